@@ -1,0 +1,170 @@
+// Package blueprint holds the service-blueprint document model: its types,
+// the YAML file format (strict loading and canonical saving), the edit
+// commands and the undo/redo history. It never imports Fyne, so every edit
+// can be tested headless and the CLI runs without a display.
+package blueprint
+
+// FormatVersion is the newest file format version this build reads and the
+// one it writes.
+const FormatVersion = 1
+
+// LaneKind says what a lane holds; the five canonical kinds follow the
+// service-blueprint literature, and Custom covers any other lane.
+type LaneKind string
+
+// The lane kinds.
+const (
+	LaneEvidence   LaneKind = "evidence"
+	LaneCustomer   LaneKind = "customer"
+	LaneFrontstage LaneKind = "frontstage"
+	LaneBackstage  LaneKind = "backstage"
+	LaneSupport    LaneKind = "support"
+	LaneCustom     LaneKind = "custom"
+)
+
+// LaneKinds lists every lane kind in canonical top-to-bottom order.
+var LaneKinds = []LaneKind{LaneEvidence, LaneCustomer, LaneFrontstage, LaneBackstage, LaneSupport, LaneCustom}
+
+// LineKind says which boundary a line marks.
+type LineKind string
+
+// The line kinds.
+const (
+	LineInteraction LineKind = "interaction"
+	LineVisibility  LineKind = "visibility"
+	LineInternal    LineKind = "internal"
+	LineCustom      LineKind = "custom"
+)
+
+// LineKinds lists every line kind.
+var LineKinds = []LineKind{LineInteraction, LineVisibility, LineInternal, LineCustom}
+
+// LineStyle is how a line is stroked.
+type LineStyle string
+
+// The line styles.
+const (
+	StyleSolid   LineStyle = "solid"
+	StyleDashed  LineStyle = "dashed"
+	StyleDashDot LineStyle = "dashdot"
+	StyleDotted  LineStyle = "dotted"
+)
+
+// LineStyles lists every line style.
+var LineStyles = []LineStyle{StyleSolid, StyleDashed, StyleDashDot, StyleDotted}
+
+// DefaultStyle is the conventional style for a line of kind k: the line of
+// visibility is dashed, the line of internal interaction dash-dot.
+func DefaultStyle(k LineKind) LineStyle {
+	switch k {
+	case LineInteraction:
+		return StyleSolid
+	case LineVisibility:
+		return StyleDashed
+	case LineInternal:
+		return StyleDashDot
+	}
+	return StyleDotted
+}
+
+// Document is one service blueprint. Slices are ordered: lanes top to
+// bottom, columns left to right. Steps are kept in canonical order
+// (column, then lane, then stacking order within the cell); see SortSteps.
+type Document struct {
+	Version     int
+	Title       string
+	Description string
+	Lanes       []Lane
+	Lines       []Line
+	Columns     []Column
+	Steps       []Step
+	Flows       []Flow
+	Lint        LintConfig
+
+	// Comments keeps the YAML comments that are not attached to an element:
+	// the file header and the comments on top-level keys.
+	Comments Comments
+}
+
+// Comments holds comments preserved across a load/save round trip.
+type Comments struct {
+	// Header is the comment block at the top of the file, for example a
+	// "# yaml-language-server: $schema=..." line, without the "# " markers'
+	// surrounding blank lines.
+	Header string
+	// Keys maps a top-level key ("title", "steps", ...) to the comment
+	// written above it.
+	Keys map[string]string
+	// KeyLines maps a top-level key to the comment at the end of its line.
+	KeyLines map[string]string
+	// Footer is the comment block at the end of the file.
+	Footer string
+}
+
+// Lane is one horizontal band of the blueprint.
+type Lane struct {
+	ID      string
+	Name    string
+	Kind    LaneKind
+	Comment string
+}
+
+// Line is a boundary line drawn directly below the lane named by Below.
+type Line struct {
+	ID      string
+	Kind    LineKind
+	Name    string
+	Below   string
+	Style   LineStyle
+	Comment string
+}
+
+// Column is one time slot. Consecutive columns with the same Phase form
+// that phase.
+type Column struct {
+	ID      string
+	Name    string
+	Phase   string
+	Comment string
+}
+
+// Step is one card in a lane × column cell.
+type Step struct {
+	ID       string
+	Lane     string
+	Column   string
+	Text     string
+	Owner    string
+	Duration Duration
+	// Wait, when non-zero, makes the step a wait point of that length.
+	Wait Duration
+	// Fail, when non-empty, makes the step a fail point and says what can
+	// go wrong.
+	Fail string
+	// Recovery says how a fail point is recovered.
+	Recovery string
+	// Moment marks a moment of truth.
+	Moment bool
+	// Emotion is the customer's feeling at this step, from -2 to +2.
+	Emotion int
+	Tags    []string
+	Notes   string
+	Comment string
+}
+
+// Flow is an arrow from one step to another.
+type Flow struct {
+	From    string
+	To      string
+	Label   string
+	TwoWay  bool
+	Comment string
+}
+
+// LintConfig is the per-file configuration of the lint rules.
+type LintConfig struct {
+	// Disable lists rule ids that are not run on this file.
+	Disable []string
+	// LongWait overrides the long-wait threshold when non-zero.
+	LongWait Duration
+}

@@ -1,0 +1,13 @@
+// Command servicebp is a desktop editor for service blueprints, with
+// headless subcommands to validate, format, lint and export blueprint files.
+package main
+
+import (
+	"os"
+
+	"servicebp/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], cli.StdEnv(), nil))
+}

@@ -107,6 +107,7 @@ type Lane struct {
 	Name    string
 	Kind    LaneKind
 	Comment string
+	Pos     Pos
 }
 
 // Line is a boundary line drawn directly below the lane named by Below.
@@ -117,6 +118,7 @@ type Line struct {
 	Below   string
 	Style   LineStyle
 	Comment string
+	Pos     Pos
 }
 
 // Column is one time slot. Consecutive columns with the same Phase form
@@ -126,6 +128,7 @@ type Column struct {
 	Name    string
 	Phase   string
 	Comment string
+	Pos     Pos
 }
 
 // Step is one card in a lane × column cell.
@@ -150,6 +153,7 @@ type Step struct {
 	Tags    []string
 	Notes   string
 	Comment string
+	Pos     Pos
 }
 
 // Flow is an arrow from one step to another.
@@ -159,6 +163,15 @@ type Flow struct {
 	Label   string
 	TwoWay  bool
 	Comment string
+	Pos     Pos
+}
+
+// Pos is where an element starts in the file it was loaded from (1-based
+// line and column). It is zero for elements made in the editor, and is
+// never saved; lint uses it to point at the element.
+type Pos struct {
+	Line int
+	Col  int
 }
 
 // LintConfig is the per-file configuration of the lint rules.

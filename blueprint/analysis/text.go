@@ -1,0 +1,71 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Card text limits for text-too-long-for-projection. A card on a projected
+// workshop board stays readable from the back of the room at about four
+// short lines; longer text belongs in the step's notes.
+const (
+	// MaxProjectionWidth is the widest card text, in character cells, that
+	// reads well when projected: a CJK (wide) character takes two cells.
+	MaxProjectionWidth = 60
+	// MaxProjectionLines is the most lines card text may have.
+	MaxProjectionLines = 4
+)
+
+// TextWidth returns the width of text in character cells, ignoring line
+// breaks: wide East Asian characters count two, others one.
+func TextWidth(text string) int {
+	w := 0
+	for _, r := range text {
+		switch {
+		case r == '\n' || r == '\r':
+		case isWide(r):
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+// isWide reports whether r is displayed in two cells: Han, kana, Hangul,
+// CJK punctuation and fullwidth forms.
+func isWide(r rune) bool {
+	switch {
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		return true
+	case r >= 0x3000 && r <= 0x303f, // CJK symbols and punctuation
+		r >= 0xff00 && r <= 0xff60, // fullwidth forms
+		r >= 0xffe0 && r <= 0xffe6:
+		return true
+	}
+	return false
+}
+
+// tooLong reports whether card text is too long to project, and why.
+func tooLong(text string) (string, bool) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", false
+	}
+	if n := strings.Count(text, "\n") + 1; n > MaxProjectionLines {
+		return fmt.Sprintf("%d lines, more than %d", n, MaxProjectionLines), true
+	}
+	if w := TextWidth(text); w > MaxProjectionWidth {
+		return fmt.Sprintf("%d characters wide, more than %d", w, MaxProjectionWidth), true
+	}
+	return "", false
+}
+
+func checkTextTooLong(c *checker) {
+	for i, s := range c.x.d.Steps {
+		if why, long := tooLong(s.Text); long {
+			c.stepFinding(i, fmt.Sprintf("text of %s is %s: shorten it for the board and move detail to the notes", c.name(i), why))
+		}
+	}
+}

@@ -1,0 +1,419 @@
+package blueprint
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// maxDepth is the deepest nesting the format uses: top mapping → steps list
+// → step mapping → tags list → tag.
+const maxDepth = 5
+
+// The keys of each mapping in the format, in canonical order.
+var (
+	topKeys    = []string{"servicebp", "title", "description", "lanes", "lines", "columns", "steps", "flows", "lint"}
+	laneKeys   = []string{"id", "name", "kind"}
+	lineKeys   = []string{"id", "kind", "name", "below", "style"}
+	columnKeys = []string{"id", "name", "phase"}
+	stepKeys   = []string{"id", "lane", "column", "text", "owner", "duration", "wait", "fail", "recovery", "moment", "emotion", "tags", "notes"}
+	flowKeys   = []string{"from", "to", "label", "two-way"}
+	lintKeys   = []string{"disable", "long-wait"}
+)
+
+// decoder turns a YAML node tree into a Document, collecting every problem.
+type decoder struct {
+	file string
+	errs ErrorList
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	if len(d.errs) > MaxErrors {
+		return
+	}
+	line, col := 1, 1
+	if n != nil && n.Line > 0 {
+		line, col = n.Line, n.Column
+	}
+	if len(d.errs) == MaxErrors {
+		d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: col, Msg: fmt.Sprintf("too many errors; stopping after %d", MaxErrors)})
+		return
+	}
+	d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// sorted returns the errors in file order, keeping the "too many errors"
+// note last.
+func (d *decoder) sorted() ErrorList {
+	errs := d.errs
+	var tail ErrorList
+	if len(errs) > MaxErrors {
+		errs, tail = errs[:MaxErrors], errs[MaxErrors:]
+	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].Line != errs[j].Line {
+			return errs[i].Line < errs[j].Line
+		}
+		return errs[i].Col < errs[j].Col
+	})
+	return append(errs, tail...)
+}
+
+// document decodes the whole file.
+func (d *decoder) document(root *yaml.Node) *Document {
+	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		d.errorf(top, "the top level must be a mapping of keys such as \"servicebp: 1\", \"title:\" and \"steps:\", not %s", kindName(top))
+		return nil
+	}
+	d.checkNodes(top, 1)
+	if len(d.errs) > 0 {
+		return nil
+	}
+	doc := &Document{}
+	doc.Comments.Header = root.HeadComment
+	doc.Comments.Footer = joinComments(root.FootComment, top.FootComment)
+	fields := d.mapping(top, topKeys, "the top level")
+	if len(top.Content) > 0 {
+		last := top.Content[len(top.Content)-2]
+		doc.Comments.Footer = joinComments(doc.Comments.Footer, last.FootComment)
+	}
+	for i, f := range fields {
+		if i == 0 && doc.Comments.Header == "" && f.key.HeadComment != "" {
+			doc.Comments.Header = f.key.HeadComment
+		} else if f.key.HeadComment != "" {
+			setComment(&doc.Comments.Keys, f.name, f.key.HeadComment)
+		}
+		setComment(&doc.Comments.KeyLines, f.name, joinComments(f.key.LineComment, f.value.LineComment))
+	}
+	get := fieldMap(fields)
+
+	if v, ok := get["servicebp"]; !ok {
+		d.errorf(top, "missing format version: add \"servicebp: %d\" as the first line", FormatVersion)
+	} else if n, ok := d.integer(v, "servicebp"); ok {
+		switch {
+		case n > FormatVersion:
+			d.errorf(v, "this file uses servicebp format version %d, but this build reads up to version %d; upgrade servicebp to open it", n, FormatVersion)
+		case n < 1:
+			d.errorf(v, "invalid format version %d; the current version is %d", n, FormatVersion)
+		default:
+			doc.Version = n
+		}
+	}
+	if v, ok := get["title"]; ok {
+		doc.Title, _ = d.str(v, "title")
+	}
+	if v, ok := get["description"]; ok {
+		doc.Description, _ = d.str(v, "description")
+	}
+	if v, ok := get["lanes"]; ok {
+		for _, n := range d.list(v, "lanes") {
+			if l, ok := d.lane(n); ok {
+				doc.Lanes = append(doc.Lanes, l)
+			}
+		}
+	} else {
+		doc.Lanes = DefaultLanes(EnglishNames)
+	}
+	if v, ok := get["lines"]; ok {
+		for _, n := range d.list(v, "lines") {
+			if l, ok := d.line(n); ok {
+				doc.Lines = append(doc.Lines, l)
+			}
+		}
+	} else if _, custom := get["lanes"]; !custom {
+		doc.Lines = DefaultLines(EnglishNames)
+	} else {
+		// Custom lanes without lines: keep the canonical lines whose lanes
+		// still exist, so a renamed or extended lane set keeps its lines.
+		for _, l := range DefaultLines(EnglishNames) {
+			if doc.LaneIndex(l.Below) >= 0 {
+				doc.Lines = append(doc.Lines, l)
+			}
+		}
+	}
+	_, declaredColumns := get["columns"]
+	if v, ok := get["columns"]; ok {
+		for _, n := range d.list(v, "columns") {
+			if c, ok := d.column(n); ok {
+				doc.Columns = append(doc.Columns, c)
+			}
+		}
+	}
+	if v, ok := get["steps"]; ok {
+		for _, n := range d.list(v, "steps") {
+			if s, ok := d.step(n); ok {
+				doc.Steps = append(doc.Steps, s)
+			}
+		}
+	}
+	if v, ok := get["flows"]; ok {
+		for _, n := range d.list(v, "flows") {
+			if f, ok := d.flow(n); ok {
+				doc.Flows = append(doc.Flows, f)
+			}
+		}
+	}
+	if v, ok := get["lint"]; ok {
+		doc.Lint = d.lint(v)
+	}
+	if !declaredColumns {
+		doc.Columns = deriveColumns(doc.Steps)
+	}
+	d.validate(doc)
+	if len(d.errs) > 0 {
+		return nil
+	}
+	doc.SortSteps()
+	return doc
+}
+
+// deriveColumns lists the columns the steps name, in order of first use.
+func deriveColumns(steps []Step) []Column {
+	var cols []Column
+	seen := map[string]bool{}
+	for _, s := range steps {
+		if s.Column != "" && !seen[s.Column] {
+			seen[s.Column] = true
+			cols = append(cols, Column{ID: s.Column})
+		}
+	}
+	return cols
+}
+
+func setComment(m *map[string]string, key, c string) {
+	if c == "" {
+		return
+	}
+	if *m == nil {
+		*m = map[string]string{}
+	}
+	(*m)[key] = c
+}
+
+func joinComments(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n" + b
+}
+
+// checkNodes refuses the YAML features the format does not use: anchors,
+// aliases, explicit tags, merge keys and deep nesting.
+func (d *decoder) checkNodes(n *yaml.Node, depth int) {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		d.errorf(n, "aliases (*%s) are not allowed in blueprint files; write the value out", n.Value)
+		return
+	case n.Anchor != "":
+		d.errorf(n, "anchors (&%s) are not allowed in blueprint files", n.Anchor)
+	case n.Style&yaml.TaggedStyle != 0:
+		d.errorf(n, "YAML tags (%s) are not allowed; quote the value if it must be text", n.Tag)
+	case depth > maxDepth && n.Kind != yaml.ScalarNode:
+		d.errorf(n, "nesting is too deep: the blueprint format uses at most %d levels", maxDepth)
+		return
+	}
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 && c.Kind == yaml.ScalarNode && c.Value == "<<" && c.Style == 0 {
+			d.errorf(c, "merge keys (<<) are not allowed in blueprint files")
+		}
+		d.checkNodes(c, depth+1)
+	}
+}
+
+// field is one key of a mapping.
+type field struct {
+	name       string
+	key, value *yaml.Node
+}
+
+func fieldMap(fs []field) map[string]*yaml.Node {
+	m := make(map[string]*yaml.Node, len(fs))
+	for _, f := range fs {
+		m[f.name] = f.value
+	}
+	return m
+}
+
+// mapping returns the known keys of n, reporting unknown and duplicate
+// keys. what names the mapping in messages.
+func (d *decoder) mapping(n *yaml.Node, allowed []string, what string) []field {
+	var fs []field
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "keys must be plain words, not %s", kindName(k))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if !contains(allowed, k.Value) {
+			msg := fmt.Sprintf("unknown key %q in %s", k.Value, what)
+			if s := suggest(k.Value, allowed); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; known keys are " + strings.Join(allowed, ", ")
+			}
+			d.errorf(k, "%s", msg)
+			continue
+		}
+		fs = append(fs, field{name: k.Value, key: k, value: v})
+	}
+	return fs
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "an empty value"
+		case "!!bool":
+			return "true/false"
+		case "!!int", "!!float":
+			return "a number"
+		}
+		return "text"
+	}
+	return "an alias"
+}
+
+// isNull reports whether n is an empty value ("key:" with nothing after).
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// str decodes a text value. Numbers are accepted as their text; an empty
+// value is the empty string.
+func (d *decoder) str(n *yaml.Node, key string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s must be text, not %s", key, kindName(n))
+		return "", false
+	}
+	switch n.Tag {
+	case "!!null":
+		return "", true
+	case "!!bool":
+		d.errorf(n, "%s must be text, not true/false; write it in quotes: %s: %q", key, key, n.Value)
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) integer(n *yaml.Node, key string) (int, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		d.errorf(n, "%s must be a whole number, not %s", key, kindName(n))
+		return 0, false
+	}
+	v, err := strconv.ParseInt(n.Value, 0, 32)
+	if err != nil {
+		d.errorf(n, "%s: %q is not a valid whole number", key, n.Value)
+		return 0, false
+	}
+	return int(v), true
+}
+
+func (d *decoder) boolean(n *yaml.Node, key string) (bool, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		d.errorf(n, "%s must be true or false, not %s", key, kindName(n))
+		return false, false
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE", true
+}
+
+func (d *decoder) duration(n *yaml.Node, key string) (Duration, bool) {
+	s, ok := d.str(n, key)
+	if !ok {
+		return 0, false
+	}
+	if s == "" {
+		return 0, true
+	}
+	v, err := ParseDuration(s)
+	if err != nil {
+		d.errorf(n, "%s: %v", key, err)
+		return 0, false
+	}
+	if v == 0 {
+		d.errorf(n, "%s must be longer than zero; remove the key instead", key)
+		return 0, false
+	}
+	return v, true
+}
+
+// id decodes an identifier.
+func (d *decoder) id(n *yaml.Node, key string) (string, bool) {
+	s, ok := d.str(n, key)
+	if !ok {
+		return "", false
+	}
+	if err := cmdCheckIDSyntax(s); err != nil {
+		d.errorf(n, "%s: %v", key, err)
+		return "", false
+	}
+	return s, true
+}
+
+func (d *decoder) list(n *yaml.Node, key string) []*yaml.Node {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s must be a list (items start with \"- \"), not %s", key, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+func (d *decoder) strList(n *yaml.Node, key string) []string {
+	var out []string
+	for _, item := range d.list(n, key) {
+		if s, ok := d.str(item, key+" item"); ok && s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// item checks that a list item is a mapping and returns its fields.
+func (d *decoder) item(n *yaml.Node, keys []string, what string) (map[string]*yaml.Node, bool) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "each %s must be a mapping such as {%s: ...}, not %s", what, keys[0], kindName(n))
+		return nil, false
+	}
+	return fieldMap(d.mapping(n, keys, "a "+what)), true
+}
+
+func comment(n *yaml.Node) string { return joinComments(n.HeadComment, n.LineComment) }
+
+func pos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+// required reports a missing key of an element.
+func (d *decoder) required(f map[string]*yaml.Node, n *yaml.Node, key, what string) (*yaml.Node, bool) {
+	v, ok := f[key]
+	if !ok {
+		d.errorf(n, "%s is missing its %q", what, key)
+	}
+	return v, ok
+}

@@ -1,0 +1,296 @@
+package blueprint
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+func (d *decoder) lane(n *yaml.Node) (Lane, bool) {
+	f, ok := d.item(n, laneKeys, "lane")
+	if !ok {
+		return Lane{}, false
+	}
+	l := Lane{Comment: comment(n), Pos: pos(n)}
+	v, ok := d.required(f, n, "id", "a lane")
+	if ok {
+		l.ID, ok = d.id(v, "id")
+	}
+	if v, has := f["kind"]; has {
+		k, kok := d.str(v, "kind")
+		l.Kind = LaneKind(k)
+		if kok && !isLaneKind(l.Kind) {
+			d.errorf(v, "unknown lane kind %q%s", k, didYouMean(k, laneKindNames()))
+			kok = false
+		}
+		ok = ok && kok
+	} else {
+		l.Kind = defaultLaneKind(l.ID)
+	}
+	if v, has := f["name"]; has {
+		l.Name, _ = d.str(v, "name")
+	}
+	if l.Name == "" {
+		l.Name = defaultLaneName(l)
+	}
+	return l, ok
+}
+
+func (d *decoder) line(n *yaml.Node) (Line, bool) {
+	f, ok := d.item(n, lineKeys, "line")
+	if !ok {
+		return Line{}, false
+	}
+	l := Line{Comment: comment(n), Pos: pos(n)}
+	if v, has := f["id"]; has {
+		l.ID, ok = d.id(v, "id")
+	}
+	if v, has := f["kind"]; has {
+		k, kok := d.str(v, "kind")
+		l.Kind = LineKind(k)
+		if kok && !isLineKind(l.Kind) {
+			d.errorf(v, "unknown line kind %q%s", k, didYouMean(k, lineKindNames()))
+			kok = false
+		}
+		ok = ok && kok
+	} else if l.ID != "" {
+		l.Kind = defaultLineKind(l.ID)
+	}
+	if l.ID == "" && ok {
+		if l.Kind == "" || l.Kind == LineCustom {
+			d.errorf(n, "a line needs an \"id\" or a \"kind\" (interaction, visibility or internal)")
+			ok = false
+		} else {
+			l.ID = string(l.Kind)
+		}
+	}
+	if v, has := f["name"]; has {
+		l.Name, _ = d.str(v, "name")
+	}
+	if l.Name == "" {
+		l.Name = defaultLineName(l)
+	}
+	if v, has := d.required(f, n, "below", "a line"); has {
+		var bok bool
+		l.Below, bok = d.id(v, "below")
+		ok = ok && bok
+	} else {
+		ok = false
+	}
+	l.Style = DefaultStyle(l.Kind)
+	if v, has := f["style"]; has {
+		s, sok := d.str(v, "style")
+		if sok && !isLineStyle(LineStyle(s)) {
+			d.errorf(v, "unknown line style %q%s", s, didYouMean(s, lineStyleNames()))
+			sok = false
+		}
+		if sok {
+			l.Style = LineStyle(s)
+		}
+		ok = ok && sok
+	}
+	return l, ok
+}
+
+func (d *decoder) column(n *yaml.Node) (Column, bool) {
+	f, ok := d.item(n, columnKeys, "column")
+	if !ok {
+		return Column{}, false
+	}
+	c := Column{Comment: comment(n), Pos: pos(n)}
+	v, ok := d.required(f, n, "id", "a column")
+	if ok {
+		c.ID, ok = d.id(v, "id")
+	}
+	if v, has := f["name"]; has {
+		c.Name, _ = d.str(v, "name")
+	}
+	if v, has := f["phase"]; has {
+		c.Phase, _ = d.str(v, "phase")
+	}
+	return c, ok
+}
+
+func (d *decoder) step(n *yaml.Node) (Step, bool) {
+	f, ok := d.item(n, stepKeys, "step")
+	if !ok {
+		return Step{}, false
+	}
+	s := Step{Comment: comment(n), Pos: pos(n)}
+	for _, key := range []string{"id", "lane", "column"} {
+		v, has := d.required(f, n, key, "a step")
+		if !has {
+			ok = false
+			continue
+		}
+		id, idOK := d.id(v, key)
+		ok = ok && idOK
+		switch key {
+		case "id":
+			s.ID = id
+		case "lane":
+			s.Lane = id
+		case "column":
+			s.Column = id
+		}
+	}
+	text := func(key string, dst *string) {
+		if v, has := f[key]; has {
+			var tok bool
+			*dst, tok = d.str(v, key)
+			ok = ok && tok
+		}
+	}
+	text("text", &s.Text)
+	text("owner", &s.Owner)
+	text("fail", &s.Fail)
+	text("recovery", &s.Recovery)
+	text("notes", &s.Notes)
+	dur := func(key string, dst *Duration) {
+		if v, has := f[key]; has {
+			var dok bool
+			*dst, dok = d.duration(v, key)
+			ok = ok && dok
+		}
+	}
+	dur("duration", &s.Duration)
+	dur("wait", &s.Wait)
+	if v, has := f["moment"]; has {
+		var bok bool
+		s.Moment, bok = d.boolean(v, "moment")
+		ok = ok && bok
+	}
+	if v, has := f["emotion"]; has {
+		e, eok := d.integer(v, "emotion")
+		if eok && (e < -2 || e > 2) {
+			d.errorf(v, "emotion must be between -2 and 2, not %d", e)
+			eok = false
+		}
+		s.Emotion = e
+		ok = ok && eok
+	}
+	if v, has := f["tags"]; has {
+		s.Tags = d.strList(v, "tags")
+	}
+	return s, ok
+}
+
+func (d *decoder) flow(n *yaml.Node) (Flow, bool) {
+	f, ok := d.item(n, flowKeys, "flow")
+	if !ok {
+		return Flow{}, false
+	}
+	fl := Flow{Comment: comment(n), Pos: pos(n)}
+	if v, has := d.required(f, n, "from", "a flow"); has {
+		var iok bool
+		fl.From, iok = d.id(v, "from")
+		ok = ok && iok
+	} else {
+		ok = false
+	}
+	if v, has := d.required(f, n, "to", "a flow"); has {
+		var iok bool
+		fl.To, iok = d.id(v, "to")
+		ok = ok && iok
+	} else {
+		ok = false
+	}
+	if v, has := f["label"]; has {
+		fl.Label, _ = d.str(v, "label")
+	}
+	if v, has := f["two-way"]; has {
+		var bok bool
+		fl.TwoWay, bok = d.boolean(v, "two-way")
+		ok = ok && bok
+	}
+	return fl, ok
+}
+
+func (d *decoder) lint(n *yaml.Node) LintConfig {
+	var c LintConfig
+	if isNull(n) {
+		return c
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "lint must be a mapping with \"disable\" and \"long-wait\", not %s", kindName(n))
+		return c
+	}
+	f := fieldMap(d.mapping(n, lintKeys, "lint"))
+	if v, has := f["disable"]; has {
+		c.Disable = d.strList(v, "disable")
+	}
+	if v, has := f["long-wait"]; has {
+		c.LongWait, _ = d.duration(v, "long-wait")
+	}
+	return c
+}
+
+func isLaneKind(k LaneKind) bool {
+	for _, x := range LaneKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func isLineKind(k LineKind) bool {
+	for _, x := range LineKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func isLineStyle(s LineStyle) bool {
+	for _, x := range LineStyles {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultLineKind is the kind a line gets when its entry names none.
+func defaultLineKind(id string) LineKind {
+	for _, k := range LineKinds[:3] {
+		if string(k) == id {
+			return k
+		}
+	}
+	return LineCustom
+}
+
+func laneKindNames() []string {
+	out := make([]string, len(LaneKinds))
+	for i, k := range LaneKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func lineKindNames() []string {
+	out := make([]string, len(LineKinds))
+	for i, k := range LineKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func lineStyleNames() []string {
+	out := make([]string, len(LineStyles))
+	for i, s := range LineStyles {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// didYouMean returns "; did you mean X?" for the closest of options, or a
+// list of the options when none is close.
+func didYouMean(s string, options []string) string {
+	if m := suggest(s, options); m != "" {
+		return fmt.Sprintf("; did you mean %q?", m)
+	}
+	return fmt.Sprintf("; use one of %v", options)
+}

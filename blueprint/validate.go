@@ -1,0 +1,98 @@
+package blueprint
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// validate checks the references and uniqueness rules of a decoded
+// document, reporting problems at the elements' positions.
+func (d *decoder) validate(doc *Document) {
+	type owner struct {
+		what string
+		pos  Pos
+	}
+	ids := map[string]owner{}
+	claim := func(id, what string, p Pos) {
+		if id == "" {
+			return
+		}
+		if first, dup := ids[id]; dup {
+			d.errorAt(p, "duplicate id %q: already used by the %s at line %d", id, first.what, first.pos.Line)
+			return
+		}
+		ids[id] = owner{what, p}
+	}
+	if len(doc.Lanes) == 0 {
+		d.errorf(nil, "a blueprint needs at least one lane; remove \"lanes:\" to get the five standard lanes")
+	}
+	laneIDs := make([]string, len(doc.Lanes))
+	for i, l := range doc.Lanes {
+		claim(l.ID, "lane", l.Pos)
+		laneIDs[i] = l.ID
+	}
+	lineBelow := map[string]Pos{}
+	for _, l := range doc.Lines {
+		claim(l.ID, "line", l.Pos)
+		i := doc.LaneIndex(l.Below)
+		switch {
+		case i < 0:
+			d.errorAt(l.Pos, "line %q: below: unknown lane %q%s", l.ID, l.Below, hint(l.Below, laneIDs))
+		case i == len(doc.Lanes)-1:
+			d.errorAt(l.Pos, "line %q is below the last lane %q; a line must separate two lanes", l.ID, l.Below)
+		default:
+			if first, dup := lineBelow[l.Below]; dup {
+				d.errorAt(l.Pos, "line %q: another line (line %d) is already below lane %q", l.ID, first.Line, l.Below)
+			}
+			lineBelow[l.Below] = l.Pos
+		}
+	}
+	colIDs := make([]string, len(doc.Columns))
+	for i, c := range doc.Columns {
+		claim(c.ID, "column", c.Pos)
+		colIDs[i] = c.ID
+	}
+	for _, s := range doc.Steps {
+		claim(s.ID, "step", s.Pos)
+		if doc.LaneIndex(s.Lane) < 0 {
+			d.errorAt(s.Pos, "step %q: unknown lane %q%s", s.ID, s.Lane, hint(s.Lane, laneIDs))
+		}
+		if doc.ColumnIndex(s.Column) < 0 {
+			d.errorAt(s.Pos, "step %q: unknown column %q%s", s.ID, s.Column, hint(s.Column, colIDs))
+		}
+	}
+	stepIDs := make([]string, len(doc.Steps))
+	for i, s := range doc.Steps {
+		stepIDs[i] = s.ID
+	}
+	flows := map[[2]string]Pos{}
+	for _, f := range doc.Flows {
+		if doc.StepIndex(f.From) < 0 {
+			d.errorAt(f.Pos, "flow from %q: no step has that id%s", f.From, hint(f.From, stepIDs))
+		}
+		if doc.StepIndex(f.To) < 0 {
+			d.errorAt(f.Pos, "flow to %q: no step has that id%s", f.To, hint(f.To, stepIDs))
+		}
+		if f.From == f.To {
+			d.errorAt(f.Pos, "flow from %q to itself; a flow joins two different steps", f.From)
+		}
+		key := [2]string{f.From, f.To}
+		if first, dup := flows[key]; dup {
+			d.errorAt(f.Pos, "duplicate flow from %q to %q (first at line %d)", f.From, f.To, first.Line)
+		}
+		flows[key] = f.Pos
+	}
+}
+
+func (d *decoder) errorAt(p Pos, format string, args ...any) {
+	d.errorf(&yaml.Node{Line: p.Line, Column: p.Col}, format, args...)
+}
+
+// hint suggests a close id for a broken reference.
+func hint(s string, ids []string) string {
+	if m := suggest(s, ids); m != "" {
+		return fmt.Sprintf("; did you mean %q?", m)
+	}
+	return ""
+}

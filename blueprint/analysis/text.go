@@ -37,6 +37,8 @@ func TextWidth(text string) int {
 // CJK punctuation and fullwidth forms.
 func isWide(r rune) bool {
 	switch {
+	case r >= 0xff61 && r <= 0xffdc: // halfwidth forms
+		return false
 	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 		return true
 	case r >= 0x3000 && r <= 0x303f, // CJK symbols and punctuation

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"servicebp/blueprint"
+)
+
+// stdinName is how messages name standard input.
+const stdinName = "<stdin>"
+
+// displayName is how messages name path ("-" is standard input).
+func displayName(path string) string {
+	if path == "-" {
+		return stdinName
+	}
+	return path
+}
+
+// loadInput loads and validates the blueprint at path, or from standard
+// input for "-", refusing more than blueprint.MaxFileSize bytes.
+func loadInput(env Env, path string) (*blueprint.Document, error) {
+	if path != "-" {
+		return blueprint.Load(path)
+	}
+	data, err := blueprint.ReadLimited(env.Stdin)
+	if err != nil {
+		return nil, blueprint.ErrorList{{File: stdinName, Line: 1, Col: 1, Msg: err.Error()}}
+	}
+	return blueprint.Parse(stdinName, data)
+}
+
+// newFlagSet makes a flag set for a subcommand whose errors and usage go
+// to env.Stderr.
+func newFlagSet(usage string, env Env) *flag.FlagSet {
+	name := strings.Fields(usage)[0]
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "usage: servicebp %s\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, where flags may come before or after the file
+// arguments and "--" ends the flags, and returns the file arguments. When
+// parsing fails it returns ok false and the exit code to use.
+func parseFlags(fs *flag.FlagSet, args []string) (files []string, code int, ok bool) {
+	var flags []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			files = append(files, args[i+1:]...)
+			i = len(args)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if strings.Contains(name, "=") {
+				continue
+			}
+			if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+		default:
+			files = append(files, a)
+		}
+	}
+	if err := fs.Parse(flags); err != nil {
+		if err == flag.ErrHelp {
+			return nil, ExitOK, false
+		}
+		return nil, ExitUsage, false
+	}
+	return files, ExitOK, true
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}

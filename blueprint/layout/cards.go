@@ -1,0 +1,224 @@
+package layout
+
+import (
+	"strconv"
+
+	"servicebp/blueprint"
+)
+
+// cardContent is the measured content of one card before it is placed.
+type cardContent struct {
+	lines     []string
+	truncated bool
+	owner     string
+	height    float32
+	badges    bool
+}
+
+// hasTopBadges reports whether s shows pills on its card's top edge.
+func hasTopBadges(s *blueprint.Step) bool {
+	return s.Fail != "" || s.Wait > 0 || s.Emotion != 0 || s.Moment
+}
+
+// WaitText is the text of a wait badge, for example "W 10m".
+func WaitText(d blueprint.Duration) string { return "W " + d.String() }
+
+// EmotionText is the text of an emotion badge: "+2", "+1", "-1", "-2".
+func EmotionText(e int) string {
+	if e > 0 {
+		return "+" + strconv.Itoa(e)
+	}
+	return strconv.Itoa(e)
+}
+
+// pillWidth is the width of a badge pill holding text.
+func (c *computer) pillWidth(text string) float32 {
+	return c.m.width(text, c.st.SmallSize, true) + 10
+}
+
+// badgesWidth is the width the top-edge badges of s need.
+func (c *computer) badgesWidth(s *blueprint.Step) float32 {
+	w := float32(0)
+	if s.Fail != "" {
+		w += c.pillWidth("F") + 4
+	}
+	if s.Wait > 0 {
+		w += c.pillWidth(WaitText(s.Wait)) + 4
+	}
+	if s.Emotion != 0 {
+		w += c.pillWidth(EmotionText(s.Emotion)) + 4
+	}
+	if s.Moment {
+		w += c.st.BadgeHeight + 8
+	}
+	return w
+}
+
+// cardWidth is the width of the cards in column ci.
+func (c *computer) cardWidth(ci int) float32 { return c.colW[ci] - c.st.ColumnGutter }
+
+// content measures the card of step si, once.
+func (c *computer) content(si int) *cardContent {
+	if c.contents == nil {
+		c.contents = make([]*cardContent, len(c.d.Steps))
+	}
+	if cc := c.contents[si]; cc != nil {
+		return cc
+	}
+	st := c.st
+	s := &c.d.Steps[si]
+	ci := c.colIdx[s.Column]
+	tw := c.cardWidth(ci) - 2*st.CardPadding
+	cc := &cardContent{badges: hasTopBadges(s)}
+	if s.Text != "" {
+		cc.lines, cc.truncated = wrap(c.m, s.Text, tw, st.TextSize, false, st.MaxLines)
+	}
+	h := st.CardPadding*2 + float32(max(1, len(cc.lines)))*c.textLH
+	if cc.badges {
+		h += st.BadgeHeight / 2
+	}
+	if s.Owner != "" {
+		cc.owner = c.oneLine(s.Owner, tw, st.SmallSize, false)
+		h += c.smallLH + 4
+	}
+	cc.height = float32(int(h + 0.999))
+	c.contents[si] = cc
+	return cc
+}
+
+// stackHeight is the height of the cards of one cell stacked with gaps.
+func (c *computer) stackHeight(steps []int) float32 {
+	h := float32(0)
+	for i, si := range steps {
+		if i > 0 {
+			h += c.st.CardGap
+		}
+		h += c.content(si).height
+	}
+	return h
+}
+
+// cards places every card, centring each cell's stack in its lane.
+func (c *computer) cards() {
+	st, l := c.st, c.l
+	for ci := range c.d.Columns {
+		for li := range c.d.Lanes {
+			k := cellKey{li, ci}
+			steps := c.cellSteps[k]
+			if len(steps) == 0 {
+				continue
+			}
+			lane := l.Lanes[li].Rect
+			y := lane.Y + float32(int((lane.H-c.stackHeight(steps))/2))
+			x := c.colX[ci] + st.ColumnGutter/2
+			w := c.cardWidth(ci)
+			for _, si := range steps {
+				cc := c.content(si)
+				card := c.card(&c.d.Steps[si], cc, Rect{x, y, w, cc.height})
+				l.cardIndex[card.StepID] = len(l.Cards)
+				l.cells[k] = append(l.cells[k], len(l.Cards))
+				l.Cards = append(l.Cards, card)
+				y += cc.height + st.CardGap
+			}
+		}
+	}
+}
+
+func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
+	st := c.st
+	card := Card{StepID: s.ID, Lane: s.Lane, Column: s.Column, Rect: r, Truncated: cc.truncated, Moment: s.Moment, Fail: s.Fail != ""}
+	bh := st.BadgeHeight
+	bx := r.X + st.CardPadding
+	by := r.Y - bh/2
+	pill := func(kind BadgeKind, text string, emotion int) {
+		w, h := c.m.size(text, st.SmallSize, true)
+		pw := w + 10
+		card.Badges = append(card.Badges, Badge{
+			Kind: kind, Rect: Rect{bx, by, pw, bh}, Emotion: emotion,
+			Label: TextLine{Text: text, Pos: Point{bx + 5, by + (bh-h)/2}, W: w, H: h, Size: st.SmallSize, Bold: true},
+		})
+		bx += pw + 4
+	}
+	if s.Fail != "" {
+		pill(BadgeFail, "F", 0)
+	}
+	if s.Wait > 0 {
+		pill(BadgeWait, WaitText(s.Wait), 0)
+	}
+	if s.Emotion != 0 {
+		pill(BadgeEmotion, EmotionText(s.Emotion), s.Emotion)
+	}
+	if s.Moment {
+		card.Badges = append(card.Badges, Badge{Kind: BadgeMoment, Rect: Rect{r.Right() - st.CardPadding - bh, by, bh, bh}})
+	}
+	ty := r.Y + st.CardPadding
+	if cc.badges {
+		ty += bh / 2
+	}
+	for _, s := range cc.lines {
+		w, h := c.m.size(s, st.TextSize, false)
+		card.Lines = append(card.Lines, TextLine{Text: s, Pos: Point{r.X + st.CardPadding, ty + (c.textLH-h)/2}, W: w, H: h, Size: st.TextSize})
+		ty += c.textLH
+	}
+	if cc.owner != "" {
+		w, h := c.m.size(cc.owner, st.SmallSize, false)
+		oy := r.Bottom() - st.CardPadding - h
+		card.Badges = append(card.Badges, Badge{
+			Kind: BadgeOwner, Rect: Rect{r.X + st.CardPadding, oy, w, h},
+			Label: TextLine{Text: cc.owner, Pos: Point{r.X + st.CardPadding, oy}, W: w, H: h, Size: st.SmallSize},
+		})
+	}
+	return card
+}
+
+// legend lays the legend out in rows no wider than width.
+func (c *computer) legend(x, y, width float32) *Legend {
+	st := c.st
+	lb := st.Labels
+	if lb == (Labels{}) {
+		lb = EnglishLabels
+	}
+	bh := st.BadgeHeight
+	type entry struct {
+		kind   LegendKind
+		sample string
+		label  string
+		sw     float32
+	}
+	entries := []entry{
+		{LegendFail, "F", lb.Fail, 0},
+		{LegendWait, "W " + lb.WaitSample, lb.Wait, 0},
+		{LegendMoment, "", lb.Moment, bh},
+		{LegendEmotion, "+1", lb.Emotion, 0},
+		{LegendFlow, "", lb.Flow, 36},
+		{LegendTwoWay, "", lb.TwoWay, 36},
+	}
+	lg := &Legend{}
+	cx, cy := x, y
+	rowH := max(bh, c.smallLH)
+	for _, e := range entries {
+		sw := e.sw
+		if e.sample != "" {
+			sw = c.pillWidth(e.sample)
+		}
+		lw, lh := c.m.size(e.label, st.SmallSize, false)
+		iw := sw + 6 + lw
+		if cx > x && cx+iw > x+width {
+			cx = x
+			cy += rowH + 8
+		}
+		it := LegendItem{Kind: e.kind, Sample: Rect{cx, cy + (rowH-bh)/2, sw, bh}}
+		if e.sample != "" {
+			w, h := c.m.size(e.sample, st.SmallSize, true)
+			it.SampleText = &TextLine{Text: e.sample, Pos: Point{cx + 5, it.Sample.Y + (bh-h)/2}, W: w, H: h, Size: st.SmallSize, Bold: true}
+		}
+		it.Label = TextLine{Text: e.label, Pos: Point{cx + sw + 6, cy + (rowH-lh)/2}, W: lw, H: lh, Size: st.SmallSize}
+		lg.Items = append(lg.Items, it)
+		cx += iw + 22
+	}
+	lg.Rect = Rect{x, y, 0, 0}
+	for _, it := range lg.Items {
+		lg.Rect = lg.Rect.Union(it.Sample).Union(it.Label.Rect())
+	}
+	return lg
+}

@@ -1,0 +1,352 @@
+package layout
+
+import "sort"
+
+// side is one edge of a card.
+type side int
+
+const (
+	sideTop side = iota
+	sideBottom
+	sideLeft
+	sideRight
+)
+
+// routeKind says how a flow is drawn.
+type routeKind int
+
+const (
+	routeVertical routeKind = iota // same column, nothing in between
+	routeAround                    // same column, around the cards in between
+	routeAcross                    // between columns
+)
+
+// plan is a flow being routed.
+type plan struct {
+	key    FlowKey
+	twoWay bool
+	label  string
+	a, b   int // card indexes
+	kind   routeKind
+	sa, sb side
+	ya, yb float32 // attachment y on the side edges
+}
+
+type sideKey struct {
+	card int
+	side side
+}
+
+type slotRef struct {
+	plan  int
+	end   int // 0 source, 1 target
+	other float32
+}
+
+// interval is a used stretch of a routing channel at one offset.
+type interval struct {
+	offset int
+	lo, hi float32
+}
+
+// channels hands out non-overlapping offsets within routing channels (a
+// column's centre line, a gutter, a lane's top channel).
+type channels map[int][]interval
+
+// take returns the smallest offset step (0, 1, -1, 2, -2 ... up to ±limit)
+// whose stretch lo..hi is free in channel ch, and records it.
+func (cs channels) take(ch int, lo, hi float32, limit int) int {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	used := cs[ch]
+	for k := 0; k <= 2*limit; k++ {
+		off := (k + 1) / 2
+		if k%2 == 0 {
+			off = -off
+		}
+		free := true
+		for _, iv := range used {
+			if iv.offset == off && lo <= iv.hi+4 && iv.lo <= hi+4 {
+				free = false
+				break
+			}
+		}
+		if free {
+			cs[ch] = append(used, interval{off, lo, hi})
+			return off
+		}
+	}
+	return 0
+}
+
+// router routes the flows of a layout.
+type router struct {
+	c       *computer
+	plans   []plan
+	slots   map[sideKey][]slotRef
+	centres channels
+	gutters channels
+	lanes   channels
+}
+
+// routeFlows computes a Route for every flow between two placed cards.
+func routeFlows(c *computer) {
+	r := &router{c: c, slots: make(map[sideKey][]slotRef), centres: channels{}, gutters: channels{}, lanes: channels{}}
+	r.plan()
+	r.assignSlots()
+	for i := range r.plans {
+		route := r.route(&r.plans[i])
+		c.l.flowIndex[route.Key] = len(c.l.Flows)
+		c.l.Flows = append(c.l.Flows, route)
+	}
+}
+
+func (r *router) plan() {
+	l := r.c.l
+	seen := make(map[FlowKey]bool, len(r.c.d.Flows))
+	for _, f := range r.c.d.Flows {
+		ai, ok1 := l.cardIndex[f.From]
+		bi, ok2 := l.cardIndex[f.To]
+		key := FlowKey{f.From, f.To}
+		if !ok1 || !ok2 || ai == bi {
+			continue
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		A, B := &l.Cards[ai], &l.Cards[bi]
+		ca, cb := r.c.colIdx[A.Column], r.c.colIdx[B.Column]
+		p := plan{key: key, twoWay: f.TwoWay, label: f.Label, a: ai, b: bi}
+		switch {
+		case ca == cb && !r.blockedVertical(A, B):
+			p.kind = routeVertical
+			if A.Rect.Y < B.Rect.Y {
+				p.sa, p.sb = sideBottom, sideTop
+			} else {
+				p.sa, p.sb = sideTop, sideBottom
+			}
+		case ca == cb:
+			p.kind, p.sa, p.sb = routeAround, sideRight, sideRight
+		case ca < cb:
+			p.kind, p.sa, p.sb = routeAcross, sideRight, sideLeft
+		default:
+			p.kind, p.sa, p.sb = routeAcross, sideLeft, sideRight
+		}
+		n := len(r.plans)
+		r.plans = append(r.plans, p)
+		if p.kind != routeVertical {
+			ka, kb := sideKey{ai, p.sa}, sideKey{bi, p.sb}
+			r.slots[ka] = append(r.slots[ka], slotRef{n, 0, B.Rect.Center().Y})
+			r.slots[kb] = append(r.slots[kb], slotRef{n, 1, A.Rect.Center().Y})
+		}
+	}
+}
+
+// blockedVertical reports whether another card of the column lies between
+// cards a and b.
+func (r *router) blockedVertical(a, b *Card) bool {
+	top, bottom := a.Rect.Bottom(), b.Rect.Y
+	if b.Rect.Y < a.Rect.Y {
+		top, bottom = b.Rect.Bottom(), a.Rect.Y
+	}
+	ci := r.c.colIdx[a.Column]
+	for li := range r.c.l.Lanes {
+		for _, k := range r.c.l.cells[cellKey{li, ci}] {
+			cr := r.c.l.Cards[k].Rect
+			if cr.Y >= top-0.5 && cr.Bottom() <= bottom+0.5 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assignSlots spreads the attachments on each card side evenly, ordered by
+// where the other end lies, so arrows do not cross at the card.
+func (r *router) assignSlots() {
+	keys := make([]sideKey, 0, len(r.slots))
+	for k := range r.slots {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].card != keys[j].card {
+			return keys[i].card < keys[j].card
+		}
+		return keys[i].side < keys[j].side
+	})
+	for _, k := range keys {
+		refs := r.slots[k]
+		sort.SliceStable(refs, func(i, j int) bool { return refs[i].other < refs[j].other })
+		rect := r.c.l.Cards[k.card].Rect
+		top := rect.Y + min(r.c.st.BadgeHeight/2+2, rect.H/4)
+		h := rect.Bottom() - top
+		for i, ref := range refs {
+			y := top + h*float32(i+1)/float32(len(refs)+1)
+			if len(refs) == 1 {
+				y = rect.Center().Y
+			}
+			if ref.end == 0 {
+				r.plans[ref.plan].ya = y
+			} else {
+				r.plans[ref.plan].yb = y
+			}
+		}
+	}
+}
+
+// gutterX is the x of the centre of the gutter on side s of column ci.
+func (r *router) gutterX(ci int, s side) float32 {
+	x := r.c.colX[ci]
+	if s == sideRight {
+		x += r.c.colW[ci]
+	}
+	return x
+}
+
+func (r *router) route(p *plan) Route {
+	l := r.c.l
+	A, B := &l.Cards[p.a], &l.Cards[p.b]
+	route := Route{Key: p.key, TwoWay: p.twoWay}
+	step := r.c.st.ColumnGutter / 5
+	limit := 2
+	switch p.kind {
+	case routeVertical:
+		ca := r.c.colIdx[A.Column]
+		y1, y2 := A.Rect.Bottom(), B.Rect.Y
+		if p.sa == sideTop {
+			y1, y2 = A.Rect.Y, B.Rect.Bottom()
+		}
+		off := r.centres.take(ca, y1, y2, 3)
+		x := A.Rect.Center().X + float32(off)*12
+		route.Points = []Point{{x, y1}, {x, y2}}
+	case routeAround:
+		ca := r.c.colIdx[A.Column]
+		off := r.gutters.take(ca+1, p.ya, p.yb, limit)
+		gx := r.gutterX(ca, sideRight) + float32(off)*step
+		route.Points = []Point{{A.Rect.Right(), p.ya}, {gx, p.ya}, {gx, p.yb}, {B.Rect.Right(), p.yb}}
+	default:
+		route.Points = r.across(p, A, B)
+	}
+	n := len(route.Points)
+	route.Heads = []Arrowhead{head(route.Points[n-2], route.Points[n-1])}
+	if p.twoWay {
+		route.Heads = append(route.Heads, head(route.Points[1], route.Points[0]))
+	}
+	if p.label != "" {
+		route.Label = r.label(p.label, route.Points)
+	}
+	return route
+}
+
+// across routes a flow between two columns with horizontal runs and
+// vertical runs in the gutters, avoiding the cards in between.
+func (r *router) across(p *plan, A, B *Card) []Point {
+	c := r.c
+	ca, cb := c.colIdx[A.Column], c.colIdx[B.Column]
+	xa, xb := A.Rect.Right(), B.Rect.X
+	ga, gb := ca+1, cb // gutter indexes: gutter i lies left of column i
+	if ca > cb {
+		xa, xb = A.Rect.X, B.Rect.Right()
+		ga, gb = ca, cb+1
+	}
+	gxA := c.colX[min(ga, len(c.colX)-1)]
+	if ga == len(c.colX) {
+		gxA = c.colX[ga-1] + c.colW[ga-1]
+	}
+	gxB := c.colX[min(gb, len(c.colX)-1)]
+	if gb == len(c.colX) {
+		gxB = c.colX[gb-1] + c.colW[gb-1]
+	}
+	step := c.st.ColumnGutter / 5
+	if abs32(p.ya-p.yb) < 0.5 && r.clearRow(p.ya, xa, xb, p.a, p.b) {
+		return []Point{{xa, p.ya}, {xb, p.yb}}
+	}
+	if r.clearRow(p.ya, xa, gxB, p.a, p.b) {
+		gx := gxB + float32(r.gutters.take(gb, p.ya, p.yb, 2))*step
+		return []Point{{xa, p.ya}, {gx, p.ya}, {gx, p.yb}, {xb, p.yb}}
+	}
+	if r.clearRow(p.yb, gxA, xb, p.a, p.b) {
+		gx := gxA + float32(r.gutters.take(ga, p.ya, p.yb, 2))*step
+		return []Point{{xa, p.ya}, {gx, p.ya}, {gx, p.yb}, {xb, p.yb}}
+	}
+	// Go over the cards along the top channel of the nearest lane.
+	yc := r.channelY(p.ya, p.yb, gxA, gxB)
+	g1 := gxA + float32(r.gutters.take(ga, p.ya, yc, 2))*step
+	g2 := gxB + float32(r.gutters.take(gb, yc, p.yb, 2))*step
+	return []Point{{xa, p.ya}, {g1, p.ya}, {g1, yc}, {g2, yc}, {g2, p.yb}, {xb, p.yb}}
+}
+
+// channelY picks the lane-top channel closest to both ends.
+func (r *router) channelY(ya, yb, x1, x2 float32) float32 {
+	best, bestCost, bestLane := float32(0), float32(-1), 0
+	for i, ln := range r.c.l.Lanes {
+		y := ln.Rect.Y + 6
+		cost := abs32(y-ya) + abs32(y-yb)
+		if bestCost < 0 || cost < bestCost {
+			best, bestCost, bestLane = y, cost, i
+		}
+	}
+	off := r.lanes.take(bestLane, x1, x2, 1)
+	return best + float32(off+1)*4
+}
+
+// clearRow reports whether the horizontal run at y from x1 to x2 misses
+// every card other than the flow's own ends.
+func (r *router) clearRow(y, x1, x2 float32, a, b int) bool {
+	if x1 > x2 {
+		x1, x2 = x2, x1
+	}
+	l := r.c.l
+	li := l.laneAtY(y)
+	if li < 0 {
+		return true
+	}
+	half := r.c.st.BadgeHeight / 2
+	for ci, col := range l.Columns {
+		if col.Rect.Right() <= x1 || col.Rect.X >= x2 {
+			continue
+		}
+		for _, k := range l.cells[cellKey{li, ci}] {
+			if k == a || k == b {
+				continue
+			}
+			cr := l.Cards[k].Rect
+			if y >= cr.Y-half-2 && y <= cr.Bottom()+2 && cr.X < x2 && cr.Right() > x1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (r *router) label(text string, pts []Point) *TextLine {
+	st := r.c.st
+	best, bestLen := 0, float32(-1)
+	for i := 0; i+1 < len(pts); i++ {
+		if d := abs32(pts[i+1].X-pts[i].X) + abs32(pts[i+1].Y-pts[i].Y); d > bestLen {
+			best, bestLen = i, d
+		}
+	}
+	s := r.c.oneLine(text, st.MaxColumnWidth-st.ColumnGutter, st.SmallSize, false)
+	w, h := r.c.m.size(s, st.SmallSize, false)
+	mid := Point{(pts[best].X + pts[best+1].X) / 2, (pts[best].Y + pts[best+1].Y) / 2}
+	return &TextLine{Text: s, Pos: Point{mid.X - w/2, mid.Y - h/2}, W: w, H: h, Size: st.SmallSize}
+}
+
+func head(from, to Point) Arrowhead {
+	dx, dy := to.X-from.X, to.Y-from.Y
+	n := sqrt32(dx*dx + dy*dy)
+	if n == 0 {
+		return Arrowhead{Tip: to, Dir: Point{1, 0}}
+	}
+	return Arrowhead{Tip: to, Dir: Point{dx / n, dy / n}}
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

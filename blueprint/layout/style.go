@@ -1,0 +1,96 @@
+package layout
+
+// Measure returns the width and height of text drawn on one line at size,
+// in world units. The scene passes Fyne's text measurement; tests pass a
+// fake.
+type Measure func(text string, size float32, bold bool) (w, h float32)
+
+// Style holds the zoom-independent sizes of a layout, in world units.
+type Style struct {
+	// Margin is the empty border around the whole blueprint.
+	Margin float32
+	// TitleSize, HeaderSize, TextSize and SmallSize are the text sizes of
+	// the title, the lane and phase headers, the card text, and the small
+	// print (owner, badges, line and flow labels, legend).
+	TitleSize, HeaderSize, TextSize, SmallSize float32
+	// LineSpacing multiplies the measured height of a text line.
+	LineSpacing float32
+	// LaneHeaderWidth is the width of the left column with lane titles.
+	LaneHeaderWidth float32
+	// PhaseHeight and ColumnHeaderHeight are the heights of the phase band
+	// and of the column-name band; each band is left out when no column
+	// has a phase or a name.
+	PhaseHeight, ColumnHeaderHeight float32
+	// MinColumnWidth and MaxColumnWidth bound the column widths; a column
+	// grows from the minimum to fit its widest card text.
+	MinColumnWidth, MaxColumnWidth float32
+	// ColumnGutter is the horizontal space between the cards of two
+	// neighbouring columns; vertical flow segments run in it.
+	ColumnGutter float32
+	// LanePadding is the space above and below the cards of a lane.
+	LanePadding float32
+	// MinLaneHeight is the height of a lane with no cards.
+	MinLaneHeight float32
+	// CardPadding is the space between a card's edge and its text.
+	CardPadding float32
+	// CardGap is the vertical space between stacked cards of one cell.
+	CardGap float32
+	// CardRadius is the corner radius of cards.
+	CardRadius float32
+	// MaxLines is how many lines of card text are shown; longer text ends
+	// with an ellipsis.
+	MaxLines int
+	// BadgeHeight is the height of the fail, wait and emotion badges.
+	BadgeHeight float32
+	// Legend adds a legend under the grid.
+	Legend bool
+	// Labels are the words the layout itself writes (legend entries).
+	Labels Labels
+}
+
+// Labels are the words the layout writes on its own, so that a Chinese
+// blueprint gets a Chinese legend.
+type Labels struct {
+	Fail, Wait, Moment, Emotion, Flow, TwoWay string
+	// WaitSample is the duration shown in the legend's wait badge.
+	WaitSample string
+}
+
+// EnglishLabels are the default legend words.
+var EnglishLabels = Labels{
+	Fail: "Fail point", Wait: "Wait point", Moment: "Moment of truth",
+	Emotion: "Customer emotion", Flow: "Flow", TwoWay: "Two-way flow", WaitSample: "5m",
+}
+
+// ChineseLabels are the Simplified Chinese legend words.
+var ChineseLabels = Labels{
+	Fail: "失误点", Wait: "等待点", Moment: "真实瞬间",
+	Emotion: "顾客情绪", Flow: "流程", TwoWay: "双向流程", WaitSample: "5m",
+}
+
+// DefaultStyle is the style of the editor and of exported images.
+func DefaultStyle() Style {
+	return Style{
+		Margin:             28,
+		TitleSize:          22,
+		HeaderSize:         13,
+		TextSize:           12,
+		SmallSize:          10,
+		LineSpacing:        1.25,
+		LaneHeaderWidth:    150,
+		PhaseHeight:        30,
+		ColumnHeaderHeight: 24,
+		MinColumnWidth:     150,
+		MaxColumnWidth:     230,
+		ColumnGutter:       32,
+		LanePadding:        20,
+		MinLaneHeight:      76,
+		CardPadding:        8,
+		CardGap:            16,
+		CardRadius:         6,
+		MaxLines:           4,
+		BadgeHeight:        15,
+		Legend:             true,
+		Labels:             EnglishLabels,
+	}
+}

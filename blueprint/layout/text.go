@@ -1,0 +1,211 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Ellipsis ends text that was cut short.
+const Ellipsis = "…"
+
+// TextLine is one line of text placed in world coordinates: Pos is the
+// top-left corner of its box of size W × H.
+type TextLine struct {
+	Text string
+	Pos  Point
+	W, H float32
+	Size float32
+	Bold bool
+}
+
+// Rect is the box of the line.
+func (t TextLine) Rect() Rect { return Rect{t.Pos.X, t.Pos.Y, t.W, t.H} }
+
+// measurer memoises a Measure for the duration of one Compute.
+type measurer struct {
+	m     Measure
+	cache map[measureKey][2]float32
+}
+
+type measureKey struct {
+	text string
+	size float32
+	bold bool
+}
+
+func newMeasurer(m Measure) *measurer {
+	return &measurer{m: m, cache: make(map[measureKey][2]float32)}
+}
+
+func (m *measurer) size(text string, size float32, bold bool) (float32, float32) {
+	k := measureKey{text, size, bold}
+	if v, ok := m.cache[k]; ok {
+		return v[0], v[1]
+	}
+	w, h := m.m(text, size, bold)
+	m.cache[k] = [2]float32{w, h}
+	return w, h
+}
+
+func (m *measurer) width(text string, size float32, bold bool) float32 {
+	w, _ := m.size(text, size, bold)
+	return w
+}
+
+// lineHeight is the height of one line of text at size, without spacing.
+func (m *measurer) lineHeight(size float32, bold bool) float32 {
+	_, h := m.size("Mg", size, bold)
+	return h
+}
+
+// IsCJK reports whether r belongs to a script written without spaces
+// between words (Han, kana, Hangul) or is CJK punctuation; such text wraps
+// between any two characters.
+func IsCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303f) || // CJK symbols and punctuation
+		(r >= 0xff00 && r <= 0xffef) // full-width forms
+}
+
+// noLineStart holds characters that must not begin a line: closing
+// punctuation of CJK and Latin text.
+const noLineStart = "，。、；：！？）」』】》〉〕…,.;:!?)]}%"
+
+// tokens splits one paragraph into wrapping units: runs of spaces, words
+// of non-CJK text, and single CJK characters.
+func tokens(s string) []string {
+	var out []string
+	start := 0
+	kind := 0 // 0 none, 1 space, 2 word
+	flush := func(i int) {
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		start = i
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			if kind != 1 {
+				flush(i)
+				kind = 1
+			}
+		case IsCJK(r):
+			flush(i)
+			out = append(out, string(r))
+			start = i + utf8.RuneLen(r)
+			kind = 0
+		default:
+			if kind != 2 {
+				flush(i)
+				kind = 2
+			}
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// Wrap breaks text into lines no wider than width: between words for Latin
+// scripts, between characters for CJK, and inside a word only when the word
+// alone is too wide. Explicit newlines are kept. Past maxLines (when > 0)
+// the last kept line ends with an ellipsis and truncated is true.
+func Wrap(text string, width, size float32, bold bool, maxLines int, measure Measure) (lines []string, truncated bool) {
+	return wrap(newMeasurer(measure), text, width, size, bold, maxLines)
+}
+
+func wrap(m *measurer, text string, width, size float32, bold bool, maxLines int) ([]string, bool) {
+	text = strings.ReplaceAll(text, "\r", "")
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		lines = append(lines, wrapParagraph(m, para, width, size, bold)...)
+		if maxLines > 0 && len(lines) > maxLines {
+			break
+		}
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" && len(lines) > 1 {
+		lines = lines[:len(lines)-1]
+	}
+	if maxLines <= 0 || len(lines) <= maxLines {
+		return lines, false
+	}
+	lines = lines[:maxLines]
+	lines[maxLines-1] = ellipsize(m, lines[maxLines-1], width, size, bold, true)
+	return lines, true
+}
+
+func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []string {
+	var lines []string
+	var cur strings.Builder
+	curW := float32(0)
+	emit := func() {
+		lines = append(lines, strings.TrimRightFunc(cur.String(), unicode.IsSpace))
+		cur.Reset()
+		curW = 0
+	}
+	for _, tok := range tokens(para) {
+		r, _ := utf8.DecodeRuneInString(tok)
+		if unicode.IsSpace(r) {
+			if cur.Len() == 0 {
+				continue
+			}
+			cur.WriteString(tok)
+			curW += m.width(tok, size, bold)
+			continue
+		}
+		w := m.width(tok, size, bold)
+		if curW+w <= width || (cur.Len() > 0 && utf8.RuneCountInString(tok) == 1 && strings.ContainsRune(noLineStart, r)) {
+			cur.WriteString(tok)
+			curW += w
+			continue
+		}
+		if cur.Len() > 0 {
+			emit()
+		}
+		if w <= width {
+			cur.WriteString(tok)
+			curW = w
+			continue
+		}
+		// A single word wider than the line: break it between characters.
+		for _, c := range tok {
+			cw := m.width(string(c), size, bold)
+			if cur.Len() > 0 && curW+cw > width {
+				emit()
+			}
+			cur.WriteRune(c)
+			curW += cw
+		}
+	}
+	if cur.Len() > 0 || len(lines) == 0 {
+		emit()
+	}
+	return lines
+}
+
+// ellipsize shortens s until s + "…" fits width. With force, the ellipsis
+// is added even when s already fits.
+func ellipsize(m *measurer, s string, width, size float32, bold, force bool) string {
+	if !force && m.width(s, size, bold) <= width {
+		return s
+	}
+	rs := []rune(strings.TrimRightFunc(s, unicode.IsSpace))
+	for len(rs) > 0 && m.width(string(rs)+Ellipsis, size, bold) > width {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimRightFunc(string(rs), unicode.IsSpace) + Ellipsis
+}
+
+// Truncate shortens text to one line no wider than width, ending it with an
+// ellipsis when it was cut.
+func Truncate(text string, width, size float32, bold bool, measure Measure) string {
+	return ellipsize(newMeasurer(measure), firstLine(text), width, size, bold, false)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

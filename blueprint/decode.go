@@ -124,16 +124,8 @@ func (d *decoder) document(root *yaml.Node) *Document {
 				doc.Lines = append(doc.Lines, l)
 			}
 		}
-	} else if _, custom := get["lanes"]; !custom {
-		doc.Lines = DefaultLines(EnglishNames)
 	} else {
-		// Custom lanes without lines: keep the canonical lines whose lanes
-		// still exist, so a renamed or extended lane set keeps its lines.
-		for _, l := range DefaultLines(EnglishNames) {
-			if doc.LaneIndex(l.Below) >= 0 {
-				doc.Lines = append(doc.Lines, l)
-			}
-		}
+		doc.Lines = defaultLinesFor(doc.Lanes)
 	}
 	_, declaredColumns := get["columns"]
 	if v, ok := get["columns"]; ok {
@@ -169,6 +161,21 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	}
 	doc.SortSteps()
 	return doc
+}
+
+// defaultLinesFor returns the lines a file without a "lines" key gets: the
+// canonical lines whose lane exists and is not the last lane, so a renamed
+// or extended lane set keeps its lines.
+func defaultLinesFor(lanes []Lane) []Line {
+	var lines []Line
+	for _, l := range DefaultLines(EnglishNames) {
+		for i, lane := range lanes {
+			if lane.ID == l.Below && i < len(lanes)-1 {
+				lines = append(lines, l)
+			}
+		}
+	}
+	return lines
 }
 
 // deriveColumns lists the columns the steps name, in order of first use.

@@ -105,12 +105,7 @@ func defaultLanes(lanes []Lane) bool {
 // defaultLines reports whether the lines are what the loader would give a
 // file without a "lines" key.
 func defaultLines(lanes []Lane, lines []Line) bool {
-	var def []Line
-	for _, l := range DefaultLines(EnglishNames) {
-		if slices.IndexFunc(lanes, func(x Lane) bool { return x.ID == l.Below }) >= 0 {
-			def = append(def, l)
-		}
-	}
+	def := defaultLinesFor(lanes)
 	if len(lines) != len(def) {
 		return false
 	}

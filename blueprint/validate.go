@@ -7,7 +7,9 @@ import (
 )
 
 // validate checks the references and uniqueness rules of a decoded
-// document, reporting problems at the elements' positions.
+// document, reporting problems at the elements' positions. Ids are unique
+// among the lanes, among the lines, among the columns and among the steps;
+// a step and a column may share an id, which hand-written files often do.
 func (d *decoder) validate(doc *Document) {
 	type owner struct {
 		what string
@@ -18,11 +20,11 @@ func (d *decoder) validate(doc *Document) {
 		if id == "" {
 			return
 		}
-		if first, dup := ids[id]; dup {
+		if first, dup := ids[what+" "+id]; dup {
 			d.errorAt(p, "duplicate id %q: already used by the %s at line %d", id, first.what, first.pos.Line)
 			return
 		}
-		ids[id] = owner{what, p}
+		ids[what+" "+id] = owner{what, p}
 	}
 	if len(doc.Lanes) == 0 {
 		d.errorf(nil, "a blueprint needs at least one lane; remove \"lanes:\" to get the five standard lanes")

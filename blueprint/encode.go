@@ -227,8 +227,16 @@ func encodeFlow(f Flow) *yaml.Node {
 }
 
 func str(s string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if yaml11Bool[strings.ToLower(s)] {
+		// YAML 1.1 readers take these words for booleans; quote them so
+		// the file means the same in every tool.
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
 }
+
+var yaml11Bool = map[string]bool{"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true}
 
 // text is a string value that is written as a literal block when it spans
 // several lines.

@@ -96,6 +96,22 @@ func Lint(d *blueprint.Document, opt Options) []Finding {
 	if d == nil {
 		return nil
 	}
+	return lint(newIndex(d), opt)
+}
+
+// Analyze returns both the findings and the stats of d, sharing the work
+// of indexing the document, for callers such as an editor that refresh
+// both after every edit.
+func Analyze(d *blueprint.Document, opt Options) ([]Finding, Stats) {
+	if d == nil {
+		return nil, Stats{}
+	}
+	x := newIndex(d)
+	return lint(x, opt), stats(x)
+}
+
+func lint(x *index, opt Options) []Finding {
+	d := x.d
 	off := make(map[string]bool, len(opt.Disable)+len(d.Lint.Disable))
 	for _, id := range opt.Disable {
 		off[id] = true
@@ -104,7 +120,7 @@ func Lint(d *blueprint.Document, opt Options) []Finding {
 		off[id] = true
 	}
 	c := &checker{
-		x:        newIndex(d),
+		x:        x,
 		longWait: LongWaitThreshold(d, opt),
 	}
 	for _, r := range rules {
@@ -114,7 +130,7 @@ func Lint(d *blueprint.Document, opt Options) []Finding {
 		c.rule = r
 		r.check(c)
 	}
-	slices.SortStableFunc(c.out, func(a, b Finding) int {
+	slices.SortFunc(c.out, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),

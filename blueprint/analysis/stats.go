@@ -59,7 +59,11 @@ func ComputeStats(d *blueprint.Document) Stats {
 	if d == nil {
 		return Stats{}
 	}
-	x := newIndex(d)
+	return stats(newIndex(d))
+}
+
+func stats(x *index) Stats {
+	d := x.d
 	st := Stats{Steps: len(d.Steps)}
 	_, st.HasInteraction = x.lines[blueprint.LineInteraction]
 	_, st.HasVisibility = x.lines[blueprint.LineVisibility]

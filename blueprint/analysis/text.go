@@ -37,6 +37,8 @@ func TextWidth(text string) int {
 // CJK punctuation and fullwidth forms.
 func isWide(r rune) bool {
 	switch {
+	case r < 0x1100: // Latin, Greek, Cyrillic and the like are narrow
+		return false
 	case r >= 0xff61 && r <= 0xffdc: // halfwidth forms
 		return false
 	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
@@ -57,6 +59,11 @@ func tooLong(text string) (string, bool) {
 	}
 	if n := strings.Count(text, "\n") + 1; n > MaxProjectionLines {
 		return fmt.Sprintf("%d lines, more than %d", n, MaxProjectionLines), true
+	}
+	// A character is never wider than its UTF-8 encoding is long, so
+	// short text needs no measuring.
+	if len(text) <= MaxProjectionWidth {
+		return "", false
 	}
 	if w := TextWidth(text); w > MaxProjectionWidth {
 		return fmt.Sprintf("%d characters wide, more than %d", w, MaxProjectionWidth), true

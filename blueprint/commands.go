@@ -179,8 +179,12 @@ func (r removal[T]) restore(s []T) []T {
 
 // cmdSortSteps puts d's steps in canonical order with SortSteps and returns
 // the steps as they were before, or nil when the order did not change.
-// Undo gives the result back to cmdUnsortSteps.
+// Undo gives the result back to cmdUnsortSteps. Most edits keep the steps
+// sorted, so the copy is only made when they are not.
 func cmdSortSteps(d *Document) []Step {
+	if cmdStepsSorted(d) {
+		return nil
+	}
 	before := slices.Clone(d.Steps)
 	d.SortSteps()
 	for i := range before {
@@ -190,6 +194,43 @@ func cmdSortSteps(d *Document) []Step {
 		}
 	}
 	return nil
+}
+
+// cmdStepKeys returns a function giving a step's sort key as SortSteps
+// computes it: column index, then lane index, and (number of columns, 0)
+// for a step whose lane or column is unknown.
+func cmdStepKeys(d *Document) func(s *Step) (int, int) {
+	col := make(map[string]int, len(d.Columns))
+	for i, c := range d.Columns {
+		col[c.ID] = i
+	}
+	lane := make(map[string]int, len(d.Lanes))
+	for i, l := range d.Lanes {
+		lane[l.ID] = i
+	}
+	return func(s *Step) (int, int) {
+		c, ok1 := col[s.Column]
+		l, ok2 := lane[s.Lane]
+		if !ok1 || !ok2 {
+			return len(d.Columns), 0
+		}
+		return c, l
+	}
+}
+
+// cmdStepsSorted reports whether SortSteps, a stable sort, would leave the
+// steps as they are.
+func cmdStepsSorted(d *Document) bool {
+	key := cmdStepKeys(d)
+	pc, pl := -1, -1
+	for i := range d.Steps {
+		c, l := key(&d.Steps[i])
+		if c < pc || (c == pc && l < pl) {
+			return false
+		}
+		pc, pl = c, l
+	}
+	return true
 }
 
 // cmdUnsortSteps restores the order recorded by cmdSortSteps.

@@ -78,14 +78,14 @@ func cmdCellInsertPos(d *Document, lane, column string, index, skip int) (int, e
 		return cell[len(cell)-1] + 1, nil
 	}
 	// An empty cell: before the first step that sorts after it.
-	ci, li := d.ColumnIndex(column), d.LaneIndex(lane)
+	key := cmdStepKeys(d)
+	ci, li := key(&Step{Lane: lane, Column: column})
 	j := 0
-	for i, s := range d.Steps {
+	for i := range d.Steps {
 		if i == skip {
 			continue
 		}
-		c, l := d.ColumnIndex(s.Column), d.LaneIndex(s.Lane)
-		if c < 0 || l < 0 || c > ci || (c == ci && l > li) {
+		if c, l := key(&d.Steps[i]); c > ci || (c == ci && l > li) {
 			return j, nil
 		}
 		j++

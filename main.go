@@ -6,8 +6,9 @@ import (
 	"os"
 
 	"servicebp/internal/cli"
+	"servicebp/internal/gui"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.StdEnv(), nil))
+	os.Exit(cli.Main(os.Args[1:], cli.StdEnv(), gui.GUI{}))
 }

@@ -1,0 +1,254 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"servicebp/blueprint"
+)
+
+// This file holds the Edit and Insert menu actions that work on the
+// selection. Each applies one command (or one Batch) through the history.
+
+// cell is the lane × column the Insert actions target: the selected step's
+// cell, the selected lane and column, or the customer lane in the first
+// column.
+func (e *Editor) cell() (lane, column string) {
+	d := e.Doc()
+	if st := d.Step(e.sel.one(SelectStep)); st != nil {
+		return st.Lane, st.Column
+	}
+	if e.sel.Kind == SelectStep && len(e.sel.IDs) > 0 {
+		if st := d.Step(e.sel.IDs[0]); st != nil {
+			return st.Lane, st.Column
+		}
+	}
+	if id := e.sel.one(SelectLane); id != "" {
+		lane = id
+	}
+	if id := e.sel.one(SelectColumn); id != "" {
+		column = id
+	}
+	if lane == "" {
+		for _, l := range d.Lanes {
+			if l.Kind == blueprint.LaneCustomer {
+				lane = l.ID
+				break
+			}
+		}
+		if lane == "" && len(d.Lanes) > 0 {
+			lane = d.Lanes[0].ID
+		}
+	}
+	if column == "" && len(d.Columns) > 0 {
+		column = d.Columns[0].ID
+	}
+	return lane, column
+}
+
+// insertStep adds an empty step to the target cell, selects it and puts
+// the cursor in its text.
+func (e *Editor) insertStep() {
+	e.commitField()
+	d := e.Doc()
+	lane, column := e.cell()
+	if column == "" {
+		if !e.apply(blueprint.InsertColumn(blueprint.Column{}, -1)) {
+			return
+		}
+		column = d.Columns[len(d.Columns)-1].ID
+	}
+	id := d.UniqueID("", "step")
+	if !e.apply(blueprint.AddStep(blueprint.Step{ID: id, Lane: lane, Column: column}, -1)) {
+		return
+	}
+	e.SetSelection(SelectSteps(id))
+	e.win.Canvas().Focus(e.ui.inspector.step.text)
+}
+
+// insertColumn adds an empty column before or after the selected one (or
+// the selected step's), or at the end.
+func (e *Editor) insertColumn(after bool) {
+	e.commitField()
+	d := e.Doc()
+	_, column := e.cell()
+	at := -1
+	if i := d.ColumnIndex(column); i >= 0 && (e.sel.Kind == SelectColumn || e.sel.Kind == SelectStep) {
+		at = i
+		if after {
+			at = i + 1
+		}
+		// A new column inside a phase joins it.
+	}
+	c := blueprint.Column{ID: d.UniqueID("", "column")}
+	if at > 0 && at < len(d.Columns) && d.Columns[at-1].Phase == d.Columns[at].Phase {
+		c.Phase = d.Columns[at].Phase
+	}
+	if e.apply(blueprint.InsertColumn(c, at)) {
+		e.SetSelection(Selection{Kind: SelectColumn, IDs: []string{c.ID}})
+	}
+}
+
+// insertLane adds a custom lane below the selected lane, or at the bottom.
+func (e *Editor) insertLane() {
+	e.commitField()
+	d := e.Doc()
+	at := -1
+	if i := d.LaneIndex(e.sel.one(SelectLane)); i >= 0 {
+		at = i + 1
+	}
+	name := lang.L("New lane")
+	l := blueprint.Lane{ID: d.UniqueID(name, "lane"), Name: name, Kind: blueprint.LaneCustom}
+	if e.apply(blueprint.AddLane(l, at)) {
+		e.SetSelection(Selection{Kind: SelectLane, IDs: []string{l.ID}})
+		e.win.Canvas().Focus(e.ui.inspector.lane.name)
+	}
+}
+
+// insertPhase asks for a phase name and puts the selected columns (or the
+// selected steps' columns) in it.
+func (e *Editor) insertPhase() {
+	e.commitField()
+	d := e.Doc()
+	var cols []string
+	switch e.sel.Kind {
+	case SelectColumn:
+		cols = e.sel.IDs
+	case SelectStep:
+		for _, id := range e.sel.IDs {
+			if st := d.Step(id); st != nil && !contains(cols, st.Column) {
+				cols = append(cols, st.Column)
+			}
+		}
+	}
+	if len(cols) == 0 {
+		for _, c := range d.Columns {
+			cols = append(cols, c.ID)
+		}
+	}
+	if len(cols) == 0 {
+		return
+	}
+	name := widget.NewEntry()
+	name.SetPlaceHolder(lang.L("Phase name"))
+	ok := func() {
+		if n := name.Text; n != "" {
+			e.apply(blueprint.SetPhase(n, cols...))
+		}
+	}
+	name.OnSubmitted = func(string) {
+		if e.question != nil {
+			e.question.dialog.Hide()
+			e.question = nil
+		}
+		ok()
+	}
+	e.askWith(lang.L("Phase"), lang.L("Phase name"), name,
+		choice{label: lang.L("Cancel")},
+		choice{label: lang.L("OK"), importance: widget.HighImportance, action: ok})
+	e.win.Canvas().Focus(name)
+}
+
+// insertFlow adds a flow between the two selected steps, in selection
+// order.
+func (e *Editor) insertFlow() {
+	e.commitField()
+	if e.sel.Kind != SelectStep || len(e.sel.IDs) != 2 {
+		e.notify(lang.L("Select two steps to connect them with a flow"))
+		return
+	}
+	f := blueprint.Flow{From: e.sel.IDs[0], To: e.sel.IDs[1]}
+	if e.apply(blueprint.AddFlow(f)) {
+		e.SetSelection(Selection{Kind: SelectFlow, IDs: []string{f.From, f.To}})
+	}
+}
+
+// deleteSelection deletes the selected steps, flow, lane, line or
+// columns.
+func (e *Editor) deleteSelection() {
+	e.commitField()
+	s := e.sel
+	var c blueprint.Command
+	switch s.Kind {
+	case SelectStep:
+		c = blueprint.DeleteSteps(s.IDs...)
+	case SelectFlow:
+		c = blueprint.DeleteFlow(s.IDs[0], s.IDs[1])
+	case SelectLane:
+		c = batch(s.IDs, blueprint.DeleteLane)
+	case SelectLine:
+		c = batch(s.IDs, blueprint.DeleteLine)
+	case SelectColumn:
+		c = batch(s.IDs, blueprint.DeleteColumn)
+	default:
+		return
+	}
+	if e.apply(c) {
+		e.SetSelection(Selection{})
+	}
+}
+
+// duplicateSelection copies the selected steps into their cells, below
+// the originals, as one undo step.
+func (e *Editor) duplicateSelection() {
+	e.commitField()
+	if e.sel.Kind != SelectStep {
+		return
+	}
+	d := e.Doc()
+	var texts []string
+	var steps []blueprint.Step
+	for _, id := range e.sel.IDs {
+		if st := d.Step(id); st != nil {
+			steps = append(steps, *st)
+			texts = append(texts, st.Text)
+		}
+	}
+	ids := blueprint.UniqueIDs(d, texts, "step")
+	cmds := make([]blueprint.Command, len(steps))
+	for i, st := range steps {
+		st.ID, st.Pos = ids[i], blueprint.Pos{}
+		cmds[i] = blueprint.AddStep(st, -1)
+	}
+	if len(cmds) > 0 && e.apply(blueprint.Batch("Duplicate steps", cmds...)) {
+		e.SetSelection(SelectSteps(ids...))
+	}
+}
+
+// selectAll selects every step.
+func (e *Editor) selectAll() {
+	var ids []string
+	for _, s := range e.Doc().Steps {
+		ids = append(ids, s.ID)
+	}
+	e.SetSelection(SelectSteps(ids...))
+}
+
+// batch makes one command of mk applied to each id.
+func batch(ids []string, mk func(string) blueprint.Command) blueprint.Command {
+	cmds := make([]blueprint.Command, len(ids))
+	for i, id := range ids {
+		cmds[i] = mk(id)
+	}
+	if len(cmds) == 1 {
+		return cmds[0]
+	}
+	return blueprint.Batch("", cmds...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// focusedShortcutable returns the focused widget when it handles
+// shortcuts itself (a text entry, or the board).
+func (e *Editor) focusedShortcutable() fyne.Shortcutable {
+	s, _ := e.win.Canvas().Focused().(fyne.Shortcutable)
+	return s
+}

@@ -1,0 +1,175 @@
+// Package gui is servicebp's desktop editor: the application shell around
+// the interactive board (window, menus, files, unsaved-changes prompts,
+// autosave and recovery, reloading on external change, the inspector panel
+// and the translations). Every change to the open blueprint goes through a
+// blueprint.History and blueprint commands.
+package gui
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"servicebp/blueprint"
+)
+
+// AppID is the application id; Fyne keys the preferences on it.
+const AppID = "dev.servicebp.app"
+
+// GUI starts the desktop editor; it implements cli.GUI.
+type GUI struct{}
+
+// Open runs the editor on path, or on a new untitled blueprint when path is
+// empty, and returns the exit code when the window closes.
+func (GUI) Open(path string) int {
+	a := app.NewWithID(AppID)
+	e := NewEditor(a, Options{})
+	e.Start(path)
+	a.Run()
+	return 0
+}
+
+// Present opens path for presentation. Until the presentation mode exists
+// it opens the editor on path.
+func (g GUI) Present(path string) int {
+	return g.Open(path)
+}
+
+// Options tune an Editor; the zero value gives the defaults.
+type Options struct {
+	// CacheDir is where autosave journals go; default
+	// os.UserCacheDir()/servicebp.
+	CacheDir string
+	// AutosaveDelay is how long after an edit the journal is written;
+	// default 3 s.
+	AutosaveDelay time.Duration
+	// WatchInterval is how often the open file is checked for changes on
+	// disk; default 1 s. A negative interval turns watching off.
+	WatchInterval time.Duration
+}
+
+func (o Options) withDefaults() Options {
+	if o.CacheDir == "" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			dir = os.TempDir()
+		}
+		o.CacheDir = filepath.Join(dir, "servicebp")
+	}
+	if o.AutosaveDelay == 0 {
+		o.AutosaveDelay = 3 * time.Second
+	}
+	if o.WatchInterval == 0 {
+		o.WatchInterval = time.Second
+	}
+	return o
+}
+
+// Editor is one editor window on one blueprint.
+type Editor struct {
+	app  fyne.App
+	win  fyne.Window
+	opts Options
+
+	hist *blueprint.History
+	// path is the open file, "" for an untitled blueprint.
+	path string
+	// restored is set when the document came from an autosave journal: it
+	// differs from the file on disk although the history is clean.
+	restored bool
+
+	sel       Selection
+	listeners []func()
+
+	ui       *shell
+	auto     *autosaver
+	watch    *watcher
+	question *question
+	// presenter runs View > Present; nil until presentation mode exists.
+	presenter func()
+}
+
+// NewEditor makes an editor window in a with an untitled blueprint. Call
+// Start to open a file and show the window.
+func NewEditor(a fyne.App, opts Options) *Editor {
+	setupTranslations()
+	e := &Editor{app: a, opts: opts.withDefaults()}
+	e.hist = blueprint.NewHistory(e.newDocument())
+	e.hist.OnChanged = e.changed
+	e.win = a.NewWindow(untitledName() + " — servicebp")
+	e.auto = newAutosaver(e)
+	e.watch = newWatcher(e)
+	e.buildUI()
+	e.win.SetCloseIntercept(e.requestClose)
+	return e
+}
+
+// Start opens path (or keeps the untitled blueprint when path is empty),
+// offers to restore an autosave journal, shows the window and starts
+// watching the file.
+func (e *Editor) Start(path string) {
+	e.restoreWindowSize()
+	if path != "" {
+		e.openPath(path)
+	}
+	e.win.Show()
+	e.offerRecovery()
+	e.watch.start()
+}
+
+// Window returns the editor's window.
+func (e *Editor) Window() fyne.Window { return e.win }
+
+// History returns the undo history of the open blueprint; every edit goes
+// through it.
+func (e *Editor) History() *blueprint.History { return e.hist }
+
+// Doc returns the open blueprint. Callers must not modify it: apply
+// commands through History.
+func (e *Editor) Doc() *blueprint.Document { return e.hist.Doc() }
+
+// Path returns the open file, or "" for an untitled blueprint.
+func (e *Editor) Path() string { return e.path }
+
+// Dirty reports whether the blueprint has changes not saved to its file.
+func (e *Editor) Dirty() bool { return e.restored || e.hist.Dirty() }
+
+// OnChanged registers f to run after every change of the document, the
+// selection or the file state; the board uses it to refresh.
+func (e *Editor) OnChanged(f func()) { e.listeners = append(e.listeners, f) }
+
+// apply runs a command through the history and reports a failure to the
+// user. It returns whether the command was applied.
+func (e *Editor) apply(c blueprint.Command) bool {
+	if err := e.hist.Apply(c); err != nil {
+		e.showError(err)
+		return false
+	}
+	return true
+}
+
+// changed runs after every change of the history.
+func (e *Editor) changed() {
+	e.sel = e.sel.valid(e.Doc())
+	e.refresh()
+	e.auto.schedule()
+}
+
+// refresh brings the title, menus, inspector and placeholder up to date.
+func (e *Editor) refresh() {
+	e.updateTitle()
+	if e.ui != nil {
+		e.ui.refresh()
+	}
+	for _, f := range e.listeners {
+		f()
+	}
+}
+
+// newDocument is an empty blueprint in the UI language.
+func (e *Editor) newDocument() *blueprint.Document {
+	return blueprint.New("", defaultNames())
+}

@@ -1,0 +1,146 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// field is an inspector text entry that commits its text as one edit when
+// the user presses Enter or leaves the field, and reverts on Esc. In a
+// multi-line field Shift+Enter inserts a newline. Undo and redo shortcuts
+// go to the editor, which undoes the typing first while the text is
+// uncommitted and the document after that.
+type field struct {
+	widget.Entry
+	e         *Editor
+	committed string
+	shift     bool
+	// commit applies text to the model; it returns false when the text is
+	// not valid, and the field then reverts.
+	commit func(text string) bool
+}
+
+var (
+	_ fyne.Focusable         = (*field)(nil)
+	_ fyne.Shortcutable      = (*field)(nil)
+	_ desktop.Keyable        = (*field)(nil)
+	_ fyne.Disableable       = (*field)(nil)
+	_ fyne.Tappable          = (*field)(nil)
+	_ fyne.SecondaryTappable = (*field)(nil)
+)
+
+func newField(e *Editor, multiline bool, commit func(string) bool) *field {
+	f := &field{e: e, commit: commit}
+	f.MultiLine = multiline
+	if multiline {
+		f.Wrapping = fyne.TextWrapWord
+		f.SetMinRowsVisible(3)
+	}
+	f.ExtendBaseWidget(f)
+	if !multiline {
+		f.OnSubmitted = func(string) { f.commitText() }
+	}
+	return f
+}
+
+// set shows text from the model, unless the user is typing in the field.
+func (f *field) set(text string) {
+	if f.uncommitted() && f.focused() {
+		return
+	}
+	f.committed = text
+	if f.Text != text {
+		f.SetText(text)
+	}
+}
+
+// uncommitted reports whether the field holds typing not yet committed.
+func (f *field) uncommitted() bool { return f.Text != f.committed }
+
+func (f *field) focused() bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(f)
+	return c != nil && c.Focused() == f
+}
+
+// commitText applies the typed text as one edit, or reverts the field when
+// the edit is refused.
+func (f *field) commitText() {
+	if !f.uncommitted() {
+		return
+	}
+	old, text := f.committed, f.Text
+	f.committed = text
+	if f.commit == nil || !f.commit(text) {
+		f.committed = old
+		f.SetText(old)
+	}
+}
+
+// FocusLost commits the typing.
+func (f *field) FocusLost() {
+	f.commitText()
+	f.Entry.FocusLost()
+}
+
+// KeyDown tracks the shift key for Shift+Enter.
+func (f *field) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		f.shift = true
+	}
+	f.Entry.KeyDown(ev)
+}
+
+// KeyUp tracks the shift key for Shift+Enter.
+func (f *field) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		f.shift = false
+	}
+	f.Entry.KeyUp(ev)
+}
+
+// TypedKey commits on Enter (Shift+Enter adds a line in a multi-line
+// field) and reverts on Esc.
+func (f *field) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if f.uncommitted() {
+			f.SetText(f.committed)
+		}
+		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if f.MultiLine && !f.shift {
+			f.commitText()
+			return
+		}
+	}
+	f.Entry.TypedKey(ev)
+}
+
+// TypedShortcut sends undo and redo to the editor.
+func (f *field) TypedShortcut(s fyne.Shortcut) {
+	switch sc := s.(type) {
+	case *fyne.ShortcutUndo:
+		f.e.undo()
+		return
+	case *fyne.ShortcutRedo:
+		f.e.redo()
+		return
+	case *desktop.CustomShortcut:
+		if sc.KeyName == fyne.KeyZ && sc.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift {
+			f.e.redo()
+			return
+		}
+	}
+	f.Entry.TypedShortcut(s)
+}
+
+// undoTyping undoes the last typing in the field; when the field's own
+// undo has nothing left it reverts to the committed text.
+func (f *field) undoTyping() {
+	before := f.Text
+	f.Entry.Undo()
+	if f.Text == before {
+		f.SetText(f.committed)
+	}
+}

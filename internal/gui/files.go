@@ -1,0 +1,250 @@
+package gui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"servicebp/blueprint"
+)
+
+// prefRecent is the preference key of the recent files list.
+const prefRecent = "recentFiles"
+
+// maxRecent is how many recent files the File menu offers.
+const maxRecent = 10
+
+// readBlueprint reads and validates the file at path, returning the
+// document and the bytes it was read from.
+func readBlueprint(path string) (*blueprint.Document, []byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	data, err := blueprint.ReadLimited(f)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	d, err := blueprint.Parse(path, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, data, nil
+}
+
+// openPath loads path into the editor, replacing the open blueprint. On
+// failure it shows the problems and keeps the open blueprint. The caller
+// has already dealt with unsaved changes.
+func (e *Editor) openPath(path string) bool {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	d, data, err := readBlueprint(path)
+	if err != nil {
+		e.showLoadError(path, err)
+		return false
+	}
+	e.auto.discard()
+	e.path = path
+	e.restored = false
+	e.watch.remember(data)
+	e.sel = Selection{}
+	e.hist.Reset(d)
+	e.addRecent(path)
+	return true
+}
+
+// newBlueprint replaces the open blueprint with d, untitled. The caller
+// has already dealt with unsaved changes.
+func (e *Editor) newBlueprint(d *blueprint.Document) {
+	e.auto.discard()
+	e.path = ""
+	e.restored = false
+	e.watch.remember(nil)
+	e.sel = Selection{}
+	e.hist.Reset(d)
+}
+
+// save writes the blueprint to its file, or asks for a file when it has
+// none. done, if not nil, runs after a successful save.
+func (e *Editor) save(done func()) {
+	if e.path == "" {
+		e.saveAs(done)
+		return
+	}
+	if e.writeFile(e.path) && done != nil {
+		done()
+	}
+}
+
+// writeFile saves the blueprint atomically to path and makes path the open
+// file. It reports failures to the user and returns whether it saved.
+func (e *Editor) writeFile(path string) bool {
+	data, err := blueprint.Marshal(e.Doc())
+	if err == nil {
+		perm := os.FileMode(0o644)
+		if st, serr := os.Stat(path); serr == nil {
+			perm = st.Mode().Perm()
+		}
+		err = blueprint.WriteFileAtomic(path, data, perm)
+	}
+	if err != nil {
+		e.showError(fmt.Errorf("%s: %w", lang.L("Could not save"), err))
+		return false
+	}
+	if path != e.path {
+		e.auto.discard()
+		e.path = path
+	}
+	e.watch.remember(data)
+	e.restored = false
+	e.hist.MarkSaved()
+	e.auto.discard()
+	e.addRecent(path)
+	e.notify(lang.L("Saved {{.Name}}", map[string]any{"Name": filepath.Base(path)}))
+	return true
+}
+
+// saveAs asks for a file name and saves there.
+func (e *Editor) saveAs(done func()) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		if cerr := w.Close(); cerr != nil {
+			e.showError(cerr)
+			return
+		}
+		if e.writeFile(withYAMLExt(path, true)) && done != nil {
+			done()
+		}
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.SetFileName(suggestedFileName(e))
+	if e.path != "" {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
+			d.SetLocation(dir)
+		}
+	}
+	d.Show()
+}
+
+// withYAMLExt returns path ending in .yaml or .yml, appending ".yaml" when
+// it has neither. The file dialog creates the file under the name as typed;
+// when removeTyped is set and that file is empty it is removed.
+func withYAMLExt(path string, removeTyped bool) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".yaml" || ext == ".yml" {
+		return path
+	}
+	if removeTyped {
+		if st, err := os.Stat(path); err == nil && st.Size() == 0 && st.Mode().IsRegular() {
+			if rerr := os.Remove(path); rerr != nil {
+				fyne.LogError("servicebp: removing empty file", rerr)
+			}
+		}
+	}
+	return path + ".yaml"
+}
+
+// suggestedFileName is the name offered in the save dialog.
+func suggestedFileName(e *Editor) string {
+	if e.path != "" {
+		return filepath.Base(e.path)
+	}
+	if s := blueprint.Slug(e.Doc().Title); s != "" {
+		return s + ".yaml"
+	}
+	return "blueprint.yaml"
+}
+
+// showOpen asks for a file and opens it.
+func (e *Editor) showOpen() {
+	e.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				e.showError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			path := r.URI().Path()
+			if cerr := r.Close(); cerr != nil {
+				fyne.LogError("servicebp: closing file", cerr)
+			}
+			e.openPath(path)
+		}, e.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+		if e.path != "" {
+			if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
+				d.SetLocation(dir)
+			}
+		}
+		d.Show()
+	})
+}
+
+// openRecent opens a file from the recent list, after the unsaved-changes
+// prompt.
+func (e *Editor) openRecent(path string) {
+	e.confirmDiscard(func() {
+		if !e.openPath(path) {
+			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+				e.removeRecent(path)
+			}
+		}
+	})
+}
+
+// recent returns the recent files, newest first.
+func (e *Editor) recent() []string {
+	return e.app.Preferences().StringList(prefRecent)
+}
+
+func (e *Editor) addRecent(path string) {
+	list := slices.DeleteFunc(e.recent(), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	e.app.Preferences().SetStringList(prefRecent, list)
+	if e.ui != nil {
+		e.ui.menus.refreshRecent()
+	}
+}
+
+func (e *Editor) removeRecent(path string) {
+	list := slices.DeleteFunc(e.recent(), func(p string) bool { return p == path })
+	e.app.Preferences().SetStringList(prefRecent, list)
+	e.ui.menus.refreshRecent()
+}
+
+// showLoadError shows the problems found in a file, with their lines.
+func (e *Editor) showLoadError(path string, err error) {
+	var list blueprint.ErrorList
+	var lines []string
+	if errors.As(err, &list) {
+		for _, p := range list {
+			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", filepath.Base(p.File), p.Line, p.Col, p.Msg))
+		}
+	} else {
+		lines = []string{err.Error()}
+	}
+	title := lang.L("Cannot open {{.Name}}", map[string]any{"Name": filepath.Base(path)})
+	e.showProblems(title, lines)
+}

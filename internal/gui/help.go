@@ -1,0 +1,67 @@
+package gui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"servicebp/blueprint"
+	"servicebp/internal/cli"
+)
+
+// shortcutRows lists the keyboard shortcuts for Help > Keyboard shortcuts.
+func shortcutRows() [][2]string {
+	return [][2]string{
+		{"Ctrl+N", lang.L("New")},
+		{"Ctrl+O", lang.L("Open…")},
+		{"Ctrl+S", lang.L("Save")},
+		{"Ctrl+Shift+S", lang.L("Save as…")},
+		{"Ctrl+E", lang.L("Export PNG…")},
+		{"Ctrl+Q", lang.L("Quit")},
+		{"Ctrl+Z", lang.L("Undo")},
+		{"Ctrl+Shift+Z, Ctrl+Y", lang.L("Redo")},
+		{"Ctrl+X / Ctrl+C / Ctrl+V", lang.L("Cut, copy, paste")},
+		{"Ctrl+D", lang.L("Duplicate")},
+		{"Delete", lang.L("Delete")},
+		{"Ctrl+A", lang.L("Select all")},
+		{"Ctrl+Enter", lang.L("Insert step")},
+		{"Ctrl+Shift+← / →", lang.L("Insert column before / after")},
+		{"Ctrl+Shift+↓", lang.L("Insert lane")},
+		{"Ctrl+L", lang.L("Insert flow between two selected steps")},
+		{"Ctrl+= / Ctrl+-", lang.L("Zoom in / out")},
+		{"Ctrl+0 / Ctrl+1", lang.L("Fit / 100%")},
+		{"Enter", lang.L("Commit a field in the inspector")},
+		{"Shift+Enter", lang.L("New line in a multi-line field")},
+		{"Esc", lang.L("Revert a field in the inspector")},
+		{"F1", lang.L("Keyboard shortcuts")},
+		{"F5", lang.L("Present")},
+	}
+}
+
+// showShortcuts lists the keyboard shortcuts.
+func (e *Editor) showShortcuts() {
+	rows := shortcutRows()
+	grid := container.NewGridWithColumns(2)
+	for _, r := range rows {
+		k := widget.NewLabel(r[0])
+		k.TextStyle = fyne.TextStyle{Monospace: true}
+		grid.Add(k)
+		grid.Add(widget.NewLabel(r[1]))
+	}
+	scroll := container.NewVScroll(grid)
+	scroll.SetMinSize(fyne.NewSize(560, 420))
+	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), scroll, e.win)
+}
+
+// showAbout shows the version and what servicebp is.
+func (e *Editor) showAbout() {
+	text := widget.NewLabel(fmt.Sprintf("servicebp %s\n%s\n%s",
+		cli.Version,
+		lang.L("A desktop editor for service blueprints."),
+		lang.L("File format version {{.Version}}", map[string]any{"Version": blueprint.FormatVersion})))
+	dialog.ShowCustom(lang.L("About servicebp"), lang.L("Close"), text, e.win)
+}

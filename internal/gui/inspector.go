@@ -1,0 +1,342 @@
+package gui
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"servicebp/blueprint"
+)
+
+// emotions are the choices of the emotion selector, from −2 to +2.
+var emotions = []string{"−2", "−1", "0", "+1", "+2"}
+
+// inspector is the side panel that edits the selected element. Each field
+// commits one command when the user presses Enter or leaves it.
+type inspector struct {
+	e       *Editor
+	content *fyne.Container
+	heading *widget.Label
+	shown   fyne.CanvasObject
+	// updating is set while the panel copies model values into its
+	// widgets, so that their change callbacks do not edit the model.
+	updating bool
+
+	step   stepForm
+	lane   laneForm
+	line   lineForm
+	column columnForm
+	doc    docForm
+	other  *widget.Label
+}
+
+type stepForm struct {
+	form                                     *widget.Form
+	text, notes, owner, duration, wait, fail *field
+	recovery                                 *field
+	moment                                   *widget.Check
+	emotion                                  *widget.Select
+}
+
+type laneForm struct {
+	form *widget.Form
+	name *field
+	kind *widget.Select
+}
+
+type columnForm struct {
+	form        *widget.Form
+	name, phase *field
+}
+
+func newInspector(e *Editor) *inspector {
+	in := &inspector{e: e, heading: widget.NewLabel(""), other: widget.NewLabel("")}
+	in.heading.TextStyle = fyne.TextStyle{Bold: true}
+	in.other.Wrapping = fyne.TextWrapWord
+	in.buildStep()
+	in.buildLane()
+	in.buildLine()
+	in.buildColumn()
+	in.buildDoc()
+	in.content = container.NewVBox(in.heading, in.other)
+	in.shown = in.other
+	return in
+}
+
+func (in *inspector) buildStep() {
+	e := in.e
+	f := &in.step
+	edit := func(change func(s *blueprint.Step, text string) error) func(string) bool {
+		return func(text string) bool {
+			id := e.sel.one(SelectStep)
+			return e.editStep(id, func(s *blueprint.Step) error { return change(s, text) })
+		}
+	}
+	f.text = newField(e, true, edit(func(s *blueprint.Step, t string) error { s.Text = t; return nil }))
+	f.notes = newField(e, true, edit(func(s *blueprint.Step, t string) error { s.Notes = t; return nil }))
+	f.owner = newField(e, false, edit(func(s *blueprint.Step, t string) error { s.Owner = strings.TrimSpace(t); return nil }))
+	f.duration = newField(e, false, edit(func(s *blueprint.Step, t string) error {
+		d, err := parseDurationField(t)
+		s.Duration = d
+		return err
+	}))
+	f.wait = newField(e, false, edit(func(s *blueprint.Step, t string) error {
+		d, err := parseDurationField(t)
+		s.Wait = d
+		return err
+	}))
+	f.fail = newField(e, false, edit(func(s *blueprint.Step, t string) error { s.Fail = strings.TrimSpace(t); return nil }))
+	f.recovery = newField(e, false, edit(func(s *blueprint.Step, t string) error { s.Recovery = strings.TrimSpace(t); return nil }))
+	f.duration.SetPlaceHolder("5m")
+	f.wait.SetPlaceHolder("10m")
+	f.fail.SetPlaceHolder(lang.L("What can go wrong"))
+	f.recovery.SetPlaceHolder(lang.L("How it is put right"))
+	f.moment = widget.NewCheck(lang.L("Moment of truth"), func(on bool) {
+		if in.updating {
+			return
+		}
+		e.commitField()
+		e.editStep(e.sel.one(SelectStep), func(s *blueprint.Step) error { s.Moment = on; return nil })
+	})
+	f.emotion = widget.NewSelect(emotions, func(v string) {
+		if in.updating {
+			return
+		}
+		e.commitField()
+		e.editStep(e.sel.one(SelectStep), func(s *blueprint.Step) error {
+			s.Emotion = indexOf(emotions, v) - 2
+			return nil
+		})
+	})
+	f.form = widget.NewForm(
+		widget.NewFormItem(lang.L("Text"), f.text),
+		widget.NewFormItem(lang.L("Owner"), f.owner),
+		widget.NewFormItem(lang.L("Duration"), f.duration),
+		widget.NewFormItem(lang.L("Wait point"), f.wait),
+		widget.NewFormItem(lang.L("Fail point"), f.fail),
+		widget.NewFormItem(lang.L("Recovery"), f.recovery),
+		widget.NewFormItem("", f.moment),
+		widget.NewFormItem(lang.L("Emotion"), f.emotion),
+		widget.NewFormItem(lang.L("Notes"), f.notes),
+	)
+}
+
+func (in *inspector) buildLane() {
+	e := in.e
+	f := &in.lane
+	f.name = newField(e, false, func(t string) bool {
+		id := e.sel.one(SelectLane)
+		return id != "" && e.apply(blueprint.RenameLane(id, strings.TrimSpace(t)))
+	})
+	f.kind = widget.NewSelect(laneKindLabels(), func(v string) {
+		if in.updating {
+			return
+		}
+		e.commitField()
+		id := e.sel.one(SelectLane)
+		l := e.Doc().Lane(id)
+		k := blueprint.LaneKinds[indexOf(laneKindLabels(), v)]
+		if l == nil || l.Kind == k {
+			return
+		}
+		nl := *l
+		nl.Kind = k
+		e.apply(blueprint.EditLane(id, nl))
+	})
+	f.form = widget.NewForm(
+		widget.NewFormItem(lang.L("Name"), f.name),
+		widget.NewFormItem(lang.L("Kind"), f.kind),
+	)
+}
+
+func (in *inspector) buildColumn() {
+	e := in.e
+	f := &in.column
+	f.name = newField(e, false, func(t string) bool {
+		id := e.sel.one(SelectColumn)
+		c := e.Doc().Column(id)
+		if c == nil {
+			return false
+		}
+		nc := *c
+		nc.Name = strings.TrimSpace(t)
+		return e.apply(blueprint.EditColumn(id, nc))
+	})
+	f.phase = newField(e, false, func(t string) bool {
+		id := e.sel.one(SelectColumn)
+		c := e.Doc().Column(id)
+		if c == nil {
+			return false
+		}
+		t = strings.TrimSpace(t)
+		if c.Phase == "" || t == "" {
+			return e.apply(blueprint.SetPhase(t, id))
+		}
+		return e.apply(blueprint.RenamePhase(c.Phase, t))
+	})
+	f.phase.SetPlaceHolder(lang.L("None"))
+	f.form = widget.NewForm(
+		widget.NewFormItem(lang.L("Name"), f.name),
+		widget.NewFormItem(lang.L("Phase"), f.phase),
+	)
+}
+
+// editStep applies one EditStep command that changes the step id as change
+// says; change works on a copy. It returns false when nothing was applied
+// because the step is gone or the value is not valid.
+func (e *Editor) editStep(id string, change func(s *blueprint.Step) error) bool {
+	cur := e.Doc().Step(id)
+	if cur == nil {
+		return false
+	}
+	s := *cur
+	s.Tags = append([]string(nil), cur.Tags...)
+	if err := change(&s); err != nil {
+		e.showError(err)
+		return false
+	}
+	if reflect.DeepEqual(&s, cur) {
+		return true
+	}
+	return e.apply(blueprint.EditStep(id, s))
+}
+
+// parseDurationField reads a duration typed in the inspector; empty means
+// none.
+func parseDurationField(t string) (blueprint.Duration, error) {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return 0, nil
+	}
+	d, err := blueprint.ParseDuration(t)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", lang.L("Invalid duration"), err)
+	}
+	return d, nil
+}
+
+func durationText(d blueprint.Duration) string {
+	if d == 0 {
+		return ""
+	}
+	return d.String()
+}
+
+// refresh shows the form for the selection and copies the model's values
+// into it.
+func (in *inspector) refresh() {
+	var want fyne.CanvasObject
+	e := in.e
+	s := e.sel
+	switch {
+	case s.Kind == SelectStep && len(s.IDs) == 1:
+		in.heading.SetText(lang.L("Step"))
+		want = in.step.form
+	case s.Kind == SelectLane && len(s.IDs) == 1:
+		in.heading.SetText(lang.L("Lane"))
+		want = in.lane.form
+	case s.Kind == SelectLine && len(s.IDs) == 1:
+		in.heading.SetText(lang.L("Line"))
+		want = in.line.form
+	case s.Kind == SelectColumn && len(s.IDs) == 1:
+		in.heading.SetText(lang.L("Column"))
+		want = in.column.form
+	case s.Kind == SelectNone:
+		in.heading.SetText(lang.L("Blueprint"))
+		want = in.doc.form
+	default:
+		in.heading.SetText(lang.L("Selection"))
+		in.other.SetText(lang.L("{{.Count}} items selected", map[string]any{"Count": strconv.Itoa(len(s.IDs))}))
+		want = in.other
+	}
+	if want != in.shown {
+		in.content.Objects = []fyne.CanvasObject{in.heading, want}
+		in.shown = want
+		in.content.Refresh()
+	}
+	in.refreshValues()
+}
+
+// refreshValues copies the model's values into the visible form.
+func (in *inspector) refreshValues() {
+	in.updating = true
+	defer func() { in.updating = false }()
+	d := in.e.Doc()
+	s := in.e.sel
+	switch in.shown {
+	case in.step.form:
+		st := d.Step(s.one(SelectStep))
+		if st == nil {
+			return
+		}
+		f := &in.step
+		f.text.set(st.Text)
+		f.notes.set(st.Notes)
+		f.owner.set(st.Owner)
+		f.duration.set(durationText(st.Duration))
+		f.wait.set(durationText(st.Wait))
+		f.fail.set(st.Fail)
+		f.recovery.set(st.Recovery)
+		f.moment.SetChecked(st.Moment)
+		f.emotion.SetSelectedIndex(max(-2, min(2, st.Emotion)) + 2)
+	case in.lane.form:
+		l := d.Lane(s.one(SelectLane))
+		if l == nil {
+			return
+		}
+		in.lane.name.set(l.Name)
+		in.lane.kind.SetSelectedIndex(indexOf(blueprint.LaneKinds, l.Kind))
+	case in.line.form:
+		in.refreshLine(d, s.one(SelectLine))
+	case in.column.form:
+		c := d.Column(s.one(SelectColumn))
+		if c == nil {
+			return
+		}
+		in.column.name.set(c.Name)
+		in.column.phase.set(c.Phase)
+	case in.doc.form:
+		in.doc.refresh(d)
+	}
+}
+
+// laneKindLabels names the lane kinds in the UI language, in LaneKinds
+// order.
+func laneKindLabels() []string {
+	labels := make([]string, len(blueprint.LaneKinds))
+	for i, k := range blueprint.LaneKinds {
+		labels[i] = laneKindLabel(k)
+	}
+	return labels
+}
+
+func laneKindLabel(k blueprint.LaneKind) string {
+	switch k {
+	case blueprint.LaneEvidence:
+		return lang.L("Physical evidence")
+	case blueprint.LaneCustomer:
+		return lang.L("Customer actions")
+	case blueprint.LaneFrontstage:
+		return lang.L("Frontstage actions")
+	case blueprint.LaneBackstage:
+		return lang.L("Backstage actions")
+	case blueprint.LaneSupport:
+		return lang.L("Support processes")
+	}
+	return lang.L("Custom lane")
+}
+
+func indexOf[T comparable](list []T, v T) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return 0
+}

@@ -1,0 +1,115 @@
+package gui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"servicebp/blueprint"
+)
+
+// lineForm edits a boundary line: its name, stroke and the lane it runs
+// below.
+type lineForm struct {
+	form  *widget.Form
+	name  *field
+	style *widget.Select
+	below *widget.Select
+}
+
+// docForm edits the blueprint's title and description; it shows when
+// nothing is selected.
+type docForm struct {
+	form        *widget.Form
+	title, desc *field
+}
+
+func (in *inspector) buildLine() {
+	e := in.e
+	f := &in.line
+	edit := func(change func(l *blueprint.Line)) bool {
+		id := e.sel.one(SelectLine)
+		cur := e.Doc().LineIndex(id)
+		if cur < 0 {
+			return false
+		}
+		l := e.Doc().Lines[cur]
+		change(&l)
+		if l == e.Doc().Lines[cur] {
+			return true
+		}
+		return e.apply(blueprint.EditLine(id, l))
+	}
+	f.name = newField(e, false, func(t string) bool {
+		return edit(func(l *blueprint.Line) { l.Name = strings.TrimSpace(t) })
+	})
+	f.style = widget.NewSelect(lineStyleLabels(), func(v string) {
+		if in.updating {
+			return
+		}
+		e.commitField()
+		edit(func(l *blueprint.Line) { l.Style = blueprint.LineStyles[indexOf(lineStyleLabels(), v)] })
+	})
+	f.below = widget.NewSelect(nil, func(v string) {
+		if in.updating {
+			return
+		}
+		e.commitField()
+		i := indexOf(f.below.Options, v)
+		if i >= len(e.Doc().Lanes) {
+			return
+		}
+		lane := e.Doc().Lanes[i].ID
+		edit(func(l *blueprint.Line) { l.Below = lane })
+	})
+	f.form = widget.NewForm(
+		widget.NewFormItem(lang.L("Name"), f.name),
+		widget.NewFormItem(lang.L("Style"), f.style),
+		widget.NewFormItem(lang.L("Below lane"), f.below),
+	)
+}
+
+func (in *inspector) buildDoc() {
+	e := in.e
+	f := &in.doc
+	f.title = newField(e, false, func(t string) bool {
+		return e.apply(blueprint.SetTitle(strings.TrimSpace(t)))
+	})
+	f.desc = newField(e, true, func(t string) bool {
+		return e.apply(blueprint.SetDescription(t))
+	})
+	f.title.SetPlaceHolder(lang.L("Untitled"))
+	f.form = widget.NewForm(
+		widget.NewFormItem(lang.L("Title"), f.title),
+		widget.NewFormItem(lang.X("field.description", "Description"), f.desc),
+	)
+}
+
+func (in *inspector) refreshLine(d *blueprint.Document, id string) {
+	i := d.LineIndex(id)
+	if i < 0 {
+		return
+	}
+	l := d.Lines[i]
+	f := &in.line
+	f.name.set(l.Name)
+	f.style.SetSelectedIndex(indexOf(blueprint.LineStyles, l.Style))
+	names := make([]string, len(d.Lanes))
+	for j, lane := range d.Lanes {
+		names[j] = lane.Name
+	}
+	f.below.SetOptions(names)
+	f.below.SetSelectedIndex(d.LaneIndex(l.Below))
+}
+
+func (f *docForm) refresh(d *blueprint.Document) {
+	f.title.set(d.Title)
+	f.desc.set(d.Description)
+}
+
+// lineStyleLabels names the line styles in the UI language, in LineStyles
+// order.
+func lineStyleLabels() []string {
+	return []string{lang.L("Solid"), lang.L("Dashed"), lang.L("Dash-dot"), lang.L("Dotted")}
+}

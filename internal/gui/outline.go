@@ -1,0 +1,100 @@
+package gui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// outline is the placeholder for the board: a list of the blueprint's
+// lanes, lines, columns and steps that selects what the inspector edits.
+// setBoard replaces it with the interactive board.
+type outline struct {
+	widget.BaseWidget
+	e        *Editor
+	list     *widget.List
+	rows     []outlineRow
+	updating bool
+}
+
+type outlineRow struct {
+	sel   Selection
+	label string
+}
+
+func newOutline(e *Editor) *outline {
+	o := &outline{e: e}
+	o.list = widget.NewList(
+		func() int { return len(o.rows) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, obj fyne.CanvasObject) {
+			if i < len(o.rows) {
+				obj.(*widget.Label).SetText(o.rows[i].label)
+			}
+		})
+	o.list.OnSelected = func(i widget.ListItemID) {
+		if o.updating || i >= len(o.rows) {
+			return
+		}
+		e.SetSelection(o.rows[i].sel)
+	}
+	o.ExtendBaseWidget(o)
+	return o
+}
+
+// CreateRenderer shows the list.
+func (o *outline) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, nil, o.list))
+}
+
+// refresh rebuilds the rows from the document and shows the selection.
+func (o *outline) refresh() {
+	d := o.e.Doc()
+	rows := []outlineRow{{label: "▣ " + lang.L("Blueprint") + ": " + orUntitled(d.Title)}}
+	for _, l := range d.Lanes {
+		rows = append(rows, outlineRow{Selection{SelectLane, []string{l.ID}}, "▤ " + lang.L("Lane") + ": " + l.Name})
+	}
+	for _, l := range d.Lines {
+		rows = append(rows, outlineRow{Selection{SelectLine, []string{l.ID}}, "┄ " + lang.L("Line") + ": " + l.Name})
+	}
+	for i, c := range d.Columns {
+		label := fmt.Sprintf("▥ %s %d", lang.L("Column"), i+1)
+		if c.Name != "" {
+			label += ": " + c.Name
+		}
+		if c.Phase != "" {
+			label += "  [" + c.Phase + "]"
+		}
+		rows = append(rows, outlineRow{Selection{SelectColumn, []string{c.ID}}, label})
+	}
+	for _, s := range d.Steps {
+		text := strings.ReplaceAll(s.Text, "\n", " ")
+		if text == "" {
+			text = "(" + lang.L("empty") + ")"
+		}
+		rows = append(rows, outlineRow{SelectSteps(s.ID), "▢ " + text + "   · " + s.Lane + " × " + s.Column})
+	}
+	o.rows = rows
+	o.updating = true
+	defer func() { o.updating = false }()
+	o.list.Refresh()
+	sel := o.e.sel
+	for i, r := range rows {
+		if r.sel.Kind == sel.Kind && strings.Join(r.sel.IDs, "\x00") == strings.Join(sel.IDs, "\x00") {
+			o.list.Select(i)
+			return
+		}
+	}
+	o.list.UnselectAll()
+}
+
+func orUntitled(title string) string {
+	if title == "" {
+		return untitledName()
+	}
+	return title
+}

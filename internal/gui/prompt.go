@@ -1,0 +1,86 @@
+package gui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// choice is one button of a question.
+type choice struct {
+	label      string
+	importance widget.Importance
+	action     func()
+}
+
+// question is a modal dialog with a message and a row of buttons; the
+// editor keeps the open one so that tests can answer it.
+type question struct {
+	title   string
+	message string
+	dialog  *dialog.CustomDialog
+	buttons []*widget.Button
+}
+
+// ask shows a modal question. Each button closes the dialog and then runs
+// its action.
+func (e *Editor) ask(title, message string, choices ...choice) *question {
+	label := widget.NewLabel(message)
+	label.Wrapping = fyne.TextWrapWord
+	return e.askWith(title, message, label, choices...)
+}
+
+// askWith shows a modal dialog with content and one button per choice.
+func (e *Editor) askWith(title, message string, content fyne.CanvasObject, choices ...choice) *question {
+	q := &question{title: title, message: message}
+	q.dialog = dialog.NewCustomWithoutButtons(title, content, e.win)
+	objs := make([]fyne.CanvasObject, len(choices))
+	for i, c := range choices {
+		b := widget.NewButton(c.label, func() {
+			q.dialog.Hide()
+			if e.question == q {
+				e.question = nil
+			}
+			if c.action != nil {
+				c.action()
+			}
+		})
+		b.Importance = c.importance
+		q.buttons = append(q.buttons, b)
+		objs[i] = b
+	}
+	q.dialog.SetButtons(objs)
+	q.dialog.Resize(fyne.NewSize(460, 0))
+	e.question = q
+	q.dialog.Show()
+	return q
+}
+
+// button returns the question's button labelled label, or nil.
+func (q *question) button(label string) *widget.Button {
+	for _, b := range q.buttons {
+		if b.Text == label {
+			return b
+		}
+	}
+	return nil
+}
+
+// showError reports err in a dialog.
+func (e *Editor) showError(err error) {
+	dialog.ShowError(err, e.win)
+}
+
+// showProblems lists problems, one per line, in a scrollable dialog.
+func (e *Editor) showProblems(title string, lines []string) {
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.TextStyle = fyne.TextStyle{Monospace: true}
+	scroll := container.NewScroll(text)
+	scroll.SetMinSize(fyne.NewSize(560, min(float32(len(lines))*24+16, 320)))
+	e.askWith(title, strings.Join(lines, "\n"), scroll,
+		choice{label: lang.L("OK"), importance: widget.HighImportance})
+}

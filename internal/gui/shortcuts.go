@@ -1,0 +1,133 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// undo undoes the typing in the focused text field while it has any, and
+// the last edit of the blueprint after that. It serves Ctrl+Z from the
+// menu, which Fyne runs before the focused widget sees the key.
+func (e *Editor) undo() {
+	switch f := e.win.Canvas().Focused().(type) {
+	case *field:
+		if f.uncommitted() {
+			f.undoTyping()
+			return
+		}
+	case *widget.Entry:
+		f.Undo()
+		return
+	}
+	e.hist.Undo()
+}
+
+// redo redoes typing in the focused text field while it is uncommitted,
+// and the last undone edit of the blueprint otherwise.
+func (e *Editor) redo() {
+	switch f := e.win.Canvas().Focused().(type) {
+	case *field:
+		if f.uncommitted() {
+			f.Redo()
+			return
+		}
+	case *widget.Entry:
+		f.Redo()
+		return
+	}
+	e.hist.Redo()
+}
+
+// commitField commits the typing in the focused inspector field, so that
+// an action that follows sees it and it makes its own undo step.
+func (e *Editor) commitField() {
+	if f, ok := e.win.Canvas().Focused().(*field); ok {
+		f.commitText()
+	}
+}
+
+// clipboardShortcut passes a clipboard or select-all shortcut from the
+// menu to the focused widget (a text field, or the board), then to the
+// board; select all with nothing focused selects every step.
+func (e *Editor) clipboardShortcut(s fyne.Shortcut) {
+	if f := e.focusedShortcutable(); f != nil {
+		f.TypedShortcut(s)
+		return
+	}
+	if b, ok := e.ui.board.(fyne.Shortcutable); ok && e.ui.board != e.ui.outline {
+		b.TypedShortcut(s)
+		return
+	}
+	if _, ok := s.(*fyne.ShortcutSelectAll); ok {
+		e.selectAll()
+	}
+}
+
+// viewAction is a View menu command for the board.
+type viewAction int
+
+// The view actions.
+const (
+	viewZoomIn viewAction = iota
+	viewZoomOut
+	viewFit
+	viewActual
+)
+
+// Viewer is implemented by a board that zooms.
+type Viewer interface {
+	ZoomIn()
+	ZoomOut()
+	ZoomToFit()
+	ZoomActual()
+}
+
+// view runs a View menu command on the board, when it zooms.
+func (e *Editor) view(a viewAction) {
+	v, ok := e.ui.board.(Viewer)
+	if !ok {
+		return
+	}
+	switch a {
+	case viewZoomIn:
+		v.ZoomIn()
+	case viewZoomOut:
+		v.ZoomOut()
+	case viewFit:
+		v.ZoomToFit()
+	case viewActual:
+		v.ZoomActual()
+	}
+}
+
+// SetPresenter sets what View > Present (F5) runs with the open document.
+func (e *Editor) SetPresenter(f func()) { e.presenter = f }
+
+// present starts the presentation mode, when there is one.
+func (e *Editor) present() {
+	if e.presenter != nil {
+		e.commitField()
+		e.presenter()
+		return
+	}
+	e.notify(lang.L("Presentation mode is not available in this version"))
+}
+
+// addShortcuts adds the shortcuts that are not on menu items: Ctrl+Y
+// (redo) and Ctrl+Z when nothing is focused, F1 and F5.
+func (e *Editor) addShortcuts() {
+	c := e.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { e.undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redo() })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyF1:
+			e.showShortcuts()
+		case fyne.KeyF5:
+			e.present()
+		case fyne.KeyDelete:
+			e.deleteSelection()
+		}
+	})
+}

@@ -1,0 +1,128 @@
+package gui
+
+import (
+	"bytes"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"servicebp/blueprint"
+)
+
+// watcher notices when the open file changes on disk, for example after a
+// git pull. It polls the file's size and modification time; a change whose
+// bytes equal what the editor last read or wrote (its own atomic save) is
+// ignored.
+type watcher struct {
+	e      *Editor
+	data   []byte // the file's contents as last loaded or saved
+	mod    time.Time
+	size   int64
+	asking bool
+	quit   chan struct{}
+}
+
+func newWatcher(e *Editor) *watcher { return &watcher{e: e} }
+
+// remember records data as the open file's contents, and its current
+// modification time.
+func (w *watcher) remember(data []byte) {
+	w.data = data
+	w.mod, w.size = time.Time{}, -1
+	if w.e.path == "" {
+		return
+	}
+	if st, err := os.Stat(w.e.path); err == nil {
+		w.mod, w.size = st.ModTime(), st.Size()
+	}
+}
+
+// start polls the file every WatchInterval until stop.
+func (w *watcher) start() {
+	if w.e.opts.WatchInterval < 0 || w.quit != nil {
+		return
+	}
+	w.quit = make(chan struct{})
+	quit := w.quit
+	go func() {
+		t := time.NewTicker(w.e.opts.WatchInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				fyne.Do(w.check)
+			}
+		}
+	}()
+}
+
+// stop ends polling.
+func (w *watcher) stop() {
+	if w.quit != nil {
+		close(w.quit)
+		w.quit = nil
+	}
+}
+
+// check looks at the file once and reacts to a change.
+func (w *watcher) check() {
+	e := w.e
+	if e.path == "" || w.asking {
+		return
+	}
+	st, err := os.Stat(e.path)
+	if err != nil {
+		return // deleted or moved away: keep the blueprint open
+	}
+	if st.ModTime().Equal(w.mod) && st.Size() == w.size {
+		return
+	}
+	data, err := os.ReadFile(e.path)
+	if err != nil {
+		return
+	}
+	w.mod, w.size = st.ModTime(), st.Size()
+	if bytes.Equal(data, w.data) {
+		return
+	}
+	if !e.Dirty() {
+		w.reload(data)
+		return
+	}
+	w.asking = true
+	name := e.displayName()
+	e.ask(lang.L("File changed on disk"),
+		lang.L("{{.Name}} was changed by another program. Reload it and lose your unsaved changes?", map[string]any{"Name": name}),
+		choice{label: lang.L("Keep my changes"), action: func() {
+			w.asking = false
+			w.data = data
+		}},
+		choice{label: lang.L("Reload"), importance: widget.DangerImportance, action: func() {
+			w.asking = false
+			w.reload(data)
+		}},
+	)
+}
+
+// reload replaces the blueprint with data, the file's new contents.
+func (w *watcher) reload(data []byte) {
+	e := w.e
+	d, err := blueprint.Parse(e.path, data)
+	if err != nil {
+		w.data = data
+		e.notify(lang.L("{{.Name}} changed on disk but has errors; not reloaded", map[string]any{"Name": e.displayName()}))
+		return
+	}
+	e.auto.discard()
+	e.restored = false
+	w.data = data
+	sel := e.sel
+	e.hist.Reset(d)
+	e.SetSelection(sel)
+	e.notify(lang.L("Reloaded {{.Name}}: it changed on disk", map[string]any{"Name": e.displayName()}))
+}

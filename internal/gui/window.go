@@ -1,0 +1,144 @@
+package gui
+
+import (
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys.
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+)
+
+// Default and minimum window sizes.
+var (
+	defaultWindowSize = fyne.NewSize(1280, 800)
+	minWindowSize     = fyne.NewSize(480, 320)
+)
+
+// noticeTime is how long a non-modal notice stays in the status bar.
+const noticeTime = 6 * time.Second
+
+// shell holds the window's widgets around the board.
+type shell struct {
+	centre    *fyne.Container
+	board     fyne.CanvasObject
+	outline   *outline
+	inspector *inspector
+	status    *widget.Label
+	notice    *widget.Label
+	noticeGen int
+	menus     *menus
+}
+
+func (e *Editor) buildUI() {
+	s := &shell{
+		status: widget.NewLabel(""),
+		notice: widget.NewLabel(""),
+	}
+	s.notice.Importance = widget.HighImportance
+	s.outline = newOutline(e)
+	s.inspector = newInspector(e)
+	s.board = s.outline
+	s.centre = container.NewStack(s.board)
+	e.ui = s
+	s.menus = newMenus(e)
+	e.win.SetMainMenu(s.menus.main)
+	split := container.NewHSplit(s.centre, container.NewVScroll(s.inspector.content))
+	split.Offset = 0.72
+	bar := container.NewBorder(nil, nil, nil, s.status, s.notice)
+	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
+	e.addShortcuts()
+	e.refresh()
+}
+
+// SetBoard puts the interactive board in the centre of the window in place
+// of the placeholder outline. The board reads the document through Doc,
+// edits it through History, refreshes from OnChanged and reports its
+// selection with SetSelection.
+func (e *Editor) SetBoard(b fyne.CanvasObject) {
+	e.ui.board = b
+	e.ui.centre.Objects = []fyne.CanvasObject{b}
+	e.ui.centre.Refresh()
+}
+
+func (s *shell) refresh() {
+	if s.board == s.outline {
+		s.outline.refresh()
+	}
+	s.inspector.refresh()
+	s.menus.refresh()
+}
+
+// untitledName is the display name of a blueprint with no file.
+func untitledName() string { return lang.L("Untitled") }
+
+// displayName is the open file's base name, or the untitled name.
+func (e *Editor) displayName() string {
+	if e.path == "" {
+		return untitledName()
+	}
+	return filepath.Base(e.path)
+}
+
+// windowTitle is "name.yaml — servicebp", with a leading "• " while there
+// are unsaved changes.
+func (e *Editor) windowTitle() string {
+	t := e.displayName() + " — servicebp"
+	if e.Dirty() {
+		t = "• " + t
+	}
+	return t
+}
+
+func (e *Editor) updateTitle() {
+	if t := e.windowTitle(); e.win.Title() != t {
+		e.win.SetTitle(t)
+	}
+	if e.ui != nil {
+		d := e.Doc()
+		e.ui.status.SetText(lang.L("{{.Steps}} steps · {{.Columns}} columns · {{.Lanes}} lanes",
+			map[string]any{"Steps": len(d.Steps), "Columns": len(d.Columns), "Lanes": len(d.Lanes)}))
+	}
+}
+
+// notify shows a short non-modal message in the status bar.
+func (e *Editor) notify(msg string) {
+	s := e.ui
+	s.noticeGen++
+	gen := s.noticeGen
+	s.notice.SetText(msg)
+	time.AfterFunc(noticeTime, func() {
+		fyne.Do(func() {
+			if s.noticeGen == gen {
+				s.notice.SetText("")
+			}
+		})
+	})
+}
+
+// restoreWindowSize sizes the window as it was when last closed.
+func (e *Editor) restoreWindowSize() {
+	p := e.app.Preferences()
+	w := p.FloatWithFallback(prefWidth, float64(defaultWindowSize.Width))
+	h := p.FloatWithFallback(prefHeight, float64(defaultWindowSize.Height))
+	size := fyne.NewSize(max(float32(w), minWindowSize.Width), max(float32(h), minWindowSize.Height))
+	e.win.Resize(size)
+}
+
+// rememberWindowSize stores the window size in the preferences.
+func (e *Editor) rememberWindowSize() {
+	size := e.win.Canvas().Size()
+	if size.Width < minWindowSize.Width || size.Height < minWindowSize.Height {
+		return
+	}
+	p := e.app.Preferences()
+	p.SetFloat(prefWidth, float64(size.Width))
+	p.SetFloat(prefHeight, float64(size.Height))
+}

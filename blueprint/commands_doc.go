@@ -50,7 +50,9 @@ type batch struct {
 // Batch returns a command that applies cmds in order as one undo step, for
 // example a paste, a drag of several selected cards or a multi-delete. If
 // one of them fails, the ones already applied are undone and Do returns
-// that error. An empty label takes the label of the first command.
+// that error. An empty label takes the label of the first command. Each
+// command records its undo information in itself, so one command value
+// must not appear twice in a batch or be applied twice.
 func Batch(label string, cmds ...Command) Command {
 	return &batch{label: label, cmds: slices.Clone(cmds)}
 }

@@ -1,5 +1,11 @@
 package layout
 
+import (
+	"unicode"
+
+	"servicebp/blueprint"
+)
+
 // Measure returns the width and height of text drawn on one line at size,
 // in world units. The scene passes Fyne's text measurement; tests pass a
 // fake.
@@ -93,4 +99,21 @@ func DefaultStyle() Style {
 		Legend:             true,
 		Labels:             EnglishLabels,
 	}
+}
+
+// LabelsFor picks the legend words for d: Chinese when the title or a lane
+// name is written in Chinese, English otherwise.
+func LabelsFor(d *blueprint.Document) Labels {
+	texts := []string{d.Title}
+	for _, l := range d.Lanes {
+		texts = append(texts, l.Name)
+	}
+	for _, s := range texts {
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				return ChineseLabels
+			}
+		}
+	}
+	return EnglishLabels
 }

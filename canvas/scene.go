@@ -1,0 +1,296 @@
+// Package canvas draws service blueprints with Fyne: the Scene turns a
+// computed layout into canvas objects, shared by the editor's board and the
+// PNG export.
+package canvas
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"servicebp/blueprint/layout"
+)
+
+// item is one canvas object and the spec it currently shows.
+type item struct {
+	obj fyne.CanvasObject
+	sp  spec
+}
+
+// group is the objects of one element (a card, a flow, the static grid).
+type group struct{ items []item }
+
+// reconcile makes g show specs, reusing objects of the same shape in place
+// and creating only the missing ones. It reports whether the set of
+// objects changed.
+func (g *group) reconcile(specs []spec, v view, font fyne.Resource, vp *layout.Rect) bool {
+	changed := false
+	for i := range specs {
+		sp := &specs[i]
+		if i < len(g.items) && g.items[i].sp.shape == sp.shape {
+			it := &g.items[i]
+			if it.sp != *sp {
+				it.sp = *sp
+				apply(it.obj, &it.sp, v, font)
+			}
+			cull(it, v, vp)
+			continue
+		}
+		it := item{obj: newObject(sp.shape), sp: *sp}
+		apply(it.obj, &it.sp, v, font)
+		cull(&it, v, vp)
+		if i < len(g.items) {
+			g.items[i] = it
+		} else {
+			g.items = append(g.items, it)
+		}
+		changed = true
+	}
+	if len(g.items) > len(specs) {
+		clear(g.items[len(specs):])
+		g.items = g.items[:len(specs)]
+		changed = true
+	}
+	return changed
+}
+
+// cull hides it when it lies outside the viewport vp (screen coordinates).
+func cull(it *item, v view, vp *layout.Rect) {
+	if vp == nil {
+		return
+	}
+	b := it.sp.bounds()
+	sb := layout.Rect{X: b.X*v.zoom + v.off.X, Y: b.Y*v.zoom + v.off.Y, W: b.W * v.zoom, H: b.H * v.zoom}
+	visible := sb.Intersects(*vp) || (sb.W == 0 && sb.H == 0)
+	if visible != it.obj.Visible() {
+		if visible {
+			it.obj.Show()
+		} else {
+			it.obj.Hide()
+		}
+	}
+}
+
+// layer is one z-level of the scene: a container of groups kept in the
+// layout's order.
+type layer struct {
+	box    *fyne.Container
+	groups map[string]*group
+	order  []string
+	dirty  bool
+}
+
+func newLayer() *layer {
+	return &layer{box: container.NewWithoutLayout(), groups: make(map[string]*group)}
+}
+
+// set updates the groups of the layer to keyed specs, in order.
+func (l *layer) set(keys []string, specs map[string][]spec, v view, font fyne.Resource, vp *layout.Rect) {
+	seen := make(map[string]bool, len(keys))
+	orderChanged := len(keys) != len(l.order)
+	for i, k := range keys {
+		seen[k] = true
+		if !orderChanged && l.order[i] != k {
+			orderChanged = true
+		}
+		g, ok := l.groups[k]
+		if !ok {
+			g = &group{}
+			l.groups[k] = g
+		}
+		if g.reconcile(specs[k], v, font, vp) {
+			l.dirty = true
+		}
+	}
+	for k := range l.groups {
+		if !seen[k] {
+			delete(l.groups, k)
+			l.dirty = true
+		}
+	}
+	if orderChanged {
+		l.order = append(l.order[:0], keys...)
+		l.dirty = true
+	}
+	if !l.dirty {
+		return
+	}
+	objs := make([]fyne.CanvasObject, 0, len(l.box.Objects))
+	for _, k := range l.order {
+		for _, it := range l.groups[k].items {
+			objs = append(objs, it.obj)
+		}
+	}
+	l.box.Objects = objs
+	l.box.Refresh()
+	l.dirty = false
+}
+
+// each calls f for every item of the layer.
+func (l *layer) each(f func(it *item)) {
+	for _, g := range l.groups {
+		for i := range g.items {
+			f(&g.items[i])
+		}
+	}
+}
+
+// Scene is the Fyne drawing of one layout. It is built once and updated in
+// place: Update reuses the objects of unchanged and moved elements (cards
+// by step id, flows by their ends) and creates or removes only what
+// changed. The scene maps world to screen coordinates itself (see SetView)
+// and hides objects outside the viewport.
+type Scene struct {
+	pal         Palette
+	font        fyne.Resource
+	transparent bool
+	selected    map[string]bool
+	lay         *layout.Layout
+
+	v        view
+	viewport *layout.Rect
+
+	root                       *fyne.Container
+	back, flows, cards, labels *layer
+}
+
+// NewScene returns an empty scene drawn with palette p.
+func NewScene(p Palette) *Scene {
+	s := &Scene{pal: p, v: view{zoom: 1}, back: newLayer(), flows: newLayer(), cards: newLayer(), labels: newLayer()}
+	s.root = container.NewWithoutLayout(s.back.box, s.flows.box, s.cards.box, s.labels.box)
+	return s
+}
+
+// Object is the scene's root object, to put in a window or an offscreen
+// canvas. Its size is not managed: the objects are placed in screen
+// coordinates relative to it.
+func (s *Scene) Object() fyne.CanvasObject { return s.root }
+
+// Layout is the layout the scene shows, or nil.
+func (s *Scene) Layout() *layout.Layout { return s.lay }
+
+// Palette is the scene's palette.
+func (s *Scene) Palette() Palette { return s.pal }
+
+// SetPalette changes the colours and redraws.
+func (s *Scene) SetPalette(p Palette) {
+	s.pal = p
+	s.refresh()
+}
+
+// SetFont draws all text with font (a .ttf or .otf resource); nil uses the
+// app theme's fonts with the system's fallbacks.
+func (s *Scene) SetFont(font fyne.Resource) {
+	s.font = font
+	s.restyle()
+}
+
+// SetTransparent leaves out the background, for a transparent export.
+func (s *Scene) SetTransparent(t bool) {
+	s.transparent = t
+	s.refresh()
+}
+
+// SetSelection outlines the cards of the given steps.
+func (s *Scene) SetSelection(stepIDs []string) {
+	s.selected = make(map[string]bool, len(stepIDs))
+	for _, id := range stepIDs {
+		s.selected[id] = true
+	}
+	s.refresh()
+}
+
+// Update shows l, changing only the objects whose geometry or content
+// differs from the previous layout.
+func (s *Scene) Update(l *layout.Layout) {
+	s.lay = l
+	s.refresh()
+}
+
+// SetView sets the zoom and the screen position of the world origin:
+// screen = world × zoom + offset. Text sizes and stroke widths scale with
+// the zoom.
+func (s *Scene) SetView(zoom float32, offset fyne.Position) {
+	if zoom <= 0 {
+		zoom = 1
+	}
+	s.v = view{zoom: zoom, off: offset}
+	s.restyle()
+}
+
+// View returns the zoom and offset set by SetView.
+func (s *Scene) View() (zoom float32, offset fyne.Position) { return s.v.zoom, s.v.off }
+
+// SetViewport sets the visible screen area (from the scene's origin);
+// objects outside it are hidden. A zero size turns culling off.
+func (s *Scene) SetViewport(size fyne.Size) {
+	if size.Width <= 0 || size.Height <= 0 {
+		s.viewport = nil
+	} else {
+		s.viewport = &layout.Rect{W: size.Width, H: size.Height}
+	}
+	for _, l := range s.layers() {
+		l.each(func(it *item) {
+			if s.viewport == nil {
+				it.obj.Show()
+				return
+			}
+			cull(it, s.v, s.viewport)
+		})
+	}
+}
+
+// ScreenToWorld converts a screen position to world coordinates.
+func (s *Scene) ScreenToWorld(p fyne.Position) layout.Point {
+	return layout.Point{X: (p.X - s.v.off.X) / s.v.zoom, Y: (p.Y - s.v.off.Y) / s.v.zoom}
+}
+
+// WorldToScreen converts world coordinates to a screen position.
+func (s *Scene) WorldToScreen(p layout.Point) fyne.Position { return s.v.pos(p.X, p.Y) }
+
+func (s *Scene) layers() []*layer { return []*layer{s.back, s.flows, s.cards, s.labels} }
+
+// restyle re-applies every object under the current view and font.
+func (s *Scene) restyle() {
+	for _, l := range s.layers() {
+		l.each(func(it *item) {
+			apply(it.obj, &it.sp, s.v, s.font)
+			cull(it, s.v, s.viewport)
+		})
+	}
+}
+
+// refresh rebuilds the specs from the layout and reconciles the layers.
+func (s *Scene) refresh() {
+	if s.lay == nil {
+		return
+	}
+	b := builder{pal: &s.pal, lay: s.lay, transparent: s.transparent, selected: s.selected}
+	keys, specs := []string{"static"}, map[string][]spec{"static": b.static()}
+	s.back.set(keys, specs, s.v, s.font, s.viewport)
+
+	n := len(s.lay.Cards)
+	keys, specs = make([]string, 0, n), make(map[string][]spec, n)
+	for i := range s.lay.Cards {
+		c := &s.lay.Cards[i]
+		keys = append(keys, c.StepID)
+		specs[c.StepID] = b.card(c)
+	}
+	s.cards.set(keys, specs, s.v, s.font, s.viewport)
+
+	n = len(s.lay.Flows)
+	keys, specs = make([]string, 0, n), make(map[string][]spec, n)
+	var lkeys []string
+	lspecs := make(map[string][]spec)
+	for i := range s.lay.Flows {
+		r := &s.lay.Flows[i]
+		k := r.Key.From + "\x00" + r.Key.To
+		keys = append(keys, k)
+		specs[k] = b.flow(r)
+		if r.Label != nil {
+			lkeys = append(lkeys, k)
+			lspecs[k] = b.flowLabel(r)
+		}
+	}
+	s.flows.set(keys, specs, s.v, s.font, s.viewport)
+	s.labels.set(lkeys, lspecs, s.v, s.font, s.viewport)
+}

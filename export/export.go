@@ -1,0 +1,167 @@
+// Package export renders blueprints to PNG images offscreen, with Fyne's
+// software painter and the same layout and scene as the editor, so that an
+// exported image looks like the screen. It needs no display.
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+	"servicebp/canvas"
+)
+
+// Scale limits and default.
+const (
+	MinScale     = 0.25
+	MaxScale     = 8
+	DefaultScale = 2
+)
+
+// Size limits of an output image, checked before anything is allocated.
+const (
+	MaxSide   = 16384
+	MaxPixels = 268_000_000
+)
+
+// ErrTooLarge is wrapped by the error of an image over MaxSide or
+// MaxPixels.
+var ErrTooLarge = errors.New("image too large")
+
+// Options say how to render.
+type Options struct {
+	// Scale multiplies the layout size; 0 means DefaultScale.
+	Scale float32
+	// Width, when > 0, overrides Scale with the scale that makes the image
+	// that many pixels wide.
+	Width int
+	// Palette colours the drawing; the zero value means the light palette.
+	Palette canvas.Palette
+	// Transparent leaves the background transparent.
+	Transparent bool
+	// Font, when not nil, draws all text (a .ttf or .otf resource), with
+	// Fyne's bundled font and then the system fonts as fallbacks for the
+	// characters it lacks. It is installed as the current app's theme font
+	// (see UseFont), so set it only in headless use. Nil keeps the theme's
+	// fonts.
+	Font fyne.Resource
+	// Style overrides the layout style; nil means layout.DefaultStyle with
+	// legend words in the document's language.
+	Style *layout.Style
+}
+
+// Layout computes the layout of d as Render draws it.
+func Layout(d *blueprint.Document, opt Options) *layout.Layout {
+	st := layout.DefaultStyle()
+	if opt.Style != nil {
+		st = *opt.Style
+	} else {
+		st.Labels = layout.LabelsFor(d)
+	}
+	UseFont(opt.Font)
+	return layout.Compute(d, st, canvas.Measure(nil))
+}
+
+// PickScale returns the scale for opt and a layout of width w: Width / w
+// when Width is set, else Scale (DefaultScale when 0). It refuses scales
+// outside MinScale–MaxScale.
+func PickScale(opt Options, w float32) (float32, error) {
+	s := opt.Scale
+	if opt.Width > 0 {
+		if w <= 0 {
+			return 0, fmt.Errorf("the blueprint has no width")
+		}
+		s = float32(opt.Width) / w
+	} else if s == 0 {
+		s = DefaultScale
+	}
+	if s < MinScale || s > MaxScale || math.IsNaN(float64(s)) {
+		if opt.Width > 0 {
+			return 0, fmt.Errorf("width %d px needs scale %.3g, outside %g–%g (the blueprint is %g units wide)", opt.Width, s, float32(MinScale), float32(MaxScale), w)
+		}
+		return 0, fmt.Errorf("scale %g is outside %g–%g", s, float32(MinScale), float32(MaxScale))
+	}
+	return s, nil
+}
+
+// PixelSize is the size in pixels of layout l drawn at scale, refused with
+// ErrTooLarge over the limits.
+func PixelSize(l *layout.Layout, scale float32) (w, h int, err error) {
+	fw := math.Ceil(float64(l.Width * scale))
+	fh := math.Ceil(float64(l.Height * scale))
+	if fw > MaxSide || fh > MaxSide || fw*fh > MaxPixels {
+		return 0, 0, fmt.Errorf("%w: %.0f × %.0f px at scale %g (limits: %d px a side, %d Mpx); use a smaller --scale or --width", ErrTooLarge, fw, fh, scale, MaxSide, MaxPixels/1_000_000)
+	}
+	return int(fw), int(fh), nil
+}
+
+// Render draws d offscreen and returns the image.
+func Render(d *blueprint.Document, opt Options) (image.Image, error) {
+	return RenderLayout(Layout(d, opt), opt)
+}
+
+// RenderLayout draws a computed layout offscreen. It checks the size
+// before allocating the image.
+func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
+	scale, err := PickScale(opt, l.Width)
+	if err != nil {
+		return nil, err
+	}
+	if _, _, err := PixelSize(l, scale); err != nil {
+		return nil, err
+	}
+	pal := opt.Palette
+	if pal.Lanes == nil {
+		pal = canvas.LightPalette()
+	}
+	UseFont(opt.Font)
+	sc := canvas.NewScene(pal)
+	sc.SetTransparent(opt.Transparent)
+	sc.Update(l)
+
+	c := software.NewCanvas()
+	if opt.Transparent {
+		c = software.NewTransparentCanvas()
+	}
+	c.SetPadded(false)
+	c.SetScale(scale)
+	c.SetContent(sc.Object())
+	c.Resize(fyne.NewSize(l.Width, l.Height))
+	return c.Capture(), nil
+}
+
+// PNG renders d and encodes it as PNG.
+func PNG(d *blueprint.Document, opt Options) ([]byte, error) {
+	img, err := Render(d, opt)
+	if err != nil {
+		return nil, err
+	}
+	return encode(img)
+}
+
+func encode(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("encode png: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteFile renders d to a PNG file at path, atomically: a failed export
+// leaves no partial file.
+func WriteFile(path string, d *blueprint.Document, opt Options) error {
+	data, err := PNG(d, opt)
+	if err != nil {
+		return err
+	}
+	return blueprint.WriteFileAtomic(path, data, 0o644)
+}

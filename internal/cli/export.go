@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"servicebp/canvas"
+	"servicebp/export"
+)
+
+const exportUsage = "export FILE -o OUT.png [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict]"
+
+func init() {
+	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image, headless", order: 40, run: runExport})
+}
+
+func runExport(env Env, args []string) int {
+	fs := newFlagSet(exportUsage, env)
+	var out string
+	fs.StringVar(&out, "o", "", "the PNG file to write (required)")
+	fs.StringVar(&out, "output", "", "same as -o")
+	scale := fs.Float64("scale", export.DefaultScale, fmt.Sprintf("pixels per layout unit, %g to %g", float32(export.MinScale), float32(export.MaxScale)))
+	width := fs.Int("width", 0, "the image width in pixels; picks the scale")
+	themeName := fs.String("theme", "light", "colours: "+strings.Join(canvas.PaletteNames, ", "))
+	transparent := fs.Bool("transparent", false, "leave the background transparent")
+	fontPath := fs.String("font", "", "a .ttf or .otf font for all text")
+	strict := fs.Bool("strict", false, "fail when some characters have no font")
+	files, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	usage := func(msg string) int {
+		fmt.Fprintf(env.Stderr, "servicebp export: %s\n", msg)
+		fs.Usage()
+		return ExitUsage
+	}
+	switch {
+	case len(files) != 1:
+		return usage("give exactly one blueprint FILE")
+	case out == "":
+		return usage("give the output file with -o OUT.png")
+	case *width < 0:
+		return usage("--width must be positive")
+	}
+	scaleSet, widthSet := false, false
+	fs.Visit(func(f *flag.Flag) {
+		scaleSet = scaleSet || f.Name == "scale"
+		widthSet = widthSet || f.Name == "width"
+	})
+	if scaleSet && widthSet {
+		return usage("give --scale or --width, not both")
+	}
+	if !widthSet && (*scale < export.MinScale || *scale > export.MaxScale) {
+		return usage(fmt.Sprintf("--scale must be between %g and %g", float32(export.MinScale), float32(export.MaxScale)))
+	}
+	pal, ok := canvas.PaletteByName(*themeName)
+	if !ok {
+		return usage(fmt.Sprintf("unknown --theme %q: use %s", *themeName, strings.Join(canvas.PaletteNames, ", ")))
+	}
+	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent}
+	if *fontPath != "" {
+		f, err := export.LoadFont(*fontPath)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "servicebp export: %v\n", err)
+			return ExitFailure
+		}
+		opt.Font = f
+	}
+
+	doc, err := loadInput(env, files[0])
+	if err != nil {
+		printLoadError(env, err)
+		return ExitFailure
+	}
+	miss, err := export.Missing(doc, opt.Font)
+	switch {
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "servicebp export: warning: cannot check font coverage: %v\n", err)
+	case len(miss) > 0:
+		msg := export.MissingMessage(miss, opt.Font != nil)
+		if *strict {
+			fmt.Fprintf(env.Stderr, "servicebp export: %s\n", msg)
+			return ExitFailure
+		}
+		fmt.Fprintf(env.Stderr, "servicebp export: warning: %s\n", msg)
+	}
+	if err := export.WriteFile(out, doc, opt); err != nil {
+		if errors.Is(err, export.ErrTooLarge) {
+			fmt.Fprintf(env.Stderr, "servicebp export: %v\n", err)
+		} else {
+			fmt.Fprintf(env.Stderr, "servicebp export: %v\n", err)
+		}
+		return ExitFailure
+	}
+	return ExitOK
+}

@@ -18,33 +18,33 @@ func init() {
 	}
 }
 
-// updating reports whether the test run was given -update.
-func updating() bool {
+// updatingGolden reports whether the test run was given -update.
+func updatingGolden() bool {
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
 }
 
-// templates lists the shipped blueprint templates.
-var templates = []string{"bank", "hotel", "repair", "shop"}
+// lintTemplates lists the shipped blueprint templates.
+var lintTemplates = []string{"bank", "hotel", "repair", "shop"}
 
-func templatePath(name string) string {
+func lintTemplatePath(name string) string {
 	return filepath.Join("..", "..", "assets", "templates", name+".yaml")
 }
 
-// runCLI runs servicebp with args and returns the exit code and output.
-func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+// runLintCLI runs servicebp with args and returns the exit code and output.
+func runLintCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code = Main(args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut}, nil)
 	return code, out.String(), errOut.String()
 }
 
-// golden compares got with the golden file testdata/name, or rewrites it
+// lintGolden compares got with the golden file testdata/name, or rewrites it
 // under -update.
-func golden(t *testing.T, name, got string) {
+func lintGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if updating() {
+	if updatingGolden() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -70,22 +70,22 @@ func TestLintGolden(t *testing.T) {
 		{"findings text", []string{"lint", "testdata/lint/findings.yaml"}, "lint/findings.txt.golden"},
 		{"clean json", []string{"lint", "--format=json", "testdata/lint/clean.yaml"}, "lint/clean.json.golden"},
 	}
-	for _, name := range templates {
-		tests = append(tests, tc{"template " + name, []string{"lint", "--format", "json", templatePath(name)}, "lint/" + name + ".json.golden"})
+	for _, name := range lintTemplates {
+		tests = append(tests, tc{"template " + name, []string{"lint", "--format", "json", lintTemplatePath(name)}, "lint/" + name + ".json.golden"})
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, "", tc.args...)
+			code, out, errOut := runLintCLI(t, "", tc.args...)
 			if code != ExitOK {
 				t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 			}
-			golden(t, tc.golden, out)
+			lintGolden(t, tc.golden, out)
 		})
 	}
 }
 
 func TestLintExitCodes(t *testing.T) {
-	hotel := templatePath("hotel") // two long-wait warnings, no errors
+	hotel := lintTemplatePath("hotel") // two long-wait warnings, no errors
 	tests := []struct {
 		name   string
 		args   []string
@@ -100,7 +100,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"stdin", []string{"lint", "-"}, "servicebp: 1\nsteps: [{id: a, lane: customer, column: c}]\n", ExitOK, "<stdin>: 0 errors, 1 warning, 5 info", "<stdin>:2:9: warning customer-step-alone"},
 		{"max-warnings exceeded", []string{"lint", "--max-warnings", "1", hotel}, "", ExitFailure, "2 warnings, more than --max-warnings 1", ""},
 		{"max-warnings met", []string{"lint", "--max-warnings=2", hotel}, "", ExitOK, "", ""},
-		{"max-warnings counts all files", []string{"lint", "--max-warnings", "2", hotel, templatePath("bank")}, "", ExitFailure, "3 warnings, more than", ""},
+		{"max-warnings counts all files", []string{"lint", "--max-warnings", "2", hotel, lintTemplatePath("bank")}, "", ExitFailure, "3 warnings, more than", ""},
 		{"max-warnings after the file", []string{"lint", hotel, "--max-warnings", "0"}, "", ExitFailure, "more than --max-warnings 0", ""},
 		{"long-wait raised", []string{"lint", "--long-wait", "30m", "--max-warnings", "0", hotel}, "", ExitOK, "", ""},
 		{"disabled", []string{"lint", "--disable", "long-wait", "--max-warnings", "0", hotel}, "", ExitOK, "", ""},
@@ -117,7 +117,7 @@ func TestLintExitCodes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tc.stdin, tc.args...)
+			code, out, errOut := runLintCLI(t, tc.stdin, tc.args...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut)
 			}
@@ -132,7 +132,7 @@ func TestLintExitCodes(t *testing.T) {
 }
 
 func TestLintJSONOnInvalidFile(t *testing.T) {
-	code, out, errOut := runCLI(t, "", "lint", "--format", "json", "testdata/lint/invalid.yaml", "testdata/lint/findings.yaml")
+	code, out, errOut := runLintCLI(t, "", "lint", "--format", "json", "testdata/lint/invalid.yaml", "testdata/lint/findings.yaml")
 	if code != ExitFailure {
 		t.Errorf("exit %d, want %d", code, ExitFailure)
 	}

@@ -8,25 +8,25 @@ import (
 )
 
 func TestStatsGolden(t *testing.T) {
-	for _, name := range templates {
+	for _, name := range lintTemplates {
 		for _, format := range []string{"json", "text"} {
 			t.Run(name+" "+format, func(t *testing.T) {
-				code, out, errOut := runCLI(t, "", "stats", "--format", format, templatePath(name))
+				code, out, errOut := runLintCLI(t, "", "stats", "--format", format, lintTemplatePath(name))
 				if code != ExitOK {
 					t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 				}
 				ext := map[string]string{"json": "json", "text": "txt"}[format]
-				golden(t, "stats/"+name+"."+ext+".golden", out)
+				lintGolden(t, "stats/"+name+"."+ext+".golden", out)
 			})
 		}
 	}
 	t.Run("no lines json", func(t *testing.T) {
 		src := "servicebp: 1\nlines: []\nsteps:\n  - {id: a, lane: customer, column: c}\n  - {id: b, lane: support, column: c}\nflows:\n  - {from: a, to: b}\n"
-		code, out, errOut := runCLI(t, src, "stats", "--format", "json", "-")
+		code, out, errOut := runLintCLI(t, src, "stats", "--format", "json", "-")
 		if code != ExitOK {
 			t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 		}
-		golden(t, "stats/no-lines.json.golden", out)
+		lintGolden(t, "stats/no-lines.json.golden", out)
 	})
 }
 
@@ -79,9 +79,9 @@ var templateStats = map[string]statsOutput{
 }
 
 func TestStatsTemplates(t *testing.T) {
-	for _, name := range templates {
+	for _, name := range lintTemplates {
 		t.Run(name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, "", "stats", "--format", "json", templatePath(name))
+			code, out, errOut := runLintCLI(t, "", "stats", "--format", "json", lintTemplatePath(name))
 			if code != ExitOK {
 				t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 			}
@@ -105,7 +105,7 @@ func TestStatsTemplates(t *testing.T) {
 }
 
 func TestStatsExitCodes(t *testing.T) {
-	hotel := templatePath("hotel")
+	hotel := lintTemplatePath("hotel")
 	tests := []struct {
 		name   string
 		args   []string
@@ -122,7 +122,7 @@ func TestStatsExitCodes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, "", tc.args...)
+			code, out, errOut := runLintCLI(t, "", tc.args...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut)
 			}

@@ -41,6 +41,7 @@ func (e *Editor) Selection() Selection { return e.sel }
 // SetSelection changes the selection; the board calls it when the user
 // selects something, and the inspector follows.
 func (e *Editor) SetSelection(s Selection) {
+	e.commitField()
 	e.sel = s.valid(e.Doc())
 	e.refresh()
 }

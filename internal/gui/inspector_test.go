@@ -1,0 +1,176 @@
+package gui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"servicebp/blueprint"
+)
+
+func TestInspectorStepFields(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		field func(in *inspector) *field
+		text  string
+		get   func(s *blueprint.Step) any
+		want  any
+	}{
+		{"text", func(in *inspector) *field { return in.step.text }, "Order an oat latte", func(s *blueprint.Step) any { return s.Text }, "Order an oat latte"},
+		{"notes", func(in *inspector) *field { return in.step.notes }, "Peak at 8am", func(s *blueprint.Step) any { return s.Notes }, "Peak at 8am"},
+		{"owner", func(in *inspector) *field { return in.step.owner }, "Guest", func(s *blueprint.Step) any { return s.Owner }, "Guest"},
+		{"duration", func(in *inspector) *field { return in.step.duration }, "1h30m", func(s *blueprint.Step) any { return s.Duration }, 90 * blueprint.Minute},
+		{"wait", func(in *inspector) *field { return in.step.wait }, "5m", func(s *blueprint.Step) any { return s.Wait }, 5 * blueprint.Minute},
+		{"fail", func(in *inspector) *field { return in.step.fail }, "Milk runs out", func(s *blueprint.Step) any { return s.Fail }, "Milk runs out"},
+		{"recovery", func(in *inspector) *field { return in.step.recovery }, "Offer oat milk", func(s *blueprint.Step) any { return s.Recovery }, "Offer oat milk"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := testEditor(t, "coffee.yaml")
+			e.SetSelection(SelectSteps("ask"))
+			before := *e.Doc().Step("ask")
+			f := tc.field(e.ui.inspector)
+			replaceText(e, f, tc.text)
+			if got := tc.get(e.Doc().Step("ask")); got == tc.want {
+				t.Fatal("the model changed while typing, before the field was committed")
+			}
+			key(e, fyne.KeyReturn)
+			if got := tc.get(e.Doc().Step("ask")); got != tc.want {
+				t.Errorf("after Enter: %v, want %v", got, tc.want)
+			}
+			e.win.Canvas().Unfocus()
+			press(e, &fyne.ShortcutUndo{})
+			if got := *e.Doc().Step("ask"); got.Text != before.Text || tc.get(&got) != tc.get(&before) {
+				t.Errorf("after one undo: %v, want %v", tc.get(&got), tc.get(&before))
+			}
+			if e.hist.CanUndo() {
+				t.Errorf("the field edit made more than one undo step")
+			}
+			if f.Text != f.committed || f.committed != fieldValue(tc.get(&before)) {
+				t.Errorf("field shows %q after undo, want %q", f.Text, fieldValue(tc.get(&before)))
+			}
+		})
+	}
+}
+
+func fieldValue(v any) string {
+	switch v := v.(type) {
+	case blueprint.Duration:
+		return durationText(v)
+	case string:
+		return v
+	}
+	return ""
+}
+
+func TestInspectorCommitsOnFocusLost(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("take-order"))
+	replaceText(e, e.ui.inspector.step.owner, "Cashier")
+	e.win.Canvas().Focus(e.ui.inspector.step.fail)
+	if got := e.Doc().Step("take-order").Owner; got != "Cashier" {
+		t.Errorf("owner = %q after leaving the field, want Cashier", got)
+	}
+}
+
+func TestInspectorEscReverts(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("ask"))
+	f := e.ui.inspector.step.text
+	replaceText(e, f, "Something else")
+	key(e, fyne.KeyEscape)
+	e.win.Canvas().Unfocus()
+	if f.Text != "Order a flat white" || e.Dirty() {
+		t.Errorf("Esc left %q, dirty %v", f.Text, e.Dirty())
+	}
+}
+
+func TestInspectorInvalidDurationRefused(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("tap-card"))
+	f := e.ui.inspector.step.wait
+	replaceText(e, f, "soon")
+	key(e, fyne.KeyReturn)
+	if got := e.Doc().Step("tap-card").Wait; got != 2*blueprint.Minute {
+		t.Errorf("wait = %v, want the old 2m", got)
+	}
+	if f.Text != "2m" || e.Dirty() {
+		t.Errorf("field shows %q, dirty %v; want the old value and no edit", f.Text, e.Dirty())
+	}
+}
+
+func TestInspectorMomentAndEmotion(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("enjoy"))
+	in := e.ui.inspector
+	test.Tap(in.step.moment)
+	in.step.emotion.SetSelected("+2")
+	s := e.Doc().Step("enjoy")
+	if !s.Moment || s.Emotion != 2 {
+		t.Errorf("moment %v emotion %d, want true and 2", s.Moment, s.Emotion)
+	}
+	e.undo()
+	e.undo()
+	s = e.Doc().Step("enjoy")
+	if s.Moment || s.Emotion != 0 || e.Dirty() {
+		t.Errorf("after two undos: moment %v emotion %d dirty %v", s.Moment, s.Emotion, e.Dirty())
+	}
+	if in.step.moment.Checked || in.step.emotion.Selected != "0" {
+		t.Errorf("inspector shows moment %v emotion %q after undo", in.step.moment.Checked, in.step.emotion.Selected)
+	}
+}
+
+func TestInspectorLaneColumnLineDoc(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	in := e.ui.inspector
+
+	e.SetSelection(Selection{Kind: SelectLane, IDs: []string{"customer"}})
+	replaceText(e, in.lane.name, "Guest actions")
+	key(e, fyne.KeyReturn)
+	if got := e.Doc().Lane("customer").Name; got != "Guest actions" {
+		t.Errorf("lane name = %q", got)
+	}
+	in.lane.kind.SetSelectedIndex(5)
+	if got := e.Doc().Lane("customer").Kind; got != blueprint.LaneCustom {
+		t.Errorf("lane kind = %q", got)
+	}
+
+	e.SetSelection(Selection{Kind: SelectColumn, IDs: []string{"order"}})
+	replaceText(e, in.column.phase, "Purchase")
+	key(e, fyne.KeyReturn)
+	if p := e.Doc().Column("pay").Phase; p != "Purchase" {
+		t.Errorf("renaming the phase of column order left pay in %q", p)
+	}
+
+	e.SetSelection(Selection{Kind: SelectLine, IDs: []string{"visibility"}})
+	in.line.style.SetSelectedIndex(0)
+	if got := e.Doc().Lines[e.Doc().LineIndex("visibility")].Style; got != blueprint.StyleSolid {
+		t.Errorf("line style = %q", got)
+	}
+
+	e.SetSelection(Selection{})
+	replaceText(e, in.doc.title, "Coffee bar")
+	key(e, fyne.KeyReturn)
+	if e.Doc().Title != "Coffee bar" {
+		t.Errorf("title = %q", e.Doc().Title)
+	}
+	for e.hist.CanUndo() {
+		e.undo()
+	}
+	if e.Dirty() {
+		t.Error("undoing every edit does not return to the saved state")
+	}
+}
+
+func TestSelectionChangeCommitsField(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("ask"))
+	replaceText(e, e.ui.inspector.step.text, "Order tea")
+	e.SetSelection(SelectSteps("enjoy"))
+	if got := e.Doc().Step("ask").Text; got != "Order tea" {
+		t.Errorf("ask text = %q, want the typing committed to it", got)
+	}
+	if got := e.Doc().Step("enjoy").Text; got != "Enjoy the coffee" {
+		t.Errorf("enjoy text = %q, want it untouched", got)
+	}
+}

@@ -55,12 +55,14 @@ func (d *decoder) validate(doc *Document) {
 		claim(c.ID, "column", c.Pos)
 		colIDs[i] = c.ID
 	}
+	laneSet := setOf(laneIDs)
+	colSet := setOf(colIDs)
 	for _, s := range doc.Steps {
 		claim(s.ID, "step", s.Pos)
-		if doc.LaneIndex(s.Lane) < 0 {
+		if !laneSet[s.Lane] {
 			d.errorAt(s.Pos, "step %q: unknown lane %q%s", s.ID, s.Lane, hint(s.Lane, laneIDs))
 		}
-		if doc.ColumnIndex(s.Column) < 0 {
+		if !colSet[s.Column] {
 			d.errorAt(s.Pos, "step %q: unknown column %q%s", s.ID, s.Column, hint(s.Column, colIDs))
 		}
 	}
@@ -68,12 +70,13 @@ func (d *decoder) validate(doc *Document) {
 	for i, s := range doc.Steps {
 		stepIDs[i] = s.ID
 	}
+	stepSet := setOf(stepIDs)
 	flows := map[[2]string]Pos{}
 	for _, f := range doc.Flows {
-		if doc.StepIndex(f.From) < 0 {
+		if !stepSet[f.From] {
 			d.errorAt(f.Pos, "flow from %q: no step has that id%s", f.From, hint(f.From, stepIDs))
 		}
-		if doc.StepIndex(f.To) < 0 {
+		if !stepSet[f.To] {
 			d.errorAt(f.Pos, "flow to %q: no step has that id%s", f.To, hint(f.To, stepIDs))
 		}
 		if f.From == f.To {
@@ -97,4 +100,12 @@ func hint(s string, ids []string) string {
 		return fmt.Sprintf("; did you mean %q?", m)
 	}
 	return ""
+}
+
+func setOf(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
 }

@@ -1,0 +1,96 @@
+package gui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"servicebp/blueprint"
+)
+
+// rewrite changes the file on disk as another program would, with a
+// modification time the watcher cannot miss.
+func rewrite(t *testing.T, path, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(strings.Replace(string(data), old, new, 1))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReloadOnExternalChange(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("ask"))
+	rewrite(t, e.Path(), "Order a flat white", "Order an espresso")
+	e.watch.check()
+	if got := e.Doc().Step("ask").Text; got != "Order an espresso" {
+		t.Errorf("not reloaded: text = %q", got)
+	}
+	if e.question != nil {
+		t.Errorf("asked %q with no unsaved changes", e.question.title)
+	}
+	if !strings.Contains(e.ui.notice.Text, "Reloaded coffee.yaml") {
+		t.Errorf("notice = %q", e.ui.notice.Text)
+	}
+	if e.Dirty() {
+		t.Error("dirty after a reload")
+	}
+	if e.Selection().one(SelectStep) != "ask" {
+		t.Error("the selection was lost in the reload")
+	}
+	if e.ui.inspector.step.text.Text != "Order an espresso" {
+		t.Errorf("inspector shows %q", e.ui.inspector.step.text.Text)
+	}
+}
+
+func TestExternalChangeWithUnsavedEdits(t *testing.T) {
+	for _, tc := range []struct {
+		answer string
+		want   string
+	}{
+		{"Reload", "Coffee from disk"},
+		{"Keep my changes", "Mine"},
+	} {
+		t.Run(tc.answer, func(t *testing.T) {
+			e := testEditor(t, "coffee.yaml")
+			e.apply(blueprint.SetTitle("Mine"))
+			rewrite(t, e.Path(), "Coffee to go", "Coffee from disk")
+			e.watch.check()
+			if e.question == nil || e.question.title != "File changed on disk" {
+				t.Fatal("no question about the change on disk")
+			}
+			e.watch.check() // polling goes on while the question is open
+			answer(t, e, tc.answer)
+			if got := e.Doc().Title; got != tc.want {
+				t.Errorf("title = %q, want %q", got, tc.want)
+			}
+			e.watch.check()
+			if e.question != nil {
+				t.Errorf("asked again about the same change")
+			}
+		})
+	}
+}
+
+func TestOwnSaveIsNotAnExternalChange(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.apply(blueprint.SetTitle("Saved here"))
+	e.save(nil)
+	e.apply(blueprint.SetTitle("Edited after"))
+	e.watch.check()
+	if e.question != nil {
+		t.Errorf("our own save was taken for an external change: %q", e.question.title)
+	}
+	if e.Doc().Title != "Edited after" {
+		t.Errorf("title = %q", e.Doc().Title)
+	}
+}

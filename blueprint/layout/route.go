@@ -88,6 +88,7 @@ type router struct {
 	centres channels
 	gutters channels
 	lanes   channels
+	labels  []Rect
 }
 
 // routeFlows computes a Route for every flow between two placed cards.
@@ -236,6 +237,7 @@ func (r *router) route(p *plan) Route {
 	}
 	if p.label != "" {
 		route.Label = r.label(p.label, route.Points)
+		r.labels = append(r.labels, route.Label.Rect().Inset(-3))
 	}
 	return route
 }
@@ -321,18 +323,68 @@ func (r *router) clearRow(y, x1, x2 float32, a, b int) bool {
 	return true
 }
 
+// label places a flow's label on its route where it covers no card:
+// preferably on a horizontal run long enough to hold it, else on the
+// longest run, sliding along the run to a free spot.
 func (r *router) label(text string, pts []Point) *TextLine {
 	st := r.c.st
-	best, bestLen := 0, float32(-1)
-	for i := 0; i+1 < len(pts); i++ {
-		if d := abs32(pts[i+1].X-pts[i].X) + abs32(pts[i+1].Y-pts[i].Y); d > bestLen {
-			best, bestLen = i, d
-		}
-	}
 	s := r.c.oneLine(text, st.MaxColumnWidth-st.ColumnGutter, st.SmallSize, false)
 	w, h := r.c.m.size(s, st.SmallSize, false)
-	mid := Point{(pts[best].X + pts[best+1].X) / 2, (pts[best].Y + pts[best+1].Y) / 2}
-	return &TextLine{Text: s, Pos: Point{mid.X - w/2, mid.Y - h/2}, W: w, H: h, Size: st.SmallSize}
+	segs := make([]int, 0, len(pts))
+	for i := 0; i+1 < len(pts); i++ {
+		segs = append(segs, i)
+	}
+	length := func(i int) float32 { return abs32(pts[i+1].X-pts[i].X) + abs32(pts[i+1].Y-pts[i].Y) }
+	fits := func(i int) bool { return pts[i].Y == pts[i+1].Y && length(i) >= w+16 }
+	sort.SliceStable(segs, func(a, b int) bool {
+		fa, fb := fits(segs[a]), fits(segs[b])
+		if fa != fb {
+			return fa
+		}
+		return length(segs[a]) > length(segs[b])
+	})
+	at := func(i int, t float32) TextLine {
+		x := pts[i].X + (pts[i+1].X-pts[i].X)*t
+		y := pts[i].Y + (pts[i+1].Y-pts[i].Y)*t
+		return TextLine{Text: s, Pos: Point{x - w/2, y - h/2}, W: w, H: h, Size: st.SmallSize}
+	}
+	for _, i := range segs {
+		for _, t := range []float32{0.5, 0.35, 0.65, 0.2, 0.8} {
+			if l := at(i, t); !r.coversCard(l.Rect().Inset(-3)) {
+				return &l
+			}
+		}
+	}
+	l := at(segs[0], 0.5)
+	return &l
+}
+
+// coversCard reports whether rect overlaps a card or a placed label.
+func (r *router) coversCard(rect Rect) bool {
+	l := r.c.l
+	for _, o := range r.labels {
+		if o.Intersects(rect) {
+			return true
+		}
+	}
+	for li := range l.Lanes {
+		lr := l.Lanes[li].Rect
+		if lr.Bottom() < rect.Y || lr.Y > rect.Bottom() {
+			continue
+		}
+		for ci := range l.Columns {
+			cr := l.Columns[ci].Rect
+			if cr.Right() < rect.X || cr.X > rect.Right() {
+				continue
+			}
+			for _, k := range l.cells[cellKey{li, ci}] {
+				if l.Cards[k].Rect.Inset(-2).Intersects(rect) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func head(from, to Point) Arrowhead {

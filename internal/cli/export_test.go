@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// exportFont is the pinned font of the export tests (fonts-droid-fallback).
+const exportFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+
+func runExportCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Main(append([]string{"export"}, args...), Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut}, nil)
+	return code, out.String(), errOut.String()
+}
+
+func pngSize(t *testing.T, path string) (int, int) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return cfg.Width, cfg.Height
+}
+
+// dirNames lists the names in dir.
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestExportTemplates(t *testing.T) {
+	if _, err := os.Stat(exportFont); err != nil {
+		t.Fatalf("the export tests need %s (fonts-droid-fallback; run make setup): %v", exportFont, err)
+	}
+	dir := t.TempDir()
+	for _, name := range lintTemplates {
+		t.Run(name, func(t *testing.T) {
+			one := filepath.Join(dir, name+"-1.png")
+			two := filepath.Join(dir, name+"-2.png")
+			if code, _, stderr := runExportCLI(t, lintTemplatePath(name), "-o", one, "--scale", "1", "--font", exportFont); code != ExitOK {
+				t.Fatalf("scale 1: exit %d: %s", code, stderr)
+			}
+			if code, _, stderr := runExportCLI(t, "--font", exportFont, "-o", two, lintTemplatePath(name)); code != ExitOK {
+				t.Fatalf("default scale: exit %d: %s", code, stderr)
+			}
+			w1, h1 := pngSize(t, one)
+			w2, h2 := pngSize(t, two)
+			if w2 != 2*w1 || h2 != 2*h1 {
+				t.Errorf("default scale gives %d × %d, scale 1 gives %d × %d", w2, h2, w1, h1)
+			}
+		})
+	}
+}
+
+func TestExportOptions(t *testing.T) {
+	dir := t.TempDir()
+	hotel := lintTemplatePath("hotel")
+	tests := []struct {
+		name  string
+		args  []string
+		width int
+	}{
+		{"width", []string{"--width", "1200"}, 1200},
+		{"dark", []string{"--theme", "dark", "--scale", "0.5"}, 0},
+		{"contrast transparent", []string{"--theme=contrast", "--transparent", "--scale", "0.5"}, 0},
+		{"long output flag", []string{"--scale", "0.25"}, 0},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, tt.name+".png")
+			args := append([]string{hotel, "--font", exportFont}, tt.args...)
+			if i == len(tests)-1 {
+				args = append(args, "--output", out)
+			} else {
+				args = append(args, "-o", out)
+			}
+			code, stdout, stderr := runExportCLI(t, args...)
+			if code != ExitOK || stdout != "" || stderr != "" {
+				t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+			}
+			if w, _ := pngSize(t, out); tt.width > 0 && w != tt.width {
+				t.Errorf("width %d, want %d", w, tt.width)
+			}
+		})
+	}
+}
+
+func TestExportErrors(t *testing.T) {
+	dir := t.TempDir()
+	invalid := filepath.Join(dir, "invalid.yaml")
+	if err := os.WriteFile(invalid, []byte("servicebp: 1\nsteps:\n  - id: a\n    lane: nowhere\n    column: c\n    txt: hi\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noFont := filepath.Join(dir, "hieroglyph.yaml")
+	if err := os.WriteFile(noFont, []byte("servicebp: 1\nsteps:\n  - id: a\n    lane: customer\n    column: c\n    text: \"\U00013000\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	readOnly := filepath.Join(dir, "ro")
+	if err := os.Mkdir(readOnly, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	hotel := lintTemplatePath("hotel")
+	out := filepath.Join(dir, "out.png")
+	_, _, validateErr := runLintCLI(t, "", "validate", invalid)
+
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stderr     string // a substring of stderr
+		wantOutput bool
+	}{
+		{"invalid input", []string{invalid, "-o", out}, ExitFailure, validateErr, false},
+		{"missing input", []string{filepath.Join(dir, "nope.yaml"), "-o", out}, ExitFailure, "nope.yaml", false},
+		{"missing folder", []string{hotel, "-o", filepath.Join(dir, "no", "x.png"), "--scale", "0.25"}, ExitFailure, "no such file", false},
+		{"oversize", []string{hotel, "-o", out, "--scale", "8"}, ExitFailure, "too large", false},
+		{"oversize width", []string{hotel, "-o", out, "--width", "16385"}, ExitFailure, "too large", false},
+		{"no output", []string{hotel}, ExitUsage, "-o OUT.png", false},
+		{"no input", []string{"-o", out}, ExitUsage, "one blueprint FILE", false},
+		{"two inputs", []string{hotel, hotel, "-o", out}, ExitUsage, "one blueprint FILE", false},
+		{"scale out of range", []string{hotel, "-o", out, "--scale", "9"}, ExitUsage, "--scale must be", false},
+		{"scale not a number", []string{hotel, "-o", out, "--scale", "big"}, ExitUsage, "invalid value", false},
+		{"scale and width", []string{hotel, "-o", out, "--scale", "1", "--width", "800"}, ExitUsage, "not both", false},
+		{"negative width", []string{hotel, "-o", out, "--width", "-5"}, ExitUsage, "positive", false},
+		{"unknown theme", []string{hotel, "-o", out, "--theme", "pink"}, ExitUsage, "unknown --theme", false},
+		{"unknown flag", []string{hotel, "-o", out, "--colour"}, ExitUsage, "not defined", false},
+		{"font collection", []string{hotel, "-o", out, "--font", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"}, ExitFailure, ".ttf or .otf", false},
+		{"uncovered characters, strict", []string{noFont, "-o", out, "--strict"}, ExitFailure, "U+13000", false},
+		{"uncovered characters warn", []string{noFont, "-o", out, "--scale", "0.25"}, ExitOK, "warning: 1 character(s) have no font", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			os.Remove(out)
+			code, _, stderr := runExportCLI(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %q", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr, tt.stderr)
+			}
+			_, err := os.Stat(out)
+			if exists := err == nil; exists != tt.wantOutput {
+				t.Errorf("output exists: %v, want %v", exists, tt.wantOutput)
+			}
+		})
+	}
+	if os.Geteuid() != 0 {
+		code, _, stderr := runExportCLI(t, hotel, "-o", filepath.Join(readOnly, "x.png"), "--scale", "0.25")
+		if code != ExitFailure || !strings.Contains(stderr, "permission denied") {
+			t.Errorf("read-only folder: exit %d, stderr %q", code, stderr)
+		}
+	}
+	// Nothing but the inputs and the read-only folder is left behind: no
+	// temporary files from the failed writes.
+	if err := os.Remove(out); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(dirNames(t, dir), " "); got != "hieroglyph.yaml invalid.yaml ro" {
+		t.Errorf("folder holds %s", got)
+	}
+	if got := dirNames(t, readOnly); len(got) != 0 {
+		t.Errorf("read-only folder holds %v", got)
+	}
+}

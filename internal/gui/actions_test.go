@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -108,8 +110,8 @@ func TestInsertPhase(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	e.SetSelection(Selection{Kind: SelectColumn, IDs: []string{"drink"}})
 	e.insertPhase()
-	entry, ok := e.win.Canvas().Focused().(fyne.Focusable)
-	if !ok || e.question == nil {
+	entry := e.win.Canvas().Focused()
+	if entry == nil || e.question == nil {
 		t.Fatal("no phase name dialog")
 	}
 	test.Type(entry, "Enjoy")
@@ -140,5 +142,23 @@ func TestOutlineSelects(t *testing.T) {
 	}
 	if e.ui.inspector.step.text.Text != "Enjoy the coffee" {
 		t.Errorf("inspector shows %q", e.ui.inspector.step.text.Text)
+	}
+}
+
+func TestExportPNG(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	path := filepath.Join(t.TempDir(), "coffee.png")
+	if !e.exportPNG(path) {
+		t.Fatal("export failed")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 8 || string(data[1:4]) != "PNG" {
+		t.Errorf("%s is not a PNG", path)
+	}
+	if got := withPNGExt(filepath.Join(t.TempDir(), "slide")); filepath.Ext(got) != ".png" {
+		t.Errorf("withPNGExt gave %q", got)
 	}
 }

@@ -118,7 +118,7 @@ func replaceText(e *Editor, f *field, text string) {
 
 // key sends one key to the focused widget.
 func key(e *Editor, name fyne.KeyName) {
-	if f, ok := e.win.Canvas().Focused().(fyne.Focusable); ok {
+	if f := e.win.Canvas().Focused(); f != nil {
 		f.TypedKey(&fyne.KeyEvent{Name: name})
 	}
 }

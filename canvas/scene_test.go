@@ -1,0 +1,261 @@
+package canvas
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+)
+
+func sceneDoc() *blueprint.Document {
+	d := blueprint.New("Coffee", blueprint.EnglishNames)
+	d.Columns = []blueprint.Column{{ID: "order", Phase: "Buy"}, {ID: "pay", Phase: "Buy"}, {ID: "drink"}}
+	d.Steps = []blueprint.Step{
+		{ID: "ask", Lane: "customer", Column: "order", Text: "Order a flat white", Wait: 3 * blueprint.Minute},
+		{ID: "take", Lane: "frontstage", Column: "order", Text: "Barista takes the order", Fail: "Wrong milk", Owner: "Barista"},
+		{ID: "card", Lane: "customer", Column: "pay", Text: "Pay by card", Moment: true},
+		{ID: "sip", Lane: "customer", Column: "drink", Text: "Drink", Emotion: 2},
+	}
+	d.Flows = []blueprint.Flow{{From: "ask", To: "take", Label: "order"}, {From: "ask", To: "card", TwoWay: true}}
+	return d
+}
+
+func newTestScene(t *testing.T, d *blueprint.Document) (*Scene, *layout.Layout) {
+	t.Helper()
+	test.NewTempApp(t)
+	s := NewScene(LightPalette())
+	l := layout.Compute(d, layout.DefaultStyle(), Measure(nil))
+	s.Update(l)
+	return s, l
+}
+
+// cardObjects returns the objects of the step's card group.
+func cardObjects(s *Scene, id string) []fyne.CanvasObject {
+	g := s.cards.groups[id]
+	if g == nil {
+		return nil
+	}
+	var out []fyne.CanvasObject
+	for _, it := range g.items {
+		out = append(out, it.obj)
+	}
+	return out
+}
+
+func TestSceneBuild(t *testing.T) {
+	s, l := newTestScene(t, sceneDoc())
+	if n := len(s.cards.groups); n != len(l.Cards) {
+		t.Errorf("%d card groups, want %d", n, len(l.Cards))
+	}
+	if n := len(s.flows.groups); n != 2 {
+		t.Errorf("%d flow groups, want 2", n)
+	}
+	if n := len(s.labels.groups); n != 1 {
+		t.Errorf("%d flow labels, want 1", n)
+	}
+	// The card text is drawn as Fyne text at the card's position.
+	found := false
+	for _, o := range cardObjects(s, "take") {
+		if tx, ok := o.(*fcanvas.Text); ok && tx.Text == "Barista takes the order" {
+			found = true
+			c := l.Card("take")
+			if tx.Position().X != c.Lines[0].Pos.X || tx.TextSize != c.Lines[0].Size {
+				t.Errorf("text at %v size %v, want %v size %v", tx.Position(), tx.TextSize, c.Lines[0].Pos, c.Lines[0].Size)
+			}
+		}
+	}
+	if !found {
+		t.Error("no text object for the card text")
+	}
+	// Two-way flow has two arrowheads.
+	heads := 0
+	for _, it := range s.flows.groups["ask\x00card"].items {
+		if _, ok := it.obj.(*fcanvas.Polygon); ok {
+			heads++
+		}
+	}
+	if heads != 2 {
+		t.Errorf("two-way flow has %d heads, want 2", heads)
+	}
+}
+
+func TestSceneUpdateInPlace(t *testing.T) {
+	d := sceneDoc()
+	s, _ := newTestScene(t, d)
+	before := map[string][]fyne.CanvasObject{}
+	for _, id := range []string{"ask", "take", "card", "sip"} {
+		before[id] = cardObjects(s, id)
+	}
+	static := s.back.groups["static"].items[0].obj
+
+	// Edit one card's text, delete another, add a new one.
+	d2 := d.Clone()
+	d2.Step("card").Text = "Pay by phone"
+	d2.Steps = append(d2.Steps[:3], blueprint.Step{ID: "tip", Lane: "customer", Column: "drink", Text: "Leave a tip"})
+	l2 := layout.Compute(d2, layout.DefaultStyle(), Measure(nil))
+	s.Update(l2)
+
+	for _, id := range []string{"ask", "take", "card"} {
+		after := cardObjects(s, id)
+		if len(after) != len(before[id]) {
+			t.Errorf("card %s has %d objects, had %d", id, len(after), len(before[id]))
+			continue
+		}
+		for i := range after {
+			if after[i] != before[id][i] {
+				t.Errorf("card %s object %d was replaced, not updated", id, i)
+			}
+		}
+	}
+	if cardObjects(s, "sip") != nil {
+		t.Error("the deleted card is still in the scene")
+	}
+	if cardObjects(s, "tip") == nil {
+		t.Error("the new card is not in the scene")
+	}
+	if s.back.groups["static"].items[0].obj != static {
+		t.Error("the background was recreated")
+	}
+	text := ""
+	for _, o := range cardObjects(s, "card") {
+		if tx, ok := o.(*fcanvas.Text); ok {
+			text += tx.Text
+		}
+	}
+	if text != "Pay by phone" {
+		t.Errorf("edited card shows %q", text)
+	}
+	// The card layer holds exactly the current cards' objects.
+	want := 0
+	for _, g := range s.cards.groups {
+		want += len(g.items)
+	}
+	if got := len(s.cards.box.Objects); got != want {
+		t.Errorf("card layer holds %d objects, groups hold %d", got, want)
+	}
+}
+
+func TestSceneView(t *testing.T) {
+	s, l := newTestScene(t, sceneDoc())
+	s.SetView(2, fyne.NewPos(10, 20))
+	c := l.Card("ask")
+	body := cardObjects(s, "ask")[1].(*fcanvas.Rectangle)
+	wantPos := fyne.NewPos(c.Rect.X*2+10, c.Rect.Y*2+20)
+	if body.Position() != wantPos || body.Size() != fyne.NewSize(c.Rect.W*2, c.Rect.H*2) {
+		t.Errorf("card at %v size %v, want %v size %v", body.Position(), body.Size(), wantPos, fyne.NewSize(c.Rect.W*2, c.Rect.H*2))
+	}
+	if body.StrokeWidth != LightPalette().CardStroke*2 {
+		t.Errorf("stroke %v, want doubled", body.StrokeWidth)
+	}
+	for _, o := range cardObjects(s, "ask") {
+		if tx, ok := o.(*fcanvas.Text); ok && tx.TextSize != layout.DefaultStyle().TextSize*2 && tx.TextSize != layout.DefaultStyle().SmallSize*2 {
+			t.Errorf("text size %v not scaled", tx.TextSize)
+		}
+	}
+	p := s.ScreenToWorld(s.WorldToScreen(layout.Point{X: 33, Y: 44}))
+	if p != (layout.Point{X: 33, Y: 44}) {
+		t.Errorf("round trip gives %v", p)
+	}
+}
+
+func TestSceneCulling(t *testing.T) {
+	s, l := newTestScene(t, sceneDoc())
+	// Show only the first column's area.
+	first := l.Columns[0].Rect
+	s.SetViewport(fyne.NewSize(first.Right(), l.Height))
+	for _, id := range []string{"ask", "take"} {
+		for _, o := range cardObjects(s, id) {
+			if !o.Visible() {
+				t.Errorf("card %s in the viewport is hidden", id)
+			}
+		}
+	}
+	for _, o := range cardObjects(s, "sip") {
+		if o.Visible() {
+			t.Error("card sip outside the viewport is visible")
+		}
+	}
+	// Scrolling the view brings it back.
+	s.SetView(1, fyne.NewPos(-l.Columns[2].Rect.X, 0))
+	for _, o := range cardObjects(s, "sip") {
+		if !o.Visible() {
+			t.Error("card sip scrolled into view is hidden")
+		}
+	}
+	s.SetViewport(fyne.Size{})
+	for _, o := range cardObjects(s, "ask") {
+		if !o.Visible() {
+			t.Error("culling off, but a card is hidden")
+		}
+	}
+}
+
+func TestSelectionAndPalette(t *testing.T) {
+	s, _ := newTestScene(t, sceneDoc())
+	body := cardObjects(s, "sip")[1].(*fcanvas.Rectangle)
+	s.SetSelection([]string{"sip"})
+	if body.StrokeColor != LightPalette().Selection {
+		t.Errorf("selected card stroke %v", body.StrokeColor)
+	}
+	s.SetSelection(nil)
+	if body.StrokeColor == LightPalette().Selection {
+		t.Error("deselected card keeps the selection stroke")
+	}
+	s.SetPalette(DarkPalette())
+	if body.FillColor != DarkPalette().Card {
+		t.Errorf("dark card fill %v", body.FillColor)
+	}
+	if cardObjects(s, "sip")[1] != body {
+		t.Error("changing the palette recreated the card")
+	}
+}
+
+func TestPaletteByName(t *testing.T) {
+	for _, name := range PaletteNames {
+		t.Run(name, func(t *testing.T) {
+			p, ok := PaletteByName(name)
+			if !ok || p.Name != name {
+				t.Fatalf("PaletteByName(%q) = %q, %v", name, p.Name, ok)
+			}
+			for _, k := range blueprint.LaneKinds {
+				if p.Lane(k).Fill.A != 0xff || p.Lane(k).Accent.A != 0xff {
+					t.Errorf("lane kind %s has no opaque colours", k)
+				}
+			}
+		})
+	}
+	if _, ok := PaletteByName("pink"); ok {
+		t.Error("PaletteByName(pink) succeeded")
+	}
+}
+
+func TestDashes(t *testing.T) {
+	a, b := layout.Point{X: 0, Y: 5}, layout.Point{X: 100, Y: 5}
+	tests := []struct {
+		style blueprint.LineStyle
+		min   int
+		max   int
+	}{
+		{blueprint.StyleSolid, 1, 1},
+		{blueprint.StyleDashed, 6, 8},
+		{blueprint.StyleDashDot, 8, 12},
+		{blueprint.StyleDotted, 15, 18},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.style), func(t *testing.T) {
+			segs := dashed(nil, a, b, tt.style, LightPalette().Line, 1)
+			if len(segs) < tt.min || len(segs) > tt.max {
+				t.Errorf("%d segments, want %d–%d", len(segs), tt.min, tt.max)
+			}
+			for _, s := range segs {
+				if s.r.X < a.X || s.r.W > b.X || s.r.Y != 5 || s.r.H != 5 {
+					t.Errorf("segment %v outside the line", s.r)
+				}
+			}
+		})
+	}
+}

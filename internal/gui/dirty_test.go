@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"servicebp/blueprint"
 )
 
@@ -89,5 +91,30 @@ func TestUndoToSavedStateIsClean(t *testing.T) {
 	}
 	if got, want := e.win.Title(), "coffee.yaml — servicebp"; got != want {
 		t.Errorf("title = %q, want %q", got, want)
+	}
+}
+
+func TestQuestionKeys(t *testing.T) {
+	for _, tc := range []struct {
+		key       fyne.KeyName
+		wantSaved bool
+		wantOpen  bool
+	}{
+		{fyne.KeyReturn, true, false},
+		{fyne.KeyEscape, false, false},
+		{fyne.KeyF2, false, true},
+	} {
+		t.Run(string(tc.key), func(t *testing.T) {
+			e := testEditor(t, "coffee.yaml")
+			e.apply(blueprint.SetTitle("Edited"))
+			e.newUntitled()
+			e.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: tc.key})
+			if saved := !e.Dirty() && e.Path() == ""; saved != tc.wantSaved {
+				t.Errorf("saved and went on = %v, want %v", saved, tc.wantSaved)
+			}
+			if open := e.question != nil; open != tc.wantOpen {
+				t.Errorf("question open = %v, want %v", open, tc.wantOpen)
+			}
+		})
 	}
 }

@@ -24,6 +24,9 @@ type question struct {
 	message string
 	dialog  *dialog.CustomDialog
 	buttons []*widget.Button
+	// def is the button Enter presses (the one of high importance), and
+	// cancel the one Esc presses (the first); either may be nil.
+	def, cancel *widget.Button
 }
 
 // ask shows a modal question. Each button closes the dialog and then runs
@@ -50,6 +53,12 @@ func (e *Editor) askWith(title, message string, content fyne.CanvasObject, choic
 			}
 		})
 		b.Importance = c.importance
+		if c.importance == widget.HighImportance {
+			q.def = b
+		}
+		if i == 0 {
+			q.cancel = b
+		}
 		q.buttons = append(q.buttons, b)
 		objs[i] = b
 	}
@@ -58,6 +67,27 @@ func (e *Editor) askWith(title, message string, content fyne.CanvasObject, choic
 	e.question = q
 	q.dialog.Show()
 	return q
+}
+
+// questionKey lets Enter press the open question's default button and Esc
+// its first. It reports whether it used the key.
+func (e *Editor) questionKey(name fyne.KeyName) bool {
+	q := e.question
+	if q == nil {
+		return false
+	}
+	var b *widget.Button
+	switch name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b = q.def
+	case fyne.KeyEscape:
+		b = q.cancel
+	}
+	if b == nil {
+		return false
+	}
+	b.OnTapped()
+	return true
 }
 
 // button returns the question's button labelled label, or nil.

@@ -115,12 +115,16 @@ func (e *Editor) present() {
 }
 
 // addShortcuts adds the shortcuts that are not on menu items: Ctrl+Y
-// (redo) and Ctrl+Z when nothing is focused, F1 and F5.
+// (redo) and Ctrl+Z when nothing is focused, F1, F5, Delete, and Enter
+// and Esc for the open question.
 func (e *Editor) addShortcuts() {
 	c := e.win.Canvas()
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { e.undo() })
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redo() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if e.questionKey(ev.Name) {
+			return
+		}
 		switch ev.Name {
 		case fyne.KeyF1:
 			e.showShortcuts()

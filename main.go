@@ -5,6 +5,8 @@ package main
 import (
 	"os"
 
+	_ "servicebp/internal/envfix" // first: normalise the locale before Fyne reads it
+
 	"servicebp/internal/cli"
 	"servicebp/internal/gui"
 )

@@ -42,6 +42,9 @@ func runNew(env Env, args []string) int {
 			printLoadError(env, err)
 			return ExitFailure
 		}
+		// The template's schema header points into this repository, which
+		// the new file's folder does not have.
+		doc.Comments.Header = ""
 	} else {
 		doc = blueprint.New(titleFromPath(path), blueprint.EnglishNames)
 	}

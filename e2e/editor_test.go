@@ -1,0 +1,123 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"servicebp/blueprint"
+)
+
+const hotel = "../assets/templates/hotel.yaml"
+
+func isDirty(t string) bool { return strings.HasPrefix(t, "• ") }
+
+// TestAddStepAndSave adds a step with the keyboard, saves with Ctrl+S and
+// reads the file back.
+func TestAddStepAndSave(t *testing.T) {
+	en := newEnv(t)
+	path := copyFile(t, hotel, t.TempDir())
+	before, err := blueprint.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := en.start(t, path)
+	if got, want := a.title(), "hotel.yaml — servicebp"; got != want {
+		t.Fatalf("title = %q, want %q", got, want)
+	}
+	a.key("ctrl+Return") // Insert > Step; the cursor goes to its text
+	a.typeText("Valet parks the car")
+	a.key("Return")
+	a.waitTitle("no dirty marker after an edit", isDirty)
+	screenshot(t, "editor-added-step")
+	a.key("ctrl+s")
+	a.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+
+	after, err := blueprint.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.Steps) != len(before.Steps)+1 {
+		t.Fatalf("%d steps on disk, want %d", len(after.Steps), len(before.Steps)+1)
+	}
+	var added *blueprint.Step
+	for i, s := range after.Steps {
+		if s.Text == "Valet parks the car" {
+			added = &after.Steps[i]
+		}
+	}
+	if added == nil {
+		t.Fatal("the new step's text is not in the saved file")
+	}
+	if added.Lane != "customer" || added.Column != before.Columns[0].ID {
+		t.Errorf("new step in %s × %s, want customer × %s", added.Lane, added.Column, before.Columns[0].ID)
+	}
+
+	a.key("ctrl+q")
+	a.waitExit(10 * time.Second)
+}
+
+// TestKillAndRecover kills the app with SIGKILL after an unsaved edit,
+// starts it again, accepts the offer to restore and saves.
+func TestKillAndRecover(t *testing.T) {
+	en := newEnv(t)
+	path := copyFile(t, hotel, t.TempDir())
+	a := en.start(t, path)
+	a.key("ctrl+Return")
+	a.typeText("Late checkout request")
+	a.key("Return")
+	a.waitTitle("no dirty marker after an edit", isDirty)
+
+	// The journal is written within about 5 s of the edit.
+	deadline := time.Now().Add(8 * time.Second)
+	for {
+		j, _ := filepath.Glob(filepath.Join(en.cacheDir(), "hotel-*.yaml"))
+		if len(j) == 1 {
+			data, err := os.ReadFile(j[0])
+			if err == nil && strings.Contains(string(data), "Late checkout request") {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no autosave journal in %s 8 s after the edit", en.cacheDir())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	a.kill()
+
+	disk, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(disk), "Late checkout request") {
+		t.Fatal("the edit reached the file without a save")
+	}
+
+	b := en.start(t, path)
+	time.Sleep(500 * time.Millisecond)
+	screenshot(t, "editor-recovery-offer")
+	b.key("Return") // Restore is the default answer
+	b.waitTitle("the restored blueprint is not marked unsaved", isDirty)
+	b.key("ctrl+s")
+	b.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+	d, err := blueprint.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range d.Steps {
+		found = found || s.Text == "Late checkout request"
+	}
+	if !found {
+		t.Error("the restored step is not in the saved file")
+	}
+	if j, _ := filepath.Glob(filepath.Join(en.cacheDir(), "hotel-*.yaml")); len(j) != 0 {
+		t.Errorf("journal left after a clean save: %v", j)
+	}
+	b.key("ctrl+q")
+	b.waitExit(10 * time.Second)
+}

@@ -238,3 +238,48 @@ func TestSpotlightEdges(t *testing.T) {
 		}
 	})
 }
+
+func TestWindow(t *testing.T) {
+	d := loadHotel(t)
+	tests := []struct {
+		name              string
+		first, last       int
+		columns           string
+		steps, flows      int
+		firstStep, noStep string
+	}{
+		{"arrival", 0, 2, "arrive bags check-in", 15, 10, "ev-exterior", "ev-hallway"},
+		{"departure", 8, 9, "check-out depart", 9, 6, "ev-bill", "billing"},
+		{"clamped", -3, 99, "arrive bags check-in to-room in-room order dinner night check-out depart", len(d.Steps), len(d.Flows), "ev-exterior", ""},
+		{"empty", 5, 4, "", 0, 0, "", "ev-exterior"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := Window(d, tc.first, tc.last)
+			var cols []string
+			for _, c := range w.Columns {
+				cols = append(cols, c.ID)
+			}
+			if got := strings.Join(cols, " "); got != tc.columns {
+				t.Errorf("columns %q, want %q", got, tc.columns)
+			}
+			if len(w.Steps) != tc.steps || len(w.Flows) != tc.flows {
+				t.Errorf("%d steps and %d flows, want %d and %d", len(w.Steps), len(w.Flows), tc.steps, tc.flows)
+			}
+			if tc.firstStep != "" && (len(w.Steps) == 0 || w.Steps[0].ID != tc.firstStep) {
+				t.Errorf("first step is not %s", tc.firstStep)
+			}
+			if tc.noStep != "" && w.StepIndex(tc.noStep) >= 0 {
+				t.Errorf("%s should be cut", tc.noStep)
+			}
+			if len(w.Lanes) != len(d.Lanes) || len(w.Lines) != len(d.Lines) || w.Title != d.Title {
+				t.Errorf("lanes, lines or title not kept")
+			}
+			for _, f := range w.Flows {
+				if w.StepIndex(f.From) < 0 || w.StepIndex(f.To) < 0 {
+					t.Errorf("flow %s → %s leaves the window", f.From, f.To)
+				}
+			}
+		})
+	}
+}

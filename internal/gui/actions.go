@@ -12,8 +12,8 @@ import (
 // selection. Each applies one command (or one Batch) through the history.
 
 // cell is the lane × column the Insert actions target: the selected step's
-// cell, the selected lane and column, or the customer lane in the first
-// column.
+// cell, the empty cell last tapped, the selected lane or column, or the
+// customer lane in the first column.
 func (e *Editor) cell() (lane, column string) {
 	d := e.Doc()
 	if st := d.Step(e.sel.one(SelectStep)); st != nil {
@@ -23,6 +23,9 @@ func (e *Editor) cell() (lane, column string) {
 		if st := d.Step(e.sel.IDs[0]); st != nil {
 			return st.Lane, st.Column
 		}
+	}
+	if e.sel.Kind == SelectNone && d.LaneIndex(e.target.lane) >= 0 && d.ColumnIndex(e.target.column) >= 0 {
+		return e.target.lane, e.target.column
 	}
 	if id := e.sel.one(SelectLane); id != "" {
 		lane = id

@@ -81,7 +81,10 @@ type Editor struct {
 	// differs from the file on disk although the history is clean.
 	restored bool
 
-	sel       Selection
+	sel Selection
+	// target is the empty cell the user last pointed at, where
+	// Insert > Step puts the new step.
+	target    cellTarget
 	listeners []func()
 
 	ui       *shell
@@ -91,6 +94,9 @@ type Editor struct {
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
 }
+
+// cellTarget is a lane × column cell.
+type cellTarget struct{ lane, column string }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call
 // Start to open a file and show the window.

@@ -10,9 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// outline is the placeholder for the board: a list of the blueprint's
-// lanes, lines, columns and steps that selects what the inspector edits.
-// setBoard replaces it with the interactive board.
+// outline lists the blueprint's lanes, lines, columns and steps beside the
+// board; selecting a row selects that element for the inspector.
 type outline struct {
 	widget.BaseWidget
 	e        *Editor

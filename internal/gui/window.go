@@ -30,6 +30,7 @@ type shell struct {
 	centre    *fyne.Container
 	board     fyne.CanvasObject
 	outline   *outline
+	preview   *preview
 	inspector *inspector
 	status    *widget.Label
 	notice    *widget.Label
@@ -44,14 +45,17 @@ func (e *Editor) buildUI() {
 	}
 	s.notice.Importance = widget.HighImportance
 	s.outline = newOutline(e)
+	s.preview = newPreview(e)
 	s.inspector = newInspector(e)
-	s.board = s.outline
+	s.board = s.preview
 	s.centre = container.NewStack(s.board)
 	e.ui = s
 	s.menus = newMenus(e)
 	e.win.SetMainMenu(s.menus.main)
-	split := container.NewHSplit(s.centre, container.NewVScroll(s.inspector.content))
-	split.Offset = 0.72
+	left := container.NewHSplit(s.outline, s.centre)
+	left.Offset = 0.25
+	split := container.NewHSplit(left, container.NewVScroll(s.inspector.content))
+	split.Offset = 0.76
 	bar := container.NewBorder(nil, nil, nil, s.status, s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
@@ -59,7 +63,7 @@ func (e *Editor) buildUI() {
 }
 
 // SetBoard puts the interactive board in the centre of the window in place
-// of the placeholder outline. The board reads the document through Doc,
+// of the read-only preview. The board reads the document through Doc,
 // edits it through History, refreshes from OnChanged and reports its
 // selection with SetSelection.
 func (e *Editor) SetBoard(b fyne.CanvasObject) {
@@ -69,8 +73,9 @@ func (e *Editor) SetBoard(b fyne.CanvasObject) {
 }
 
 func (s *shell) refresh() {
-	if s.board == s.outline {
-		s.outline.refresh()
+	s.outline.refresh()
+	if s.board == s.preview {
+		s.preview.update()
 	}
 	s.inspector.refresh()
 	s.menus.refresh()

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Marshal writes d in canonical form: 2-space indent, keys in the order of
@@ -14,72 +12,72 @@ import (
 // step its own block, and no timestamps. The same document always gives the
 // same bytes.
 func Marshal(d *Document) ([]byte, error) {
-	root := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: d.Comments.Header}
-	top := &yaml.Node{Kind: yaml.MappingNode}
-	root.Content = []*yaml.Node{top}
-	key := func(name string, value *yaml.Node) {
-		k := str(name)
-		k.HeadComment = d.Comments.Keys[name]
-		if d.Comments.KeyLines[name] != "" {
-			if value.Kind == yaml.ScalarNode {
-				value.LineComment = d.Comments.KeyLines[name]
-			} else {
-				k.LineComment = d.Comments.KeyLines[name]
-			}
-		}
-		top.Content = append(top.Content, k, value)
+	e := &emitter{}
+	e.buf.Grow(256 + 160*len(d.Steps) + 40*len(d.Flows) + 40*len(d.Columns))
+	if d.Comments.Header != "" {
+		e.comment(d.Comments.Header, 0)
+		e.buf.WriteByte('\n')
 	}
 	version := d.Version
 	if version == 0 {
 		version = FormatVersion
 	}
-	key("servicebp", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(version)})
+	e.topScalar(d, "servicebp", strconv.Itoa(version))
 	if d.Title != "" {
-		key("title", text(d.Title))
+		e.topText(d, "title", d.Title)
 	}
 	if d.Description != "" {
-		key("description", text(d.Description))
+		e.topText(d, "description", d.Description)
 	}
 	if !defaultLanes(d.Lanes) {
-		key("lanes", seq(len(d.Lanes), func(i int) *yaml.Node { return encodeLane(d.Lanes[i]) }))
+		e.topKey(d, "lanes")
+		for _, l := range d.Lanes {
+			e.flowItem(l.Comment, encodeLane(l))
+		}
 	}
 	if !defaultLines(d.Lanes, d.Lines) {
-		key("lines", seq(len(d.Lines), func(i int) *yaml.Node { return encodeLine(d.Lines[i]) }))
+		e.topKey(d, "lines")
+		for _, l := range d.Lines {
+			e.flowItem(l.Comment, encodeLine(l))
+		}
 	}
 	steps := canonicalSteps(d)
 	if !derivableColumns(d.Columns, steps) {
-		key("columns", seq(len(d.Columns), func(i int) *yaml.Node { return encodeColumn(d.Columns[i]) }))
+		e.topKey(d, "columns")
+		for _, c := range d.Columns {
+			e.flowItem(c.Comment, encodeColumn(c))
+		}
 	}
 	if len(steps) > 0 {
-		key("steps", seq(len(steps), func(i int) *yaml.Node { return encodeStep(steps[i]) }))
+		e.topKey(d, "steps")
+		for i := range steps {
+			e.step(&steps[i])
+		}
 	}
 	if len(d.Flows) > 0 {
-		key("flows", seq(len(d.Flows), func(i int) *yaml.Node { return encodeFlow(d.Flows[i]) }))
+		e.topKey(d, "flows")
+		for _, f := range d.Flows {
+			e.flowItem(f.Comment, encodeFlow(f))
+		}
 	}
 	if len(d.Lint.Disable) > 0 || d.Lint.LongWait != 0 {
-		m := mapping(yaml.FlowStyle)
+		e.topKey(d, "lint")
 		if len(d.Lint.Disable) > 0 {
-			pair(m, "disable", strSeq(d.Lint.Disable))
+			e.buf.WriteString("  disable: ")
+			e.flowList(d.Lint.Disable)
+			e.buf.WriteByte('\n')
 		}
 		if d.Lint.LongWait != 0 {
-			pair(m, "long-wait", str(d.Lint.LongWait.String()))
+			e.buf.WriteString("  long-wait: ")
+			e.buf.WriteString(d.Lint.LongWait.String())
+			e.buf.WriteByte('\n')
 		}
-		m.Style = 0
-		key("lint", m)
 	}
 	if d.Comments.Footer != "" {
-		top.FootComment = d.Comments.Footer
+		e.buf.WriteByte('\n')
+		e.comment(d.Comments.Footer, 0)
 	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return e.buf.Bytes(), nil
 }
 
 // canonicalSteps returns the steps in canonical order without changing d.
@@ -135,141 +133,229 @@ func derivableColumns(cols []Column, steps []Step) bool {
 	return true
 }
 
-func encodeLane(l Lane) *yaml.Node {
-	m := mapping(yaml.FlowStyle)
-	m.HeadComment = l.Comment
-	pair(m, "id", str(l.ID))
+// kv is one key and its already-chosen value of a flow mapping.
+type kv struct{ key, value string }
+
+func encodeLane(l Lane) []kv {
+	m := []kv{{"id", l.ID}}
 	if l.Name != defaultLaneName(l) {
-		pair(m, "name", str(l.Name))
+		m = append(m, kv{"name", l.Name})
 	}
 	if l.Kind != defaultLaneKind(l.ID) {
-		pair(m, "kind", str(string(l.Kind)))
+		m = append(m, kv{"kind", string(l.Kind)})
 	}
 	return m
 }
 
-func encodeLine(l Line) *yaml.Node {
-	m := mapping(yaml.FlowStyle)
-	m.HeadComment = l.Comment
-	pair(m, "id", str(l.ID))
+func encodeLine(l Line) []kv {
+	m := []kv{{"id", l.ID}}
 	if l.Kind != defaultLineKind(l.ID) {
-		pair(m, "kind", str(string(l.Kind)))
+		m = append(m, kv{"kind", string(l.Kind)})
 	}
 	if l.Name != defaultLineName(l) {
-		pair(m, "name", str(l.Name))
+		m = append(m, kv{"name", l.Name})
 	}
-	pair(m, "below", str(l.Below))
+	m = append(m, kv{"below", l.Below})
 	if l.Style != DefaultStyle(l.Kind) {
-		pair(m, "style", str(string(l.Style)))
+		m = append(m, kv{"style", string(l.Style)})
 	}
 	return m
 }
 
-func encodeColumn(c Column) *yaml.Node {
-	m := mapping(yaml.FlowStyle)
-	m.HeadComment = c.Comment
-	pair(m, "id", str(c.ID))
+func encodeColumn(c Column) []kv {
+	m := []kv{{"id", c.ID}}
 	if c.Name != "" {
-		pair(m, "name", str(c.Name))
+		m = append(m, kv{"name", c.Name})
 	}
 	if c.Phase != "" {
-		pair(m, "phase", str(c.Phase))
+		m = append(m, kv{"phase", c.Phase})
 	}
 	return m
 }
 
-func encodeStep(s Step) *yaml.Node {
-	m := mapping(0)
-	m.HeadComment = s.Comment
-	pair(m, "id", str(s.ID))
-	pair(m, "lane", str(s.Lane))
-	pair(m, "column", str(s.Column))
-	opt := func(k, v string) {
-		if v != "" {
-			pair(m, k, text(v))
-		}
-	}
-	opt("text", s.Text)
-	opt("owner", s.Owner)
-	if s.Duration != 0 {
-		pair(m, "duration", str(s.Duration.String()))
-	}
-	if s.Wait != 0 {
-		pair(m, "wait", str(s.Wait.String()))
-	}
-	opt("fail", s.Fail)
-	opt("recovery", s.Recovery)
-	if s.Moment {
-		pair(m, "moment", boolean(true))
-	}
-	if s.Emotion != 0 {
-		pair(m, "emotion", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(s.Emotion)})
-	}
-	if len(s.Tags) > 0 {
-		pair(m, "tags", strSeq(s.Tags))
-	}
-	opt("notes", s.Notes)
-	return m
-}
-
-func encodeFlow(f Flow) *yaml.Node {
-	m := mapping(yaml.FlowStyle)
-	m.HeadComment = f.Comment
-	pair(m, "from", str(f.From))
-	pair(m, "to", str(f.To))
+func encodeFlow(f Flow) []kv {
+	m := []kv{{"from", f.From}, {"to", f.To}}
 	if f.Label != "" {
-		pair(m, "label", str(f.Label))
+		m = append(m, kv{"label", f.Label})
 	}
 	if f.TwoWay {
-		pair(m, "two-way", boolean(true))
+		m = append(m, kv{"two-way", "\x00true"})
 	}
 	return m
 }
 
-func str(s string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if yaml11Bool[strings.ToLower(s)] {
-		// YAML 1.1 readers take these words for booleans; quote them so
-		// the file means the same in every tool.
-		n.Style = yaml.DoubleQuotedStyle
+// emitter writes the canonical YAML text.
+type emitter struct {
+	buf bytes.Buffer
+}
+
+// comment writes a comment block (lines already starting with "#") at
+// indent, keeping blank lines between comment groups.
+func (e *emitter) comment(c string, indent int) {
+	for _, line := range strings.Split(c, "\n") {
+		line = strings.TrimRight(line, " \t")
+		if line == "" {
+			e.buf.WriteByte('\n')
+			continue
+		}
+		if line[0] != '#' {
+			line = "# " + line
+		}
+		e.indent(indent)
+		e.buf.WriteString(line)
+		e.buf.WriteByte('\n')
 	}
-	return n
 }
 
-var yaml11Bool = map[string]bool{"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true}
-
-// text is a string value that is written as a literal block when it spans
-// several lines.
-func text(s string) *yaml.Node {
-	n := str(s)
-	if strings.Contains(s, "\n") {
-		n.Style = yaml.LiteralStyle
+func (e *emitter) indent(n int) {
+	for range n {
+		e.buf.WriteByte(' ')
 	}
-	return n
 }
 
-func boolean(b bool) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}
-}
-
-func mapping(style yaml.Style) *yaml.Node {
-	return &yaml.Node{Kind: yaml.MappingNode, Style: style}
-}
-
-func pair(m *yaml.Node, k string, v *yaml.Node) {
-	m.Content = append(m.Content, str(k), v)
-}
-
-func seq(n int, item func(i int) *yaml.Node) *yaml.Node {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Content: make([]*yaml.Node, n)}
-	for i := range n {
-		s.Content[i] = item(i)
+// lineComment ends the current line with c, if any.
+func (e *emitter) lineComment(c string) {
+	if c != "" {
+		e.buf.WriteByte(' ')
+		e.buf.WriteString(strings.ReplaceAll(c, "\n", " "))
 	}
-	return s
+	e.buf.WriteByte('\n')
 }
 
-func strSeq(items []string) *yaml.Node {
-	s := seq(len(items), func(i int) *yaml.Node { return str(items[i]) })
-	s.Style = yaml.FlowStyle
-	return s
+// topKey starts a top-level key whose value is a block below it.
+func (e *emitter) topKey(d *Document, key string) {
+	if c := d.Comments.Keys[key]; c != "" {
+		e.comment(c, 0)
+	}
+	e.buf.WriteString(key)
+	e.buf.WriteByte(':')
+	e.lineComment(d.Comments.KeyLines[key])
+}
+
+// topScalar writes a top-level key with a value that needs no quoting.
+func (e *emitter) topScalar(d *Document, key, value string) {
+	if c := d.Comments.Keys[key]; c != "" {
+		e.comment(c, 0)
+	}
+	e.buf.WriteString(key)
+	e.buf.WriteString(": ")
+	e.buf.WriteString(value)
+	e.lineComment(d.Comments.KeyLines[key])
+}
+
+// topText writes a top-level key with a text value.
+func (e *emitter) topText(d *Document, key, value string) {
+	if c := d.Comments.Keys[key]; c != "" {
+		e.comment(c, 0)
+	}
+	e.buf.WriteString(key)
+	e.buf.WriteString(": ")
+	if literalOK(value) {
+		e.literal(value, 2)
+		return
+	}
+	e.scalar(value, false)
+	e.lineComment(d.Comments.KeyLines[key])
+}
+
+// flowItem writes one list item as a flow mapping on one line.
+func (e *emitter) flowItem(comment string, m []kv) {
+	if comment != "" {
+		e.comment(comment, 2)
+	}
+	e.buf.WriteString("  - {")
+	for i, p := range m {
+		if i > 0 {
+			e.buf.WriteString(", ")
+		}
+		e.buf.WriteString(p.key)
+		e.buf.WriteString(": ")
+		if strings.HasPrefix(p.value, "\x00") {
+			e.buf.WriteString(p.value[1:])
+		} else {
+			e.scalar(p.value, true)
+		}
+	}
+	e.buf.WriteString("}\n")
+}
+
+func (e *emitter) flowList(items []string) {
+	e.buf.WriteByte('[')
+	for i, s := range items {
+		if i > 0 {
+			e.buf.WriteString(", ")
+		}
+		e.scalar(s, true)
+	}
+	e.buf.WriteByte(']')
+}
+
+// step writes one step as a block mapping.
+func (e *emitter) step(s *Step) {
+	if s.Comment != "" {
+		e.comment(s.Comment, 2)
+	}
+	e.buf.WriteString("  - id: ")
+	e.scalar(s.ID, false)
+	e.buf.WriteString("\n    lane: ")
+	e.scalar(s.Lane, false)
+	e.buf.WriteString("\n    column: ")
+	e.scalar(s.Column, false)
+	e.buf.WriteByte('\n')
+	e.stepText("text", s.Text)
+	e.stepText("owner", s.Owner)
+	if s.Duration != 0 {
+		e.buf.WriteString("    duration: " + s.Duration.String() + "\n")
+	}
+	if s.Wait != 0 {
+		e.buf.WriteString("    wait: " + s.Wait.String() + "\n")
+	}
+	e.stepText("fail", s.Fail)
+	e.stepText("recovery", s.Recovery)
+	if s.Moment {
+		e.buf.WriteString("    moment: true\n")
+	}
+	if s.Emotion != 0 {
+		e.buf.WriteString("    emotion: " + strconv.Itoa(s.Emotion) + "\n")
+	}
+	if len(s.Tags) > 0 {
+		e.buf.WriteString("    tags: ")
+		e.flowList(s.Tags)
+		e.buf.WriteByte('\n')
+	}
+	e.stepText("notes", s.Notes)
+}
+
+func (e *emitter) stepText(key, value string) {
+	if value == "" {
+		return
+	}
+	e.buf.WriteString("    ")
+	e.buf.WriteString(key)
+	e.buf.WriteString(": ")
+	if literalOK(value) {
+		e.literal(value, 6)
+		return
+	}
+	e.scalar(value, false)
+	e.buf.WriteByte('\n')
+}
+
+// literal writes a multi-line value as a literal block scalar ("|-" or
+// "|"), its lines at indent.
+func (e *emitter) literal(s string, indent int) {
+	body := s
+	if strings.HasSuffix(s, "\n") {
+		e.buf.WriteString("|\n")
+		body = s[:len(s)-1]
+	} else {
+		e.buf.WriteString("|-\n")
+	}
+	for _, line := range strings.Split(body, "\n") {
+		if line != "" {
+			e.indent(indent)
+			e.buf.WriteString(line)
+		}
+		e.buf.WriteByte('\n')
+	}
 }

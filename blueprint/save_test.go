@@ -58,7 +58,23 @@ steps:
     moment: true
     emotion: -2
     tags: [peak, "yes"]
-    notes: 'Notes: with a colon'
+    notes: "Notes: with a colon"
+  - id: quoted
+    lane: frontstage
+    column: arrive
+    text: "yes"
+    owner: "- dash"
+    fail: "true"
+    recovery: "2024-05-01"
+    tags: ["a,b", "[x]", "#hash", "no"]
+    notes: "tab\there, \"quotes\" and a trailing space "
+  - id: block
+    lane: frontstage
+    column: arrive
+    text: |
+      Ends with a newline
+      and has two lines
+    notes: "  leading spaces\nsecond line"
   - id: greet-2
     lane: frontstage
     column: arrive

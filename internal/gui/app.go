@@ -77,9 +77,6 @@ type Editor struct {
 	hist *blueprint.History
 	// path is the open file, "" for an untitled blueprint.
 	path string
-	// restored is set when the document came from an autosave journal: it
-	// differs from the file on disk although the history is clean.
-	restored bool
 
 	sel Selection
 	// target is the empty cell the user last pointed at, where
@@ -141,7 +138,7 @@ func (e *Editor) Doc() *blueprint.Document { return e.hist.Doc() }
 func (e *Editor) Path() string { return e.path }
 
 // Dirty reports whether the blueprint has changes not saved to its file.
-func (e *Editor) Dirty() bool { return e.restored || e.hist.Dirty() }
+func (e *Editor) Dirty() bool { return e.hist.Dirty() }
 
 // OnChanged registers f to run after every change of the document, the
 // selection or the file state; the board uses it to refresh.

@@ -124,3 +124,23 @@ func TestAutosaveTimer(t *testing.T) {
 		t.Errorf("journal title = %q", d.Title)
 	}
 }
+
+func TestUndoAfterRestoreGoesBackToDisk(t *testing.T) {
+	a := test.NewTempApp(t)
+	cache := t.TempDir()
+	path := copyFixture(t, "coffee.yaml")
+	e := startEditor(t, a, cache, path)
+	e.apply(blueprint.SetTitle("From the journal"))
+	e.auto.flush()
+	e.auto.stop()
+	old := time.Now().Add(-time.Minute)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	e2 := startEditor(t, a, cache, path)
+	answer(t, e2, "Restore")
+	e2.undo()
+	if e2.Doc().Title != "Coffee to go" || e2.Dirty() {
+		t.Errorf("after undo: title %q dirty %v, want the file's title and clean", e2.Doc().Title, e2.Dirty())
+	}
+}

@@ -55,7 +55,6 @@ func (e *Editor) openPath(path string) bool {
 	}
 	e.auto.discard()
 	e.path = path
-	e.restored = false
 	e.watch.remember(data)
 	e.sel = Selection{}
 	e.hist.Reset(d)
@@ -68,7 +67,6 @@ func (e *Editor) openPath(path string) bool {
 func (e *Editor) newBlueprint(d *blueprint.Document) {
 	e.auto.discard()
 	e.path = ""
-	e.restored = false
 	e.watch.remember(nil)
 	e.sel = Selection{}
 	e.hist.Reset(d)
@@ -106,7 +104,6 @@ func (e *Editor) writeFile(path string) bool {
 		e.path = path
 	}
 	e.watch.remember(data)
-	e.restored = false
 	e.hist.MarkSaved()
 	e.auto.discard()
 	e.addRecent(path)

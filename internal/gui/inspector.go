@@ -93,8 +93,8 @@ func (in *inspector) buildStep() {
 	}))
 	f.fail = newField(e, false, edit(func(s *blueprint.Step, t string) error { s.Fail = strings.TrimSpace(t); return nil }))
 	f.recovery = newField(e, false, edit(func(s *blueprint.Step, t string) error { s.Recovery = strings.TrimSpace(t); return nil }))
-	f.duration.SetPlaceHolder("5m")
-	f.wait.SetPlaceHolder("10m")
+	f.duration.SetPlaceHolder(lang.L("e.g. {{.Example}}", map[string]any{"Example": "5m"}))
+	f.wait.SetPlaceHolder(lang.L("e.g. {{.Example}}", map[string]any{"Example": "1h30m"}))
 	f.fail.SetPlaceHolder(lang.L("What can go wrong"))
 	f.recovery.SetPlaceHolder(lang.L("How it is put right"))
 	f.moment = widget.NewCheck(lang.L("Moment of truth"), func(on bool) {

@@ -13,7 +13,6 @@ type menus struct {
 	recent *fyne.MenuItem
 	undo   *fyne.MenuItem
 	redo   *fyne.MenuItem
-	save   *fyne.MenuItem
 }
 
 // Shortcuts of the menu items. Ctrl is Cmd on macOS.
@@ -48,7 +47,6 @@ func newMenus(e *Editor) *menus {
 	m := &menus{e: e}
 	m.recent = fyne.NewMenuItem(lang.L("Open recent"), nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
-	m.save = item(lang.L("Save"), shortcutSave, func() { e.commitField(); e.save(nil) })
 	quit := item(lang.L("Quit"), shortcutQuit, e.requestClose)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("File"),
@@ -57,7 +55,7 @@ func newMenus(e *Editor) *menus {
 		item(lang.L("Open…"), shortcutOpen, e.showOpen),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
-		m.save,
+		item(lang.L("Save"), shortcutSave, func() { e.commitField(); e.save(nil) }),
 		item(lang.L("Save as…"), shortcutSaveAs, func() { e.commitField(); e.saveAs(nil) }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Export PNG…"), shortcutExport, e.showExport),

@@ -49,15 +49,17 @@ func (e *Editor) offerRecovery() {
 	)
 }
 
-// restore replaces the blueprint with the journal's; it counts as unsaved
-// until saved or discarded.
+// restore replaces the blueprint with the journal's as one undoable edit,
+// so that it counts as unsaved until saved or discarded and Undo goes back
+// to the file as it is on disk.
 func (e *Editor) restore(d *blueprint.Document, jp string) {
 	if jp != e.auto.journal() {
 		return
 	}
-	e.restored = true
 	e.auto.owned = true
 	e.sel = Selection{}
-	e.hist.Reset(d)
+	if !e.apply(blueprint.ReplaceDocument(d)) {
+		return
+	}
 	e.notify(lang.L("Restored unsaved changes to {{.Name}}", map[string]any{"Name": filepath.Base(e.displayName())}))
 }

@@ -119,7 +119,6 @@ func (w *watcher) reload(data []byte) {
 		return
 	}
 	e.auto.discard()
-	e.restored = false
 	w.data = data
 	sel := e.sel
 	e.hist.Reset(d)

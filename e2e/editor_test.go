@@ -121,3 +121,43 @@ func TestKillAndRecover(t *testing.T) {
 	b.key("ctrl+q")
 	b.waitExit(10 * time.Second)
 }
+
+// TestReloadOnExternalChange changes the open file behind the editor's
+// back, as a git pull would; the editor takes the change in, and a save
+// after another edit keeps both.
+func TestReloadOnExternalChange(t *testing.T) {
+	en := newEnv(t)
+	path := copyFile(t, hotel, t.TempDir())
+	a := en.start(t, path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(data), "title: Overnight hotel stay", "title: Overnight stay, pulled from git", 1)
+	if changed == string(data) {
+		t.Fatal("the template's title line changed; update the test")
+	}
+	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2500 * time.Millisecond) // the file is checked every second
+	screenshot(t, "editor-reloaded")
+	a.key("ctrl+Return")
+	a.typeText("Breakfast")
+	a.key("Return", "ctrl+s")
+	a.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+	d, err := blueprint.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Overnight stay, pulled from git" {
+		t.Errorf("title on disk = %q: the external change was not reloaded", d.Title)
+	}
+	found := false
+	for _, s := range d.Steps {
+		found = found || s.Text == "Breakfast"
+	}
+	if !found {
+		t.Error("the step added after the reload is not on disk")
+	}
+}

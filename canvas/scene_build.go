@@ -67,8 +67,12 @@ func (b *builder) static() []spec {
 			out = append(out, lineSpec(layout.Point{X: g.X, Y: ln.Rect.Y}, layout.Point{X: g.Right(), Y: ln.Rect.Y}, p.Grid, 1))
 		}
 	}
-	frame := spec{shape: shapeRect, r: g, stroke: p.Grid, width: 1}
-	out = append(out, frame)
+	// The grid's frame, as lines: a stroked rectangle this large is slow to
+	// rasterise.
+	out = append(out,
+		lineSpec(layout.Point{X: g.X, Y: g.Y}, layout.Point{X: g.Right(), Y: g.Y}, p.Grid, 1),
+		lineSpec(layout.Point{X: g.X, Y: g.Bottom()}, layout.Point{X: g.Right(), Y: g.Bottom()}, p.Grid, 1),
+		lineSpec(layout.Point{X: g.Right(), Y: g.Y}, layout.Point{X: g.Right(), Y: g.Bottom()}, p.Grid, 1))
 	for _, m := range l.Lines {
 		out = dashed(out, layout.Point{X: m.X1, Y: m.Y}, layout.Point{X: m.X2, Y: m.Y}, m.Style, p.Line, p.LineStroke)
 		out = append(out, textSpec(m.Label, p.LineLabel))
@@ -124,8 +128,9 @@ func (b *builder) card(c *layout.Card) []spec {
 	r := c.Rect
 	out := make([]spec, 0, 6+len(c.Lines)+2*len(c.Badges))
 	radius := float32(6)
-	shadow := rectSpec(layout.Rect{X: r.X, Y: r.Y + 1.5, W: r.W, H: r.H}, p.Shadow)
-	shadow.radius = radius
+	// A soft line under the card stands in for a shadow: a second rounded
+	// rectangle per card would double the cost of drawing the cards.
+	shadow := lineSpec(layout.Point{X: r.X + radius/2, Y: r.Bottom() + 1}, layout.Point{X: r.Right() - radius/2, Y: r.Bottom() + 1}, p.Shadow, 2)
 	body := spec{shape: shapeRect, r: r, fill: p.Card, stroke: p.CardEdge, width: p.CardStroke, radius: radius}
 	switch {
 	case b.selected[c.StepID]:

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
+	"image/draw"
 	"image/png"
 	"math"
 
@@ -124,18 +126,49 @@ func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
 	}
 	UseFont(opt.Font)
 	sc := canvas.NewScene(pal)
-	sc.SetTransparent(opt.Transparent)
+	// The scene is drawn without its background and laid over the
+	// background here: filling a large NRGBA image through the painter is
+	// several times slower than this RGBA composite.
+	sc.SetTransparent(true)
 	sc.Update(l)
 
-	c := software.NewCanvas()
-	if opt.Transparent {
-		c = software.NewTransparentCanvas()
-	}
+	c := software.NewTransparentCanvas()
 	c.SetPadded(false)
 	c.SetScale(scale)
 	c.SetContent(sc.Object())
 	c.Resize(fyne.NewSize(l.Width, l.Height))
-	return c.Capture(), nil
+	img := c.Capture()
+	if !opt.Transparent {
+		if n, ok := img.(*image.NRGBA); ok {
+			flatten(n, pal.Background)
+		} else {
+			out := image.NewRGBA(img.Bounds())
+			draw.Draw(out, out.Bounds(), image.NewUniform(pal.Background), image.Point{}, draw.Src)
+			draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Over)
+			img = out
+		}
+	}
+	return img, nil
+}
+
+// flatten lays img over the opaque colour bg, in place.
+func flatten(img *image.NRGBA, bg color.NRGBA) {
+	p := img.Pix
+	for i := 0; i+3 < len(p); i += 4 {
+		a := uint32(p[i+3])
+		switch a {
+		case 0xff:
+			continue
+		case 0:
+			p[i], p[i+1], p[i+2], p[i+3] = bg.R, bg.G, bg.B, 0xff
+			continue
+		}
+		na := 0xff - a
+		p[i] = uint8((uint32(p[i])*a + uint32(bg.R)*na + 0x7f) / 0xff)
+		p[i+1] = uint8((uint32(p[i+1])*a + uint32(bg.G)*na + 0x7f) / 0xff)
+		p[i+2] = uint8((uint32(p[i+2])*a + uint32(bg.B)*na + 0x7f) / 0xff)
+		p[i+3] = 0xff
+	}
 }
 
 // PNG renders d and encodes it as PNG.

@@ -65,11 +65,27 @@ func Texts(d *blueprint.Document) []string {
 // font can draw: neither fnt (when not nil), nor Fyne's bundled fonts, nor
 // the system fonts Fyne falls back to.
 func Missing(d *blueprint.Document, fnt fyne.Resource) ([]rune, error) {
-	covers, err := coverage(fnt)
+	covers, err := faceCoverage(fnt)
 	if err != nil {
 		return nil, err
 	}
-	return missing(Texts(d), covers), nil
+	texts := Texts(d)
+	miss := missing(texts, covers)
+	if len(miss) == 0 {
+		return nil, nil // no need to scan the system fonts
+	}
+	system, err := fontscan.SystemFonts(quietLogger{}, "")
+	if err != nil {
+		return nil, fmt.Errorf("scan system fonts: %w", err)
+	}
+	return missing([]string{string(miss)}, func(r rune) bool {
+		for i := range system {
+			if system[i].Runes.Contains(r) {
+				return true
+			}
+		}
+		return false
+	}), nil
 }
 
 // missing lists the distinct printable runes of texts that covers rejects.
@@ -89,28 +105,6 @@ func missing(texts []string, covers func(rune) bool) []rune {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
-}
-
-func coverage(fnt fyne.Resource) (func(rune) bool, error) {
-	covers, err := faceCoverage(fnt)
-	if err != nil {
-		return nil, err
-	}
-	system, err := fontscan.SystemFonts(quietLogger{}, "")
-	if err != nil {
-		return nil, fmt.Errorf("scan system fonts: %w", err)
-	}
-	return func(r rune) bool {
-		if covers(r) {
-			return true
-		}
-		for i := range system {
-			if system[i].Runes.Contains(r) {
-				return true
-			}
-		}
-		return false
-	}, nil
 }
 
 // faceCoverage reports the runes covered by fnt (when not nil) and Fyne's

@@ -1,0 +1,145 @@
+package export
+
+import (
+	"fmt"
+	"image"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/software"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+	"servicebp/blueprint/present"
+	"servicebp/canvas"
+)
+
+// Slide sizes: slides are 16:9, SlideWidth pixels wide unless the options
+// ask for another width.
+const (
+	SlideWidth    = canvas.PresentWidth
+	MinSlideWidth = 320
+)
+
+// Slide is one picture of a slide deck.
+type Slide struct {
+	// Name is the file name: 00-overview.png, then 01-<phase>.png ...
+	Name string
+	// Phase is the phase shown, "" for the overview.
+	Phase string
+	// First and Last are the indexes of the columns shown.
+	First, Last int
+}
+
+// SlideSize returns the pixel size of the slides for opt: Width (or
+// SlideWidth) wide, 16:9.
+func SlideSize(opt Options) (w, h int, err error) {
+	w = opt.Width
+	if w == 0 {
+		w = SlideWidth
+	}
+	if w < MinSlideWidth || w > MaxSide {
+		return 0, 0, fmt.Errorf("slide width %d px is outside %d–%d", w, MinSlideWidth, MaxSide)
+	}
+	return w, (w*9 + 8) / 16, nil
+}
+
+// SlideDeck lists the slides of d: the whole blueprint, then one slide per
+// phase. Phases without a name are called phase-N.
+func SlideDeck(d *blueprint.Document) []Slide {
+	deck := []Slide{{Name: "00-overview.png", First: 0, Last: len(d.Columns) - 1}}
+	for i, p := range d.Phases() {
+		slug := blueprint.Slug(p.Name)
+		if slug == "" {
+			slug = "phase-" + strconv.Itoa(i+1)
+		}
+		deck = append(deck, Slide{Name: fmt.Sprintf("%02d-%s.png", i+1, slug), Phase: p.Name, First: p.First, Last: p.Last})
+	}
+	return deck
+}
+
+// RenderSlide draws the columns of s from d in the presentation style,
+// fitted to the slide size and letterboxed with the palette's background.
+// opt.Scale is not used.
+func RenderSlide(d *blueprint.Document, s Slide, opt Options) (image.Image, error) {
+	w, h, err := SlideSize(opt)
+	if err != nil {
+		return nil, err
+	}
+	pal := opt.Palette
+	if pal.Lanes == nil {
+		pal = canvas.LightPalette()
+	}
+	win := present.Window(d, s.First, s.Last)
+	if s.Phase != "" || s.First > 0 {
+		win.Description = ""
+	}
+	st := canvas.PresentStyle(d)
+	if opt.Style != nil {
+		st = *opt.Style
+	}
+	UseFont(opt.Font)
+	l := layout.Compute(win, st, canvas.Measure(nil))
+
+	// Slides are drawn at scale 1 in a canvas of the slide's pixel size.
+	sw, sh := float32(w), float32(h)
+	margin := sh * 0.03
+	_, hi := canvas.PresentZoomRange(st, sw, sh)
+	zoom := canvas.FitZoom(l.Width, l.Height, sw-2*margin, sh-2*margin, hi)
+	off := fyne.NewPos((sw-l.Width*zoom)/2, (sh-l.Height*zoom)/2)
+
+	sc := canvas.NewScene(pal)
+	sc.SetTransparent(opt.Transparent)
+	sc.Update(l)
+	sc.SetView(zoom, off)
+	var objs []fyne.CanvasObject
+	if !opt.Transparent {
+		bg := fcanvas.NewRectangle(pal.Background)
+		bg.Resize(fyne.NewSize(sw, sh))
+		objs = append(objs, bg)
+	}
+	objs = append(objs, sc.Object())
+
+	c := software.NewCanvas()
+	if opt.Transparent {
+		c = software.NewTransparentCanvas()
+	}
+	c.SetPadded(false)
+	c.SetScale(1)
+	c.SetContent(container.NewWithoutLayout(objs...))
+	c.Resize(fyne.NewSize(sw, sh))
+	return c.Capture(), nil
+}
+
+// WriteSlides renders the slide deck of d into dir (created when missing)
+// and returns the paths written, in deck order. Every file is written
+// atomically.
+func WriteSlides(dir string, d *blueprint.Document, opt Options) ([]string, error) {
+	if _, _, err := SlideSize(opt); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("slides: %w", err)
+	}
+	var paths []string
+	for _, s := range SlideDeck(d) {
+		img, err := RenderSlide(d, s, opt)
+		if err != nil {
+			return paths, err
+		}
+		data, err := encode(img)
+		if err != nil {
+			return paths, err
+		}
+		p := filepath.Join(dir, s.Name)
+		if err := blueprint.WriteFileAtomic(p, data, 0o644); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}

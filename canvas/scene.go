@@ -144,7 +144,9 @@ type Scene struct {
 	font        fyne.Resource
 	transparent bool
 	selected    map[string]bool
-	lay         *layout.Layout
+	// dimmed are the steps faded into the background (see SetDimmed).
+	dimmed map[string]bool
+	lay    *layout.Layout
 
 	v        view
 	viewport *layout.Rect
@@ -273,7 +275,7 @@ func (s *Scene) refresh() {
 	for i := range s.lay.Cards {
 		c := &s.lay.Cards[i]
 		keys = append(keys, c.StepID)
-		specs[c.StepID] = b.card(c)
+		specs[c.StepID] = s.dim(b.card(c), s.dimmed[c.StepID])
 	}
 	s.cards.set(keys, specs, s.v, s.font, s.viewport)
 
@@ -285,10 +287,11 @@ func (s *Scene) refresh() {
 		r := &s.lay.Flows[i]
 		k := r.Key.From + "\x00" + r.Key.To
 		keys = append(keys, k)
-		specs[k] = b.flow(r)
+		dim := s.dimmed[r.Key.From] || s.dimmed[r.Key.To]
+		specs[k] = s.dim(b.flow(r), dim)
 		if r.Label != nil {
 			lkeys = append(lkeys, k)
-			lspecs[k] = b.flowLabel(r)
+			lspecs[k] = s.dim(b.flowLabel(r), dim)
 		}
 	}
 	s.flows.set(keys, specs, s.v, s.font, s.viewport)

@@ -161,3 +161,52 @@ func TestReloadOnExternalChange(t *testing.T) {
 		t.Error("the step added after the reload is not on disk")
 	}
 }
+
+// TestChineseUI starts a new blueprint under a Chinese locale: the window,
+// menus and default lane names are in Chinese.
+func TestChineseUI(t *testing.T) {
+	en := newEnv(t)
+	en.lang = "zh_CN.UTF-8"
+	a := en.start(t)
+	if got, want := a.title(), "未命名 — servicebp"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	a.key("ctrl+Return")
+	a.typeText("到达酒店")
+	a.key("Return")
+	screenshot(t, "editor-zh-Hans")
+	a.key("ctrl+s")
+	// The save dialog opens for an untitled blueprint, in the home folder,
+	// with a suggested name: type a name without .yaml.
+	time.Sleep(time.Second)
+	a.key("ctrl+a")
+	a.typeText("zh")
+	a.key("Return")
+	dir := en.home
+	path := filepath.Join(dir, "zh.yaml")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(path); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			screenshot(t, "editor-zh-save-dialog")
+			t.Fatalf("%s not saved", path)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	a.waitTitle("not saved as zh.yaml", func(s string) bool { return s == "zh.yaml — servicebp" })
+	d, err := blueprint.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Steps) != 1 || d.Steps[0].Text != "到达酒店" {
+		t.Errorf("steps on disk: %+v", d.Steps)
+	}
+	if d.Lanes[1].Name != "顾客行为" || d.Lines[1].Name != "可视分界线" {
+		t.Errorf("lanes and lines are not in Chinese: %q, %q", d.Lanes[1].Name, d.Lines[1].Name)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "zh")); !os.IsNotExist(err) {
+		t.Errorf("the name as typed, without .yaml, was left behind: %v", err)
+	}
+}

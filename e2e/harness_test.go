@@ -57,10 +57,12 @@ func run(m *testing.M) int {
 // it, so that tests do not see each other's.
 type env struct {
 	home string
+	// lang is the LANG the app runs with; default en_US.UTF-8.
+	lang string
 }
 
 func newEnv(t testing.TB) *env {
-	return &env{home: t.TempDir()}
+	return &env{home: t.TempDir(), lang: "en_US.UTF-8"}
 }
 
 // cacheDir is where the app keeps its autosave journals.
@@ -81,7 +83,7 @@ func (en *env) environ() []string {
 		"XDG_CONFIG_HOME="+filepath.Join(en.home, "config"),
 		"XDG_CACHE_HOME="+filepath.Join(en.home, "cache"),
 		"XDG_DATA_HOME="+filepath.Join(en.home, "data"),
-		"LANG=en_US.UTF-8",
+		"LANG="+en.lang,
 	)
 }
 
@@ -144,6 +146,7 @@ func (en *env) start(t testing.TB, args ...string) *app {
 	t.Helper()
 	a := en.launch(t, args...)
 	a.win = a.waitWindow(20 * time.Second)
+	time.Sleep(300 * time.Millisecond) // the first frames
 	a.focus()
 	return a
 }
@@ -195,9 +198,22 @@ func (a *app) key(keys ...string) {
 	}
 }
 
-// typeText types text as key presses.
+// typeText types text as key presses. Characters outside ASCII go one at
+// a time: xdotool remaps a spare key for each, and the app must see one
+// mapping before the next replaces it.
 func (a *app) typeText(text string) {
 	a.t.Helper()
+	for _, r := range text {
+		if r < 0x80 {
+			continue
+		}
+		for _, r := range text {
+			xdo(a.t, "type", "--delay", "100", string(r))
+			time.Sleep(100 * time.Millisecond)
+		}
+		time.Sleep(200 * time.Millisecond)
+		return
+	}
 	xdo(a.t, "type", "--delay", "30", text)
 	time.Sleep(200 * time.Millisecond)
 }

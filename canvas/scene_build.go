@@ -134,11 +134,11 @@ func (b *builder) card(c *layout.Card) []spec {
 	body := spec{shape: shapeRect, r: r, fill: p.Card, stroke: p.CardEdge, width: p.CardStroke, radius: radius}
 	switch {
 	case b.selected[c.StepID]:
-		body.stroke, body.width = p.Selection, 2.2
+		body.stroke, body.width = p.Selection, max(p.CardStroke, 1.6)+0.6
 	case c.Moment:
-		body.stroke, body.width = p.Moment, 1.6
+		body.stroke, body.width = p.Moment, max(p.CardStroke, 1.6)
 	case c.Fail:
-		body.stroke, body.width = p.Fail, 1.3
+		body.stroke, body.width = p.Fail, max(p.CardStroke, 1.3)
 	}
 	accent := spec{shape: shapeRect, r: layout.Rect{X: r.X, Y: r.Y, W: 4, H: r.H}, fill: b.laneAccent(c.Lane), radius: radius, corners: cornersLeft}
 	out = append(out, shadow, body, accent)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -44,10 +45,10 @@ func Texts(d *blueprint.Document) []string {
 	lb := layout.LabelsFor(d)
 	out := []string{d.Title, d.Description, lb.Fail, lb.Wait, lb.Moment, lb.Emotion, lb.Flow, lb.TwoWay, "W 0123456789smhdw+-" + layout.Ellipsis}
 	for _, l := range d.Lanes {
-		out = append(out, l.Name, l.ID)
+		out = append(out, cmp.Or(l.Name, l.ID))
 	}
 	for _, l := range d.Lines {
-		out = append(out, l.Name, l.ID)
+		out = append(out, cmp.Or(l.Name, l.ID))
 	}
 	for _, c := range d.Columns {
 		out = append(out, c.Name, c.Phase)

@@ -55,7 +55,9 @@ func (c *computer) badgesWidth(s *blueprint.Step) float32 {
 }
 
 // cardWidth is the width of the cards in column ci.
-func (c *computer) cardWidth(ci int) float32 { return c.colW[ci] - c.st.ColumnGutter }
+func (c *computer) cardWidth(ci int) float32 {
+	return c.colW[ci] - c.st.ColumnGutter - c.gapAfter[ci]
+}
 
 // content measures the card of step si, once.
 func (c *computer) content(si int) *cardContent {

@@ -46,8 +46,11 @@ type computer struct {
 	colX      []float32
 	colW      []float32
 	contents  []*cardContent
-	textLH    float32
-	smallLH   float32
+	// gapAfter is the extra space after each column's cards, included in
+	// colW, for flow labels between neighbouring cards.
+	gapAfter []float32
+	textLH   float32
+	smallLH  float32
 }
 
 func (c *computer) run() {
@@ -160,6 +163,36 @@ func (c *computer) columnWidths() {
 			need = max(need, w+extra)
 		}
 		c.colW[i] = float32(math.Ceil(float64(min(need, max(st.MaxColumnWidth, st.MinColumnWidth)))))
+	}
+	c.labelGaps()
+}
+
+// labelGaps widens the gap after a column when a labelled flow joins two
+// cards of one lane in it and the next column, so the label fits between
+// the cards.
+func (c *computer) labelGaps() {
+	st, d := c.st, c.d
+	c.gapAfter = make([]float32, len(d.Columns))
+	steps := make(map[string]*blueprint.Step, len(d.Steps))
+	for i := range d.Steps {
+		steps[d.Steps[i].ID] = &d.Steps[i]
+	}
+	for _, f := range d.Flows {
+		a, b := steps[f.From], steps[f.To]
+		if f.Label == "" || a == nil || b == nil || a.Lane != b.Lane {
+			continue
+		}
+		ca, ok1 := c.colIdx[a.Column]
+		cb, ok2 := c.colIdx[b.Column]
+		if !ok1 || !ok2 || (ca-cb != 1 && cb-ca != 1) {
+			continue
+		}
+		w := c.m.width(c.oneLine(f.Label, st.MaxColumnWidth-st.ColumnGutter, st.SmallSize, false), st.SmallSize, false)
+		gap := float32(math.Ceil(float64(min(w+16-st.ColumnGutter, 2*st.MaxColumnWidth))))
+		if left := min(ca, cb); gap > c.gapAfter[left] {
+			c.colW[left] += gap - c.gapAfter[left]
+			c.gapAfter[left] = gap
+		}
 	}
 }
 

@@ -343,19 +343,29 @@ func (r *router) label(text string, pts []Point) *TextLine {
 		}
 		return length(segs[a]) > length(segs[b])
 	})
-	at := func(i int, t float32) TextLine {
+	// at is the label centred on segment i at fraction t, or beside it
+	// (right of a vertical run, above a horizontal one).
+	at := func(i int, t float32, beside bool) TextLine {
 		x := pts[i].X + (pts[i+1].X-pts[i].X)*t
 		y := pts[i].Y + (pts[i+1].Y-pts[i].Y)*t
-		return TextLine{Text: s, Pos: Point{x - w/2, y - h/2}, W: w, H: h, Size: st.SmallSize}
+		pos := Point{x - w/2, y - h/2}
+		if beside && pts[i].X == pts[i+1].X {
+			pos.X = x + 5
+		} else if beside {
+			pos.Y = y - h - 5
+		}
+		return TextLine{Text: s, Pos: pos, W: w, H: h, Size: st.SmallSize}
 	}
-	for _, i := range segs {
-		for _, t := range []float32{0.5, 0.35, 0.65, 0.2, 0.8} {
-			if l := at(i, t); !r.coversCard(l.Rect().Inset(-3)) {
-				return &l
+	for _, beside := range []bool{false, true} {
+		for _, i := range segs {
+			for _, t := range []float32{0.5, 0.35, 0.65, 0.2, 0.8} {
+				if l := at(i, t, beside); !r.coversCard(l.Rect().Inset(-3)) {
+					return &l
+				}
 			}
 		}
 	}
-	l := at(segs[0], 0.5)
+	l := at(segs[0], 0.5, false)
 	return &l
 }
 

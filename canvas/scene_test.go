@@ -11,7 +11,7 @@ import (
 	"servicebp/blueprint/layout"
 )
 
-func sceneDoc() *blueprint.Document {
+func sceneTestDoc() *blueprint.Document {
 	d := blueprint.New("Coffee", blueprint.EnglishNames)
 	d.Columns = []blueprint.Column{{ID: "order", Phase: "Buy"}, {ID: "pay", Phase: "Buy"}, {ID: "drink"}}
 	d.Steps = []blueprint.Step{
@@ -24,7 +24,7 @@ func sceneDoc() *blueprint.Document {
 	return d
 }
 
-func newTestScene(t *testing.T, d *blueprint.Document) (*Scene, *layout.Layout) {
+func newSceneForTest(t *testing.T, d *blueprint.Document) (*Scene, *layout.Layout) {
 	t.Helper()
 	test.NewTempApp(t)
 	s := NewScene(LightPalette())
@@ -33,8 +33,8 @@ func newTestScene(t *testing.T, d *blueprint.Document) (*Scene, *layout.Layout) 
 	return s, l
 }
 
-// cardObjects returns the objects of the step's card group.
-func cardObjects(s *Scene, id string) []fyne.CanvasObject {
+// sceneCardObjects returns the objects of the step's card group.
+func sceneCardObjects(s *Scene, id string) []fyne.CanvasObject {
 	g := s.cards.groups[id]
 	if g == nil {
 		return nil
@@ -47,7 +47,7 @@ func cardObjects(s *Scene, id string) []fyne.CanvasObject {
 }
 
 func TestSceneBuild(t *testing.T) {
-	s, l := newTestScene(t, sceneDoc())
+	s, l := newSceneForTest(t, sceneTestDoc())
 	if n := len(s.cards.groups); n != len(l.Cards) {
 		t.Errorf("%d card groups, want %d", n, len(l.Cards))
 	}
@@ -59,7 +59,7 @@ func TestSceneBuild(t *testing.T) {
 	}
 	// The card text is drawn as Fyne text at the card's position.
 	found := false
-	for _, o := range cardObjects(s, "take") {
+	for _, o := range sceneCardObjects(s, "take") {
 		if tx, ok := o.(*fcanvas.Text); ok && tx.Text == "Barista takes the order" {
 			found = true
 			c := l.Card("take")
@@ -84,11 +84,11 @@ func TestSceneBuild(t *testing.T) {
 }
 
 func TestSceneUpdateInPlace(t *testing.T) {
-	d := sceneDoc()
-	s, _ := newTestScene(t, d)
+	d := sceneTestDoc()
+	s, _ := newSceneForTest(t, d)
 	before := map[string][]fyne.CanvasObject{}
 	for _, id := range []string{"ask", "take", "card", "sip"} {
-		before[id] = cardObjects(s, id)
+		before[id] = sceneCardObjects(s, id)
 	}
 	static := s.back.groups["static"].items[0].obj
 
@@ -100,7 +100,7 @@ func TestSceneUpdateInPlace(t *testing.T) {
 	s.Update(l2)
 
 	for _, id := range []string{"ask", "take", "card"} {
-		after := cardObjects(s, id)
+		after := sceneCardObjects(s, id)
 		if len(after) != len(before[id]) {
 			t.Errorf("card %s has %d objects, had %d", id, len(after), len(before[id]))
 			continue
@@ -111,17 +111,17 @@ func TestSceneUpdateInPlace(t *testing.T) {
 			}
 		}
 	}
-	if cardObjects(s, "sip") != nil {
+	if sceneCardObjects(s, "sip") != nil {
 		t.Error("the deleted card is still in the scene")
 	}
-	if cardObjects(s, "tip") == nil {
+	if sceneCardObjects(s, "tip") == nil {
 		t.Error("the new card is not in the scene")
 	}
 	if s.back.groups["static"].items[0].obj != static {
 		t.Error("the background was recreated")
 	}
 	text := ""
-	for _, o := range cardObjects(s, "card") {
+	for _, o := range sceneCardObjects(s, "card") {
 		if tx, ok := o.(*fcanvas.Text); ok {
 			text += tx.Text
 		}
@@ -140,10 +140,10 @@ func TestSceneUpdateInPlace(t *testing.T) {
 }
 
 func TestSceneView(t *testing.T) {
-	s, l := newTestScene(t, sceneDoc())
+	s, l := newSceneForTest(t, sceneTestDoc())
 	s.SetView(2, fyne.NewPos(10, 20))
 	c := l.Card("ask")
-	body := cardObjects(s, "ask")[1].(*fcanvas.Rectangle)
+	body := sceneCardObjects(s, "ask")[1].(*fcanvas.Rectangle)
 	wantPos := fyne.NewPos(c.Rect.X*2+10, c.Rect.Y*2+20)
 	if body.Position() != wantPos || body.Size() != fyne.NewSize(c.Rect.W*2, c.Rect.H*2) {
 		t.Errorf("card at %v size %v, want %v size %v", body.Position(), body.Size(), wantPos, fyne.NewSize(c.Rect.W*2, c.Rect.H*2))
@@ -151,7 +151,7 @@ func TestSceneView(t *testing.T) {
 	if body.StrokeWidth != LightPalette().CardStroke*2 {
 		t.Errorf("stroke %v, want doubled", body.StrokeWidth)
 	}
-	for _, o := range cardObjects(s, "ask") {
+	for _, o := range sceneCardObjects(s, "ask") {
 		if tx, ok := o.(*fcanvas.Text); ok && tx.TextSize != layout.DefaultStyle().TextSize*2 && tx.TextSize != layout.DefaultStyle().SmallSize*2 {
 			t.Errorf("text size %v not scaled", tx.TextSize)
 		}
@@ -163,31 +163,31 @@ func TestSceneView(t *testing.T) {
 }
 
 func TestSceneCulling(t *testing.T) {
-	s, l := newTestScene(t, sceneDoc())
+	s, l := newSceneForTest(t, sceneTestDoc())
 	// Show only the first column's area.
 	first := l.Columns[0].Rect
 	s.SetViewport(fyne.NewSize(first.Right(), l.Height))
 	for _, id := range []string{"ask", "take"} {
-		for _, o := range cardObjects(s, id) {
+		for _, o := range sceneCardObjects(s, id) {
 			if !o.Visible() {
 				t.Errorf("card %s in the viewport is hidden", id)
 			}
 		}
 	}
-	for _, o := range cardObjects(s, "sip") {
+	for _, o := range sceneCardObjects(s, "sip") {
 		if o.Visible() {
 			t.Error("card sip outside the viewport is visible")
 		}
 	}
 	// Scrolling the view brings it back.
 	s.SetView(1, fyne.NewPos(-l.Columns[2].Rect.X, 0))
-	for _, o := range cardObjects(s, "sip") {
+	for _, o := range sceneCardObjects(s, "sip") {
 		if !o.Visible() {
 			t.Error("card sip scrolled into view is hidden")
 		}
 	}
 	s.SetViewport(fyne.Size{})
-	for _, o := range cardObjects(s, "ask") {
+	for _, o := range sceneCardObjects(s, "ask") {
 		if !o.Visible() {
 			t.Error("culling off, but a card is hidden")
 		}
@@ -195,8 +195,8 @@ func TestSceneCulling(t *testing.T) {
 }
 
 func TestSelectionAndPalette(t *testing.T) {
-	s, _ := newTestScene(t, sceneDoc())
-	body := cardObjects(s, "sip")[1].(*fcanvas.Rectangle)
+	s, _ := newSceneForTest(t, sceneTestDoc())
+	body := sceneCardObjects(s, "sip")[1].(*fcanvas.Rectangle)
 	s.SetSelection([]string{"sip"})
 	if body.StrokeColor != LightPalette().Selection {
 		t.Errorf("selected card stroke %v", body.StrokeColor)
@@ -209,7 +209,7 @@ func TestSelectionAndPalette(t *testing.T) {
 	if body.FillColor != DarkPalette().Card {
 		t.Errorf("dark card fill %v", body.FillColor)
 	}
-	if cardObjects(s, "sip")[1] != body {
+	if sceneCardObjects(s, "sip")[1] != body {
 		t.Error("changing the palette recreated the card")
 	}
 }

@@ -35,7 +35,7 @@ type measureKey struct {
 }
 
 func newMeasurer(m Measure) *measurer {
-	return &measurer{m: m, cache: make(map[measureKey][2]float32)}
+	return &measurer{m: m, cache: make(map[measureKey][2]float32, 256)}
 }
 
 func (m *measurer) size(text string, size float32, bold bool) (float32, float32) {
@@ -63,6 +63,9 @@ func (m *measurer) lineHeight(size float32, bold bool) float32 {
 // between words (Han, kana, Hangul) or is CJK punctuation; such text wraps
 // between any two characters.
 func IsCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo: Latin, Greek, Cyrillic ...
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		(r >= 0x3000 && r <= 0x303f) || // CJK symbols and punctuation
 		(r >= 0xff00 && r <= 0xffef) // full-width forms

@@ -46,6 +46,9 @@ type Options struct {
 	// AutosaveDelay is how long after an edit the journal is written;
 	// default 3 s.
 	AutosaveDelay time.Duration
+	// NoticeTime is how long a notice stays in the status bar; default
+	// 6 s. A negative time keeps notices until the next one.
+	NoticeTime time.Duration
 	// WatchInterval is how often the open file is checked for changes on
 	// disk; default 1 s. A negative interval turns watching off.
 	WatchInterval time.Duration
@@ -61,6 +64,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.AutosaveDelay == 0 {
 		o.AutosaveDelay = 3 * time.Second
+	}
+	if o.NoticeTime == 0 {
+		o.NoticeTime = 6 * time.Second
 	}
 	if o.WatchInterval == 0 {
 		o.WatchInterval = time.Second

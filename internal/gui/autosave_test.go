@@ -101,9 +101,8 @@ func TestStaleJournalIgnored(t *testing.T) {
 func TestAutosaveTimer(t *testing.T) {
 	a := test.NewTempApp(t)
 	cache := t.TempDir()
-	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: 20 * time.Millisecond, WatchInterval: -1})
+	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: 20 * time.Millisecond, WatchInterval: -1, NoticeTime: -1})
 	e.Start(copyFixture(t, "coffee.yaml"))
-	defer e.auto.stop()
 	jp := journalPath(cache, e.Path())
 	e.apply(blueprint.SetTitle("Typed"))
 	deadline := time.Now().Add(5 * time.Second)

@@ -22,7 +22,7 @@ func testEditor(t *testing.T, fixture string) *Editor {
 
 func startEditor(t *testing.T, a fyne.App, cache, path string) *Editor {
 	t.Helper()
-	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1})
+	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1})
 	e.Start(path)
 	t.Cleanup(func() {
 		e.auto.stop()

@@ -11,8 +11,9 @@ import (
 
 func TestPreviewTapSelectsAndTargets(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.win.Resize(fyne.NewSize(1200, 800))
 	p := e.ui.preview
+	p.Resize(fyne.NewSize(900, 600))
+	p.update()
 	if p.lay == nil || len(p.lay.Cards) != 4 {
 		t.Fatalf("preview layout has no cards")
 	}

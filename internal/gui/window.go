@@ -22,9 +22,6 @@ var (
 	minWindowSize     = fyne.NewSize(480, 320)
 )
 
-// noticeTime is how long a non-modal notice stays in the status bar.
-const noticeTime = 6 * time.Second
-
 // shell holds the window's widgets around the board.
 type shell struct {
 	centre    *fyne.Container
@@ -119,7 +116,10 @@ func (e *Editor) notify(msg string) {
 	s.noticeGen++
 	gen := s.noticeGen
 	s.notice.SetText(msg)
-	time.AfterFunc(noticeTime, func() {
+	if e.opts.NoticeTime < 0 {
+		return
+	}
+	time.AfterFunc(e.opts.NoticeTime, func() {
 		fyne.Do(func() {
 			if s.noticeGen == gen {
 				s.notice.SetText("")

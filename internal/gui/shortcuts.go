@@ -3,7 +3,6 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 )
 
 // undo undoes the typing in the focused text field while it has any, and
@@ -16,7 +15,7 @@ func (e *Editor) undo() {
 			f.undoTyping()
 			return
 		}
-	case *widget.Entry:
+	case textUndoer:
 		f.Undo()
 		return
 	}
@@ -32,7 +31,7 @@ func (e *Editor) redo() {
 			f.Redo()
 			return
 		}
-	case *widget.Entry:
+	case textUndoer:
 		f.Redo()
 		return
 	}

@@ -1,0 +1,233 @@
+package canvas
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+)
+
+// dragMode is what a drag on the board does.
+type dragMode int
+
+const (
+	dragNone dragMode = iota
+	// dragMove moves the selected cards to another cell.
+	dragMove
+	// dragBand selects the cards inside a rubber band.
+	dragBand
+	// dragPan moves the view.
+	dragPan
+	// dragConnect draws a new flow from a card's connector handle.
+	dragConnect
+)
+
+// dragState is the state of a drag in progress.
+type dragState struct {
+	mode dragMode
+	// start and cur are where the drag started and where the pointer is,
+	// on the board.
+	start, cur fyne.Position
+	// synthetic is set for a drag that came without MouseDown (Fyne's
+	// test.Drag): its events carry the start position and the distance.
+	synthetic bool
+	// moving are the dragged steps; anchor is the one under the pointer.
+	moving []string
+	anchor string
+	// base is the selection a rubber band adds to.
+	base []string
+	// from is the source step of a new flow.
+	from string
+	// The cell under the pointer while moving cards.
+	dropLane, dropCol string
+	dropOK            bool
+	dropRect          layout.Rect
+}
+
+func sqrt(v float32) float32 { return float32(math.Sqrt(float64(max(v, 0)))) }
+
+// Dragged moves the selected cards' ghosts with a drop-target highlight,
+// stretches the rubber band, pans, or draws the wire of a new flow,
+// depending on where the drag started.
+func (b *Board) Dragged(ev *fyne.DragEvent) {
+	d := &b.drag
+	if d.mode == dragNone {
+		if !b.press.down {
+			// A drag without MouseDown: its position is where it started.
+			b.press = press{down: true, pos: ev.Position, button: desktop.MouseButtonPrimary, hit: b.hitAt(ev.Position)}
+			if h := b.press.hit; h.kind == hitCard && !b.sel.Has(h.step) {
+				b.selectHit(h)
+			} else if h.kind != hitCard && h.kind != hitHandle {
+				b.selectHit(h)
+			}
+			d.synthetic = true
+			d.cur = ev.Position
+		}
+		b.startDrag()
+	}
+	if d.synthetic {
+		d.cur = d.cur.Add(ev.Dragged)
+	} else {
+		d.cur = ev.Position
+	}
+	switch d.mode {
+	case dragPan:
+		b.setView(b.zoom, b.off.Add(ev.Dragged))
+		return
+	case dragBand:
+		b.bandSelect(d.start, d.cur, d.base)
+	case dragMove:
+		b.updateDrop()
+	}
+	b.over.update(b)
+}
+
+// startDrag picks the drag mode from the press that started it.
+func (b *Board) startDrag() {
+	d := &b.drag
+	p := &b.press
+	d.start, d.cur = p.pos, p.pos
+	b.hover = ""
+	switch {
+	case p.button == desktop.MouseButtonTertiary || b.space:
+		d.mode = dragPan
+	case p.hit.kind == hitHandle:
+		d.mode, d.from = dragConnect, p.hit.step
+	case p.hit.kind == hitCard && b.sel.Has(p.hit.step):
+		d.mode, d.anchor = dragMove, p.hit.step
+		d.moving = slices.Clone(b.sel.IDs)
+	case p.hit.kind == hitCard:
+		d.mode = dragNone
+	case p.hit.kind == hitCell || p.hit.kind == hitNone || p.hit.kind == hitFlow:
+		d.mode = dragBand
+		d.base = nil
+		if p.mods&(fyne.KeyModifierShift|fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 && b.sel.Kind == SelectSteps {
+			d.base = slices.Clone(b.sel.IDs)
+		}
+	default:
+		d.mode = dragPan
+	}
+	if d.mode == dragNone {
+		d.mode = dragPan
+	}
+}
+
+// updateDrop finds the cell under the pointer while cards are moved.
+func (b *Board) updateDrop() {
+	d := &b.drag
+	lane, col, ok := b.lay.CellAt(b.toWorld(d.cur))
+	d.dropLane, d.dropCol, d.dropOK = lane, col, ok
+	if !ok {
+		return
+	}
+	lb, cb := b.laneBand(lane), b.columnBox(col)
+	g := b.style.ColumnGutter / 4
+	d.dropRect = layout.Rect{X: cb.Rect.X + g, Y: lb.Rect.Y + 3, W: cb.Rect.W - 2*g, H: lb.Rect.H - 6}
+}
+
+// DragEnd finishes the drag: it moves the cards to the drop cell as one
+// undo step, creates the flow, or ends the rubber band or the pan.
+func (b *Board) DragEnd() {
+	d := b.drag
+	b.drag = dragState{cur: d.cur}
+	b.press = press{}
+	switch d.mode {
+	case dragMove:
+		if d.dropOK {
+			b.moveTo(d.moving, d.anchor, d.dropLane, d.dropCol, b.toWorld(d.cur).Y)
+		}
+	case dragConnect:
+		if to, ok := b.lay.CardAt(b.toWorld(d.cur)); ok && to != d.from {
+			b.addFlow(d.from, to)
+		}
+	case dragBand:
+		if b.OnSelected != nil {
+			b.OnSelected(b.sel)
+		}
+	}
+	b.over.update(b)
+}
+
+// moveTo moves the steps so that anchor lands in the lane × column cell,
+// keeping the others' lane and column offsets from it; a single step is
+// put in the cell's stack where y falls (world units).
+func (b *Board) moveTo(ids []string, anchor, lane, column string, y float32) {
+	d := b.hist.Doc()
+	a := d.Step(anchor)
+	if a == nil {
+		return
+	}
+	dl := d.LaneIndex(lane) - d.LaneIndex(a.Lane)
+	dc := d.ColumnIndex(column) - d.ColumnIndex(a.Column)
+	if len(ids) == 1 {
+		index := 0
+		for _, id := range b.lay.CellCards(lane, column) {
+			if r, ok := b.lay.CardRect(id); ok && id != anchor && r.Center().Y < y {
+				index++
+			}
+		}
+		if dl == 0 && dc == 0 {
+			cur := slices.Index(d.CellSteps(lane, column), anchor)
+			if cur == index {
+				return
+			}
+		}
+		b.apply(blueprint.MoveStep(anchor, lane, column, index))
+		return
+	}
+	if dl == 0 && dc == 0 {
+		return
+	}
+	b.apply(b.shiftSteps(ids, dl, dc, "Move steps"))
+}
+
+// shiftSteps is the command that moves each step dl lanes down and dc
+// columns right, clamped to the grid, as one undo step.
+func (b *Board) shiftSteps(ids []string, dl, dc int, label string) blueprint.Command {
+	d := b.hist.Doc()
+	var cmds []blueprint.Command
+	for _, id := range ids {
+		s := d.Step(id)
+		if s == nil {
+			continue
+		}
+		li := clampInt(d.LaneIndex(s.Lane)+dl, 0, len(d.Lanes)-1)
+		ci := clampInt(d.ColumnIndex(s.Column)+dc, 0, len(d.Columns)-1)
+		lane, col := d.Lanes[li].ID, d.Columns[ci].ID
+		if lane == s.Lane && col == s.Column {
+			continue
+		}
+		cmds = append(cmds, blueprint.MoveStep(id, lane, col, -1))
+	}
+	if len(cmds) == 0 {
+		return nil
+	}
+	if len(cmds) == 1 {
+		return cmds[0]
+	}
+	return blueprint.Batch(label, cmds...)
+}
+
+func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// addFlow adds a flow from → to and selects it; an existing flow is
+// selected instead.
+func (b *Board) addFlow(from, to string) {
+	d := b.hist.Doc()
+	if d.FlowIndex(from, to) >= 0 {
+		b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{from, to}})
+		return
+	}
+	if d.FlowIndex(to, from) >= 0 {
+		b.fail(fmt.Errorf("there is already a flow from %q to %q", to, from))
+		return
+	}
+	if b.apply(blueprint.AddFlow(blueprint.Flow{From: from, To: to})) {
+		b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{from, to}})
+	}
+}

@@ -1,0 +1,294 @@
+package canvas
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+)
+
+// editKind is what the inline editor edits.
+type editKind int
+
+const (
+	// editStepText edits an existing card's text.
+	editStepText editKind = iota
+	// editNewStep types the text of a card that is added on commit.
+	editNewStep
+	editLaneName
+	editColumnName
+	editPhaseName
+)
+
+// editState is the inline edit in progress.
+type editState struct {
+	kind editKind
+	// id is the step, lane or column edited.
+	id string
+	// lane and column are the cell of a new step.
+	lane, column string
+}
+
+// cardEditor is the text entry the board lays over a card (or a header)
+// to edit its text in place. Enter commits, Shift+Enter starts a new line
+// in a card's text, Esc cancels, and leaving the entry commits.
+type cardEditor struct {
+	widget.Entry
+	b     *Board
+	shift bool
+}
+
+var (
+	_ fyne.Focusable  = (*cardEditor)(nil)
+	_ desktop.Keyable = (*cardEditor)(nil)
+)
+
+func newCardEditor(b *Board) *cardEditor {
+	e := &cardEditor{b: b}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// KeyDown tracks Shift for Shift+Enter.
+func (e *cardEditor) KeyDown(ev *fyne.KeyEvent) {
+	if modifierBit(ev.Name) == fyne.KeyModifierShift {
+		e.shift = true
+	}
+	e.Entry.KeyDown(ev)
+}
+
+// KeyUp tracks Shift for Shift+Enter.
+func (e *cardEditor) KeyUp(ev *fyne.KeyEvent) {
+	if modifierBit(ev.Name) == fyne.KeyModifierShift {
+		e.shift = false
+	}
+	e.Entry.KeyUp(ev)
+}
+
+// TypedKey commits on Enter and cancels on Esc.
+func (e *cardEditor) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		st := e.b.editing
+		if e.shift && st != nil && (st.kind == editStepText || st.kind == editNewStep) {
+			e.Entry.TypedKey(ev)
+			return
+		}
+		e.b.commitEdit()
+	case fyne.KeyEscape:
+		e.b.cancelEdit()
+	default:
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// FocusLost commits the edit, as clicking elsewhere does.
+func (e *cardEditor) FocusLost() {
+	e.shift = false
+	e.Entry.FocusLost()
+	if e.b.editing != nil {
+		e.b.commitEdit()
+	}
+}
+
+// Editing reports whether an inline text edit is open.
+func (b *Board) Editing() bool { return b.editing != nil }
+
+// EditSelection starts editing the selected card's text, a new card in
+// the selected cell, or the selected lane's or column's name.
+func (b *Board) EditSelection() {
+	d := b.hist.Doc()
+	switch b.sel.Kind {
+	case SelectSteps:
+		if s := d.Step(b.sel.IDs[len(b.sel.IDs)-1]); s != nil {
+			b.startEdit(&editState{kind: editStepText, id: s.ID}, s.Text)
+		}
+	case SelectCell:
+		b.startNewStep(b.sel.IDs[0], b.sel.IDs[1], "")
+	case SelectLane:
+		if l := d.Lane(b.sel.IDs[0]); l != nil {
+			b.startEdit(&editState{kind: editLaneName, id: l.ID}, l.Name)
+		}
+	case SelectColumn:
+		if c := d.Column(b.sel.IDs[0]); c != nil {
+			b.startEdit(&editState{kind: editColumnName, id: c.ID}, c.Name)
+		}
+	}
+}
+
+// startNewStep opens the editor for a new card at the bottom of the
+// lane × column cell. The step is added, as one undo step, only when the
+// edit is committed with some text.
+func (b *Board) startNewStep(lane, column, text string) {
+	b.startEdit(&editState{kind: editNewStep, lane: lane, column: column}, text)
+}
+
+// startEdit opens the inline editor with text.
+func (b *Board) startEdit(st *editState, text string) {
+	if b.editing != nil {
+		b.commitEdit()
+	}
+	b.connect = ""
+	b.editing = st
+	b.edit.SetText(text)
+	b.edit.MultiLine = st.kind == editStepText || st.kind == editNewStep
+	b.placeEditor()
+	if b.editing == nil {
+		return
+	}
+	b.edit.Show()
+	rows := strings.Split(text, "\n")
+	b.edit.CursorRow = len(rows) - 1
+	b.edit.CursorColumn = len([]rune(rows[len(rows)-1]))
+	b.edit.Refresh()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
+		c.Focus(b.edit)
+	}
+	b.over.update(b)
+}
+
+// editRect is the world rectangle the inline editor covers.
+func (b *Board) editRect(st *editState) (layout.Rect, bool) {
+	l := b.lay
+	switch st.kind {
+	case editStepText:
+		return l.CardRect(st.id)
+	case editNewStep:
+		lb, cb := b.laneBand(st.lane), b.columnBox(st.column)
+		if lb == nil || cb == nil {
+			return layout.Rect{}, false
+		}
+		g := b.style.ColumnGutter / 2
+		r := layout.Rect{X: cb.Rect.X + g, Y: lb.Rect.Y + b.style.LanePadding, W: cb.Rect.W - 2*g, H: 52}
+		if cell := l.CellCards(st.lane, st.column); len(cell) > 0 {
+			last, _ := l.CardRect(cell[len(cell)-1])
+			r.Y = last.Bottom() + b.style.CardGap/2
+		}
+		return r, true
+	case editLaneName:
+		if lb := b.laneBand(st.id); lb != nil {
+			return lb.Header, true
+		}
+	case editColumnName, editPhaseName:
+		if cb := b.columnBox(st.id); cb != nil && len(l.Lanes) > 0 {
+			top := l.Lanes[0].Rect.Y
+			return layout.Rect{X: cb.Rect.X, Y: cb.Rect.Y, W: cb.Rect.W, H: max(top-cb.Rect.Y, 30)}, true
+		}
+	}
+	return layout.Rect{}, false
+}
+
+// placeEditor lays the entry over what it edits; an edit whose element is
+// gone is cancelled.
+func (b *Board) placeEditor() {
+	r, ok := b.editRect(b.editing)
+	if !ok {
+		b.editing = nil
+		b.edit.Hide()
+		return
+	}
+	pos, size := b.screenRect(r)
+	min := b.edit.MinSize()
+	size = fyne.NewSize(max(size.Width, 160), max(size.Height, min.Height, 40))
+	b.edit.Move(pos)
+	b.edit.Resize(size)
+}
+
+// closeEdit hides the editor and gives the focus back to the board.
+func (b *Board) closeEdit() {
+	b.editing = nil
+	b.edit.Hide()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.Focused() == b.edit {
+		c.Focus(b)
+	}
+	b.over.update(b)
+}
+
+// cancelEdit closes the editor without changing the document.
+func (b *Board) cancelEdit() {
+	if b.editing != nil {
+		b.closeEdit()
+	}
+}
+
+// commitEdit closes the editor and applies its text as one command.
+func (b *Board) commitEdit() {
+	st := b.editing
+	if st == nil {
+		return
+	}
+	text := b.edit.Text
+	b.closeEdit()
+	d := b.hist.Doc()
+	switch st.kind {
+	case editStepText:
+		s := d.Step(st.id)
+		text = strings.TrimSpace(text)
+		if s != nil && s.Text != text {
+			ns := *s
+			ns.Text = text
+			b.apply(blueprint.EditStep(st.id, ns))
+		}
+	case editNewStep:
+		text = strings.TrimSpace(text)
+		if text == "" {
+			return
+		}
+		s := blueprint.Step{ID: d.UniqueID(text, "step"), Lane: st.lane, Column: st.column, Text: text}
+		if b.apply(blueprint.AddStep(s, -1)) {
+			b.selectOnly(Selection{Kind: SelectSteps, IDs: []string{s.ID}})
+		}
+	case editLaneName:
+		text = strings.TrimSpace(text)
+		if l := d.Lane(st.id); l != nil && text != "" && text != l.Name {
+			b.apply(blueprint.RenameLane(st.id, text))
+		}
+	case editColumnName:
+		text = strings.TrimSpace(text)
+		if c := d.Column(st.id); c != nil && text != c.Name {
+			nc := *c
+			nc.Name = text
+			b.apply(blueprint.EditColumn(st.id, nc))
+		}
+	case editPhaseName:
+		text = strings.TrimSpace(text)
+		c := d.Column(st.id)
+		switch {
+		case c == nil || text == c.Phase:
+		case c.Phase != "" && text != "":
+			b.apply(blueprint.RenamePhase(c.Phase, text))
+		default:
+			b.apply(blueprint.SetPhase(text, st.id))
+		}
+	}
+}
+
+// DoubleTapped edits the card under the pointer, adds a card to an empty
+// spot of a cell, or renames the lane or column whose header it is.
+func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
+	b.press.seen = false
+	h := b.hitAt(ev.Position)
+	d := b.hist.Doc()
+	switch h.kind {
+	case hitCard, hitHandle:
+		b.selectOnly(Selection{Kind: SelectSteps, IDs: []string{h.step}})
+		if s := d.Step(h.step); s != nil {
+			b.startEdit(&editState{kind: editStepText, id: s.ID}, s.Text)
+		}
+	case hitCell:
+		b.selectOnly(Selection{Kind: SelectCell, IDs: []string{h.lane, h.column}})
+		b.startNewStep(h.lane, h.column, "")
+	case hitLane:
+		b.selectOnly(Selection{Kind: SelectLane, IDs: []string{h.lane}})
+		b.EditSelection()
+	case hitColumn:
+		b.selectOnly(Selection{Kind: SelectColumn, IDs: []string{h.column}})
+		b.EditSelection()
+	}
+}

@@ -1,0 +1,314 @@
+package canvas
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+
+	"servicebp/blueprint/layout"
+)
+
+// handleRadius is the radius of a card's connector handle, in screen
+// units; handleReach is how near a press must be to grab it.
+const (
+	handleRadius = 5
+	handleReach  = 9
+)
+
+// overlay is what the board draws over the scene: the highlight of a
+// selected cell, lane, column, line or flow, the rubber band, the drop
+// target and ghosts of dragged cards, and the connector handle and the
+// wire of a flow being drawn. Its objects are made once and moved.
+type overlay struct {
+	box    *fyne.Container
+	mark   *fcanvas.Rectangle
+	drop   *fcanvas.Rectangle
+	band   *fcanvas.Rectangle
+	target *fcanvas.Rectangle
+	handle *fcanvas.Circle
+	wire   *fcanvas.Line
+	flow   []*fcanvas.Line
+	ghosts []*fcanvas.Rectangle
+	ghostC *fyne.Container
+	flowC  *fyne.Container
+	pal    Palette
+}
+
+func newOverlay() *overlay {
+	o := &overlay{
+		mark:   &fcanvas.Rectangle{},
+		drop:   &fcanvas.Rectangle{},
+		band:   &fcanvas.Rectangle{},
+		target: &fcanvas.Rectangle{},
+		handle: &fcanvas.Circle{},
+		wire:   &fcanvas.Line{},
+		ghostC: container.NewWithoutLayout(),
+		flowC:  container.NewWithoutLayout(),
+	}
+	o.box = container.NewWithoutLayout(o.mark, o.flowC, o.drop, o.ghostC, o.target, o.wire, o.handle, o.band)
+	for _, obj := range o.box.Objects {
+		obj.Hide()
+	}
+	o.ghostC.Show()
+	o.flowC.Show()
+	o.restyle(LightPalette())
+	return o
+}
+
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = a
+	return c
+}
+
+// restyle colours the overlay from p.
+func (o *overlay) restyle(p Palette) {
+	o.pal = p
+	sel := p.Selection
+	o.mark.FillColor, o.mark.StrokeColor, o.mark.StrokeWidth = withAlpha(sel, 28), sel, 2
+	o.drop.FillColor, o.drop.StrokeColor, o.drop.StrokeWidth = withAlpha(sel, 40), sel, 2
+	o.drop.CornerRadius = 6
+	o.band.FillColor, o.band.StrokeColor, o.band.StrokeWidth = withAlpha(sel, 30), withAlpha(sel, 200), 1
+	o.target.FillColor, o.target.StrokeColor, o.target.StrokeWidth = color.Transparent, sel, 3
+	o.target.CornerRadius = 7
+	o.handle.FillColor, o.handle.StrokeColor, o.handle.StrokeWidth = p.Card, sel, 2
+	o.wire.StrokeColor, o.wire.StrokeWidth = sel, 2
+	for _, l := range o.flow {
+		l.StrokeColor = withAlpha(sel, 150)
+	}
+	for _, g := range o.ghosts {
+		g.FillColor, g.StrokeColor = withAlpha(p.Card, 170), sel
+	}
+}
+
+// place moves obj to the world rectangle r on the board, and shows it.
+func (o *overlay) place(b *Board, obj fyne.CanvasObject, r layout.Rect) {
+	pos, size := b.screenRect(r)
+	obj.Move(pos)
+	obj.Resize(size)
+	obj.Show()
+	obj.Refresh()
+}
+
+func hide(objs ...fyne.CanvasObject) {
+	for _, o := range objs {
+		if o.Visible() {
+			o.Hide()
+		}
+	}
+}
+
+// update re-places every overlay object for the board's state.
+func (o *overlay) update(b *Board) {
+	if b.lay == nil {
+		return
+	}
+	o.updateMark(b)
+	o.updateFlow(b)
+	o.updateDrag(b)
+	o.updateHandle(b)
+}
+
+// updateMark outlines a selected cell, lane, column or line.
+func (o *overlay) updateMark(b *Board) {
+	r, ok := b.selectionRect()
+	if !ok {
+		hide(o.mark)
+		return
+	}
+	o.place(b, o.mark, r)
+}
+
+// selectionRect is the world rectangle of a selected cell, lane, column
+// or line.
+func (b *Board) selectionRect() (layout.Rect, bool) {
+	l := b.lay
+	s := b.sel
+	switch s.Kind {
+	case SelectCell:
+		lane, col := b.laneBand(s.IDs[0]), b.columnBox(s.IDs[1])
+		if lane != nil && col != nil {
+			return layout.Rect{X: col.Rect.X, Y: lane.Rect.Y, W: col.Rect.W, H: lane.Rect.H}, true
+		}
+	case SelectLane:
+		if lane := b.laneBand(s.IDs[0]); lane != nil {
+			return lane.Rect, true
+		}
+	case SelectColumn:
+		if col := b.columnBox(s.IDs[0]); col != nil {
+			return col.Rect, true
+		}
+	case SelectLine:
+		for _, m := range l.Lines {
+			if m.ID == s.IDs[0] {
+				return layout.Rect{X: m.X1, Y: m.Y - 3, W: m.X2 - m.X1, H: 6}, true
+			}
+		}
+	}
+	return layout.Rect{}, false
+}
+
+// updateFlow draws a selected flow's route again, wide and in the
+// selection colour.
+func (o *overlay) updateFlow(b *Board) {
+	var pts []layout.Point
+	if b.sel.Kind == SelectFlow {
+		if r := b.lay.Route(layout.FlowKey{From: b.sel.IDs[0], To: b.sel.IDs[1]}); r != nil {
+			pts = r.Points
+		}
+	}
+	n := max(len(pts)-1, 0)
+	for len(o.flow) < n {
+		l := &fcanvas.Line{StrokeColor: withAlpha(o.pal.Selection, 150)}
+		o.flow = append(o.flow, l)
+		o.flowC.Objects = append(o.flowC.Objects, l)
+	}
+	for i, l := range o.flow {
+		if i >= n {
+			hide(l)
+			continue
+		}
+		l.StrokeWidth = max(5*b.zoom, 3)
+		l.Position1, l.Position2 = b.toScreen(pts[i]), b.toScreen(pts[i+1])
+		l.Show()
+		l.Refresh()
+	}
+}
+
+// updateDrag shows the rubber band, the ghosts of dragged cards, their
+// drop target and the wire of a flow being drawn.
+func (o *overlay) updateDrag(b *Board) {
+	d := &b.drag
+	if d.mode == dragBand {
+		o.band.Move(fyne.NewPos(min(d.start.X, d.cur.X), min(d.start.Y, d.cur.Y)))
+		o.band.Resize(fyne.NewSize(abs(d.cur.X-d.start.X), abs(d.cur.Y-d.start.Y)))
+		o.band.Show()
+		o.band.Refresh()
+	} else {
+		hide(o.band)
+	}
+	o.updateGhosts(b)
+	if d.mode == dragMove && d.dropOK {
+		o.place(b, o.drop, d.dropRect)
+	} else {
+		hide(o.drop)
+	}
+	from := b.connect
+	if d.mode == dragConnect {
+		from = d.from
+	}
+	if from == "" {
+		hide(o.wire, o.target)
+		return
+	}
+	r, ok := b.lay.CardRect(from)
+	if !ok {
+		hide(o.wire, o.target)
+		return
+	}
+	o.wire.Position1 = b.toScreen(layout.Point{X: r.Right(), Y: r.Center().Y})
+	o.wire.Position2 = d.cur
+	o.wire.StrokeWidth = max(2*b.zoom, 1.5)
+	o.wire.Show()
+	o.wire.Refresh()
+	if to, ok := b.lay.CardAt(b.toWorld(d.cur)); ok && to != from {
+		tr, _ := b.lay.CardRect(to)
+		o.place(b, o.target, tr.Inset(-3))
+	} else {
+		hide(o.target)
+	}
+}
+
+func (o *overlay) updateGhosts(b *Board) {
+	d := &b.drag
+	n := 0
+	if d.mode == dragMove {
+		n = len(d.moving)
+	}
+	for len(o.ghosts) < n {
+		g := &fcanvas.Rectangle{FillColor: withAlpha(o.pal.Card, 170), StrokeColor: o.pal.Selection, StrokeWidth: 1.5, CornerRadius: 6}
+		o.ghosts = append(o.ghosts, g)
+		o.ghostC.Objects = append(o.ghostC.Objects, g)
+	}
+	dx, dy := (d.cur.X-d.start.X)/b.zoom, (d.cur.Y-d.start.Y)/b.zoom
+	for i, g := range o.ghosts {
+		if i >= n {
+			hide(g)
+			continue
+		}
+		r, ok := b.lay.CardRect(d.moving[i])
+		if !ok {
+			hide(g)
+			continue
+		}
+		r.X += dx
+		r.Y += dy
+		o.place(b, g, r)
+	}
+}
+
+// handleAt is the screen centre of the connector handle of the step's
+// card: the middle of its right edge.
+func (b *Board) handleAt(id string) (fyne.Position, bool) {
+	r, ok := b.lay.CardRect(id)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	return b.toScreen(layout.Point{X: r.Right(), Y: r.Center().Y}), true
+}
+
+// handleStep is the step whose connector handle shows: the hovered card,
+// or the one selected card.
+func (b *Board) handleStep() string {
+	if b.drag.mode != dragNone && b.drag.mode != dragConnect {
+		return ""
+	}
+	if b.drag.mode == dragConnect {
+		return b.drag.from
+	}
+	if b.hover != "" {
+		return b.hover
+	}
+	if b.sel.Kind == SelectSteps && len(b.sel.IDs) == 1 {
+		return b.sel.IDs[0]
+	}
+	return ""
+}
+
+func (o *overlay) updateHandle(b *Board) {
+	id := b.handleStep()
+	if id == "" || b.editing != nil {
+		hide(o.handle)
+		return
+	}
+	c, ok := b.handleAt(id)
+	if !ok {
+		hide(o.handle)
+		return
+	}
+	o.handle.Position1 = c.SubtractXY(handleRadius, handleRadius)
+	o.handle.Position2 = c.AddXY(handleRadius, handleRadius)
+	o.handle.Show()
+	o.handle.Refresh()
+}
+
+// laneBand returns the layout of the lane id, or nil.
+func (b *Board) laneBand(id string) *layout.LaneBand {
+	for i := range b.lay.Lanes {
+		if b.lay.Lanes[i].ID == id {
+			return &b.lay.Lanes[i]
+		}
+	}
+	return nil
+}
+
+// columnBox returns the layout of the column id, or nil.
+func (b *Board) columnBox(id string) *layout.ColumnBox {
+	for i := range b.lay.Columns {
+		if b.lay.Columns[i].ID == id {
+			return &b.lay.Columns[i]
+		}
+	}
+	return nil
+}

@@ -28,12 +28,14 @@ type inspector struct {
 	// widgets, so that their change callbacks do not edit the model.
 	updating bool
 
-	step   stepForm
-	lane   laneForm
-	line   lineForm
-	column columnForm
-	doc    docForm
-	other  *widget.Label
+	step      stepForm
+	lane      laneForm
+	line      lineForm
+	flow      flowForm
+	laneMoves laneMoves
+	column    columnForm
+	doc       docForm
+	other     *widget.Label
 }
 
 type stepForm struct {
@@ -61,7 +63,9 @@ func newInspector(e *Editor) *inspector {
 	in.other.Wrapping = fyne.TextWrapWord
 	in.buildStep()
 	in.buildLane()
+	in.buildLaneMoves()
 	in.buildLine()
+	in.buildFlow()
 	in.buildColumn()
 	in.buildDoc()
 	in.content = container.NewVBox(in.heading, in.other)
@@ -247,6 +251,9 @@ func (in *inspector) refresh() {
 	case s.Kind == SelectColumn && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Column"))
 		want = in.column.form
+	case s.Kind == SelectFlow && len(s.IDs) == 2:
+		in.heading.SetText(lang.L("Flow"))
+		want = in.flow.form
 	case s.Kind == SelectNone:
 		in.heading.SetText(lang.L("Blueprint"))
 		want = in.doc.form
@@ -292,6 +299,8 @@ func (in *inspector) refreshValues() {
 		}
 		in.lane.name.set(l.Name)
 		in.lane.kind.SetSelectedIndex(indexOf(blueprint.LaneKinds, l.Kind))
+	case in.flow.form:
+		in.refreshFlow(d, s)
 	case in.line.form:
 		in.refreshLine(d, s.one(SelectLine))
 	case in.column.form:

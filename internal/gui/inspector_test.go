@@ -174,3 +174,33 @@ func TestSelectionChangeCommitsField(t *testing.T) {
 		t.Errorf("enjoy text = %q, want it untouched", got)
 	}
 }
+
+func TestInspectorFlowAndLaneMoves(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	in := e.ui.inspector
+	e.SetSelection(Selection{Kind: SelectFlow, IDs: []string{"ask", "take-order"}})
+	replaceText(e, in.flow.label, "order")
+	key(e, fyne.KeyReturn)
+	test.Tap(in.flow.twoWay)
+	fl := e.Doc().Flows[0]
+	if fl.Label != "order" || !fl.TwoWay {
+		t.Errorf("flow = %+v", fl)
+	}
+	test.Tap(in.flow.reverse)
+	if e.Doc().FlowIndex("take-order", "ask") < 0 || e.Selection().IDs[0] != "take-order" {
+		t.Errorf("reverse: flows %+v, selection %v", e.Doc().Flows, e.Selection())
+	}
+
+	e.SetSelection(Selection{Kind: SelectLane, IDs: []string{"customer"}})
+	test.Tap(in.laneMoves.up)
+	if e.Doc().Lanes[0].ID != "customer" {
+		t.Errorf("Move up left lanes %v first", e.Doc().Lanes[0].ID)
+	}
+	test.Tap(in.laneMoves.up) // already on top: nothing happens
+	for e.hist.CanUndo() {
+		e.undo()
+	}
+	if e.Dirty() {
+		t.Error("undoing the flow and lane edits does not return to the saved state")
+	}
+}

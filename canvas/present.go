@@ -1,0 +1,296 @@
+package canvas
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+	"servicebp/blueprint/present"
+)
+
+// Presenter shows a blueprint to a room: fitted to the screen with large
+// type, revealed column by column and phase by phase, with a spotlight on
+// one step's vertical slice and a slim progress bar. When the whole
+// blueprint does not fit at a readable size, it shows the current phase,
+// or a page of its columns, with the lane headers beside them, and moves
+// on as the reveal advances.
+//
+// Keys: Right, Space and PageDown reveal the next column and Shift with
+// them the next phase; Left and PageUp go back (Shift: a phase); Home and
+// End jump to the start and the end; Up and Down move the spotlight
+// through the current column; T cycles the contrast, dark and light
+// themes; Esc clears the spotlight, or else calls OnExit. Tapping a card
+// spotlights it; tapping it again, or tapping elsewhere, clears it.
+type Presenter struct {
+	widget.BaseWidget
+
+	// OnExit runs when Esc is pressed with no spotlight.
+	OnExit func()
+	// OnChanged runs after the reveal, the spotlight or the theme changed.
+	OnChanged func()
+
+	doc    *blueprint.Document
+	reveal *present.Reveal
+	spot   *present.Spotlight
+	pal    Palette
+	style  layout.Style
+	font   fyne.Resource
+	shift  bool
+
+	scene  *Scene
+	cache  map[[2]int]*layout.Layout
+	cam    camera
+	size   fyne.Size
+	bg     *fcanvas.Rectangle
+	veil   *fcanvas.Rectangle
+	bar    *progressBar
+	root   *fyne.Container
+	shownL *layout.Layout
+}
+
+var (
+	_ fyne.Widget     = (*Presenter)(nil)
+	_ fyne.Tappable   = (*Presenter)(nil)
+	_ fyne.Focusable  = (*Presenter)(nil)
+	_ desktop.Keyable = (*Presenter)(nil)
+)
+
+// NewPresenter returns a presenter on d in the high-contrast projector
+// palette, with the first column revealed.
+func NewPresenter(d *blueprint.Document) *Presenter {
+	p := &Presenter{pal: ContrastPalette()}
+	p.scene = NewScene(p.pal)
+	p.bg = fcanvas.NewRectangle(p.pal.Background)
+	p.veil = fcanvas.NewRectangle(color.Transparent)
+	p.bar = newProgressBar()
+	p.root = container.NewWithoutLayout(append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.bar.objects()...)...)
+	p.ExtendBaseWidget(p)
+	p.SetDocument(d)
+	return p
+}
+
+// SetDocument shows d, keeping the reveal position where d still has the
+// column and the spotlight when d still has its step.
+func (p *Presenter) SetDocument(d *blueprint.Document) {
+	if d == nil {
+		d = &blueprint.Document{}
+	}
+	p.doc = d
+	if p.reveal == nil {
+		p.reveal = present.NewReveal(d)
+	} else {
+		p.reveal.SetDocument(d)
+	}
+	if p.spot != nil {
+		p.spot = present.NewSpotlight(d, p.spot.Seed)
+		p.dropHiddenSpotlight()
+	}
+	p.style = PresentStyle(d)
+	p.cache = nil
+	p.cam = camera{}
+	p.update()
+}
+
+// Document is the blueprint shown.
+func (p *Presenter) Document() *blueprint.Document { return p.doc }
+
+// SetFont draws all text with font (a .ttf or .otf resource); nil uses the
+// app theme's fonts. Tests pin a font this way.
+func (p *Presenter) SetFont(font fyne.Resource) {
+	p.font = font
+	p.scene.SetFont(font)
+	p.bar.font = font
+	p.cache = nil
+	p.cam = camera{}
+	p.update()
+}
+
+// Current is the index of the last revealed column (-1 with no columns).
+func (p *Presenter) Current() int { return p.reveal.Current() }
+
+// Reveal returns a copy of the reveal state, to read.
+func (p *Presenter) Reveal() present.Reveal { return *p.reveal }
+
+// Spotlight is the current spotlight, or nil.
+func (p *Presenter) Spotlight() *present.Spotlight { return p.spot }
+
+// Palette is the palette in use.
+func (p *Presenter) Palette() Palette { return p.pal }
+
+// Zoom is the current zoom from world units to screen units.
+func (p *Presenter) Zoom() float32 { return p.cam.zoom }
+
+// Window returns the indexes of the first and last columns on screen.
+func (p *Presenter) Window() (first, last int) { return p.cam.first, p.cam.last }
+
+// CardTextSize is the size on screen of card text, in units.
+func (p *Presenter) CardTextSize() float32 { return p.style.TextSize * p.cam.zoom }
+
+// Next reveals the next column.
+func (p *Presenter) Next() { p.move(p.reveal.Next) }
+
+// Prev hides the last revealed column.
+func (p *Presenter) Prev() { p.move(p.reveal.Prev) }
+
+// NextPhase reveals the rest of the current phase, or the next phase.
+func (p *Presenter) NextPhase() { p.move(p.reveal.NextPhase) }
+
+// PrevPhase hides the current phase.
+func (p *Presenter) PrevPhase() { p.move(p.reveal.PrevPhase) }
+
+// Home goes back to the first column.
+func (p *Presenter) Home() { p.move(p.reveal.Home) }
+
+// End reveals every column.
+func (p *Presenter) End() { p.move(p.reveal.End) }
+
+func (p *Presenter) move(f func() bool) {
+	if !f() {
+		return
+	}
+	p.dropHiddenSpotlight()
+	p.changed()
+}
+
+// dropHiddenSpotlight clears the spotlight when its step is gone or in a
+// column that is not revealed.
+func (p *Presenter) dropHiddenSpotlight() {
+	if p.spot != nil {
+		if s := p.doc.Step(p.spot.Seed); s == nil || !p.reveal.Revealed(p.doc.ColumnIndex(s.Column)) {
+			p.spot = nil
+		}
+	}
+}
+
+// SetSpotlight spotlights the vertical slice of step id; an unknown id
+// clears the spotlight.
+func (p *Presenter) SetSpotlight(id string) {
+	p.spot = present.NewSpotlight(p.doc, id)
+	p.changed()
+}
+
+// ClearSpotlight removes the spotlight.
+func (p *Presenter) ClearSpotlight() {
+	if p.spot == nil {
+		return
+	}
+	p.spot = nil
+	p.changed()
+}
+
+// SetPalette changes the colours.
+func (p *Presenter) SetPalette(pal Palette) {
+	p.pal = pal
+	p.scene.SetPalette(pal)
+	p.changed()
+}
+
+// CycleTheme switches contrast → dark → light → contrast.
+func (p *Presenter) CycleTheme() {
+	next := map[string]func() Palette{"contrast": DarkPalette, "dark": LightPalette}[p.pal.Name]
+	if next == nil {
+		next = ContrastPalette
+	}
+	p.SetPalette(next())
+}
+
+func (p *Presenter) changed() {
+	p.update()
+	if p.OnChanged != nil {
+		p.OnChanged()
+	}
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (p *Presenter) CreateRenderer() fyne.WidgetRenderer { return &presenterRenderer{p: p} }
+
+// MinSize is small: the presenter fills whatever it is given.
+func (p *Presenter) MinSize() fyne.Size { return fyne.NewSize(320, 180) }
+
+// update brings the camera, the scene, the veil and the progress bar in
+// line with the state and the size.
+func (p *Presenter) update() {
+	size := p.size
+	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
+	p.bg.FillColor = p.pal.Background
+	p.bg.Resize(size)
+	p.bg.Refresh()
+
+	cam := p.chooseCamera(size)
+	if cam.l != p.shownL {
+		p.scene.Update(cam.l)
+		p.shownL = cam.l
+	}
+	p.cam = cam
+	p.scene.SetView(cam.zoom, cam.off)
+	p.scene.SetViewport(size)
+
+	var dim, sel []string
+	if p.spot != nil {
+		for _, s := range p.doc.Steps {
+			if !p.spot.Contains(s.ID) {
+				dim = append(dim, s.ID)
+			}
+		}
+		sel = []string{p.spot.Seed}
+	}
+	p.scene.SetDimmed(dim)
+	p.scene.SetSelection(sel)
+	p.placeVeil()
+	p.bar.update(p, size)
+}
+
+// placeVeil covers the unrevealed columns of the window with a nearly
+// opaque sheet of the background colour.
+func (p *Presenter) placeVeil() {
+	l, cam := p.cam.l, p.cam
+	u := p.reveal.Current() + 1 - cam.first
+	if l == nil || u < 0 || u >= len(l.Columns) {
+		p.veil.Hide()
+		return
+	}
+	// The phase band stays visible, as a map of what is to come.
+	col := l.Columns[u].Rect
+	top := col.Y
+	if len(l.Phases) > 0 {
+		top = l.Phases[0].Rect.Y + p.style.PhaseHeight
+	}
+	a := p.scene.WorldToScreen(layout.Point{X: col.X, Y: top})
+	z := p.scene.WorldToScreen(layout.Point{X: l.Width, Y: l.Height})
+	bg := p.pal.Background
+	p.veil.FillColor = color.NRGBA{R: bg.R, G: bg.G, B: bg.B, A: 0xeb}
+	p.veil.Move(a)
+	p.veil.Resize(fyne.NewSize(z.X-a.X, z.Y-a.Y))
+	p.veil.Show()
+	p.veil.Refresh()
+}
+
+type presenterRenderer struct{ p *Presenter }
+
+func (r *presenterRenderer) Layout(size fyne.Size) {
+	r.p.root.Resize(size)
+	if size != r.p.size {
+		r.p.size = size
+		r.p.cam = camera{}
+		r.p.update()
+	}
+}
+
+func (r *presenterRenderer) MinSize() fyne.Size { return r.p.MinSize() }
+
+func (r *presenterRenderer) Refresh() {
+	r.p.update()
+	r.p.root.Refresh()
+}
+
+func (r *presenterRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.root} }
+
+func (r *presenterRenderer) Destroy() {}

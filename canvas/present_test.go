@@ -1,0 +1,382 @@
+package canvas
+
+import (
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"servicebp/assets"
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+)
+
+func init() {
+	// Other tests of the package may define -update too; share it.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden images in testdata/")
+	}
+}
+
+func presentUpdate() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// presentFont is the font the presenter's image tests draw with, so that
+// the images do not depend on the machine's fonts (fonts-droid-fallback).
+const presentFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+
+func presentLoadFont(t *testing.T) fyne.Resource {
+	t.Helper()
+	data, err := os.ReadFile(presentFont)
+	if err != nil {
+		t.Fatalf("the presenter image tests need %s (Debian package fonts-droid-fallback; run make setup): %v", presentFont, err)
+	}
+	return fyne.NewStaticResource(filepath.Base(presentFont), data)
+}
+
+func presentTemplate(t *testing.T, name string) *blueprint.Document {
+	t.Helper()
+	data, err := assets.Template(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := blueprint.Parse(name+".yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// presentWindow shows a presenter on the template in a test window of
+// w × h, focused and with the pinned font.
+func presentWindow(t *testing.T, name string, w, h float32) (*Presenter, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	p := NewPresenter(presentTemplate(t, name))
+	p.SetFont(presentLoadFont(t))
+	win := test.NewTempWindow(t, p)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(w, h))
+	win.Canvas().Focus(p)
+	return p, win
+}
+
+// presentKeys sends keys to the focused object of c; "+" before a key
+// name holds Shift for it.
+func presentKeys(c fyne.Canvas, keys ...fyne.KeyName) {
+	for _, k := range keys {
+		f := c.Focused()
+		if f == nil {
+			return
+		}
+		kb, _ := f.(desktop.Keyable)
+		shift := len(k) > 1 && k[0] == '+'
+		if shift {
+			k = k[1:]
+			if kb != nil {
+				kb.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+			}
+		}
+		f.TypedKey(&fyne.KeyEvent{Name: k})
+		if shift && kb != nil {
+			kb.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		}
+	}
+}
+
+// presentGolden compares img with testdata/name, or rewrites it with
+// -update. A failed image is written to testdata/failed/name.
+func presentGolden(t *testing.T, name string, img image.Image) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if presentUpdate() {
+		presentWritePNG(t, path, img)
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	want, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if msg := presentImageDiff(want, img); msg != "" {
+		failed := filepath.Join("testdata", "failed", name)
+		presentWritePNG(t, failed, img)
+		t.Errorf("%s: %s; got %s", path, msg, failed)
+	}
+}
+
+func presentWritePNG(t *testing.T, path string, img image.Image) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// presentImageDiff describes how far got is from want, "" when they
+// match: same size and at most 0.05 % of the pixels off by more than a
+// little in some channel.
+func presentImageDiff(want, got image.Image) string {
+	if want.Bounds().Size() != got.Bounds().Size() {
+		return fmt.Sprintf("size %v, want %v", got.Bounds().Size(), want.Bounds().Size())
+	}
+	wb, gb := want.Bounds(), got.Bounds()
+	bad := 0
+	for y := 0; y < wb.Dy(); y++ {
+		for x := 0; x < wb.Dx(); x++ {
+			r1, g1, b1, a1 := want.At(wb.Min.X+x, wb.Min.Y+y).RGBA()
+			r2, g2, b2, a2 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
+			if presentFar(r1, r2) || presentFar(g1, g2) || presentFar(b1, b2) || presentFar(a1, a2) {
+				bad++
+			}
+		}
+	}
+	if limit := wb.Dx() * wb.Dy() / 2000; bad > limit {
+		return fmt.Sprintf("%d pixels differ (limit %d)", bad, limit)
+	}
+	return ""
+}
+
+func presentFar(a, b uint32) bool {
+	if a > b {
+		a, b = b, a
+	}
+	return b-a > 24<<8
+}
+
+// presentCardPos is the screen position of the middle of step id's card.
+func presentCardPos(t *testing.T, p *Presenter, id string) fyne.Position {
+	t.Helper()
+	r, ok := p.cam.l.CardRect(id)
+	if !ok {
+		t.Fatalf("card %s is not on screen (window %d–%d)", id, p.cam.first, p.cam.last)
+	}
+	return p.scene.WorldToScreen(r.Center())
+}
+
+func TestPresenterReadable(t *testing.T) {
+	sizes := []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 720}, {Width: 2560, Height: 1440}, {Width: 1024, Height: 768}}
+	for _, name := range []string{"hotel", "bank", "repair", "shop"} {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%gx%g", name, size.Width, size.Height), func(t *testing.T) {
+				p, win := presentWindow(t, name, size.Width, size.Height)
+				min := MinPresentText * size.Height / PresentHeight
+				if w := MinPresentText * size.Width / PresentWidth; w < min {
+					min = w
+				}
+				for i := range len(p.doc.Columns) {
+					if i > 0 {
+						presentKeys(win.Canvas(), fyne.KeyRight)
+					}
+					if p.Current() != i {
+						t.Fatalf("after %d × Right the current column is %d", i, p.Current())
+					}
+					first, last := p.Window()
+					if i < first || i > last {
+						t.Fatalf("column %d is revealed but the screen shows %d–%d", i, first, last)
+					}
+					if got := p.CardTextSize(); got < min-0.01 && first != last {
+						t.Errorf("column %d: card text is %.1f units, want ≥ %.1f", i, got, min)
+					}
+					l := p.cam.l
+					z := p.Zoom()
+					if a, b := p.cam.off, p.scene.WorldToScreen(layout.Point{X: l.Width, Y: l.Height}); a.X < -0.5 || a.Y < -0.5 || b.X > size.Width+0.5 || b.Y > size.Height-barHeight(size)+0.5 {
+						t.Errorf("column %d: the blueprint (%v to %v at zoom %.2f) leaves the screen", i, a, b, z)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestPresenterKeys(t *testing.T) {
+	// hotel: Arrival 0–2, Stay 3–7, Departure 8–9.
+	tests := []struct {
+		name string
+		keys []fyne.KeyName
+		want int
+	}{
+		{"start", nil, 0},
+		{"right, space and page down", []fyne.KeyName{fyne.KeyRight, fyne.KeySpace, fyne.KeyPageDown}, 3},
+		{"left and page up", []fyne.KeyName{fyne.KeyEnd, fyne.KeyLeft, fyne.KeyPageUp}, 7},
+		{"shift right completes the phase", []fyne.KeyName{"+" + fyne.KeyRight}, 2},
+		{"shift space reveals the next phase", []fyne.KeyName{"+" + fyne.KeyRight, "+" + fyne.KeySpace}, 7},
+		{"shift page down", []fyne.KeyName{"+" + fyne.KeyPageDown, "+" + fyne.KeyPageDown, "+" + fyne.KeyPageDown}, 9},
+		{"shift left hides the phase", []fyne.KeyName{fyne.KeyEnd, "+" + fyne.KeyLeft}, 7},
+		{"shift page up", []fyne.KeyName{fyne.KeyEnd, "+" + fyne.KeyPageUp, "+" + fyne.KeyPageUp}, 2},
+		{"shift is released", []fyne.KeyName{"+" + fyne.KeyRight, fyne.KeyRight}, 3},
+		{"home and end", []fyne.KeyName{fyne.KeyEnd, fyne.KeyHome}, 0},
+		{"end", []fyne.KeyName{fyne.KeyEnd}, 9},
+		{"stops at the ends", []fyne.KeyName{fyne.KeyLeft, fyne.KeyEnd, fyne.KeyRight, fyne.KeySpace}, 9},
+		{"other keys do nothing", []fyne.KeyName{fyne.KeyA, fyne.KeyReturn, fyne.KeyTab}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, win := presentWindow(t, "hotel", 1920, 1080)
+			exits := 0
+			p.OnExit = func() { exits++ }
+			presentKeys(win.Canvas(), tc.keys...)
+			if p.Current() != tc.want {
+				t.Errorf("current column %d, want %d", p.Current(), tc.want)
+			}
+			first, last := p.Window()
+			if tc.want < first || tc.want > last {
+				t.Errorf("the screen shows columns %d–%d, not the current %d", first, last, tc.want)
+			}
+			if exits != 0 {
+				t.Errorf("OnExit ran %d times", exits)
+			}
+		})
+	}
+}
+
+func TestPresenterSpotlight(t *testing.T) {
+	p, win := presentWindow(t, "hotel", 1920, 1080)
+	c := win.Canvas()
+	exits, changes := 0, 0
+	p.OnExit = func() { exits++ }
+	p.OnChanged = func() { changes++ }
+
+	// A card in a column not revealed yet cannot be spotlit.
+	presentKeys(c, fyne.KeyRight)
+	test.TapCanvas(c, presentCardPos(t, p, "desk-check-in"))
+	if p.Spotlight() != nil {
+		t.Fatalf("tapping a hidden card spotlit %s", p.Spotlight().Seed)
+	}
+
+	presentKeys(c, fyne.KeyRight)
+	test.TapCanvas(c, presentCardPos(t, p, "desk-check-in"))
+	s := p.Spotlight()
+	if s == nil || s.Seed != "desk-check-in" {
+		t.Fatalf("tapping the card gave spotlight %v", s)
+	}
+	for _, id := range []string{"register", "assign-room", "pms", "linen", "ev-desk"} {
+		if !s.Contains(id) {
+			t.Errorf("the slice lacks %s", id)
+		}
+	}
+	if !p.scene.dimmed["greet"] || p.scene.dimmed["assign-room"] || !p.scene.selected["desk-check-in"] {
+		t.Errorf("the scene does not dim outside the slice: greet %v, assign-room %v, seed selected %v",
+			p.scene.dimmed["greet"], p.scene.dimmed["assign-room"], p.scene.selected["desk-check-in"])
+	}
+
+	// Down and Up walk the cards of the current column, top to bottom.
+	for _, step := range []struct {
+		key  fyne.KeyName
+		want string
+	}{
+		{fyne.KeyDown, "clean-room"}, {fyne.KeyDown, "assign-room"}, {fyne.KeyUp, "clean-room"},
+		{fyne.KeyUp, "desk-check-in"}, {fyne.KeyUp, "register"}, {fyne.KeyUp, "ev-desk"}, {fyne.KeyUp, "ev-desk"},
+	} {
+		presentKeys(c, step.key)
+		if got := p.Spotlight(); got == nil || got.Seed != step.want {
+			t.Fatalf("after %s the spotlight is on %v, want %s", step.key, got, step.want)
+		}
+	}
+
+	// Tapping the spotlit card again clears it; Esc clears, then exits.
+	test.TapCanvas(c, presentCardPos(t, p, "ev-desk"))
+	if p.Spotlight() != nil {
+		t.Errorf("tapping the spotlit card kept the spotlight")
+	}
+	presentKeys(c, fyne.KeyDown)
+	if got := p.Spotlight(); got == nil || got.Seed != "ev-desk" {
+		t.Fatalf("Down with no spotlight gave %v, want the top card", got)
+	}
+	presentKeys(c, fyne.KeyEscape)
+	if p.Spotlight() != nil || exits != 0 {
+		t.Fatalf("Esc: spotlight %v, exits %d", p.Spotlight(), exits)
+	}
+	if len(p.scene.dimmed) != 0 || len(p.scene.selected) != 0 {
+		t.Errorf("cleared spotlight leaves %d dimmed and %d selected", len(p.scene.dimmed), len(p.scene.selected))
+	}
+	presentKeys(c, fyne.KeyEscape)
+	if exits != 1 {
+		t.Errorf("Esc without spotlight ran OnExit %d times, want 1", exits)
+	}
+
+	// Hiding the spotlit step's column clears the spotlight.
+	p.SetSpotlight("pms")
+	presentKeys(c, fyne.KeyLeft)
+	if p.Spotlight() != nil {
+		t.Errorf("the spotlight stayed on a hidden column")
+	}
+	if changes == 0 {
+		t.Errorf("OnChanged never ran")
+	}
+}
+
+func TestPresenterTheme(t *testing.T) {
+	p, win := presentWindow(t, "hotel", 1280, 720)
+	var got []string
+	for range 4 {
+		got = append(got, p.Palette().Name)
+		presentKeys(win.Canvas(), fyne.KeyT)
+	}
+	if want := "contrast dark light contrast"; fmt.Sprint(got) != "["+want+"]" {
+		t.Errorf("themes %v, want %s", got, want)
+	}
+	if p.bg.FillColor != p.Palette().Background {
+		t.Errorf("the letterbox is not in the theme's background")
+	}
+}
+
+func TestPresenterDocument(t *testing.T) {
+	p, win := presentWindow(t, "hotel", 1280, 720)
+	presentKeys(win.Canvas(), fyne.KeyEnd)
+	p.SetSpotlight("taxi")
+	d := p.Document().Clone()
+	d.Columns = d.Columns[:3]
+	p.SetDocument(d)
+	if p.Current() != 2 || p.Spotlight() != nil {
+		t.Errorf("after cutting to 3 columns: current %d, spotlight %v", p.Current(), p.Spotlight())
+	}
+	p.SetDocument(nil)
+	if p.Current() != -1 {
+		t.Errorf("an empty document has current %d", p.Current())
+	}
+	presentKeys(win.Canvas(), fyne.KeyRight, fyne.KeyDown, fyne.KeyEnd)
+	win.Canvas().Capture()
+}
+
+func TestPresenterGolden(t *testing.T) {
+	t.Run("reveal", func(t *testing.T) {
+		p, win := presentWindow(t, "hotel", 1280, 720)
+		presentKeys(win.Canvas(), "+"+fyne.KeyRight, fyne.KeyRight)
+		if p.Current() != 3 {
+			t.Fatalf("current %d, want 3", p.Current())
+		}
+		presentGolden(t, "present-reveal.png", win.Canvas().Capture())
+	})
+	t.Run("spotlight", func(t *testing.T) {
+		p, win := presentWindow(t, "hotel", 1280, 720)
+		presentKeys(win.Canvas(), fyne.KeyT, fyne.KeyEnd)
+		test.TapCanvas(win.Canvas(), presentCardPos(t, p, "desk-check-out"))
+		if s := p.Spotlight(); s == nil || s.Seed != "desk-check-out" {
+			t.Fatalf("spotlight %v", s)
+		}
+		presentGolden(t, "present-spotlight.png", win.Canvas().Capture())
+	})
+}

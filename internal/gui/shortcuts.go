@@ -54,7 +54,7 @@ func (e *Editor) clipboardShortcut(s fyne.Shortcut) {
 		f.TypedShortcut(s)
 		return
 	}
-	if b, ok := e.ui.board.(fyne.Shortcutable); ok && e.ui.board != e.ui.outline {
+	if b, ok := e.ui.board.(fyne.Shortcutable); ok {
 		b.TypedShortcut(s)
 		return
 	}

@@ -27,7 +27,6 @@ type shell struct {
 	centre    *fyne.Container
 	board     fyne.CanvasObject
 	outline   *outline
-	preview   *preview
 	inspector *inspector
 	status    *widget.Label
 	notice    *widget.Label
@@ -42,10 +41,8 @@ func (e *Editor) buildUI() {
 	}
 	s.notice.Importance = widget.HighImportance
 	s.outline = newOutline(e)
-	s.preview = newPreview(e)
 	s.inspector = newInspector(e)
-	s.board = s.preview
-	s.centre = container.NewStack(s.board)
+	s.centre = container.NewStack()
 	e.ui = s
 	s.menus = newMenus(e)
 	e.win.SetMainMenu(s.menus.main)
@@ -56,11 +53,11 @@ func (e *Editor) buildUI() {
 	bar := container.NewBorder(nil, nil, nil, s.status, s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
+	e.installBoard()
 	e.refresh()
 }
 
-// SetBoard puts the interactive board in the centre of the window in place
-// of the read-only preview. The board reads the document through Doc,
+// SetBoard puts the interactive board in the centre of the window. The board reads the document through Doc,
 // edits it through History, refreshes from OnChanged and reports its
 // selection with SetSelection.
 func (e *Editor) SetBoard(b fyne.CanvasObject) {
@@ -71,9 +68,6 @@ func (e *Editor) SetBoard(b fyne.CanvasObject) {
 
 func (s *shell) refresh() {
 	s.outline.refresh()
-	if s.board == s.preview {
-		s.preview.update()
-	}
 	s.inspector.refresh()
 	s.menus.refresh()
 }

@@ -143,6 +143,7 @@ type Scene struct {
 	pal         Palette
 	font        fyne.Resource
 	transparent bool
+	noBackdrop  bool
 	selected    map[string]bool
 	// dimmed are the steps faded into the background (see SetDimmed).
 	dimmed map[string]bool
@@ -189,6 +190,13 @@ func (s *Scene) SetFont(font fyne.Resource) {
 // SetTransparent leaves out the background, for a transparent export.
 func (s *Scene) SetTransparent(t bool) {
 	s.transparent = t
+	s.refresh()
+}
+
+// SetBackdrop(false) leaves out the background and the lane fills (see
+// Backdrop), for a caller that paints them itself underneath the scene.
+func (s *Scene) SetBackdrop(draw bool) {
+	s.noBackdrop = !draw
 	s.refresh()
 }
 
@@ -266,7 +274,7 @@ func (s *Scene) refresh() {
 	if s.lay == nil {
 		return
 	}
-	b := builder{pal: &s.pal, lay: s.lay, transparent: s.transparent, selected: s.selected}
+	b := builder{pal: &s.pal, lay: s.lay, transparent: s.transparent, noBackdrop: s.noBackdrop, selected: s.selected}
 	keys, specs := []string{"static"}, map[string][]spec{"static": b.static()}
 	s.back.set(keys, specs, s.v, s.font, s.viewport)
 

@@ -11,6 +11,7 @@ type builder struct {
 	pal         *Palette
 	lay         *layout.Layout
 	transparent bool
+	noBackdrop  bool
 	selected    map[string]bool
 }
 
@@ -19,8 +20,10 @@ type builder struct {
 func (b *builder) static() []spec {
 	p, l := b.pal, b.lay
 	out := make([]spec, 0, 64+len(l.Lanes)*8+len(l.Columns)*3)
-	if !b.transparent {
-		out = append(out, rectSpec(layout.Rect{W: l.Width, H: l.Height}, p.Background))
+	if !b.noBackdrop {
+		for _, f := range Backdrop(l, p, b.transparent) {
+			out = append(out, f.spec())
+		}
 	}
 	if l.Title != nil {
 		out = append(out, textSpec(*l.Title, p.Title))
@@ -33,48 +36,17 @@ func (b *builder) static() []spec {
 		r.radius = 4
 		out = append(out, r, textSpec(ph.Label, p.PhaseText))
 	}
-	g := l.Grid
 	for _, c := range l.Columns {
 		if c.Header != nil {
 			out = append(out, textSpec(*c.Header, p.Muted))
 		}
 	}
 	for _, ln := range l.Lanes {
-		lc := p.Lane(ln.Kind)
-		fill := lc.Fill
-		if ln.Index%2 == 1 {
-			fill = lc.AltFill
-		}
-		out = append(out, rectSpec(ln.Rect, fill), rectSpec(ln.Header, lc.Header),
-			rectSpec(layout.Rect{X: ln.Header.X, Y: ln.Header.Y, W: 4, H: ln.Header.H}, lc.Accent))
 		for _, t := range ln.Title {
-			out = append(out, textSpec(t, lc.Accent))
+			out = append(out, textSpec(t, p.Lane(ln.Kind).Accent))
 		}
 	}
-	// Column separators and lane borders.
-	for i, c := range l.Columns {
-		if i == 0 {
-			continue
-		}
-		out = append(out, lineSpec(layout.Point{X: c.Rect.X, Y: g.Y}, layout.Point{X: c.Rect.X, Y: g.Bottom()}, p.Grid, 1))
-	}
-	lined := make(map[float32]bool, len(l.Lines))
 	for _, m := range l.Lines {
-		lined[m.Y] = true
-	}
-	for i, ln := range l.Lanes {
-		if i > 0 && !lined[ln.Rect.Y] {
-			out = append(out, lineSpec(layout.Point{X: g.X, Y: ln.Rect.Y}, layout.Point{X: g.Right(), Y: ln.Rect.Y}, p.Grid, 1))
-		}
-	}
-	// The grid's frame, as lines: a stroked rectangle this large is slow to
-	// rasterise.
-	out = append(out,
-		lineSpec(layout.Point{X: g.X, Y: g.Y}, layout.Point{X: g.Right(), Y: g.Y}, p.Grid, 1),
-		lineSpec(layout.Point{X: g.X, Y: g.Bottom()}, layout.Point{X: g.Right(), Y: g.Bottom()}, p.Grid, 1),
-		lineSpec(layout.Point{X: g.Right(), Y: g.Y}, layout.Point{X: g.Right(), Y: g.Bottom()}, p.Grid, 1))
-	for _, m := range l.Lines {
-		out = dashed(out, layout.Point{X: m.X1, Y: m.Y}, layout.Point{X: m.X2, Y: m.Y}, m.Style, p.Line, p.LineStroke)
 		out = append(out, textSpec(m.Label, p.LineLabel))
 	}
 	if l.Legend != nil {

@@ -126,10 +126,10 @@ func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
 	}
 	UseFont(opt.Font)
 	sc := canvas.NewScene(pal)
-	// The scene is drawn without its background and laid over the
-	// background here: filling a large NRGBA image through the painter is
-	// several times slower than this RGBA composite.
-	sc.SetTransparent(true)
+	// The plain rectangles under the drawing (background, lane bands) are
+	// painted here, and the scene without them is laid over them: filling
+	// large areas through the software painter is several times slower.
+	sc.SetBackdrop(false)
 	sc.Update(l)
 
 	c := software.NewTransparentCanvas()
@@ -138,36 +138,82 @@ func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
 	c.SetContent(sc.Object())
 	c.Resize(fyne.NewSize(l.Width, l.Height))
 	img := c.Capture()
-	if !opt.Transparent {
-		if n, ok := img.(*image.NRGBA); ok {
-			flatten(n, pal.Background)
-		} else {
-			out := image.NewRGBA(img.Bounds())
-			draw.Draw(out, out.Bounds(), image.NewUniform(pal.Background), image.Point{}, draw.Src)
-			draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Over)
-			img = out
-		}
+	top, ok := img.(*image.NRGBA)
+	if !ok {
+		top = image.NewNRGBA(img.Bounds())
+		draw.Draw(top, top.Bounds(), img, img.Bounds().Min, draw.Src)
 	}
-	return img, nil
+	out := image.NewNRGBA(top.Bounds())
+	for _, f := range canvas.Backdrop(l, &pal, opt.Transparent) {
+		paint(out, f.Rect, scale, f.Color)
+	}
+	over(out, top)
+	return out, nil
 }
 
-// flatten lays img over the opaque colour bg, in place.
-func flatten(img *image.NRGBA, bg color.NRGBA) {
-	p := img.Pix
-	for i := 0; i+3 < len(p); i += 4 {
-		a := uint32(p[i+3])
-		switch a {
-		case 0xff:
-			continue
-		case 0:
-			p[i], p[i+1], p[i+2], p[i+3] = bg.R, bg.G, bg.B, 0xff
-			continue
+// paint draws r, in world units, at scale onto img with colour c,
+// anti-aliasing its edges: partly covered pixels get a share of the colour.
+func paint(img *image.NRGBA, r layout.Rect, scale float32, c color.NRGBA) {
+	b := img.Bounds()
+	x0 := max(float64(r.X*scale), float64(b.Min.X))
+	y0 := max(float64(r.Y*scale), float64(b.Min.Y))
+	x1 := min(float64(r.Right()*scale), float64(b.Max.X))
+	y1 := min(float64(r.Bottom()*scale), float64(b.Max.Y))
+	if x0 >= x1 || y0 >= y1 {
+		return
+	}
+	ix0, iy0 := int(math.Floor(x0)), int(math.Floor(y0))
+	ix1, iy1 := int(math.Ceil(x1)), int(math.Ceil(y1))
+	cover := func(i int, lo, hi float64) float64 { return min(float64(i+1), hi) - max(float64(i), lo) }
+	var solid []uint8 // one row of opaque pixels, for fully covered runs
+	for y := iy0; y < iy1; y++ {
+		cy := cover(y, y0, y1)
+		row := img.Pix[img.PixOffset(0, y):]
+		for x := ix0; x < ix1; x++ {
+			cx := cover(x, x0, x1)
+			if cx*cy >= 1 && c.A == 0xff {
+				// Copy the run of fully covered pixels at once.
+				end := x
+				for end < ix1 && cover(end, x0, x1) >= 1 {
+					end++
+				}
+				n := 4 * (end - x)
+				for len(solid) < n {
+					solid = append(solid, c.R, c.G, c.B, 0xff)
+				}
+				copy(row[4*(x-b.Min.X):], solid[:n])
+				x = end - 1
+				continue
+			}
+			blend(row[4*(x-b.Min.X):], c, uint32(float64(c.A)*cx*cy+0.5))
 		}
-		na := 0xff - a
-		p[i] = uint8((uint32(p[i])*a + uint32(bg.R)*na + 0x7f) / 0xff)
-		p[i+1] = uint8((uint32(p[i+1])*a + uint32(bg.G)*na + 0x7f) / 0xff)
-		p[i+2] = uint8((uint32(p[i+2])*a + uint32(bg.B)*na + 0x7f) / 0xff)
-		p[i+3] = 0xff
+	}
+}
+
+// blend lays colour c with alpha sa over the pixel p (non-premultiplied).
+func blend(p []uint8, c color.NRGBA, sa uint32) {
+	if sa == 0 {
+		return
+	}
+	da := uint32(p[3]) * (0xff - sa) / 0xff
+	oa := sa + da
+	p[0] = uint8((uint32(c.R)*sa + uint32(p[0])*da + oa/2) / oa)
+	p[1] = uint8((uint32(c.G)*sa + uint32(p[1])*da + oa/2) / oa)
+	p[2] = uint8((uint32(c.B)*sa + uint32(p[2])*da + oa/2) / oa)
+	p[3] = uint8(oa)
+}
+
+// over lays src over dst (same bounds, non-premultiplied alpha), in dst.
+func over(dst, src *image.NRGBA) {
+	d, s := dst.Pix, src.Pix
+	for i := 0; i+3 < len(s) && i+3 < len(d); i += 4 {
+		switch sa := s[i+3]; sa {
+		case 0:
+		case 0xff:
+			copy(d[i:i+4], s[i:i+4])
+		default:
+			blend(d[i:i+4], color.NRGBA{s[i], s[i+1], s[i+2], sa}, uint32(sa))
+		}
 	}
 }
 

@@ -1,0 +1,29 @@
+package cli
+
+import "fmt"
+
+const presentUsage = "present FILE"
+
+func init() {
+	register(&command{name: "present", usage: presentUsage, summary: "show a blueprint fullscreen to a room: reveal it column by column, spotlight a touchpoint", order: 50, gui: runPresent})
+}
+
+// runPresent checks the blueprint headless, so that a broken file is
+// reported as FILE:LINE:COL without opening a window, then presents it.
+func runPresent(g GUI, env Env, args []string) int {
+	fs := newFlagSet(presentUsage, env)
+	files, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(files) != 1 || files[0] == "-" {
+		fmt.Fprintln(env.Stderr, "servicebp present: give exactly one blueprint FILE")
+		fs.Usage()
+		return ExitUsage
+	}
+	if _, err := loadInput(env, files[0]); err != nil {
+		printLoadError(env, err)
+		return ExitFailure
+	}
+	return g.Present(files[0])
+}

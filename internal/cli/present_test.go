@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// presentFakeGUI records what the present command asks of the GUI.
+type presentFakeGUI struct{ opened, presented []string }
+
+func (g *presentFakeGUI) Open(path string) int {
+	g.opened = append(g.opened, path)
+	return ExitOK
+}
+
+func (g *presentFakeGUI) Present(path string) int {
+	g.presented = append(g.presented, path)
+	return ExitOK
+}
+
+func TestPresentCommand(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.yaml")
+	if err := os.WriteFile(broken, []byte("servicebp: 1\ncolumns: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hotel := lintTemplatePath("hotel")
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		present string
+		stderr  string
+	}{
+		{"presents a valid file", []string{hotel}, ExitOK, hotel, ""},
+		{"no file", nil, ExitUsage, "", "give exactly one blueprint FILE"},
+		{"two files", []string{hotel, hotel}, ExitUsage, "", "give exactly one"},
+		{"standard input", []string{"-"}, ExitUsage, "", "give exactly one"},
+		{"unknown flag", []string{"--nope", hotel}, ExitUsage, "", "nope"},
+		{"missing file", []string{filepath.Join(dir, "missing.yaml")}, ExitFailure, "", "missing.yaml"},
+		{"invalid file", []string{broken}, ExitFailure, "", "broken.yaml:2:"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := &presentFakeGUI{}
+			var out, errOut bytes.Buffer
+			code := Main(append([]string{"present"}, tc.args...), Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut}, g)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d: %s", code, tc.code, errOut.String())
+			}
+			if !strings.Contains(errOut.String(), tc.stderr) {
+				t.Errorf("stderr %q does not mention %q", errOut.String(), tc.stderr)
+			}
+			if got := strings.Join(g.presented, " "); got != tc.present {
+				t.Errorf("presented %q, want %q", got, tc.present)
+			}
+			if len(g.opened) != 0 {
+				t.Errorf("opened the editor on %v", g.opened)
+			}
+		})
+	}
+	t.Run("no GUI", func(t *testing.T) {
+		var errOut bytes.Buffer
+		if code := Main([]string{"present", hotel}, Env{Stdout: &bytes.Buffer{}, Stderr: &errOut}, nil); code != ExitFailure {
+			t.Errorf("exit %d without a GUI, want %d", code, ExitFailure)
+		}
+	})
+}

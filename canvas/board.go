@@ -150,6 +150,14 @@ func (b *Board) SetPalette(p Palette) {
 	b.Refresh()
 }
 
+// SetFont draws and measures all text with font (a .ttf or .otf
+// resource); nil uses the app theme's fonts.
+func (b *Board) SetFont(font fyne.Resource) {
+	b.measure = cachedMeasure(Measure(font))
+	b.scene.SetFont(font)
+	b.Reload()
+}
+
 // Reload recomputes the layout from the document and updates the scene in
 // place. Call it after the document changed outside the board (undo, the
 // inspector, a reload from disk); the board's own edits reload by

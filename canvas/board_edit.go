@@ -136,8 +136,12 @@ func (b *Board) startEdit(st *editState, text string) {
 	}
 	b.connect = ""
 	b.editing = st
-	b.edit.SetText(text)
 	b.edit.MultiLine = st.kind == editStepText || st.kind == editNewStep
+	b.edit.Wrapping = fyne.TextWrapOff
+	if b.edit.MultiLine {
+		b.edit.Wrapping = fyne.TextWrapWord
+	}
+	b.edit.SetText(text)
 	b.placeEditor()
 	if b.editing == nil {
 		return

@@ -47,20 +47,16 @@ func (b *Board) setView(zoom float32, off fyne.Position) {
 	}
 }
 
-// clampOffset keeps the drawing from being scrolled out of the board:
-// along each axis it can move until its far edge reaches viewPad from the
-// board's near edge.
+// clampOffset keeps part of the drawing in view: along each axis it can
+// be scrolled until only a strip (a third of the board, or all of a
+// smaller drawing) is left at either edge.
 func (b *Board) clampOffset(zoom float32, off fyne.Position) fyne.Position {
-	if b.lay == nil || b.size.Width <= 0 {
+	if b.lay == nil || b.size.Width <= 0 || b.size.Height <= 0 {
 		return off
 	}
 	clamp := func(v, content, view float32) float32 {
-		lo := min(view-content-viewPad, viewPad)
-		hi := max(view-content-viewPad, viewPad)
-		if content > view {
-			lo, hi = view-content-viewPad, viewPad
-		}
-		return max(lo, min(v, hi))
+		keep := min(content, view/3)
+		return max(keep-content, min(v, view-keep))
 	}
 	return fyne.NewPos(clamp(off.X, b.lay.Width*zoom, b.size.Width), clamp(off.Y, b.lay.Height*zoom, b.size.Height))
 }

@@ -259,3 +259,32 @@ func TestDashes(t *testing.T) {
 		})
 	}
 }
+
+func TestBackdrop(t *testing.T) {
+	s, l := newSceneForTest(t, sceneTestDoc())
+	p := LightPalette()
+	bd := Backdrop(l, &p, false)
+	if bd[0].Rect != (layout.Rect{W: l.Width, H: l.Height}) || bd[0].Color != p.Background {
+		t.Errorf("first backdrop shape %+v is not the background", bd[0])
+	}
+	if got := Backdrop(l, &p, true); len(got) != len(bd)-1 || got[0].Color == p.Background {
+		t.Error("a transparent backdrop still has the background")
+	}
+	lines := 0
+	for _, f := range bd {
+		if f.Line {
+			lines++
+			if sp := f.spec(); sp.shape != shapeLine || (sp.r.X != sp.r.W && sp.r.Y != sp.r.H) {
+				t.Errorf("line %+v gives spec %+v", f, sp)
+			}
+		}
+	}
+	if lines < 10 {
+		t.Errorf("%d line strokes, want the grid and the dashed boundary lines", lines)
+	}
+	with := len(s.back.groups["static"].items)
+	s.SetBackdrop(false)
+	if without := len(s.back.groups["static"].items); without != with-len(bd) {
+		t.Errorf("without the backdrop %d static objects, want %d", without, with-len(bd))
+	}
+}

@@ -1,0 +1,55 @@
+package export
+
+import (
+	"image"
+	"image/color"
+	"testing"
+
+	"servicebp/blueprint/layout"
+)
+
+func TestPaint(t *testing.T) {
+	red := color.NRGBA{0xff, 0, 0, 0xff}
+	img := image.NewNRGBA(image.Rect(0, 0, 10, 10))
+	paint(img, layout.Rect{X: 1.5, Y: 2, W: 5, H: 3}, 1, red)
+	tests := []struct {
+		x, y  int
+		alpha uint8
+	}{
+		{0, 3, 0},    // left of the rectangle
+		{1, 3, 0x80}, // half covered
+		{2, 3, 0xff}, // inside
+		{6, 3, 0x80}, // half covered on the right
+		{3, 5, 0},    // below
+		{3, 1, 0},    // above
+	}
+	for _, tt := range tests {
+		if a := img.NRGBAAt(tt.x, tt.y).A; a != tt.alpha {
+			t.Errorf("pixel %d,%d alpha %#x, want %#x", tt.x, tt.y, a, tt.alpha)
+		}
+	}
+	// Scale 2 doubles the covered area; out-of-bounds parts are clipped.
+	img2 := image.NewNRGBA(image.Rect(0, 0, 10, 10))
+	paint(img2, layout.Rect{X: 3, Y: 3, W: 10, H: 10}, 2, red)
+	if img2.NRGBAAt(5, 5).A != 0 || img2.NRGBAAt(6, 6).A != 0xff || img2.NRGBAAt(9, 9).A != 0xff {
+		t.Error("scaled, clipped paint is wrong")
+	}
+}
+
+func TestOver(t *testing.T) {
+	dst := image.NewNRGBA(image.Rect(0, 0, 3, 1))
+	src := image.NewNRGBA(image.Rect(0, 0, 3, 1))
+	white := color.NRGBA{0xff, 0xff, 0xff, 0xff}
+	for x := range 3 {
+		dst.SetNRGBA(x, 0, white)
+	}
+	src.SetNRGBA(0, 0, color.NRGBA{0, 0, 0, 0xff})
+	src.SetNRGBA(1, 0, color.NRGBA{0, 0, 0, 0x80})
+	over(dst, src)
+	want := []color.NRGBA{{0, 0, 0, 0xff}, {0x7f, 0x7f, 0x7f, 0xff}, white}
+	for x, w := range want {
+		if got := dst.NRGBAAt(x, 0); got != w {
+			t.Errorf("pixel %d = %v, want %v", x, got, w)
+		}
+	}
+}

@@ -3,6 +3,9 @@ package gui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+
+	"servicebp/blueprint"
 	"servicebp/canvas"
 )
 
@@ -27,5 +30,20 @@ func TestBoardSelectionDrivesInspector(t *testing.T) {
 	id := e.Selection().one(SelectStep)
 	if s := e.Doc().Step(id); s == nil || s.Lane != "backstage" || s.Column != "pay" {
 		t.Errorf("Insert > Step after selecting backstage × pay made %+v", s)
+	}
+}
+
+func TestUndoWithBoardFocused(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	b := e.ui.board.(*canvas.Board)
+	e.apply(blueprint.SetTitle("Edited"))
+	e.win.Canvas().Focus(b)
+	press(e, &fyne.ShortcutUndo{})
+	if e.Doc().Title != "Coffee to go" {
+		t.Errorf("Ctrl+Z with the board focused: title %q", e.Doc().Title)
+	}
+	press(e, ctrlKey(fyne.KeyZ, true))
+	if e.Doc().Title != "Edited" {
+		t.Errorf("Ctrl+Shift+Z with the board focused: title %q", e.Doc().Title)
 	}
 }

@@ -5,37 +5,49 @@ import (
 	"fyne.io/fyne/v2/lang"
 )
 
-// undo undoes the typing in the focused text field while it has any, and
-// the last edit of the blueprint after that. It serves Ctrl+Z from the
-// menu, which Fyne runs before the focused widget sees the key.
+// undo undoes the typing in the focused inspector field while it has any,
+// and the last edit of the blueprint after that. It serves Ctrl+Z from the
+// menu, which Fyne runs before the focused widget sees the key. A focused
+// text entry with its own undo (the board's inline card editor, a dialog's
+// entry) undoes its typing instead, and the focused board gets the
+// shortcut itself.
 func (e *Editor) undo() {
-	switch f := e.win.Canvas().Focused().(type) {
-	case *field:
-		if f.uncommitted() {
-			f.undoTyping()
-			return
-		}
-	case textUndoer:
-		f.Undo()
-		return
-	}
-	e.hist.Undo()
+	e.historyKey(&fyne.ShortcutUndo{}, true)
 }
 
-// redo redoes typing in the focused text field while it is uncommitted,
-// and the last undone edit of the blueprint otherwise.
+// redo is undo's counterpart for Ctrl+Shift+Z and Ctrl+Y.
 func (e *Editor) redo() {
+	e.historyKey(&fyne.ShortcutRedo{}, false)
+}
+
+func (e *Editor) historyKey(s fyne.Shortcut, undo bool) {
+	step := e.hist.Redo
+	if undo {
+		step = e.hist.Undo
+	}
 	switch f := e.win.Canvas().Focused().(type) {
+	case nil:
+		step()
 	case *field:
-		if f.uncommitted() {
+		switch {
+		case !f.uncommitted():
+			step()
+		case undo:
+			f.undoTyping()
+		default:
 			f.Redo()
-			return
 		}
 	case textUndoer:
-		f.Redo()
-		return
+		if undo {
+			f.Undo()
+		} else {
+			f.Redo()
+		}
+	case fyne.Shortcutable:
+		f.TypedShortcut(s)
+	default:
+		step()
 	}
-	e.hist.Redo()
 }
 
 // commitField commits the typing in the focused inspector field, so that

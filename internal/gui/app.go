@@ -32,11 +32,8 @@ func (GUI) Open(path string) int {
 	return 0
 }
 
-// Present opens path for presentation. Until the presentation mode exists
-// it opens the editor on path.
-func (g GUI) Present(path string) int {
-	return g.Open(path)
-}
+// Present shows path fullscreen in presentation mode; Esc quits.
+func (GUI) Present(path string) int { return presentFile(path) }
 
 // Options tune an Editor; the zero value gives the defaults.
 type Options struct {
@@ -112,11 +109,13 @@ func NewEditor(a fyne.App, opts Options) *Editor {
 	e.auto = newAutosaver(e)
 	e.watch = newWatcher(e)
 	e.buildUI()
+	e.SetPresenter(func() { e.Present() })
 	e.win.SetCloseIntercept(e.requestClose)
 	return e
 }
 
-// Start opens path (or keeps the untitled blueprint when path is empty),
+// Start opens path (or keeps the untitled blueprint when path is empty, or
+// starts a new blueprint to be saved as path when there is no such file),
 // offers to restore an autosave journal, shows the window and starts
 // watching the file.
 func (e *Editor) Start(path string) {
@@ -125,7 +124,7 @@ func (e *Editor) Start(path string) {
 	}
 	e.restoreWindowSize()
 	if path != "" {
-		e.openPath(path)
+		e.openOrCreate(path)
 	}
 	e.win.Show()
 	e.offerRecovery()

@@ -1,0 +1,61 @@
+package gui
+
+import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"servicebp/blueprint"
+	"servicebp/canvas"
+)
+
+// presentFile runs `servicebp present FILE`: the blueprint at path
+// fullscreen in presentation mode, with no editor; Esc (with no spotlight)
+// quits. It returns the process exit code.
+func presentFile(path string) int {
+	d, err := blueprint.Load(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "servicebp present: %v\n", err)
+		return 1
+	}
+	a := app.NewWithID(AppID)
+	w := a.NewWindow(presentTitle(d))
+	p := canvas.NewPresenter(d)
+	p.OnExit = a.Quit
+	showPresentation(w, p)
+	a.Run()
+	return 0
+}
+
+// Present shows the open blueprint in presentation mode, fullscreen in a
+// window of its own with no menus. Esc there (with no spotlight) closes it
+// and returns to the editor. It returns the presenter, which shows a copy
+// of the blueprint as it was when the presentation started.
+func (e *Editor) Present() *canvas.Presenter {
+	d := e.Doc().Clone()
+	w := e.app.NewWindow(presentTitle(d))
+	p := canvas.NewPresenter(d)
+	p.OnExit = w.Close
+	w.SetOnClosed(func() { e.win.RequestFocus() })
+	showPresentation(w, p)
+	return p
+}
+
+// showPresentation puts p in w, fullscreen and focused, and shows w.
+func showPresentation(w fyne.Window, p *canvas.Presenter) {
+	w.SetPadded(false)
+	w.SetContent(p)
+	w.SetFullScreen(true)
+	w.Show()
+	w.Canvas().Focus(p)
+}
+
+// presentTitle is the title of the presentation window.
+func presentTitle(d *blueprint.Document) string {
+	if d.Title != "" {
+		return d.Title + " — servicebp"
+	}
+	return "servicebp"
+}

@@ -3,6 +3,7 @@ package gui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -60,6 +61,32 @@ func (e *Editor) openPath(path string) bool {
 	e.hist.Reset(d)
 	e.addRecent(path)
 	return true
+}
+
+// openOrCreate opens path; when there is no such file yet it starts a new
+// blueprint that Save writes to path, as editors do for a new file named
+// on the command line.
+func (e *Editor) openOrCreate(path string) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && isYAMLName(path) {
+		if abs, aerr := filepath.Abs(path); aerr == nil {
+			path = abs
+		}
+		d := e.newDocument()
+		e.auto.discard()
+		e.path = path
+		e.watch.remember(nil)
+		e.sel = Selection{}
+		e.hist.Reset(d)
+		e.notify(lang.L("New file {{.Name}}: it is created when you save", map[string]any{"Name": filepath.Base(path)}))
+		return
+	}
+	e.openPath(path)
+}
+
+// isYAMLName reports whether path ends in .yaml or .yml.
+func isYAMLName(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".yaml" || ext == ".yml"
 }
 
 // newBlueprint replaces the open blueprint with d, untitled. The caller
@@ -144,8 +171,7 @@ func (e *Editor) saveAs(done func()) {
 // it has neither. The file dialog creates the file under the name as typed;
 // when removeTyped is set and that file is empty it is removed.
 func withYAMLExt(path string, removeTyped bool) string {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == ".yaml" || ext == ".yml" {
+	if isYAMLName(path) {
 		return path
 	}
 	if removeTyped {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
 )
@@ -145,5 +146,38 @@ func TestRecentFilesMenu(t *testing.T) {
 	items[0].Action()
 	if e.Path() != first {
 		t.Errorf("Open recent opened %q, want %q", e.Path(), first)
+	}
+}
+
+func TestStartOnNewFile(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		wantPath bool
+	}{
+		{"plan.yaml", true},
+		{"notes.txt", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tc.name)
+			e := startEditor(t, test.NewTempApp(t), t.TempDir(), path)
+			if got := e.Path() == path; got != tc.wantPath {
+				t.Fatalf("path = %q", e.Path())
+			}
+			if !tc.wantPath {
+				if e.question == nil {
+					t.Error("no error for a missing file that is not YAML")
+				}
+				return
+			}
+			if e.Dirty() || len(e.Doc().Lanes) != 5 {
+				t.Errorf("dirty %v, %d lanes", e.Dirty(), len(e.Doc().Lanes))
+			}
+			e.apply(blueprint.SetTitle("Plan"))
+			press(e, ctrlKey(fyne.KeyS, false))
+			d, err := blueprint.Load(path)
+			if err != nil || d.Title != "Plan" {
+				t.Errorf("saved file: %v, %v", d, err)
+			}
+		})
 	}
 }

@@ -138,21 +138,22 @@ func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
 	c.SetContent(sc.Object())
 	c.Resize(fyne.NewSize(l.Width, l.Height))
 	img := c.Capture()
-	top, ok := img.(*image.NRGBA)
+	out, ok := img.(*image.NRGBA)
 	if !ok {
-		top = image.NewNRGBA(img.Bounds())
-		draw.Draw(top, top.Bounds(), img, img.Bounds().Min, draw.Src)
+		out = image.NewNRGBA(img.Bounds())
+		draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
 	}
-	out := image.NewNRGBA(top.Bounds())
-	for _, f := range canvas.Backdrop(l, &pal, opt.Transparent) {
-		paint(out, f.Rect, scale, f.Color)
+	// Paint the backdrop under the drawing, last shape first, in place.
+	bd := canvas.Backdrop(l, &pal, opt.Transparent)
+	for i := len(bd) - 1; i >= 0; i-- {
+		paint(out, bd[i].Rect, scale, bd[i].Color)
 	}
-	over(out, top)
 	return out, nil
 }
 
-// paint draws r, in world units, at scale onto img with colour c,
-// anti-aliasing its edges: partly covered pixels get a share of the colour.
+// paint draws r, in world units, at scale onto img with colour c, under
+// what img already shows (as if r had been drawn first), anti-aliasing its
+// edges: partly covered pixels get a share of the colour.
 func paint(img *image.NRGBA, r layout.Rect, scale float32, c color.NRGBA) {
 	b := img.Bounds()
 	x0 := max(float64(r.X*scale), float64(b.Min.X))
@@ -165,56 +166,38 @@ func paint(img *image.NRGBA, r layout.Rect, scale float32, c color.NRGBA) {
 	ix0, iy0 := int(math.Floor(x0)), int(math.Floor(y0))
 	ix1, iy1 := int(math.Ceil(x1)), int(math.Ceil(y1))
 	cover := func(i int, lo, hi float64) float64 { return min(float64(i+1), hi) - max(float64(i), lo) }
-	var solid []uint8 // one row of opaque pixels, for fully covered runs
 	for y := iy0; y < iy1; y++ {
 		cy := cover(y, y0, y1)
-		row := img.Pix[img.PixOffset(0, y):]
+		row := img.Pix[img.PixOffset(b.Min.X, y):]
 		for x := ix0; x < ix1; x++ {
-			cx := cover(x, x0, x1)
-			if cx*cy >= 1 && c.A == 0xff {
-				// Copy the run of fully covered pixels at once.
-				end := x
-				for end < ix1 && cover(end, x0, x1) >= 1 {
-					end++
+			p := row[4*(x-b.Min.X):]
+			switch p[3] {
+			case 0xff:
+				continue // hidden under the drawing
+			case 0:
+				if cy >= 1 && c.A == 0xff && cover(x, x0, x1) >= 1 {
+					p[0], p[1], p[2], p[3] = c.R, c.G, c.B, 0xff
+					continue
 				}
-				n := 4 * (end - x)
-				for len(solid) < n {
-					solid = append(solid, c.R, c.G, c.B, 0xff)
-				}
-				copy(row[4*(x-b.Min.X):], solid[:n])
-				x = end - 1
-				continue
 			}
-			blend(row[4*(x-b.Min.X):], c, uint32(float64(c.A)*cx*cy+0.5))
+			under(p, c, uint32(float64(c.A)*cover(x, x0, x1)*cy+0.5))
 		}
 	}
 }
 
-// blend lays colour c with alpha sa over the pixel p (non-premultiplied).
-func blend(p []uint8, c color.NRGBA, sa uint32) {
-	if sa == 0 {
+// under lays colour c with alpha ca under the pixel p (non-premultiplied):
+// p stays on top.
+func under(p []uint8, c color.NRGBA, ca uint32) {
+	if ca == 0 {
 		return
 	}
-	da := uint32(p[3]) * (0xff - sa) / 0xff
-	oa := sa + da
-	p[0] = uint8((uint32(c.R)*sa + uint32(p[0])*da + oa/2) / oa)
-	p[1] = uint8((uint32(c.G)*sa + uint32(p[1])*da + oa/2) / oa)
-	p[2] = uint8((uint32(c.B)*sa + uint32(p[2])*da + oa/2) / oa)
+	pa := uint32(p[3])
+	ba := ca * (0xff - pa) / 0xff // what shows of c through p
+	oa := pa + ba
+	p[0] = uint8((uint32(p[0])*pa + uint32(c.R)*ba + oa/2) / oa)
+	p[1] = uint8((uint32(p[1])*pa + uint32(c.G)*ba + oa/2) / oa)
+	p[2] = uint8((uint32(p[2])*pa + uint32(c.B)*ba + oa/2) / oa)
 	p[3] = uint8(oa)
-}
-
-// over lays src over dst (same bounds, non-premultiplied alpha), in dst.
-func over(dst, src *image.NRGBA) {
-	d, s := dst.Pix, src.Pix
-	for i := 0; i+3 < len(s) && i+3 < len(d); i += 4 {
-		switch sa := s[i+3]; sa {
-		case 0:
-		case 0xff:
-			copy(d[i:i+4], s[i:i+4])
-		default:
-			blend(d[i:i+4], color.NRGBA{s[i], s[i+1], s[i+2], sa}, uint32(sa))
-		}
-	}
 }
 
 // PNG renders d and encodes it as PNG.

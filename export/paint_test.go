@@ -36,19 +36,15 @@ func TestPaint(t *testing.T) {
 	}
 }
 
-func TestOver(t *testing.T) {
-	dst := image.NewNRGBA(image.Rect(0, 0, 3, 1))
-	src := image.NewNRGBA(image.Rect(0, 0, 3, 1))
-	white := color.NRGBA{0xff, 0xff, 0xff, 0xff}
-	for x := range 3 {
-		dst.SetNRGBA(x, 0, white)
-	}
-	src.SetNRGBA(0, 0, color.NRGBA{0, 0, 0, 0xff})
-	src.SetNRGBA(1, 0, color.NRGBA{0, 0, 0, 0x80})
-	over(dst, src)
-	want := []color.NRGBA{{0, 0, 0, 0xff}, {0x7f, 0x7f, 0x7f, 0xff}, white}
+// TestPaintUnder checks that the backdrop goes under what is drawn.
+func TestPaintUnder(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 3, 1))
+	img.SetNRGBA(0, 0, color.NRGBA{0, 0, 0, 0xff})
+	img.SetNRGBA(1, 0, color.NRGBA{0, 0, 0, 0x80})
+	paint(img, layout.Rect{W: 3, H: 1}, 1, color.NRGBA{0xff, 0xff, 0xff, 0xff})
+	want := []color.NRGBA{{0, 0, 0, 0xff}, {0x7f, 0x7f, 0x7f, 0xff}, {0xff, 0xff, 0xff, 0xff}}
 	for x, w := range want {
-		if got := dst.NRGBAAt(x, 0); got != w {
+		if got := img.NRGBAAt(x, 0); got != w {
 			t.Errorf("pixel %d = %v, want %v", x, got, w)
 		}
 	}

@@ -46,10 +46,12 @@ func (e *Editor) buildUI() {
 	e.ui = s
 	s.menus = newMenus(e)
 	e.win.SetMainMenu(s.menus.main)
-	left := container.NewHSplit(s.outline, s.centre)
-	left.Offset = 0.25
-	split := container.NewHSplit(left, container.NewVScroll(s.inspector.content))
-	split.Offset = 0.76
+	// The side panel comes after the board so that it is drawn over any
+	// part of the drawing that reaches past the board's edge.
+	side := container.NewVSplit(container.NewVScroll(s.inspector.content), s.outline)
+	side.Offset = 0.62
+	split := container.NewHSplit(s.centre, side)
+	split.Offset = 0.74
 	bar := container.NewBorder(nil, nil, nil, s.status, s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()

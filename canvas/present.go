@@ -263,8 +263,10 @@ func (p *Presenter) placeVeil() {
 	if len(l.Phases) > 0 {
 		top = l.Phases[0].Rect.Y + p.style.PhaseHeight
 	}
+	// It runs to the screen's right edge and down to the progress bar, to
+	// cover flow labels that stick out of the grid.
 	a := p.scene.WorldToScreen(layout.Point{X: col.X, Y: top})
-	z := p.scene.WorldToScreen(layout.Point{X: l.Width, Y: l.Height})
+	z := fyne.NewPos(p.size.Width, p.size.Height-barHeight(p.size))
 	bg := p.pal.Background
 	p.veil.FillColor = color.NRGBA{R: bg.R, G: bg.G, B: bg.B, A: 0xeb}
 	p.veil.Move(a)

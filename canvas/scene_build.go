@@ -28,8 +28,8 @@ func (b *builder) static() []spec {
 	if l.Title != nil {
 		out = append(out, textSpec(*l.Title, p.Title))
 	}
-	if l.Subtitle != nil {
-		out = append(out, textSpec(*l.Subtitle, p.Muted))
+	for _, t := range l.Description {
+		out = append(out, textSpec(t, p.Muted))
 	}
 	for _, ph := range l.Phases {
 		r := rectSpec(ph.Rect, p.Phase)

@@ -11,6 +11,9 @@ import (
 // and the lane title.
 const laneTitleInset = 12
 
+// titleMinWidth is the narrowest the title block wraps to.
+const titleMinWidth = 480
+
 // Compute lays out d with style st, measuring text with measure. It never
 // fails: steps and flows that refer to missing lanes, columns or steps are
 // left out, so a document in the middle of an edit can still be drawn.
@@ -60,24 +63,6 @@ func (c *computer) run() {
 	c.index()
 
 	x0, y := st.Margin, st.Margin
-	right := x0 + st.LaneHeaderWidth
-	if d.Title != "" {
-		w, h := c.m.size(d.Title, st.TitleSize, true)
-		l.Title = &TextLine{Text: d.Title, Pos: Point{x0, y}, W: w, H: h, Size: st.TitleSize, Bold: true}
-		y += h + 2
-		right = max(right, x0+w)
-	}
-	if desc := strings.TrimSpace(firstLine(d.Description)); desc != "" {
-		size := st.SmallSize + 2
-		w, h := c.m.size(desc, size, false)
-		l.Subtitle = &TextLine{Text: desc, Pos: Point{x0, y}, W: w, H: h, Size: size}
-		y += h
-		right = max(right, x0+w)
-	}
-	if l.Title != nil || l.Subtitle != nil {
-		y += 16
-	}
-
 	c.columnWidths()
 	x := x0 + st.LaneHeaderWidth
 	c.colX = make([]float32, len(d.Columns))
@@ -85,6 +70,30 @@ func (c *computer) run() {
 		c.colX[i] = x
 		x += c.colW[i]
 	}
+	// The title block is as wide as the grid, and at least titleMinWidth.
+	right := x
+	textW := max(x-x0, titleMinWidth)
+	if d.Title != "" {
+		s := c.oneLine(d.Title, textW, st.TitleSize, true)
+		w, h := c.m.size(s, st.TitleSize, true)
+		l.Title = &TextLine{Text: s, Pos: Point{x0, y}, W: w, H: h, Size: st.TitleSize, Bold: true}
+		y += h + 2
+		right = max(right, x0+w)
+	}
+	if desc := strings.TrimSpace(d.Description); desc != "" {
+		size := st.SmallSize + 2
+		lines, _ := wrap(c.m, desc, textW, size, false, 2)
+		for _, s := range lines {
+			w, h := c.m.size(s, size, false)
+			l.Description = append(l.Description, TextLine{Text: s, Pos: Point{x0, y}, W: w, H: h, Size: size})
+			y += h
+			right = max(right, x0+w)
+		}
+	}
+	if l.Title != nil || len(l.Description) > 0 {
+		y += 16
+	}
+
 	gridRight := x
 	top := y
 	y = c.phaseBand(y)

@@ -118,8 +118,8 @@ func testDoc() *blueprint.Document {
 
 func TestComputeStructure(t *testing.T) {
 	l := Compute(testDoc(), DefaultStyle(), fakeMeasure)
-	if l.Title == nil || l.Title.Text != "Hotel stay" || l.Subtitle == nil {
-		t.Fatalf("title block = %+v, %+v", l.Title, l.Subtitle)
+	if l.Title == nil || l.Title.Text != "Hotel stay" || len(l.Description) != 1 {
+		t.Fatalf("title block = %+v, %+v", l.Title, l.Description)
 	}
 	if len(l.Lanes) != 5 || len(l.Lines) != 3 || len(l.Columns) != 3 || len(l.Phases) != 2 {
 		t.Fatalf("got %d lanes, %d lines, %d columns, %d phases", len(l.Lanes), len(l.Lines), len(l.Columns), len(l.Phases))
@@ -403,5 +403,21 @@ func TestNoFyne(t *testing.T) {
 	}
 	if strings.Contains(string(out), "fyne.io") {
 		t.Error("blueprint/layout depends on Fyne")
+	}
+}
+
+func TestTitleBlockWraps(t *testing.T) {
+	d := testDoc()
+	d.Description = strings.Repeat("A long description of the service. ", 200)
+	d.Title = strings.Repeat("Title ", 300)
+	l := Compute(d, DefaultStyle(), fakeMeasure)
+	if len(l.Description) != 2 || !strings.HasSuffix(l.Description[1].Text, Ellipsis) {
+		t.Errorf("description has %d lines", len(l.Description))
+	}
+	if !strings.HasSuffix(l.Title.Text, Ellipsis) {
+		t.Error("an overlong title is not cut")
+	}
+	if limit := l.Grid.Right() + DefaultStyle().Margin; l.Width > limit+1 {
+		t.Errorf("width %v grows past the grid (%v) for a long title block", l.Width, limit)
 	}
 }

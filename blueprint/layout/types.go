@@ -12,9 +12,11 @@ import "servicebp/blueprint"
 type Layout struct {
 	// Width and Height are the size of the whole drawing, in whole units.
 	Width, Height float32
-	// Title is the title line, if the document has a title; Subtitle is the
-	// first line of its description, if any.
-	Title, Subtitle *TextLine
+	// Title is the title line, if the document has a title.
+	Title *TextLine
+	// Description is the document's description, wrapped to at most two
+	// lines as wide as the grid.
+	Description []TextLine
 	// Grid is the area of the lanes, header column included.
 	Grid    Rect
 	Phases  []PhaseBox

@@ -210,3 +210,43 @@ func TestChineseUI(t *testing.T) {
 		t.Errorf("the name as typed, without .yaml, was left behind: %v", err)
 	}
 }
+
+// TestQuitAsksToSave quits with unsaved changes: Esc cancels the prompt
+// and the editor stays; Enter saves and quits.
+func TestQuitAsksToSave(t *testing.T) {
+	en := newEnv(t)
+	path := copyFile(t, hotel, t.TempDir())
+	a := en.start(t, path)
+	a.key("ctrl+Return")
+	a.typeText("Wake-up call")
+	a.key("Return")
+	a.waitTitle("no dirty marker after an edit", isDirty)
+
+	a.key("ctrl+q")
+	time.Sleep(500 * time.Millisecond)
+	screenshot(t, "editor-quit-prompt")
+	a.key("Escape")
+	time.Sleep(500 * time.Millisecond)
+	if a.exited() {
+		t.Fatal("Cancel quit the editor")
+	}
+	if !isDirty(a.title()) {
+		t.Error("the edit was lost after Cancel")
+	}
+
+	a.key("ctrl+q")
+	time.Sleep(500 * time.Millisecond)
+	a.key("Return") // Save
+	a.waitExit(10 * time.Second)
+	d, err := blueprint.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range d.Steps {
+		found = found || s.Text == "Wake-up call"
+	}
+	if !found {
+		t.Error("Save in the quit prompt did not save the edit")
+	}
+}

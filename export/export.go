@@ -82,6 +82,10 @@ func PickScale(opt Options, w float32) (float32, error) {
 			return 0, fmt.Errorf("the blueprint has no width")
 		}
 		s = float32(opt.Width) / w
+		// Rounding must not make the image one pixel wider than asked.
+		for s > 0 && math.Ceil(float64(w*s)) > float64(opt.Width) {
+			s = math.Nextafter32(s, 0)
+		}
 	} else if s == 0 {
 		s = DefaultScale
 	}

@@ -271,6 +271,16 @@ func TestSizeLimits(t *testing.T) {
 			}
 		})
 	}
+	// Every width gives exactly that many pixels.
+	for w := 1000; w < 1100; w++ {
+		s, err := PickScale(Options{Width: w}, l.Width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _, _ := PixelSize(l, s); got != w {
+			t.Errorf("--width %d gives %d px", w, got)
+		}
+	}
 	// Oversize is refused by RenderLayout before it allocates.
 	if _, err := RenderLayout(l, Options{Scale: 8}); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("RenderLayout at scale 8: %v, want ErrTooLarge", err)

@@ -119,7 +119,7 @@ func TestBoardZoom(t *testing.T) {
 	pos := fyne.NewPos(420, 260)
 	w := b.toWorld(pos)
 	b.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
-	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 30)})
+	b.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 75)})
 	if b.Zoom() <= 1.2 {
 		t.Fatalf("Ctrl+wheel up zoomed to %g", b.Zoom())
 	}

@@ -1,0 +1,122 @@
+package gui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+	"servicebp/canvas"
+)
+
+// testBoard returns the editor's board, sized so that the blueprint shows.
+func testBoard(t *testing.T, e *Editor) *canvas.Board {
+	t.Helper()
+	b, ok := e.ui.board.(*canvas.Board)
+	if !ok {
+		t.Fatalf("the centre of the window is %T, not the board", e.ui.board)
+	}
+	e.win.Resize(fyne.NewSize(1400, 900))
+	return b
+}
+
+// boardCard is the board position of the centre of the step's card.
+func boardCard(t *testing.T, b *canvas.Board, id string) fyne.Position {
+	t.Helper()
+	r, ok := b.Layout().CardRect(id)
+	if !ok {
+		t.Fatalf("no card for step %q", id)
+	}
+	return b.Scene().WorldToScreen(r.Center())
+}
+
+// boardCell is a board position inside the lane × column cell, below its
+// cards.
+func boardCell(t *testing.T, b *canvas.Board, lane, column string) fyne.Position {
+	t.Helper()
+	l := b.Layout()
+	for _, ln := range l.Lanes {
+		for _, c := range l.Columns {
+			if ln.ID == lane && c.ID == column {
+				return b.Scene().WorldToScreen(layout.Point{X: c.Rect.X + c.Rect.W/2, Y: ln.Rect.Bottom() - 4})
+			}
+		}
+	}
+	t.Fatalf("no cell %s × %s", lane, column)
+	return fyne.Position{}
+}
+
+func TestBoardSelectionFollowsEditor(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	b := testBoard(t, e)
+	test.TapAt(b, boardCard(t, b, "enjoy"))
+	if e.Selection().one(SelectStep) != "enjoy" {
+		t.Fatalf("tapping the card selected %v in the editor", e.Selection())
+	}
+	if got := e.ui.inspector.step.text.Text; got != "Enjoy the coffee" {
+		t.Errorf("inspector shows %q", got)
+	}
+	e.SetSelection(SelectSteps("ask", "tap-card"))
+	if want := (canvas.Selection{Kind: canvas.SelectSteps, IDs: []string{"ask", "tap-card"}}); !b.Selection().Equal(want) {
+		t.Errorf("board selection %v, want %v", b.Selection(), want)
+	}
+	// An empty cell becomes the target of Insert > Step.
+	test.TapAt(b, boardCell(t, b, "backstage", "pay"))
+	if e.Selection().Kind != SelectNone {
+		t.Errorf("tapping an empty cell selected %v", e.Selection())
+	}
+	e.insertStep()
+	if s := e.Doc().Step(e.Selection().one(SelectStep)); s == nil || s.Lane != "backstage" || s.Column != "pay" {
+		t.Errorf("Insert > Step after tapping backstage × pay made %+v", s)
+	}
+}
+
+func TestBoardFollowsOtherEdits(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	b := testBoard(t, e)
+	s := *e.Doc().Step("enjoy")
+	s.Text = "Sip the coffee slowly"
+	if !e.apply(blueprint.EditStep("enjoy", s)) {
+		t.Fatal("edit refused")
+	}
+	if c := b.Layout().Card("enjoy"); c == nil || c.Lines[0].Text != "Sip the coffee slowly" {
+		t.Errorf("the board did not lay out the edited text: %+v", c)
+	}
+	e.hist.Undo()
+	if c := b.Layout().Card("enjoy"); c == nil || c.Lines[0].Text != "Enjoy the coffee" {
+		t.Errorf("the board did not follow undo: %+v", c)
+	}
+}
+
+func TestBoardInlineEditUndo(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	b := testBoard(t, e)
+	n := len(e.Doc().Steps)
+	b.DoubleTapped(&fyne.PointEvent{Position: boardCell(t, b, "backstage", "pay")})
+	ed := e.win.Canvas().Focused()
+	if ed == nil || !b.Editing() {
+		t.Fatal("double-tapping an empty cell did not focus an inline editor")
+	}
+	test.Type(ed, "Print receipt")
+	// Ctrl+Z from the menu undoes the typing, not the blueprint.
+	press(e, &fyne.ShortcutUndo{})
+	if len(e.Doc().Steps) != n || !b.Editing() {
+		t.Fatalf("Ctrl+Z while typing changed the blueprint (%d steps) or closed the editor", len(e.Doc().Steps))
+	}
+	ed.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(ed, "Print receipt")
+	ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	id := e.Selection().one(SelectStep)
+	if st := e.Doc().Step(id); st == nil || st.Text != "Print receipt" || st.Lane != "backstage" {
+		t.Fatalf("Enter made %+v", st)
+	}
+	if e.ui.inspector.step.text.Text != "Print receipt" {
+		t.Errorf("inspector shows %q", e.ui.inspector.step.text.Text)
+	}
+	press(e, &fyne.ShortcutUndo{})
+	if len(e.Doc().Steps) != n || e.hist.CanUndo() {
+		t.Errorf("one undo left %d steps (want %d), can undo %v", len(e.Doc().Steps), n, e.hist.CanUndo())
+	}
+}

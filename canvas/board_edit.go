@@ -31,6 +31,8 @@ type editState struct {
 	id string
 	// lane and column are the cell of a new step.
 	lane, column string
+	// capture is set for a new step typed in quick capture (board_capture.go).
+	capture bool
 }
 
 // cardEditor is the text entry the board lays over a card (or a header)
@@ -73,6 +75,9 @@ func (e *cardEditor) KeyUp(ev *fyne.KeyEvent) {
 
 // TypedKey commits on Enter and cancels on Esc.
 func (e *cardEditor) TypedKey(ev *fyne.KeyEvent) {
+	if e.b.captureKey(ev, e.shift) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		st := e.b.editing

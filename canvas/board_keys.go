@@ -60,12 +60,13 @@ func (b *Board) KeyUp(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune starts a new step in a selected cell with the typed character.
+// TypedRune starts a new step in a selected cell with the typed character,
+// in quick capture mode (see board_capture.go).
 func (b *Board) TypedRune(r rune) {
 	if r == ' ' || b.sel.Kind != SelectCell {
 		return
 	}
-	b.startNewStep(b.sel.IDs[0], b.sel.IDs[1], string(r))
+	b.StartCapture(b.sel.IDs[0], b.sel.IDs[1], string(r))
 }
 
 // TypedKey handles the board's keys: arrows move the selection, Tab

@@ -173,7 +173,32 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 	return card
 }
 
-// legend lays the legend out in rows no wider than width.
+// legendKinds reports which legend entries the drawing uses.
+func (c *computer) legendKinds() map[LegendKind]bool {
+	used := make(map[LegendKind]bool, 6)
+	for _, card := range c.l.Cards {
+		for _, b := range card.Badges {
+			switch b.Kind {
+			case BadgeFail:
+				used[LegendFail] = true
+			case BadgeWait:
+				used[LegendWait] = true
+			case BadgeMoment:
+				used[LegendMoment] = true
+			case BadgeEmotion:
+				used[LegendEmotion] = true
+			}
+		}
+	}
+	for _, r := range c.l.Flows {
+		used[LegendFlow] = used[LegendFlow] || !r.TwoWay
+		used[LegendTwoWay] = used[LegendTwoWay] || r.TwoWay
+	}
+	return used
+}
+
+// legend lays out, in rows no wider than width, the entries for the marks
+// the drawing uses; it returns nil when there are none.
 func (c *computer) legend(x, y, width float32) *Legend {
 	st := c.st
 	lb := st.Labels
@@ -195,10 +220,14 @@ func (c *computer) legend(x, y, width float32) *Legend {
 		{LegendFlow, "", lb.Flow, 36},
 		{LegendTwoWay, "", lb.TwoWay, 36},
 	}
+	used := c.legendKinds()
 	lg := &Legend{}
 	cx, cy := x, y
 	rowH := max(bh, c.smallLH)
 	for _, e := range entries {
+		if !used[e.kind] {
+			continue
+		}
 		sw := e.sw
 		if e.sample != "" {
 			sw = c.pillWidth(e.sample)
@@ -217,6 +246,9 @@ func (c *computer) legend(x, y, width float32) *Legend {
 		it.Label = TextLine{Text: e.label, Pos: Point{cx + sw + 6, cy + (rowH-lh)/2}, W: lw, H: lh, Size: st.SmallSize}
 		lg.Items = append(lg.Items, it)
 		cx += iw + 22
+	}
+	if len(lg.Items) == 0 {
+		return nil
 	}
 	lg.Rect = Rect{x, y, 0, 0}
 	for _, it := range lg.Items {

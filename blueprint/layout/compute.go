@@ -134,12 +134,14 @@ func (c *computer) index() {
 	}
 	c.cellSteps = make(map[cellKey][]int)
 	c.colSteps = make([][]int, len(d.Columns))
+	seen := make(map[string]bool, len(d.Steps))
 	for i, s := range d.Steps {
 		li, ok1 := c.laneIdx[s.Lane]
 		ci, ok2 := c.colIdx[s.Column]
-		if !ok1 || !ok2 {
-			continue
+		if !ok1 || !ok2 || seen[s.ID] {
+			continue // a dangling reference or a duplicate id
 		}
+		seen[s.ID] = true
 		k := cellKey{li, ci}
 		c.cellSteps[k] = append(c.cellSteps[k], i)
 		c.colSteps[ci] = append(c.colSteps[ci], i)

@@ -421,3 +421,23 @@ func TestTitleBlockWraps(t *testing.T) {
 		t.Errorf("width %v grows past the grid (%v) for a long title block", l.Width, limit)
 	}
 }
+
+func TestLegendListsUsedMarks(t *testing.T) {
+	d := testDoc()
+	d.Flows = nil
+	for i := range d.Steps {
+		d.Steps[i].Fail, d.Steps[i].Emotion = "", 0
+	}
+	l := Compute(d, DefaultStyle(), fakeMeasure)
+	var kinds []LegendKind
+	for _, it := range l.Legend.Items {
+		kinds = append(kinds, it.Kind)
+	}
+	if !reflect.DeepEqual(kinds, []LegendKind{LegendWait, LegendMoment}) {
+		t.Errorf("legend kinds = %v, want wait and moment", kinds)
+	}
+	empty := blueprint.New("", blueprint.EnglishNames)
+	if l := Compute(empty, DefaultStyle(), fakeMeasure); l.Legend != nil {
+		t.Errorf("a blueprint with no marks has a legend: %+v", l.Legend)
+	}
+}

@@ -48,7 +48,7 @@ type Style struct {
 	MaxLines int
 	// BadgeHeight is the height of the fail, wait and emotion badges.
 	BadgeHeight float32
-	// Legend adds a legend under the grid.
+	// Legend adds a legend under the grid, explaining the marks used.
 	Legend bool
 	// Labels are the words the layout itself writes (legend entries).
 	Labels Labels

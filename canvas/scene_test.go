@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -8,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/bpgen"
 	"servicebp/blueprint/layout"
 )
 
@@ -286,5 +289,41 @@ func TestBackdrop(t *testing.T) {
 	s.SetBackdrop(false)
 	if without := len(s.back.groups["static"].items); without != with-len(bd) {
 		t.Errorf("without the backdrop %d static objects, want %d", without, with-len(bd))
+	}
+}
+
+// TestSceneRandomUpdates applies a sequence of differently sized and
+// edited blueprints to one scene: the layers always hold exactly the
+// objects of the current groups, and every card and flow has a group.
+func TestSceneRandomUpdates(t *testing.T) {
+	test.NewTempApp(t)
+	s := NewScene(LightPalette())
+	s.SetViewport(fyne.NewSize(800, 600))
+	m := Measure(nil)
+	r := rand.New(rand.NewPCG(7, 9))
+	for n := range 25 {
+		d := bpgen.Generate(1 + r.IntN(60))
+		for range r.IntN(10) {
+			i := r.IntN(len(d.Steps))
+			d.Steps = append(d.Steps[:i], d.Steps[i+1:]...)
+		}
+		if r.IntN(3) == 0 {
+			d.Steps[0].Text = fmt.Sprintf("edit %d", n)
+		}
+		l := layout.Compute(d, layout.DefaultStyle(), m)
+		s.Update(l)
+		s.SetView(0.5+r.Float32()*2, fyne.NewPos(-r.Float32()*500, -r.Float32()*300))
+		if len(s.cards.groups) != len(l.Cards) || len(s.flows.groups) != len(l.Flows) {
+			t.Fatalf("update %d: %d card groups for %d cards, %d flow groups for %d flows", n, len(s.cards.groups), len(l.Cards), len(s.flows.groups), len(l.Flows))
+		}
+		for name, ly := range map[string]*layer{"back": s.back, "flows": s.flows, "cards": s.cards, "labels": s.labels} {
+			want := 0
+			for _, g := range ly.groups {
+				want += len(g.items)
+			}
+			if got := len(ly.box.Objects); got != want {
+				t.Fatalf("update %d: layer %s holds %d objects, its groups %d", n, name, got, want)
+			}
+		}
 	}
 }

@@ -80,11 +80,40 @@ func (b *Board) Dragged(ev *fyne.DragEvent) {
 		b.setView(b.zoom, b.off.Add(ev.Dragged))
 		return
 	case dragBand:
+		b.autoScroll()
 		b.bandSelect(d.start, d.cur, d.base)
 	case dragMove:
+		b.autoScroll()
 		b.updateDrop()
+	case dragConnect:
+		b.autoScroll()
 	}
 	b.over.update(b)
+}
+
+// autoEdge is how near the board's edge a drag scrolls the view.
+const autoEdge = 32
+
+// autoScroll scrolls the view while a drag is near the board's edge, the
+// nearer the faster, keeping the drag's start on the same world point.
+func (b *Board) autoScroll() {
+	d := &b.drag
+	step := func(p, size float32) float32 {
+		switch {
+		case p < autoEdge:
+			return (autoEdge - max(p, 0)) / 2
+		case p > size-autoEdge:
+			return -(min(p, size) - (size - autoEdge)) / 2
+		}
+		return 0
+	}
+	dx, dy := step(d.cur.X, b.size.Width), step(d.cur.Y, b.size.Height)
+	if dx == 0 && dy == 0 {
+		return
+	}
+	old := b.off
+	b.setView(b.zoom, b.off.AddXY(dx, dy))
+	d.start = d.start.Add(b.off.Subtract(old))
 }
 
 // startDrag picks the drag mode from the press that started it.

@@ -170,6 +170,27 @@ func TestBoardZoom(t *testing.T) {
 			t.Errorf("zoom in then out gave %g", b.Zoom())
 		}
 	})
+	t.Run("Space+drag pans", func(t *testing.T) {
+		off := b.Offset()
+		b.KeyDown(&fyne.KeyEvent{Name: fyne.KeySpace})
+		drag(b, cardPos(t, b, "ask"), cardPos(t, b, "ask").AddXY(30, 20), desktop.MouseButtonPrimary)
+		b.KeyUp(&fyne.KeyEvent{Name: fyne.KeySpace})
+		if got := b.Offset().Subtract(off); got.X != 30 || got.Y != 20 {
+			t.Errorf("Space+drag moved the view by %v", got)
+		}
+		if s := b.hist.Doc().Step("ask"); s.Column != "order" || b.hist.CanUndo() {
+			t.Error("Space+drag moved the card")
+		}
+	})
+	t.Run("dragging near the edge scrolls", func(t *testing.T) {
+		b.ZoomActual()
+		off := b.Offset()
+		from := cellPos(t, b, "backstage", "order")
+		drag(b, from, fyne.NewPos(b.Size().Width-4, from.Y), desktop.MouseButtonPrimary)
+		if b.Offset().X >= off.X {
+			t.Errorf("a rubber band at the right edge did not scroll: offset %v → %v", off, b.Offset())
+		}
+	})
 	t.Run("middle drag pans", func(t *testing.T) {
 		off := b.Offset()
 		drag(b, fyne.NewPos(500, 300), fyne.NewPos(440, 260), desktop.MouseButtonTertiary)
@@ -294,4 +315,22 @@ func countUndo(h *blueprint.History) int {
 		n++
 	}
 	return n
+}
+
+// BenchmarkBoardPan500 scrolls a 500-step board by one wheel notch.
+func BenchmarkBoardPan500(b *testing.B) {
+	test.NewTempApp(b)
+	bd := NewBoard(blueprint.NewHistory(bpgen.Generate(500)))
+	w := test.NewTempWindow(b, bd)
+	w.Resize(fyne.NewSize(1400, 900))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d := float32(-25)
+		if i%2 == 1 {
+			d = 25
+		}
+		bd.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, d)})
+		i++
+	}
 }

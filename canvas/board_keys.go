@@ -98,6 +98,12 @@ func (b *Board) TypedKey(ev *fyne.KeyEvent) {
 		default:
 			b.selectOnly(Selection{})
 		}
+	default:
+		// Keys the board does not use (F1, F5 ...) go to the window's own
+		// handler, as they do when nothing has the focus.
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+		}
 	}
 }
 

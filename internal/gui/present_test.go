@@ -44,6 +44,11 @@ func TestPresentFromEditor(t *testing.T) {
 	}{
 		{"View > Present", func(e *Editor) { presentMenuItem(t, e, lang.L("Present")+"  (F5)").Action() }},
 		{"F5", func(e *Editor) { e.win.Canvas().Unfocus(); presentEditorKey(e, fyne.KeyF5) }},
+		{"F5 on the board", func(e *Editor) {
+			b := e.ui.board.(*canvas.Board)
+			e.win.Canvas().Focus(b)
+			presentEditorKey(e, fyne.KeyF5)
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -66,6 +66,9 @@ type Board struct {
 	scene   *Scene
 	lay     *layout.Layout
 	gen     int
+	// doc is the document last laid out; another one (a file opened in
+	// the same window) gets a fresh view.
+	doc *blueprint.Document
 
 	zoom   float32
 	off    fyne.Position
@@ -171,6 +174,13 @@ func (b *Board) Reload() {
 	b.sel = b.validSelection(b.sel)
 	b.scene.selected = b.selectedSteps()
 	b.scene.Update(b.lay)
+	if d != b.doc {
+		fresh := b.doc != nil
+		b.doc = d
+		if fresh && b.placed && b.size.Width > 0 {
+			b.initialView()
+		}
+	}
 	if b.editing != nil {
 		b.placeEditor()
 	}

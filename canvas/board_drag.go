@@ -25,6 +25,9 @@ const (
 	dragPan
 	// dragConnect draws a new flow from a card's connector handle.
 	dragConnect
+	// dragLane and dragColumn reorder lanes and columns by their headers.
+	dragLane
+	dragColumn
 )
 
 // dragState is the state of a drag in progress.
@@ -47,6 +50,8 @@ type dragState struct {
 	dropLane, dropCol string
 	dropOK            bool
 	dropRect          layout.Rect
+	// dropIndex is where a dragged lane or column goes.
+	dropIndex int
 }
 
 func sqrt(v float32) float32 { return float32(math.Sqrt(float64(max(v, 0)))) }
@@ -87,6 +92,9 @@ func (b *Board) Dragged(ev *fyne.DragEvent) {
 		b.updateDrop()
 	case dragConnect:
 		b.autoScroll()
+	case dragLane, dragColumn:
+		b.autoScroll()
+		b.updateReorder()
 	}
 	b.over.update(b)
 }
@@ -127,6 +135,10 @@ func (b *Board) startDrag() {
 		d.mode = dragPan
 	case p.hit.kind == hitHandle:
 		d.mode, d.from = dragConnect, p.hit.step
+	case p.hit.kind == hitLane:
+		d.mode, d.from = dragLane, p.hit.lane
+	case p.hit.kind == hitColumn:
+		d.mode, d.from = dragColumn, p.hit.column
 	case p.hit.kind == hitCard && b.sel.Has(p.hit.step):
 		d.mode, d.anchor = dragMove, p.hit.step
 		d.moving = slices.Clone(b.sel.IDs)
@@ -177,6 +189,14 @@ func (b *Board) DragEnd() {
 	case dragBand:
 		if b.OnSelected != nil {
 			b.OnSelected(b.sel)
+		}
+	case dragLane:
+		if d.dropOK && d.dropIndex != b.hist.Doc().LaneIndex(d.from) {
+			b.apply(blueprint.MoveLane(d.from, d.dropIndex))
+		}
+	case dragColumn:
+		if d.dropOK && d.dropIndex != b.hist.Doc().ColumnIndex(d.from) {
+			b.apply(blueprint.MoveColumn(d.from, d.dropIndex))
 		}
 	}
 	b.over.update(b)
@@ -259,4 +279,60 @@ func (b *Board) addFlow(from, to string) {
 	if b.apply(blueprint.AddFlow(blueprint.Flow{From: from, To: to})) {
 		b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{from, to}})
 	}
+}
+
+// updateReorder finds where a dragged lane or column would go: among the
+// others, before the first whose middle lies past the pointer. The drop
+// mark is a bar in the gap it would take.
+func (b *Board) updateReorder() {
+	d := &b.drag
+	p := b.toWorld(d.cur)
+	l := b.lay
+	idx, gap := 0, float32(0)
+	d.dropOK = false
+	if d.mode == dragLane {
+		var others []layout.Rect
+		for _, ln := range l.Lanes {
+			if ln.ID != d.from {
+				others = append(others, ln.Rect)
+			} else {
+				d.dropOK = true
+			}
+		}
+		idx, gap = slotAt(others, p.Y, func(r layout.Rect) (float32, float32) { return r.Y, r.Bottom() })
+		d.dropIndex = idx
+		d.dropRect = layout.Rect{X: l.Grid.X, Y: gap - 2, W: l.Grid.W, H: 4}
+		return
+	}
+	var others []layout.Rect
+	for _, c := range l.Columns {
+		if c.ID != d.from {
+			others = append(others, c.Rect)
+		} else {
+			d.dropOK = true
+		}
+	}
+	idx, gap = slotAt(others, p.X, func(r layout.Rect) (float32, float32) { return r.X, r.Right() })
+	d.dropIndex = idx
+	top := l.Grid.Y
+	if len(l.Columns) > 0 {
+		top = l.Columns[0].Rect.Y
+	}
+	d.dropRect = layout.Rect{X: gap - 2, Y: top, W: 4, H: l.Grid.Bottom() - top}
+}
+
+// slotAt is the index among rects (in order along one axis) before which
+// v falls, by their middles, and the coordinate of that gap.
+func slotAt(rects []layout.Rect, v float32, span func(layout.Rect) (lo, hi float32)) (int, float32) {
+	for i, r := range rects {
+		lo, hi := span(r)
+		if v < (lo+hi)/2 {
+			return i, lo
+		}
+	}
+	if len(rects) == 0 {
+		return 0, v
+	}
+	_, hi := span(rects[len(rects)-1])
+	return len(rects), hi
 }

@@ -334,3 +334,48 @@ func BenchmarkBoardPan500(b *testing.B) {
 		i++
 	}
 }
+
+func TestBoardHeaderDragReorders(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	d := func() *blueprint.Document { return b.hist.Doc() }
+	laneHeader := func(id string) fyne.Position { return b.toScreen(b.laneBand(id).Header.Center()) }
+	colHeader := func(id string) fyne.Position {
+		cb := b.columnBox(id)
+		return b.toScreen(layout.Point{X: cb.Rect.X + cb.Rect.W/2, Y: b.lay.Lanes[0].Rect.Y - 4})
+	}
+	// Drag the physical evidence lane below the frontstage lane.
+	fr := b.laneBand("frontstage").Rect
+	drag(b, laneHeader("evidence"), b.toScreen(layout.Point{X: 60, Y: fr.Bottom() - 2}), desktop.MouseButtonPrimary)
+	if got := []string{d().Lanes[0].ID, d().Lanes[1].ID, d().Lanes[2].ID}; got[2] != "evidence" || got[0] != "customer" {
+		t.Errorf("lanes after the drag: %v", got)
+	}
+	if !b.hist.Undo() || d().Lanes[0].ID != "evidence" {
+		t.Error("undo did not put the lane back")
+	}
+	b.Reload()
+	// Drag the drink column to the front.
+	drag(b, colHeader("drink"), colHeader("order").AddXY(-40, 0), desktop.MouseButtonPrimary)
+	if d().Columns[0].ID != "drink" {
+		t.Errorf("columns after the drag: %s, %s, %s", d().Columns[0].ID, d().Columns[1].ID, d().Columns[2].ID)
+	}
+	if b.over.drop.Visible() {
+		t.Error("the drop mark is still shown")
+	}
+	// Dropping a column where it was changes nothing.
+	b.hist.Undo()
+	b.Reload()
+	drag(b, colHeader("pay"), colHeader("pay").AddXY(10, 0), desktop.MouseButtonPrimary)
+	if b.hist.CanUndo() {
+		t.Error("dropping a column in its own place made an edit")
+	}
+}
+
+func TestBoardNewDocumentGetsFreshView(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	b.setView(2, fyne.NewPos(-300, -200))
+	b.hist.Reset(bpgen.Generate(20))
+	b.Reload()
+	if b.Zoom() == 2 || b.Offset() == fyne.NewPos(-300, -200) {
+		t.Errorf("view after opening another document: zoom %g offset %v", b.Zoom(), b.Offset())
+	}
+}

@@ -189,7 +189,7 @@ func (o *overlay) updateDrag(b *Board) {
 		hide(o.band)
 	}
 	o.updateGhosts(b)
-	if d.mode == dragMove && d.dropOK {
+	if (d.mode == dragMove || d.mode == dragLane || d.mode == dragColumn) && d.dropOK {
 		o.place(b, o.drop, d.dropRect)
 	} else {
 		hide(o.drop)

@@ -83,7 +83,12 @@ func (b *progressBar) update(p *Presenter, size fyne.Size) {
 	b.column.Move(fyne.NewPos(x, ty))
 	right := size.Width - pad - b.count.MinSize().Width
 	b.count.Move(fyne.NewPos(right, ty))
-	b.title.Move(fyne.NewPos(right-ts*1.5-b.title.MinSize().Width, ty))
+	tx := right - ts*1.5 - b.title.MinSize().Width
+	b.title.Move(fyne.NewPos(tx, ty))
+	// The title gives way to the phase and column on a narrow screen.
+	if tx < x+b.column.MinSize().Width+ts {
+		b.title.Text = ""
+	}
 	for _, o := range b.objects() {
 		o.Refresh()
 	}

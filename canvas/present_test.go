@@ -380,3 +380,44 @@ func TestPresenterGolden(t *testing.T) {
 		presentGolden(t, "present-spotlight.png", win.Canvas().Capture())
 	})
 }
+
+func TestPresenterBar(t *testing.T) {
+	tests := []struct {
+		name      string
+		w, h      float32
+		title     string
+		keys      []fyne.KeyName
+		phase     string
+		column    string
+		count     string
+		showTitle bool
+	}{
+		{"wide screen", 1920, 1080, "", nil, "Arrival", "·  Arrive", "1 / 10", true},
+		{"after a phase", 1920, 1080, "", []fyne.KeyName{"+" + fyne.KeyRight, fyne.KeyRight}, "Stay", "·  Go to room", "4 / 10", true},
+		{"narrow screen, long title", 640, 480, "A very long title for a blueprint that a facilitator would never shorten, because the client named the service this way", nil, "Arrival", "·  Arrive", "1 / 10", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, win := presentWindow(t, "hotel", tc.w, tc.h)
+			if tc.title != "" {
+				d := p.Document().Clone()
+				d.Title = tc.title
+				p.SetDocument(d)
+			}
+			presentKeys(win.Canvas(), tc.keys...)
+			b := p.bar
+			if b.phase.Text != tc.phase || b.column.Text != tc.column || b.count.Text != tc.count {
+				t.Errorf("bar %q %q %q, want %q %q %q", b.phase.Text, b.column.Text, b.count.Text, tc.phase, tc.column, tc.count)
+			}
+			if (b.title.Text != "") != tc.showTitle {
+				t.Errorf("title %q shown: %v, want %v", b.title.Text, b.title.Text != "", tc.showTitle)
+			}
+			if want := tc.w * float32(p.Current()+1) / 10; b.fill.Size().Width < want-0.5 || b.fill.Size().Width > want+0.5 {
+				t.Errorf("progress %g wide, want %g", b.fill.Size().Width, want)
+			}
+			if min := MinPresentText * tc.h / PresentHeight / 2; b.count.TextSize < min {
+				t.Errorf("bar text %g, want at least %g", b.count.TextSize, min)
+			}
+		})
+	}
+}

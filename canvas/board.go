@@ -75,11 +75,13 @@ type Board struct {
 	size   fyne.Size
 	placed bool
 
-	sel     Selection
-	hover   string
-	focused bool
-	mods    fyne.KeyModifier
-	space   bool
+	sel   Selection
+	hover string
+	// hoverNew is the lane whose new-column slot the pointer is over.
+	hoverNew string
+	focused  bool
+	mods     fyne.KeyModifier
+	space    bool
 
 	press   press
 	drag    dragState

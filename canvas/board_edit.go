@@ -169,12 +169,19 @@ func (b *Board) editRect(st *editState) (layout.Rect, bool) {
 	case editStepText:
 		return l.CardRect(st.id)
 	case editNewStep:
-		lb, cb := b.laneBand(st.lane), b.columnBox(st.column)
-		if lb == nil || cb == nil {
+		lb := b.laneBand(st.lane)
+		if lb == nil {
+			return layout.Rect{}, false
+		}
+		col, ok := b.newColumnRect()
+		if cb := b.columnBox(st.column); cb != nil {
+			col, ok = cb.Rect, true
+		}
+		if !ok || (st.column != "" && b.columnBox(st.column) == nil) {
 			return layout.Rect{}, false
 		}
 		g := b.style.ColumnGutter / 2
-		r := layout.Rect{X: cb.Rect.X + g, Y: lb.Rect.Y + b.style.LanePadding, W: cb.Rect.W - 2*g, H: 52}
+		r := layout.Rect{X: col.X + g, Y: lb.Rect.Y + b.style.LanePadding, W: col.W - 2*g, H: 52}
 		if cell := l.CellCards(st.lane, st.column); len(cell) > 0 {
 			last, _ := l.CardRect(cell[len(cell)-1])
 			r.Y = last.Bottom() + b.style.CardGap/2
@@ -250,7 +257,15 @@ func (b *Board) commitEdit() {
 			return
 		}
 		s := blueprint.Step{ID: d.UniqueID(text, "step"), Lane: st.lane, Column: st.column, Text: text}
-		if b.apply(blueprint.AddStep(s, -1)) {
+		var c blueprint.Command = blueprint.AddStep(s, -1)
+		if st.column == "" {
+			// A card right of the last column comes with its column, in
+			// one undo step.
+			ids := blueprint.UniqueIDs(d, []string{"column", text}, "step")
+			s.ID, s.Column = ids[1], ids[0]
+			c = blueprint.Batch("Add step", blueprint.InsertColumn(blueprint.Column{ID: ids[0]}, -1), blueprint.AddStep(s, -1))
+		}
+		if b.apply(c) {
 			b.selectOnly(Selection{Kind: SelectSteps, IDs: []string{s.ID}})
 		}
 	case editLaneName:
@@ -293,6 +308,9 @@ func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
 	case hitCell:
 		b.selectOnly(Selection{Kind: SelectCell, IDs: []string{h.lane, h.column}})
 		b.startNewStep(h.lane, h.column, "")
+	case hitNewColumn:
+		b.selectOnly(Selection{})
+		b.startNewStep(h.lane, "", "")
 	case hitLane:
 		b.selectOnly(Selection{Kind: SelectLane, IDs: []string{h.lane}})
 		b.EditSelection()

@@ -379,3 +379,31 @@ func TestBoardNewDocumentGetsFreshView(t *testing.T) {
 		t.Errorf("view after opening another document: zoom %g offset %v", b.Zoom(), b.Offset())
 	}
 }
+
+func TestBoardAddCardInNewColumn(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	r, ok := b.newColumnRect()
+	if !ok {
+		t.Fatal("no slot for a new column")
+	}
+	lb := b.laneBand("frontstage").Rect
+	pos := b.toScreen(layout.Point{X: r.X + r.W/2, Y: lb.Y + lb.H/2})
+	b.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if !b.over.hint.Visible() {
+		t.Error("hovering right of the last column shows no hint")
+	}
+	b.DoubleTapped(&fyne.PointEvent{Position: pos})
+	test.Type(b.edit, "Make the coffee")
+	b.edit.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	d := b.hist.Doc()
+	if len(d.Columns) != 4 {
+		t.Fatalf("%d columns, want a fourth", len(d.Columns))
+	}
+	s := d.Step(b.Selection().IDs[0])
+	if s == nil || s.Text != "Make the coffee" || s.Lane != "frontstage" || s.Column != d.Columns[3].ID {
+		t.Fatalf("new step %+v", s)
+	}
+	if !b.hist.Undo() || b.hist.CanUndo() || len(b.hist.Doc().Columns) != 3 || len(b.hist.Doc().Steps) != 4 {
+		t.Error("one undo did not remove both the card and its column")
+	}
+}

@@ -29,6 +29,10 @@ type overlay struct {
 	target *fcanvas.Rectangle
 	handle *fcanvas.Circle
 	wire   *fcanvas.Line
+	// hint marks the slot right of the last column where a double-click
+	// adds a card in a new column.
+	hint   *fcanvas.Rectangle
+	plus   *fcanvas.Text
 	flow   []*fcanvas.Line
 	ghosts []*fcanvas.Rectangle
 	ghostC *fyne.Container
@@ -44,10 +48,13 @@ func newOverlay() *overlay {
 		target: &fcanvas.Rectangle{},
 		handle: &fcanvas.Circle{},
 		wire:   &fcanvas.Line{},
+		hint:   &fcanvas.Rectangle{CornerRadius: 6},
+		plus:   fcanvas.NewText("+", color.Black),
 		ghostC: container.NewWithoutLayout(),
 		flowC:  container.NewWithoutLayout(),
 	}
-	o.box = container.NewWithoutLayout(o.mark, o.flowC, o.drop, o.ghostC, o.target, o.wire, o.handle, o.band)
+	o.plus.Alignment = fyne.TextAlignCenter
+	o.box = container.NewWithoutLayout(o.hint, o.plus, o.mark, o.flowC, o.drop, o.ghostC, o.target, o.wire, o.handle, o.band)
 	for _, obj := range o.box.Objects {
 		obj.Hide()
 	}
@@ -74,6 +81,8 @@ func (o *overlay) restyle(p Palette) {
 	o.target.CornerRadius = 7
 	o.handle.FillColor, o.handle.StrokeColor, o.handle.StrokeWidth = p.Card, sel, 2
 	o.wire.StrokeColor, o.wire.StrokeWidth = sel, 2
+	o.hint.FillColor, o.hint.StrokeColor, o.hint.StrokeWidth = withAlpha(sel, 18), withAlpha(sel, 120), 1
+	o.plus.Color = withAlpha(sel, 200)
 	for _, l := range o.flow {
 		l.StrokeColor = withAlpha(sel, 150)
 	}
@@ -108,6 +117,28 @@ func (o *overlay) update(b *Board) {
 	o.updateFlow(b)
 	o.updateDrag(b)
 	o.updateHandle(b)
+	o.updateHint(b)
+}
+
+// updateHint shows the new-column slot under the pointer.
+func (o *overlay) updateHint(b *Board) {
+	lb := b.laneBand(b.hoverNew)
+	col, ok := b.newColumnRect()
+	if lb == nil || !ok || b.editing != nil {
+		hide(o.hint, o.plus)
+		return
+	}
+	g := b.style.ColumnGutter / 2
+	r := layout.Rect{X: col.X + g, Y: lb.Rect.Y + b.style.LanePadding, W: col.W - 2*g, H: max(lb.Rect.H-2*b.style.LanePadding, 24)}
+	o.place(b, o.hint, r)
+	o.plus.TextSize = 22 * b.zoom
+	o.plus.TextStyle.Bold = true
+	pos, size := b.screenRect(r)
+	ts := fyne.MeasureText("+", o.plus.TextSize, o.plus.TextStyle)
+	o.plus.Move(pos.AddXY(0, (size.Height-ts.Height)/2))
+	o.plus.Resize(fyne.NewSize(size.Width, ts.Height))
+	o.plus.Show()
+	o.plus.Refresh()
 }
 
 // updateMark outlines a selected cell, lane, column or line.

@@ -21,6 +21,9 @@ const (
 	hitLane
 	hitColumn
 	hitLine
+	// hitNewColumn is the space right of the last column, in a lane: a
+	// double-click there adds a card in a new column.
+	hitNewColumn
 )
 
 // hit is what lies under a point of the board.
@@ -56,6 +59,11 @@ func (b *Board) hitAt(pos fyne.Position) hit {
 	}
 	if lane, col, ok := l.CellAt(p); ok {
 		return hit{kind: hitCell, lane: lane, column: col}
+	}
+	if r, ok := b.newColumnRect(); ok && r.Contains(p) {
+		if li := laneAt(l, p.Y); li >= 0 {
+			return hit{kind: hitNewColumn, lane: l.Lanes[li].ID}
+		}
 	}
 	for _, m := range l.Lines {
 		if p.X >= m.X1 && p.X < l.Grid.X+b.style.LaneHeaderWidth && abs(p.Y-m.Y) <= 4/b.zoom+2 {
@@ -231,16 +239,22 @@ func (b *Board) MouseMoved(ev *desktop.MouseEvent) {
 			hover = b.hover
 		}
 	}
-	if hover != b.hover || b.connect != "" {
-		b.hover = hover
+	hoverNew := ""
+	if hover == "" && b.drag.mode == dragNone {
+		if h := b.hitAt(ev.Position); h.kind == hitNewColumn {
+			hoverNew = h.lane
+		}
+	}
+	if hover != b.hover || hoverNew != b.hoverNew || b.connect != "" {
+		b.hover, b.hoverNew = hover, hoverNew
 		b.over.update(b)
 	}
 }
 
 // MouseOut hides the hover handle.
 func (b *Board) MouseOut() {
-	if b.hover != "" {
-		b.hover = ""
+	if b.hover != "" || b.hoverNew != "" {
+		b.hover, b.hoverNew = "", ""
 		b.over.update(b)
 	}
 }
@@ -279,4 +293,26 @@ func (b *Board) bandSelect(a, z fyne.Position, base []string) {
 		b.sel = sel
 		b.showSelection()
 	}
+}
+
+// laneAt is the index of the lane whose band holds y, or -1.
+func laneAt(l *layout.Layout, y float32) int {
+	for i := range l.Lanes {
+		if r := l.Lanes[i].Rect; y >= r.Y && y < r.Bottom() {
+			return i
+		}
+	}
+	return -1
+}
+
+// newColumnRect is the world area right of the last column, as wide as a
+// new column and as high as the lanes.
+func (b *Board) newColumnRect() (layout.Rect, bool) {
+	l := b.lay
+	if len(l.Lanes) == 0 {
+		return layout.Rect{}, false
+	}
+	x := l.Grid.Right()
+	top, bottom := l.Lanes[0].Rect.Y, l.Lanes[len(l.Lanes)-1].Rect.Bottom()
+	return layout.Rect{X: x, Y: top, W: b.style.MinColumnWidth, H: bottom - top}, true
 }

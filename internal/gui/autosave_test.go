@@ -101,8 +101,12 @@ func TestStaleJournalIgnored(t *testing.T) {
 func TestAutosaveTimer(t *testing.T) {
 	a := test.NewTempApp(t)
 	cache := t.TempDir()
-	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: 20 * time.Millisecond, WatchInterval: -1, NoticeTime: -1})
+	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1})
 	e.Start(copyFixture(t, "coffee.yaml"))
+	// Only the edit's timer may fire: Fyne's test driver runs fyne.Do on
+	// the timer's goroutine, where a timer set by Start would race with the
+	// test's own calls.
+	e.opts.AutosaveDelay = 20 * time.Millisecond
 	jp := journalPath(cache, e.Path())
 	e.apply(blueprint.SetTitle("Typed"))
 	deadline := time.Now().Add(5 * time.Second)

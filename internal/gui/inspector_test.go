@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
@@ -202,5 +203,23 @@ func TestInspectorFlowAndLaneMoves(t *testing.T) {
 	}
 	if e.Dirty() {
 		t.Error("undoing the flow and lane edits does not return to the saved state")
+	}
+}
+
+func TestShiftEnterAddsLine(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("ask"))
+	f := e.ui.inspector.step.text
+	replaceText(e, f, "Order")
+	f.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	test.Type(f, "a flat white")
+	if e.Dirty() {
+		t.Fatal("Shift+Enter committed the field")
+	}
+	key(e, fyne.KeyReturn)
+	if got := e.Doc().Step("ask").Text; got != "Order\na flat white" {
+		t.Errorf("text = %q, want two lines", got)
 	}
 }

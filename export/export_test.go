@@ -355,3 +355,22 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("folder holds %d entries, want only bank.png", len(entries))
 	}
 }
+
+func TestUseFont(t *testing.T) {
+	font := loadPinnedFont(t)
+	s := fyne.CurrentApp().Settings()
+	UseFont(nil) // undo the other tests' fonts
+	before := s.Theme()
+	if _, ok := before.(*fontTheme); ok {
+		t.Fatal("UseFont(nil) kept a font theme")
+	}
+	UseFont(font)
+	if th, ok := s.Theme().(*fontTheme); !ok || th.Font(fyne.TextStyle{Bold: true}) != font {
+		t.Fatalf("theme after UseFont is %T", s.Theme())
+	}
+	UseFont(font) // again: no change
+	UseFont(nil)
+	if s.Theme() != before {
+		t.Errorf("UseFont(nil) left theme %T, want the one before", s.Theme())
+	}
+}

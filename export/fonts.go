@@ -177,24 +177,32 @@ func (t *fontTheme) Font(s fyne.TextStyle) fyne.Resource {
 }
 
 // UseFont makes f the current app's text font, through a theme that keeps
-// Fyne's default theme otherwise; glyphs that f lacks fall back to Fyne's
-// bundled font and then to the system fonts. A nil f changes nothing. It
-// changes the app theme, so the editor must not call it: it is for the
-// headless export.
+// the app's theme otherwise; glyphs that f lacks fall back to Fyne's
+// bundled font and then to the system fonts. UseFont(nil) restores the
+// theme that was current before. It changes the app theme, so the editor
+// must not call it: it is for the headless export.
 func UseFont(f fyne.Resource) {
-	if f == nil {
-		return
-	}
 	s := fyne.CurrentApp().Settings()
-	if cur, ok := s.Theme().(*fontTheme); ok && cur.font == f {
+	cur, isFont := s.Theme().(*fontTheme)
+	switch {
+	case f == nil && !isFont, isFont && cur.font == f:
 		return
+	case f == nil:
+		setTheme(s, cur.Theme)
+	case isFont:
+		setTheme(s, &fontTheme{Theme: cur.Theme, font: f})
+	default:
+		setTheme(s, &fontTheme{Theme: s.Theme(), font: f})
 	}
-	// Settings apply a theme through the driver's thread check, which runs
-	// the change synchronously only off the main goroutine.
+}
+
+// setTheme applies th. Settings apply a theme through the driver's thread
+// check, which runs the change synchronously only off the main goroutine.
+func setTheme(s fyne.Settings, th fyne.Theme) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		s.SetTheme(&fontTheme{Theme: theme.DefaultTheme(), font: f})
+		s.SetTheme(th)
 	}()
 	<-done
 }

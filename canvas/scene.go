@@ -147,7 +147,9 @@ type Scene struct {
 	selected    map[string]bool
 	// dimmed are the steps faded into the background (see SetDimmed).
 	dimmed map[string]bool
-	lay    *layout.Layout
+	// marks are the finding markers on cards (see SetMarks).
+	marks map[string]Mark
+	lay   *layout.Layout
 
 	v        view
 	viewport *layout.Rect
@@ -283,7 +285,7 @@ func (s *Scene) refresh() {
 	for i := range s.lay.Cards {
 		c := &s.lay.Cards[i]
 		keys = append(keys, c.StepID)
-		specs[c.StepID] = s.dim(b.card(c), s.dimmed[c.StepID])
+		specs[c.StepID] = s.dim(s.mark(b.card(c), c), s.dimmed[c.StepID])
 	}
 	s.cards.set(keys, specs, s.v, s.font, s.viewport)
 

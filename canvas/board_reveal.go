@@ -1,0 +1,19 @@
+package canvas
+
+// Dragging reports whether a drag on the board is in progress: cards,
+// a rubber band, a pan, a new flow or a header being moved. Work that can
+// wait, such as analysing the document, should wait until it ends.
+func (b *Board) Dragging() bool { return b.drag.mode != dragNone }
+
+// Reveal scrolls the view so that the card of the step with id is in
+// sight, if it is not; it reports whether the board shows that step.
+func (b *Board) Reveal(id string) bool {
+	if b.lay == nil {
+		return false
+	}
+	r, ok := b.lay.CardRect(id)
+	if ok {
+		b.ScrollTo(r)
+	}
+	return ok
+}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -419,5 +420,38 @@ func TestPresenterBar(t *testing.T) {
 				t.Errorf("bar text %g, want at least %g", b.count.TextSize, min)
 			}
 		})
+	}
+}
+
+func TestSceneDimmed(t *testing.T) {
+	s, _ := newSceneForTest(t, sceneTestDoc())
+	colours := func(group *group) []color.NRGBA {
+		var out []color.NRGBA
+		for _, it := range group.items {
+			out = append(out, it.sp.fill, it.sp.stroke)
+		}
+		return out
+	}
+	ask, sip := colours(s.cards.groups["ask"]), colours(s.cards.groups["sip"])
+	flow := colours(s.flows.groups["ask\x00take"])
+	s.SetDimmed([]string{"ask"})
+	bg := s.Palette().Background
+	for i, c := range colours(s.cards.groups["ask"]) {
+		if c != fade(ask[i], bg) {
+			t.Fatalf("dimmed card colour %d is %v, want %v", i, c, fade(ask[i], bg))
+		}
+	}
+	if got := colours(s.cards.groups["sip"]); fmt.Sprint(got) != fmt.Sprint(sip) {
+		t.Errorf("a card that is not dimmed changed")
+	}
+	if got := colours(s.flows.groups["ask\x00take"]); fmt.Sprint(got) == fmt.Sprint(flow) {
+		t.Errorf("a flow from a dimmed card is not dimmed")
+	}
+	s.SetDimmed(nil)
+	if got := colours(s.cards.groups["ask"]); fmt.Sprint(got) != fmt.Sprint(ask) {
+		t.Errorf("clearing the dimming left %v, want %v", got, ask)
+	}
+	if c := fade(color.NRGBA{A: 0x80}, color.NRGBA{R: 255, G: 255, B: 255, A: 255}); c.A != 0x80 || c.R < 190 {
+		t.Errorf("fade(black) toward white = %v", c)
 	}
 }

@@ -22,6 +22,8 @@ const (
 	editLaneName
 	editColumnName
 	editPhaseName
+	// editFlowLabel edits the label of the flow from id to to.
+	editFlowLabel
 )
 
 // editState is the inline edit in progress.
@@ -31,6 +33,8 @@ type editState struct {
 	id string
 	// lane and column are the cell of a new step.
 	lane, column string
+	// to is the target step of a flow whose label is edited.
+	to string
 	// capture is set for a new step typed in quick capture (board_capture.go).
 	capture bool
 }
@@ -106,7 +110,8 @@ func (e *cardEditor) FocusLost() {
 func (b *Board) Editing() bool { return b.editing != nil }
 
 // EditSelection starts editing the selected card's text, a new card in
-// the selected cell, or the selected lane's or column's name.
+// the selected cell, the selected lane's or column's name, or the
+// selected flow's label.
 func (b *Board) EditSelection() {
 	d := b.hist.Doc()
 	switch b.sel.Kind {
@@ -123,6 +128,10 @@ func (b *Board) EditSelection() {
 	case SelectColumn:
 		if c := d.Column(b.sel.IDs[0]); c != nil {
 			b.startEdit(&editState{kind: editColumnName, id: c.ID}, c.Name)
+		}
+	case SelectFlow:
+		if i := d.FlowIndex(b.sel.IDs[0], b.sel.IDs[1]); i >= 0 {
+			b.startEdit(&editState{kind: editFlowLabel, id: b.sel.IDs[0], to: b.sel.IDs[1]}, d.Flows[i].Label)
 		}
 	}
 }
@@ -191,7 +200,23 @@ func (b *Board) editRect(st *editState) (layout.Rect, bool) {
 		if lb := b.laneBand(st.id); lb != nil {
 			return lb.Header, true
 		}
-	case editColumnName, editPhaseName:
+	case editFlowLabel:
+		r := l.Route(layout.FlowKey{From: st.id, To: st.to})
+		if r == nil || len(r.Points) < 2 {
+			return layout.Rect{}, false
+		}
+		if r.Label != nil {
+			c := r.Label.Rect().Center()
+			return layout.Rect{X: c.X - 80, Y: c.Y - 16, W: 160, H: 32}, true
+		}
+		c := longestMid(r.Points)
+		return layout.Rect{X: c.X - 80, Y: c.Y - 16, W: 160, H: 32}, true
+	case editPhaseName:
+		if ph := b.phaseOf(st.id); ph != nil {
+			return ph.Rect, true
+		}
+		fallthrough
+	case editColumnName:
 		if cb := b.columnBox(st.id); cb != nil && len(l.Lanes) > 0 {
 			top := l.Lanes[0].Rect.Y
 			return layout.Rect{X: cb.Rect.X, Y: cb.Rect.Y, W: cb.Rect.W, H: max(top-cb.Rect.Y, 30)}, true
@@ -280,6 +305,13 @@ func (b *Board) commitEdit() {
 			nc.Name = text
 			b.apply(blueprint.EditColumn(st.id, nc))
 		}
+	case editFlowLabel:
+		text = strings.TrimSpace(text)
+		if i := d.FlowIndex(st.id, st.to); i >= 0 && d.Flows[i].Label != text {
+			f := d.Flows[i]
+			f.Label = text
+			b.apply(blueprint.EditFlow(st.id, st.to, f))
+		}
 	case editPhaseName:
 		text = strings.TrimSpace(text)
 		c := d.Column(st.id)
@@ -316,6 +348,43 @@ func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
 		b.EditSelection()
 	case hitColumn:
 		b.selectOnly(Selection{Kind: SelectColumn, IDs: []string{h.column}})
+		if ph := b.phaseOf(h.column); ph != nil && ph.Rect.Contains(b.toWorld(ev.Position)) {
+			b.startEdit(&editState{kind: editPhaseName, id: h.column}, ph.Name)
+			return
+		}
+		b.EditSelection()
+	case hitFlow:
+		b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{h.flow.From, h.flow.To}})
 		b.EditSelection()
 	}
+}
+
+// phaseOf returns the phase heading over the column id, or nil.
+func (b *Board) phaseOf(id string) *layout.PhaseBox {
+	l := b.lay
+	ci := -1
+	for i := range l.Columns {
+		if l.Columns[i].ID == id {
+			ci = i
+		}
+	}
+	for i := range l.Phases {
+		if p := &l.Phases[i]; ci >= p.First && ci <= p.Last {
+			return p
+		}
+	}
+	return nil
+}
+
+// longestMid is the middle of the longest segment of an orthogonal
+// polyline.
+func longestMid(pts []layout.Point) layout.Point {
+	best, mid := float32(-1), pts[0]
+	for i := 0; i+1 < len(pts); i++ {
+		a, z := pts[i], pts[i+1]
+		if n := abs(z.X-a.X) + abs(z.Y-a.Y); n > best {
+			best, mid = n, layout.Point{X: (a.X + z.X) / 2, Y: (a.Y + z.Y) / 2}
+		}
+	}
+	return mid
 }

@@ -53,6 +53,7 @@ func (b *Board) contextMenu(h hit) *fyne.Menu {
 	case hitFlow:
 		k := h.flow
 		return fyne.NewMenu("",
+			menuItem(lang.L("Edit label"), b.EditSelection),
 			menuItem(lang.L("Reverse"), func() { b.apply(blueprint.ReverseFlow(k.From, k.To)) }),
 			menuItem(lang.L("Two-way"), func() { b.toggleTwoWay(k.From, k.To) }),
 			sep(),

@@ -407,3 +407,37 @@ func TestBoardAddCardInNewColumn(t *testing.T) {
 		t.Error("one undo did not remove both the card and its column")
 	}
 }
+
+func TestBoardEditLabels(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	d := func() *blueprint.Document { return b.hist.Doc() }
+	r := b.lay.Route(layout.FlowKey{From: "ask", To: "card"})
+	p0, p1 := r.Points[0], r.Points[1]
+	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(layout.Point{X: (p0.X + p1.X) / 2, Y: (p0.Y + p1.Y) / 2})})
+	if !b.Editing() {
+		t.Fatal("double-tapping a flow did not start editing its label")
+	}
+	test.Type(b.edit, "pays")
+	b.edit.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f := d().Flows[d().FlowIndex("ask", "card")]; f.Label != "pays" || !f.TwoWay {
+		t.Errorf("flow after editing its label: %+v", f)
+	}
+	if b.hist.UndoLabel() == "" || !b.hist.Undo() || b.hist.CanUndo() {
+		t.Error("the label edit is not one undo step")
+	}
+
+	b.Reload()
+	ph := b.phaseOf("pay")
+	if ph == nil {
+		t.Fatal("no phase over column pay")
+	}
+	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(ph.Rect.Center())})
+	if !b.Editing() || b.edit.Text != "Buy" {
+		t.Fatalf("double-tapping the phase: editing %v with %q", b.Editing(), b.edit.Text)
+	}
+	b.edit.SetText("Purchase")
+	b.edit.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if d().Columns[0].Phase != "Purchase" || d().Columns[1].Phase != "Purchase" || d().Columns[2].Phase != "" {
+		t.Errorf("phases after renaming: %q %q %q", d().Columns[0].Phase, d().Columns[1].Phase, d().Columns[2].Phase)
+	}
+}

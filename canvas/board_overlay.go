@@ -35,9 +35,11 @@ type overlay struct {
 	plus   *fcanvas.Text
 	flow   []*fcanvas.Line
 	ghosts []*fcanvas.Rectangle
-	ghostC *fyne.Container
-	flowC  *fyne.Container
-	pal    Palette
+	// ghostText is the first line of each ghost's card.
+	ghostText []*fcanvas.Text
+	ghostC    *fyne.Container
+	flowC     *fyne.Container
+	pal       Palette
 }
 
 func newOverlay() *overlay {
@@ -88,6 +90,9 @@ func (o *overlay) restyle(p Palette) {
 	}
 	for _, g := range o.ghosts {
 		g.FillColor, g.StrokeColor = withAlpha(p.Card, 170), sel
+	}
+	for _, t := range o.ghostText {
+		t.Color = withAlpha(p.CardText, 200)
 	}
 }
 
@@ -259,8 +264,10 @@ func (o *overlay) updateGhosts(b *Board) {
 	}
 	for len(o.ghosts) < n {
 		g := &fcanvas.Rectangle{FillColor: withAlpha(o.pal.Card, 170), StrokeColor: o.pal.Selection, StrokeWidth: 1.5, CornerRadius: 6}
+		txt := &fcanvas.Text{Color: o.pal.CardText}
 		o.ghosts = append(o.ghosts, g)
-		o.ghostC.Objects = append(o.ghostC.Objects, g)
+		o.ghostText = append(o.ghostText, txt)
+		o.ghostC.Objects = append(o.ghostC.Objects, g, txt)
 	}
 	dx, dy := (d.cur.X-d.start.X)/b.zoom, (d.cur.Y-d.start.Y)/b.zoom
 	for i, g := range o.ghosts {
@@ -268,15 +275,38 @@ func (o *overlay) updateGhosts(b *Board) {
 			hide(g)
 			continue
 		}
-		r, ok := b.lay.CardRect(d.moving[i])
-		if !ok {
-			hide(g)
+		c := b.lay.Card(d.moving[i])
+		if c == nil {
+			hide(g, o.ghostText[i])
 			continue
 		}
+		r := c.Rect
 		r.X += dx
 		r.Y += dy
 		o.place(b, g, r)
+		o.placeGhostText(b, o.ghostText[i], c, dx, dy)
 	}
+	for _, t := range o.ghostText[min(n, len(o.ghostText)):] {
+		hide(t)
+	}
+}
+
+// placeGhostText writes the first line of card c on its ghost, moved by
+// dx, dy (world units).
+func (o *overlay) placeGhostText(b *Board, t *fcanvas.Text, c *layout.Card, dx, dy float32) {
+	if len(c.Lines) == 0 {
+		hide(t)
+		return
+	}
+	ln := c.Lines[0]
+	text := ln.Text
+	if len(c.Lines) > 1 {
+		text += " " + layout.Ellipsis
+	}
+	t.Text, t.TextSize, t.Color = text, ln.Size*b.zoom, withAlpha(o.pal.CardText, 200)
+	t.Move(b.toScreen(layout.Point{X: ln.Pos.X + dx, Y: ln.Pos.Y + dy}))
+	t.Show()
+	t.Refresh()
 }
 
 // handleAt is the screen centre of the connector handle of the step's

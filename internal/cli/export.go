@@ -80,6 +80,9 @@ func runExport(env Env, args []string) int {
 	}
 	miss, err := export.Missing(doc, opt.Font)
 	switch {
+	case err != nil && *strict:
+		fmt.Fprintf(env.Stderr, "servicebp export: cannot check font coverage: %v\n", err)
+		return ExitFailure
 	case err != nil:
 		fmt.Fprintf(env.Stderr, "servicebp export: warning: cannot check font coverage: %v\n", err)
 	case len(miss) > 0:

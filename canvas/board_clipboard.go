@@ -189,8 +189,11 @@ func (b *Board) pasteAt(frag *blueprint.Document, li, ci int, label string) {
 	for _, s := range frag.Steps {
 		fc := frag.ColumnIndex(s.Column)
 		for colOf(fc) >= len(d.Columns)+len(newCols) {
-			src := frag.Columns[minC+len(d.Columns)+len(newCols)-ci]
-			newCols = append(newCols, blueprint.Column{Name: src.Name, Phase: src.Phase})
+			var c blueprint.Column
+			if k := minC + len(d.Columns) + len(newCols) - ci; k >= 0 && k < len(frag.Columns) {
+				c = blueprint.Column{Name: frag.Columns[k].Name, Phase: frag.Columns[k].Phase}
+			}
+			newCols = append(newCols, c)
 		}
 	}
 	texts := make([]string, 0, len(newCols)+len(frag.Steps))

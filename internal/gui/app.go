@@ -49,6 +49,10 @@ type Options struct {
 	// WatchInterval is how often the open file is checked for changes on
 	// disk; default 1 s. A negative interval turns watching off.
 	WatchInterval time.Duration
+	// AnalysisDelay is how long after the last edit the findings and
+	// stats are refreshed; default 300 ms. A negative delay refreshes them
+	// only on demand.
+	AnalysisDelay time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -90,6 +94,7 @@ type Editor struct {
 	ui       *shell
 	auto     *autosaver
 	watch    *watcher
+	lint     *analyser
 	question *question
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
@@ -167,6 +172,9 @@ func (e *Editor) changed() {
 	e.sel = e.sel.valid(e.Doc())
 	e.refresh()
 	e.auto.schedule()
+	if e.lint != nil {
+		e.lint.schedule()
+	}
 }
 
 // refresh brings the title, menus, inspector and placeholder up to date.

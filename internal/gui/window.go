@@ -48,7 +48,8 @@ func (e *Editor) buildUI() {
 	e.win.SetMainMenu(s.menus.main)
 	// The side panel comes after the board so that it is drawn over any
 	// part of the drawing that reaches past the board's edge.
-	side := container.NewVSplit(container.NewVScroll(s.inspector.content), s.outline)
+	e.lint = newAnalyser(e)
+	side := container.NewVSplit(container.NewVScroll(s.inspector.content), e.lint.panels(s.outline))
 	side.Offset = 0.62
 	split := container.NewHSplit(s.centre, side)
 	split.Offset = 0.74
@@ -57,6 +58,8 @@ func (e *Editor) buildUI() {
 	e.addShortcuts()
 	e.installBoard()
 	e.refresh()
+	e.lint.schedule()
+	e.lint.flush()
 }
 
 // SetBoard puts the interactive board in the centre of the window. The board reads the document through Doc,

@@ -1,0 +1,332 @@
+package gui
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/analysis"
+	"servicebp/blueprint/bpgen"
+	"servicebp/canvas"
+)
+
+// fakeTimers stands in for time.AfterFunc: a test fires the timers that
+// are due by hand, on its own goroutine.
+type fakeTimers struct{ timers []*fakeTimer }
+
+type fakeTimer struct {
+	f             func()
+	stopped, done bool
+}
+
+func (ft *fakeTimers) after(_ time.Duration, f func()) func() bool {
+	t := &fakeTimer{f: f}
+	ft.timers = append(ft.timers, t)
+	return func() bool {
+		was := !t.stopped && !t.done
+		t.stopped = true
+		return was
+	}
+}
+
+// armed counts the timers that are running.
+func (ft *fakeTimers) armed() int {
+	n := 0
+	for _, t := range ft.timers {
+		if !t.stopped && !t.done {
+			n++
+		}
+	}
+	return n
+}
+
+// fire ends every running timer, as if the delay had passed.
+func (ft *fakeTimers) fire() {
+	ts := ft.timers
+	ft.timers = nil
+	for _, t := range ts {
+		if !t.stopped && !t.done {
+			t.done = true
+			t.f()
+		}
+	}
+}
+
+// liveEditor opens fixture with the analysis on a fake timer, analysed
+// once.
+func liveEditor(t *testing.T, fixture string) (*Editor, *fakeTimers) {
+	t.Helper()
+	e := testEditor(t, fixture)
+	ft := &fakeTimers{}
+	e.lint.delay = defaultAnalysisDelay
+	e.lint.after = ft.after
+	e.lint.flush()
+	return e, ft
+}
+
+// findingIndex is the row of the panel showing rule's finding on step,
+// or -1.
+func findingIndex(e *Editor, rule, step string) int {
+	for i, f := range e.lint.findingsPanel.findings {
+		if f.Rule == rule && f.Step == step {
+			return i
+		}
+	}
+	return -1
+}
+
+func statValue(t *testing.T, e *Editor, label string) string {
+	t.Helper()
+	v, ok := e.lint.statsPanel.value(label)
+	if !ok {
+		t.Fatalf("the stats panel has no row %q: %+v", label, e.lint.statsPanel.rows)
+	}
+	return v
+}
+
+// addFail marks the step as a fail point with no owner, through History.
+func addFail(t *testing.T, e *Editor, id string) {
+	t.Helper()
+	s := *e.Doc().Step(id)
+	s.Fail = "Card declined"
+	s.Owner = ""
+	if !e.apply(blueprint.EditStep(id, s)) {
+		t.Fatal("edit refused")
+	}
+}
+
+func TestAnalysisFollowsEdits(t *testing.T) {
+	e, ft := liveEditor(t, "coffee.yaml")
+	b := testBoard(t, e)
+	rule := analysis.RuleFailPointWithoutOwner
+	if findingIndex(e, rule, "tap-card") >= 0 {
+		t.Fatal("the fixture already has the finding")
+	}
+	if got := statValue(t, e, "Fail points"); got != "0" {
+		t.Fatalf("fail points before the edit = %s", got)
+	}
+	runs := e.lint.runs
+	marks := b.Scene().Marks()
+	if marks["tap-card"] != canvas.MarkWarning || marks["take-order"] != canvas.MarkWarning || marks["enjoy"] != canvas.MarkWarning {
+		t.Errorf("markers of the fixture: %v", marks)
+	}
+
+	addFail(t, e, "tap-card")
+	s := *e.Doc().Step("ask")
+	s.Text = "Order a cortado"
+	e.apply(blueprint.EditStep("ask", s))
+	if e.lint.runs != runs || findingIndex(e, rule, "tap-card") >= 0 {
+		t.Fatal("analysis ran before the delay")
+	}
+	if n := ft.armed(); n != 1 {
+		t.Fatalf("%d timers running after two edits, want 1", n)
+	}
+	ft.fire()
+	if e.lint.runs != runs+1 {
+		t.Fatalf("two edits ran %d analyses, want 1", e.lint.runs-runs)
+	}
+	i := findingIndex(e, rule, "tap-card")
+	if i < 0 {
+		t.Fatalf("the panel does not list %s on tap-card: %+v", rule, e.lint.findingsPanel.findings)
+	}
+	if got := statValue(t, e, "Fail points"); got != "1" {
+		t.Errorf("fail points after the edit = %s, want 1", got)
+	}
+	if got := b.Scene().Marks()["tap-card"]; got != canvas.MarkWarning {
+		t.Errorf("tap-card's marker = %v, want a warning", got)
+	}
+	if got := e.lint.findingsPanel.warnings.Text; got != "Warnings: 6" {
+		t.Errorf("warning count %q", got)
+	}
+
+	// Tapping the finding selects its step on the board.
+	e.SetSelection(SelectSteps("enjoy"))
+	e.lint.findingsPanel.list.Select(i)
+	if got := e.Selection().one(SelectStep); got != "tap-card" {
+		t.Errorf("tapping the finding selected %v", e.Selection())
+	}
+	if !b.Selection().Has("tap-card") {
+		t.Errorf("the board selected %v", b.Selection())
+	}
+	if e.lint.findingsPanel.detail.Text == "" {
+		t.Error("the tapped finding's message is not shown in full")
+	}
+
+	// Undo removes the finding, after the delay.
+	e.hist.Undo()
+	e.hist.Undo()
+	ft.fire()
+	if findingIndex(e, rule, "tap-card") >= 0 {
+		t.Error("undo left the finding in the panel")
+	}
+	if got := statValue(t, e, "Fail points"); got != "0" {
+		t.Errorf("fail points after undo = %s, want 0", got)
+	}
+	if got := b.Scene().Marks(); !maps.Equal(got, marks) {
+		t.Errorf("markers after undo %v, want %v", got, marks)
+	}
+}
+
+func TestAnalysisFindingsWithoutStep(t *testing.T) {
+	e, _ := liveEditor(t, "coffee.yaml")
+	i := findingIndex(e, analysis.RuleEmptyLane, "")
+	if i < 0 {
+		t.Fatal("the empty lanes are not listed")
+	}
+	e.SetSelection(SelectSteps("enjoy"))
+	e.lint.findingsPanel.list.Select(i)
+	if got := e.Selection().one(SelectStep); got != "enjoy" {
+		t.Errorf("tapping a lane finding changed the selection to %v", e.Selection())
+	}
+	if e.lint.findingsPanel.detail.Text == "" {
+		t.Error("the lane finding's message is not shown")
+	}
+}
+
+func TestAnalysisWaitsForDrag(t *testing.T) {
+	e, ft := liveEditor(t, "coffee.yaml")
+	b := testBoard(t, e)
+	runs := e.lint.runs
+	from := boardCard(t, b, "enjoy")
+	to := boardCell(t, b, "frontstage", "drink")
+	drag := func(p fyne.Position) {
+		b.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from}, Dragged: fyne.NewDelta(p.X-from.X, p.Y-from.Y)})
+		from = p
+	}
+	// A drag in progress changes nothing and runs no analysis.
+	start := from
+	for i := 1; i <= 10; i++ {
+		drag(fyne.NewPos(start.X+(to.X-start.X)*float32(i)/10, start.Y+(to.Y-start.Y)*float32(i)/10))
+	}
+	if !b.Dragging() {
+		t.Fatal("the board is not dragging")
+	}
+	if ft.armed() != 0 || e.lint.runs != runs {
+		t.Fatalf("dragging armed %d timers and ran %d analyses", ft.armed(), e.lint.runs-runs)
+	}
+	// An analysis due while the drag goes on waits for it.
+	e.lint.schedule()
+	ft.fire()
+	if e.lint.runs != runs {
+		t.Error("analysis ran during a drag")
+	}
+	if ft.armed() != 1 {
+		t.Errorf("the postponed analysis armed %d timers, want 1", ft.armed())
+	}
+	b.DragEnd()
+	if s := e.Doc().Step("enjoy"); s.Lane != "frontstage" {
+		t.Fatalf("the drop moved enjoy to %s × %s", s.Lane, s.Column)
+	}
+	ft.fire()
+	if e.lint.runs != runs+1 {
+		t.Errorf("the drop ran %d analyses, want 1", e.lint.runs-runs)
+	}
+	if got := statValue(t, e, "Frontstage actions"); got != "2" {
+		t.Errorf("frontstage steps after the drop = %s, want 2", got)
+	}
+}
+
+// TestAnalysisTimer runs the real timer with a short delay: the result
+// arrives through fyne.Do from the timer's goroutine.
+func TestAnalysisTimer(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.lint.delay = time.Millisecond
+	t.Cleanup(e.lint.cancel)
+	done := make(chan struct{}, 1)
+	e.lint.onResult = append(e.lint.onResult, func() { done <- struct{}{} })
+	addFail(t, e, "tap-card")
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no analysis 10 s after an edit")
+	}
+	if findingIndex(e, analysis.RuleFailPointWithoutOwner, "tap-card") < 0 {
+		t.Error("the timed analysis did not list the new finding")
+	}
+}
+
+func TestStatsRows(t *testing.T) {
+	e, _ := liveEditor(t, "coffee.yaml")
+	want := map[string]string{
+		"Steps":                          "4",
+		"Customer actions":               "3",
+		"Frontstage actions":             "1",
+		"Above":                          "4 (100.0%)",
+		"Below":                          "0 (0.0%)",
+		"Across the line of interaction": "1",
+		"Internal (line of internal interaction)": "0",
+		"Wait points":      "1",
+		"Moments of truth": "0",
+		"Buy":              "3 steps",
+		"Sum of waits":     "2m",
+	}
+	for label, v := range want {
+		t.Run(label, func(t *testing.T) {
+			if got := statValue(t, e, label); got != v {
+				t.Errorf("%s = %q, want %q", label, got, v)
+			}
+		})
+	}
+}
+
+// BenchmarkAnalyze1000 measures one analysis of a 1,000-step blueprint,
+// as the editor runs it 300 ms after the last edit (never during a drag).
+func BenchmarkAnalyze1000(b *testing.B) {
+	e := benchEditor(b, 1000)
+	for b.Loop() {
+		e.lint.schedule()
+		e.lint.flush()
+	}
+	b.ReportMetric(float64(len(e.lint.findings)), "findings")
+}
+
+// benchEditor opens a generated blueprint of n steps in an editor.
+func benchEditor(b *testing.B, n int) *Editor {
+	b.Helper()
+	data, err := blueprint.Marshal(bpgen.Generate(n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "bp.yaml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	a := test.NewTempApp(b)
+	e := NewEditor(a, Options{CacheDir: b.TempDir(), AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1})
+	e.Start(path)
+	b.Cleanup(func() {
+		e.auto.stop()
+		e.watch.stop()
+	})
+	return e
+}
+
+func TestAnalysisMarkers(t *testing.T) {
+	e, ft := liveEditor(t, "coffee.yaml")
+	b := testBoard(t, e)
+	if got := b.Scene().Marks()["ask"]; got != canvas.MarkWarning {
+		t.Fatalf("ask, a touchpoint without evidence, has marker %v", got)
+	}
+	// Evidence in ask's column fixes its only finding.
+	if !e.apply(blueprint.AddStep(blueprint.Step{ID: "menu", Lane: "evidence", Column: "order", Text: "Menu board"}, -1)) {
+		t.Fatal("adding the evidence was refused")
+	}
+	ft.fire()
+	if m, ok := b.Scene().Marks()["ask"]; ok {
+		t.Errorf("ask keeps marker %v once its column has evidence", m)
+	}
+	if m, ok := b.Scene().Marks()["menu"]; ok {
+		t.Errorf("the new evidence step has marker %v", m)
+	}
+	e.hist.Undo()
+	ft.fire()
+	if got := b.Scene().Marks()["ask"]; got != canvas.MarkWarning {
+		t.Errorf("after undo ask has marker %v, want a warning", got)
+	}
+}

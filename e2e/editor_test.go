@@ -172,13 +172,15 @@ func TestChineseUI(t *testing.T) {
 		t.Errorf("title = %q, want %q", got, want)
 	}
 	a.key("ctrl+Return")
-	a.typeText("到达酒店")
+	// xdotool drops characters outside ASCII now and then (it remaps a key
+	// for each), so the card text is typed in ASCII; the UI is Chinese.
+	a.typeText("Check in")
 	a.key("Return")
 	screenshot(t, "editor-zh-Hans")
 	a.key("ctrl+s")
 	// The save dialog opens for an untitled blueprint, in the home folder,
 	// with a suggested name: type a name without .yaml.
-	time.Sleep(time.Second)
+	time.Sleep(2 * time.Second)
 	a.key("ctrl+a")
 	a.typeText("zh")
 	a.key("Return")
@@ -200,7 +202,7 @@ func TestChineseUI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Steps) != 1 || d.Steps[0].Text != "到达酒店" {
+	if len(d.Steps) != 1 || d.Steps[0].Text != "Check in" {
 		t.Errorf("steps on disk: %+v", d.Steps)
 	}
 	if d.Lanes[1].Name != "顾客行为" || d.Lines[1].Name != "可视分界线" {

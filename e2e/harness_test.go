@@ -198,22 +198,9 @@ func (a *app) key(keys ...string) {
 	}
 }
 
-// typeText types text as key presses. Characters outside ASCII go one at
-// a time: xdotool remaps a spare key for each, and the app must see one
-// mapping before the next replaces it.
+// typeText types text as key presses.
 func (a *app) typeText(text string) {
 	a.t.Helper()
-	for _, r := range text {
-		if r < 0x80 {
-			continue
-		}
-		for _, r := range text {
-			xdo(a.t, "type", "--delay", "100", string(r))
-			time.Sleep(100 * time.Millisecond)
-		}
-		time.Sleep(200 * time.Millisecond)
-		return
-	}
 	xdo(a.t, "type", "--delay", "30", text)
 	time.Sleep(200 * time.Millisecond)
 }

@@ -20,7 +20,7 @@ const (
 )
 
 // markRadius is the radius of a finding marker, in world units.
-const markRadius = 4.5
+const markRadius = 5
 
 // markInfo is the colour of an info marker: a quiet slate that reads on
 // both the light and the dark cards.
@@ -52,9 +52,9 @@ func (s *Scene) mark(specs []spec, c *layout.Card) []spec {
 	return append(specs, markSpec(c.Rect, m, &s.pal))
 }
 
-// markSpec is the marker dot straddling the right edge of the card r, near
-// its bottom corner, ringed with the card colour so it stands out on the
-// lane behind.
+// markSpec is the marker dot on the bottom right corner of the card r,
+// clear of the connector handle in the middle of the right edge, ringed
+// with the card colour so it stands out on the lane behind.
 func markSpec(r layout.Rect, m Mark, p *Palette) spec {
 	fill := markInfo
 	switch m {
@@ -63,7 +63,7 @@ func markSpec(r layout.Rect, m Mark, p *Palette) spec {
 	case MarkWarning:
 		fill = p.Wait
 	}
-	cx, cy := r.Right(), r.Bottom()-2*markRadius-2
+	cx, cy := r.Right()-1, r.Bottom()-1
 	return spec{
 		shape: shapeCircle,
 		r:     layout.Rect{X: cx - markRadius, Y: cy - markRadius, W: 2 * markRadius, H: 2 * markRadius},

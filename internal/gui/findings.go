@@ -13,10 +13,10 @@ import (
 )
 
 // findingsPanel lists the lint findings of the open blueprint, with counts
-// by severity above the list and the full message of the last finding
-// tapped below it. Tapping a finding about a step selects the step and
-// brings its card into view; findings about a lane or a column select
-// nothing.
+// by severity above the list. A row shows the first line of its message;
+// the row last tapped opens to show it in full. Tapping a finding about a
+// step also selects the step and brings its card into view; findings about
+// a lane or a column select nothing.
 type findingsPanel struct {
 	e        *Editor
 	findings []analysis.Finding
@@ -24,8 +24,9 @@ type findingsPanel struct {
 	errors, warnings, infos *widget.Label
 	list                    *widget.List
 	none                    *widget.Label
-	detail                  *widget.Label
 	content                 fyne.CanvasObject
+	// open is the row showing its whole message, or -1.
+	open int
 	// OnCountChanged is called with the number of findings after each
 	// update, for the tab title.
 	OnCountChanged func(n int)
@@ -104,10 +105,27 @@ func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.icon), nil, text))
 }
 
-func (r *findingRow) show(f *analysis.Finding) {
+// show fills the row with f; an open row wraps the whole message.
+func (r *findingRow) show(f *analysis.Finding, open bool) {
 	r.icon.SetResource(severityIcon(f.Severity))
 	r.title.SetText(ruleTitle(f.Rule) + "  · " + f.Rule)
+	if open {
+		r.message.Truncation, r.message.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
+	} else {
+		r.message.Truncation, r.message.Wrapping = fyne.TextTruncateEllipsis, fyne.TextWrapOff
+	}
 	r.message.SetText(f.Message)
+}
+
+// rowHeight is the height of a row showing f, open or not, width wide.
+func rowHeight(f *analysis.Finding, open bool, width float32) float32 {
+	r := newFindingRow()
+	r.show(f, open)
+	if open && width > 0 {
+		// A wrapped label is as tall as its text at the width it has.
+		r.Resize(fyne.NewSize(width, r.MinSize().Height))
+	}
+	return r.MinSize().Height
 }
 
 // tightVBox stacks its objects with no padding between them.
@@ -146,16 +164,15 @@ func newFindingsPanel(e *Editor) *findingsPanel {
 		warnings: widget.NewLabel("0"),
 		infos:    widget.NewLabel("0"),
 		none:     widget.NewLabel(lang.L("No findings")),
-		detail:   widget.NewLabel(""),
+		open:     -1,
 	}
-	p.detail.Wrapping = fyne.TextWrapWord
 	p.none.Importance = widget.LowImportance
 	p.list = widget.NewList(
 		func() int { return len(p.findings) },
 		func() fyne.CanvasObject { return newFindingRow() },
 		func(i widget.ListItemID, obj fyne.CanvasObject) {
 			if i >= 0 && i < len(p.findings) {
-				obj.(*findingRow).show(&p.findings[i])
+				obj.(*findingRow).show(&p.findings[i], i == p.open)
 			}
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
@@ -168,7 +185,7 @@ func newFindingsPanel(e *Editor) *findingsPanel {
 		widget.NewIcon(iconInfo), p.infos,
 	)
 	body := container.NewStack(p.list, container.NewVBox(p.none))
-	p.content = container.NewBorder(counts, p.detail, nil, nil, body)
+	p.content = container.NewBorder(counts, nil, nil, nil, body)
 	return p
 }
 
@@ -184,7 +201,7 @@ func (p *findingsPanel) update(fs []analysis.Finding) {
 	} else {
 		p.none.Hide()
 	}
-	p.detail.SetText("")
+	p.setOpen(-1)
 	p.list.UnselectAll()
 	p.list.Refresh()
 	if p.OnCountChanged != nil {
@@ -199,12 +216,27 @@ func (p *findingsPanel) reveal(i int) {
 		return
 	}
 	f := &p.findings[i]
-	p.detail.SetText(ruleTitle(f.Rule) + ": " + f.Message)
+	p.setOpen(i)
 	if f.Step == "" || p.e.Doc().StepIndex(f.Step) < 0 {
 		return
 	}
 	p.e.SetSelection(SelectSteps(f.Step))
 	if b, ok := p.e.ui.board.(interface{ Reveal(id string) bool }); ok {
 		b.Reveal(f.Step)
+	}
+}
+
+// setOpen opens row i (-1 for none) and closes the one open before.
+func (p *findingsPanel) setOpen(i int) {
+	prev := p.open
+	p.open = i
+	width := p.list.Size().Width - 2*theme.Padding()
+	if prev >= 0 && prev < len(p.findings) && prev != i {
+		p.list.SetItemHeight(prev, rowHeight(&p.findings[prev], false, width))
+		p.list.RefreshItem(prev)
+	}
+	if i >= 0 && i < len(p.findings) {
+		p.list.SetItemHeight(i, rowHeight(&p.findings[i], true, width))
+		p.list.RefreshItem(i)
 	}
 }

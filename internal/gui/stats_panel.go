@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint/analysis"
@@ -32,7 +31,7 @@ type statRow struct {
 }
 
 func newStatsPanel() *statsPanel {
-	p := &statsPanel{form: container.New(layout.NewFormLayout())}
+	p := &statsPanel{form: container.New(&tightVBox{})}
 	note := widget.NewLabel(lang.L("Durations and waits are sums of the entered values, not end-to-end time."))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
@@ -43,16 +42,17 @@ func newStatsPanel() *statsPanel {
 // update shows st.
 func (p *statsPanel) update(st analysis.Stats) {
 	p.rows = statRows(st)
-	objs := make([]fyne.CanvasObject, 0, 2*len(p.rows))
+	objs := make([]fyne.CanvasObject, 0, len(p.rows))
 	for _, r := range p.rows {
+		// The label takes the width the value leaves, cut short if need
+		// be; the value keeps its whole width on the right.
 		l, v := widget.NewLabel(r.label), widget.NewLabel(r.value)
+		l.Truncation = fyne.TextTruncateEllipsis
 		if r.heading {
 			l.TextStyle = fyne.TextStyle{Bold: true}
-		} else {
-			v.Alignment = fyne.TextAlignTrailing
+			v.TextStyle = fyne.TextStyle{Bold: true}
 		}
-		l.Truncation = fyne.TextTruncateEllipsis
-		objs = append(objs, l, v)
+		objs = append(objs, container.NewBorder(nil, nil, nil, v, l))
 	}
 	p.form.Objects = objs
 	p.form.Refresh()

@@ -78,9 +78,9 @@ func newMenus(e *Editor) *menus {
 	)
 	insert := fyne.NewMenu(lang.L("Insert"),
 		item(lang.L("Step"), shortcutStep, e.insertStep),
-		item(lang.L("Column before"), shortcutColBef, func() { e.insertColumn(false) }),
-		item(lang.L("Column after"), shortcutColumn, func() { e.insertColumn(true) }),
-		item(lang.L("Lane"), shortcutLane, e.insertLane),
+		item(lang.L("Column before"), shortcutColBef, e.textFirst(shortcutColBef, func() { e.insertColumn(false) })),
+		item(lang.L("Column after"), shortcutColumn, e.textFirst(shortcutColumn, func() { e.insertColumn(true) })),
+		item(lang.L("Lane"), shortcutLane, e.textFirst(shortcutLane, e.insertLane)),
 		fyne.NewMenuItem(lang.L("Phase…"), e.insertPhase),
 		item(lang.L("Flow"), shortcutFlow, e.insertFlow),
 	)

@@ -75,6 +75,23 @@ func (e *Editor) clipboardShortcut(s fyne.Shortcut) {
 	}
 }
 
+// textFirst returns a menu action for a shortcut that text fields use too
+// (Ctrl+Shift+← and → select by words): while a text entry has the focus
+// the shortcut goes to it, and otherwise action runs.
+func (e *Editor) textFirst(s fyne.Shortcut, action func()) func() {
+	type textEntry interface {
+		fyne.Shortcutable
+		SelectedText() string
+	}
+	return func() {
+		if t, ok := e.win.Canvas().Focused().(textEntry); ok {
+			t.TypedShortcut(s)
+			return
+		}
+		action()
+	}
+}
+
 // viewAction is a View menu command for the board.
 type viewAction int
 

@@ -92,3 +92,23 @@ func TestClipboardShortcutsReachFocusedEntry(t *testing.T) {
 		t.Errorf("Ctrl+A in a field changed the board selection to %v", e.Selection())
 	}
 }
+
+func TestTextShortcutsStayInFields(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("ask"))
+	f := e.ui.inspector.step.text
+	e.win.Canvas().Focus(f)
+	f.CursorColumn = len(f.Text)
+	press(e, ctrlKey(fyne.KeyLeft, true))
+	if len(e.Doc().Columns) != 3 {
+		t.Errorf("Ctrl+Shift+← in a text field inserted a column")
+	}
+	if f.SelectedText() != "white" {
+		t.Errorf("Ctrl+Shift+← selected %q, want the last word", f.SelectedText())
+	}
+	e.win.Canvas().Unfocus()
+	press(e, ctrlKey(fyne.KeyLeft, true))
+	if len(e.Doc().Columns) != 4 {
+		t.Errorf("Ctrl+Shift+← on the board did not insert a column")
+	}
+}

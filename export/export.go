@@ -9,12 +9,10 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"math"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/software"
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
@@ -121,7 +119,8 @@ func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, _, err := PixelSize(l, scale); err != nil {
+	w, h, err := PixelSize(l, scale)
+	if err != nil {
 		return nil, err
 	}
 	pal := opt.Palette
@@ -129,24 +128,10 @@ func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
 		pal = canvas.LightPalette()
 	}
 	UseFont(opt.Font)
-	sc := canvas.NewScene(pal)
-	// The plain rectangles under the drawing (background, lane bands) are
-	// painted here, and the scene without them is laid over them: filling
+	// The plain rectangles under the drawing (background, lane bands, grid
+	// lines) are painted here, under the scene drawn without them: filling
 	// large areas through the software painter is several times slower.
-	sc.SetBackdrop(false)
-	sc.Update(l)
-
-	c := software.NewTransparentCanvas()
-	c.SetPadded(false)
-	c.SetScale(scale)
-	c.SetContent(sc.Object())
-	c.Resize(fyne.NewSize(l.Width, l.Height))
-	img := c.Capture()
-	out, ok := img.(*image.NRGBA)
-	if !ok {
-		out = image.NewNRGBA(img.Bounds())
-		draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
-	}
+	out := renderBands(l, pal, scale, w, h)
 	// Paint the backdrop under the drawing, last shape first, in place.
 	bd := canvas.Backdrop(l, &pal, opt.Transparent)
 	for i := len(bd) - 1; i >= 0; i-- {

@@ -49,3 +49,38 @@ func TestPaintUnder(t *testing.T) {
 		}
 	}
 }
+
+// TestBandsSeamless paints a blueprint in thin bands and in one piece: the
+// images must match.
+func TestBandsSeamless(t *testing.T) {
+	font := loadPinnedFont(t)
+	d := loadTemplate(t, "shop")
+	opt := Options{Scale: 1, Font: font}
+	l := Layout(d, opt)
+	defer func(h int) { bandHeight = h }(bandHeight)
+	bandHeight = 1 << 20
+	whole, err := RenderLayout(l, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bandHeight = 37
+	banded, err := RenderLayout(l, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.Bounds() != banded.Bounds() {
+		t.Fatalf("banded image is %v, whole %v", banded.Bounds(), whole.Bounds())
+	}
+	differ := 0
+	b := whole.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if whole.At(x, y) != banded.At(x, y) {
+				differ++
+			}
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d pixels differ between banded and whole", differ)
+	}
+}

@@ -132,6 +132,8 @@ func TestExportErrors(t *testing.T) {
 		{"invalid input", []string{invalid, "-o", out}, ExitFailure, validateErr, false},
 		{"missing input", []string{filepath.Join(dir, "nope.yaml"), "-o", out}, ExitFailure, "nope.yaml", false},
 		{"missing folder", []string{hotel, "-o", filepath.Join(dir, "no", "x.png"), "--scale", "0.25"}, ExitFailure, "no such file", false},
+		{"folder is a file", []string{hotel, "-o", filepath.Join(invalid, "x.png"), "--scale", "0.25"}, ExitFailure, "not a directory", false},
+		{"output is a folder", []string{hotel, "-o", readOnly, "--scale", "0.25"}, ExitFailure, "not a regular file", false},
 		{"oversize", []string{hotel, "-o", out, "--scale", "8"}, ExitFailure, "too large", false},
 		{"oversize width", []string{hotel, "-o", out, "--width", "16385"}, ExitFailure, "too large", false},
 		{"no output", []string{hotel}, ExitUsage, "-o OUT.png", false},

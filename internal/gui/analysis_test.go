@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -345,7 +346,7 @@ func assertOpen(t *testing.T, e *Editor, i int) {
 		t.Fatal("the findings list has no width")
 	}
 	f := &p.findings[i]
-	if open, shut := rowHeight(f, true, w), rowHeight(f, false, w); open <= shut {
+	if open, shut := rowHeight(f, p.texts[i], true, w), rowHeight(f, p.texts[i], false, w); open <= shut {
 		t.Errorf("the open row is %v high, a closed one %v", open, shut)
 	}
 }
@@ -366,4 +367,67 @@ func viewMenuItem(t *testing.T, e *Editor, menu, label string) *fyne.MenuItem {
 	}
 	t.Fatalf("no menu item %s > %s", menu, label)
 	return nil
+}
+
+func TestFindingsInChinese(t *testing.T) {
+	useLanguage(t, "zh_CN.UTF-8")
+	e, ft := liveEditor(t, "coffee.yaml")
+	s := *e.Doc().Step("tap-card")
+	s.Fail, s.Wait = "Card declined", 20*blueprint.Minute
+	if !e.apply(blueprint.EditStep("tap-card", s)) {
+		t.Fatal("edit refused")
+	}
+	if !e.apply(blueprint.InsertColumn(blueprint.Column{ID: "leave", Name: "Leave"}, -1)) {
+		t.Fatal("adding a column refused")
+	}
+	ft.fire()
+	p := e.lint.findingsPanel
+	want := map[string]string{
+		analysis.RuleEmptyLane:                 "泳道 evidence（Physical evidence）",
+		analysis.RuleEmptyColumn:               "列 leave（Leave）",
+		analysis.RuleTouchpointWithoutEvidence: "顾客行为 ask “Order a flat white” 与 take-order “Barista takes the order”",
+		analysis.RuleFrontstageUnsupported:     "前台行为 take-order",
+		analysis.RuleCustomerStepAlone:         "顾客行为 enjoy",
+		analysis.RuleFailPointWithoutOwner:     "失误点 tap-card “Tap card”（Card declined）没有负责人",
+		analysis.RuleFailPointWithoutRecovery:  "没有补救措施",
+		analysis.RuleLongWait:                  "处等待 20m，超过 10m",
+		analysis.RuleOrphanStep:                "步骤 tap-card",
+	}
+	for rule, part := range want {
+		t.Run(rule, func(t *testing.T) {
+			found := false
+			for i, f := range p.findings {
+				if f.Rule != rule {
+					continue
+				}
+				found = true
+				if text := p.texts[i]; strings.Contains(text, part) {
+					return
+				}
+			}
+			if !found {
+				t.Fatalf("no %s finding", rule)
+			}
+			t.Errorf("no %s finding reads %q: %q", rule, part, p.texts)
+		})
+	}
+	for i, text := range p.texts {
+		if text == p.findings[i].Message || strings.Contains(text, "{{") {
+			t.Errorf("untranslated finding %q", text)
+		}
+	}
+}
+
+func TestFindingsInEnglish(t *testing.T) {
+	useLanguage(t, "en_GB.UTF-8")
+	e, _ := liveEditor(t, "coffee.yaml")
+	p := e.lint.findingsPanel
+	if len(p.findings) == 0 {
+		t.Fatal("no findings")
+	}
+	for i, f := range p.findings {
+		if p.texts[i] != f.Message {
+			t.Errorf("row %d reads %q, want the analysis' message %q", i, p.texts[i], f.Message)
+		}
+	}
 }

@@ -20,6 +20,8 @@ import (
 type findingsPanel struct {
 	e        *Editor
 	findings []analysis.Finding
+	// texts are the findings' messages in the UI language.
+	texts []string
 
 	errors, warnings, infos *widget.Label
 	list                    *widget.List
@@ -106,7 +108,7 @@ func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // show fills the row with f; an open row wraps the whole message.
-func (r *findingRow) show(f *analysis.Finding, open bool) {
+func (r *findingRow) show(f *analysis.Finding, text string, open bool) {
 	r.icon.SetResource(severityIcon(f.Severity))
 	r.title.SetText(ruleTitle(f.Rule) + "  · " + f.Rule)
 	if open {
@@ -114,13 +116,13 @@ func (r *findingRow) show(f *analysis.Finding, open bool) {
 	} else {
 		r.message.Truncation, r.message.Wrapping = fyne.TextTruncateEllipsis, fyne.TextWrapOff
 	}
-	r.message.SetText(f.Message)
+	r.message.SetText(text)
 }
 
 // rowHeight is the height of a row showing f, open or not, width wide.
-func rowHeight(f *analysis.Finding, open bool, width float32) float32 {
+func rowHeight(f *analysis.Finding, text string, open bool, width float32) float32 {
 	r := newFindingRow()
-	r.show(f, open)
+	r.show(f, text, open)
 	if open && width > 0 {
 		// A wrapped label is as tall as its text at the width it has.
 		r.Resize(fyne.NewSize(width, r.MinSize().Height))
@@ -172,7 +174,7 @@ func newFindingsPanel(e *Editor) *findingsPanel {
 		func() fyne.CanvasObject { return newFindingRow() },
 		func(i widget.ListItemID, obj fyne.CanvasObject) {
 			if i >= 0 && i < len(p.findings) {
-				obj.(*findingRow).show(&p.findings[i], i == p.open)
+				obj.(*findingRow).show(&p.findings[i], p.texts[i], i == p.open)
 			}
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
@@ -192,6 +194,11 @@ func newFindingsPanel(e *Editor) *findingsPanel {
 // update shows fs.
 func (p *findingsPanel) update(fs []analysis.Finding) {
 	p.findings = fs
+	p.texts = make([]string, len(fs))
+	d := p.e.Doc()
+	for i := range fs {
+		p.texts[i] = findingText(d, &fs[i])
+	}
 	ne, nw, ni := analysis.Count(fs)
 	p.errors.SetText(lang.L("Errors") + ": " + strconv.Itoa(ne))
 	p.warnings.SetText(lang.L("Warnings") + ": " + strconv.Itoa(nw))
@@ -232,11 +239,11 @@ func (p *findingsPanel) setOpen(i int) {
 	p.open = i
 	width := p.list.Size().Width - 2*theme.Padding()
 	if prev >= 0 && prev < len(p.findings) && prev != i {
-		p.list.SetItemHeight(prev, rowHeight(&p.findings[prev], false, width))
+		p.list.SetItemHeight(prev, rowHeight(&p.findings[prev], p.texts[prev], false, width))
 		p.list.RefreshItem(prev)
 	}
 	if i >= 0 && i < len(p.findings) {
-		p.list.SetItemHeight(i, rowHeight(&p.findings[i], true, width))
+		p.list.SetItemHeight(i, rowHeight(&p.findings[i], p.texts[i], true, width))
 		p.list.RefreshItem(i)
 	}
 }

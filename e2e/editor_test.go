@@ -252,3 +252,23 @@ func TestQuitAsksToSave(t *testing.T) {
 		t.Error("Save in the quit prompt did not save the edit")
 	}
 }
+
+// TestWindowSizeRemembered resizes the window, quits and starts again:
+// the window comes back at the same size, from the preferences.
+func TestWindowSizeRemembered(t *testing.T) {
+	en := newEnv(t)
+	path := copyFile(t, hotel, t.TempDir())
+	a := en.start(t, path)
+	xdo(t, "windowsize", a.win, "1100", "720")
+	time.Sleep(500 * time.Millisecond)
+	a.key("ctrl+q")
+	a.waitExit(10 * time.Second)
+
+	b := en.start(t, path)
+	geo := xdo(t, "getwindowgeometry", b.win)
+	if !strings.Contains(geo, "Geometry: 1100x720") {
+		t.Errorf("window after restart:\n%s\nwant 1100x720", geo)
+	}
+	b.key("ctrl+q")
+	b.waitExit(10 * time.Second)
+}

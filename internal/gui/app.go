@@ -177,7 +177,8 @@ func (e *Editor) changed() {
 	}
 }
 
-// refresh brings the title, menus, inspector and placeholder up to date.
+// refresh brings the title, menus, inspector and outline up to date, and
+// tells the listeners (the board).
 func (e *Editor) refresh() {
 	e.updateTitle()
 	if e.ui != nil {

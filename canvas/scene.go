@@ -183,7 +183,9 @@ func (s *Scene) SetPalette(p Palette) {
 }
 
 // SetFont draws all text with font (a .ttf or .otf resource); nil uses the
-// app theme's fonts with the system's fallbacks.
+// app theme's fonts with the system's fallbacks. Fyne does not fall back
+// from a font set this way: characters it lacks are drawn as boxes. Measure
+// the layout with Measure(font) to match.
 func (s *Scene) SetFont(font fyne.Resource) {
 	s.font = font
 	s.restyle()

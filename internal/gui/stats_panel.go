@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,8 +20,15 @@ import (
 type statsPanel struct {
 	form    *fyne.Container
 	content fyne.CanvasObject
-	// rows are the rows shown, for tests.
-	rows []statRow
+	// rows are the rows shown; cells hold their widgets, kept for reuse.
+	rows  []statRow
+	cells []statCell
+}
+
+// statCell is the widgets of one row.
+type statCell struct {
+	label, value *widget.Label
+	box          *fyne.Container
 }
 
 // statRow is one row of the panel: a label and a value, or a heading when
@@ -39,23 +47,38 @@ func newStatsPanel() *statsPanel {
 	return p
 }
 
-// update shows st.
+// update shows st, reusing the rows' labels and setting only the texts
+// that changed: laying out text is the costly part.
 func (p *statsPanel) update(st analysis.Stats) {
 	p.rows = statRows(st)
-	objs := make([]fyne.CanvasObject, 0, len(p.rows))
-	for _, r := range p.rows {
+	for len(p.cells) < len(p.rows) {
 		// The label takes the width the value leaves, cut short if need
 		// be; the value keeps its whole width on the right.
-		l, v := widget.NewLabel(r.label), widget.NewLabel(r.value)
+		l, v := widget.NewLabel(""), widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
-		if r.heading {
-			l.TextStyle = fyne.TextStyle{Bold: true}
-			v.TextStyle = fyne.TextStyle{Bold: true}
-		}
-		objs = append(objs, container.NewBorder(nil, nil, nil, v, l))
+		p.cells = append(p.cells, statCell{label: l, value: v, box: container.NewBorder(nil, nil, nil, v, l)})
 	}
-	p.form.Objects = objs
-	p.form.Refresh()
+	objs := make([]fyne.CanvasObject, len(p.rows))
+	for i, r := range p.rows {
+		c := &p.cells[i]
+		style := fyne.TextStyle{Bold: r.heading}
+		if c.label.TextStyle != style {
+			c.label.TextStyle, c.value.TextStyle = style, style
+			c.label.Refresh()
+			c.value.Refresh()
+		}
+		if c.label.Text != r.label {
+			c.label.SetText(r.label)
+		}
+		if c.value.Text != r.value {
+			c.value.SetText(r.value)
+		}
+		objs[i] = c.box
+	}
+	if !slices.Equal(objs, p.form.Objects) {
+		p.form.Objects = objs
+		p.form.Refresh()
+	}
 }
 
 // value returns the value of the first row labelled label, for tests.

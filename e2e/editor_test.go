@@ -272,3 +272,35 @@ func TestWindowSizeRemembered(t *testing.T) {
 	b.key("ctrl+q")
 	b.waitExit(10 * time.Second)
 }
+
+// TestExportPNG exports through File > Export PNG… (Ctrl+E), typing a name
+// without the extension.
+func TestExportPNG(t *testing.T) {
+	en := newEnv(t)
+	path := copyFile(t, hotel, t.TempDir())
+	a := en.start(t, path)
+	a.key("ctrl+e")
+	time.Sleep(2 * time.Second) // the dialog opens in the blueprint's folder
+	a.key("ctrl+a")
+	a.typeText("hotel-slide")
+	a.key("Return")
+	out := filepath.Join(filepath.Dir(path), "hotel-slide.png")
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		data, err := os.ReadFile(out)
+		if err == nil && len(data) > 8 && string(data[1:4]) == "PNG" {
+			break
+		}
+		if time.Now().After(deadline) {
+			screenshot(t, "editor-export-failed")
+			t.Fatalf("no PNG at %s", out)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "hotel-slide")); !os.IsNotExist(err) {
+		t.Errorf("the name as typed, without .png, was left behind: %v", err)
+	}
+	if isDirty(a.title()) {
+		t.Error("exporting marked the blueprint unsaved")
+	}
+}

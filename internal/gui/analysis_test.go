@@ -431,3 +431,40 @@ func TestFindingsInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDragFrame1000 measures one frame of dragging a card on a
+// 1,000-step blueprint in the editor, with live analysis on: a drag
+// changes no history, so it runs no analysis ("analyses/op" stays 0).
+func BenchmarkDragFrame1000(b *testing.B) {
+	e := benchEditor(b, 1000)
+	ft := &fakeTimers{}
+	e.lint.delay = defaultAnalysisDelay
+	e.lint.after = ft.after
+	e.win.Resize(fyne.NewSize(1400, 900))
+	board := e.ui.board.(*canvas.Board)
+	id := e.Doc().Steps[0].ID
+	r, ok := board.Layout().CardRect(id)
+	if !ok {
+		b.Fatal("no card")
+	}
+	e.SetSelection(SelectSteps(id))
+	at := board.Scene().WorldToScreen(r.Center())
+	runs := e.lint.runs
+	board.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(1, 1)})
+	if !board.Dragging() {
+		b.Fatal("not dragging")
+	}
+	step := float32(3)
+	i := 0
+	for b.Loop() {
+		if i%20 == 0 {
+			step = -step
+		}
+		i++
+		board.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(step, step)})
+		ft.fire()
+	}
+	b.StopTimer()
+	board.DragEnd()
+	b.ReportMetric(float64(e.lint.runs-runs)/float64(i), "analyses/op")
+}

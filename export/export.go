@@ -134,6 +134,11 @@ func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
 	out := renderBands(l, pal, scale, w, h)
 	// Paint the backdrop under the drawing, last shape first, in place.
 	bd := canvas.Backdrop(l, &pal, opt.Transparent)
+	if !opt.Transparent {
+		// The background covers the last pixel row and column whole, even
+		// where the layout size times the scale ends inside them.
+		bd[0].Rect = layout.Rect{W: float32(w)/scale + 1, H: float32(h)/scale + 1}
+	}
 	for i := len(bd) - 1; i >= 0; i-- {
 		paint(out, bd[i].Rect, scale, bd[i].Color)
 	}

@@ -217,9 +217,16 @@ func TestThemes(t *testing.T) {
 	for _, name := range canvas.PaletteNames {
 		t.Run(name, func(t *testing.T) {
 			pal, _ := canvas.PaletteByName(name)
-			img, err := Render(d, Options{Scale: 0.5, Font: font, Palette: pal})
+			img, err := Render(d, Options{Scale: 0.55, Font: font, Palette: pal})
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Opaque everywhere, even in the last, partly covered pixels.
+			bnd := img.Bounds()
+			for _, pt := range []image.Point{bnd.Min, {bnd.Max.X - 1, bnd.Max.Y - 1}, {bnd.Max.X - 1, 0}} {
+				if _, _, _, a := img.At(pt.X, pt.Y).RGBA(); a != 0xffff {
+					t.Errorf("pixel %v alpha %#x, want opaque", pt, a)
+				}
 			}
 			r, g, b, _ := img.At(2, 2).RGBA()
 			want := pal.Background

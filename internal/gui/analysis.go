@@ -102,7 +102,6 @@ func (a *analyser) fire(gen int) {
 		a.arm()
 		return
 	}
-	a.stop = nil
 	a.run()
 }
 

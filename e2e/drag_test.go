@@ -1,0 +1,176 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"servicebp/blueprint"
+)
+
+// dragBlueprint has two cards: "ask" in customer × a and "serve" in
+// frontstage × c, with the empty column b between them. Short texts keep
+// all three columns at the same (minimum) width, so the centre of cell
+// frontstage × b lies halfway between the two cards' centres
+// horizontally, at the height of "serve".
+const dragBlueprint = `servicebp: 1
+title: Drag test
+columns:
+  - {id: a}
+  - {id: b}
+  - {id: c}
+steps:
+  - id: ask
+    lane: customer
+    column: a
+    text: Ask
+  - id: serve
+    lane: frontstage
+    column: c
+    text: Serve
+`
+
+// TestDragStepToCell moves a card to another lane and column with the
+// mouse, saves with Ctrl+S and reads the file back.
+//
+// The cards' screen positions are found rather than computed: Tab selects
+// a card and the board outlines it, so the bounding box of the pixels that
+// changed on the board between a capture of the window with nothing
+// selected and one with the card selected is the card. This holds at any
+// zoom, in either theme, and whatever the size of the panels around the
+// board.
+func TestDragStepToCell(t *testing.T) {
+	en := newEnv(t)
+	path := filepath.Join(t.TempDir(), "drag.yaml")
+	if err := os.WriteFile(path, []byte(dragBlueprint), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := en.start(t, path)
+	// Give the board the keyboard focus with a click on its empty right
+	// side, beyond the small drawing.
+	w, h := a.size()
+	xdo(t, "mousemove", "--window", a.win, fmt.Sprint(w*6/10), fmt.Sprint(h*8/10), "click", "1")
+	time.Sleep(300 * time.Millisecond)
+
+	none := a.capture()
+	a.key("Tab")
+	ask := a.changedBox(none)
+	a.key("Tab")
+	serve := a.changedBox(none)
+	t.Logf("cards: ask %v, serve %v", ask, serve)
+	if serve.Min.X <= ask.Max.X || serve.Min.Y <= ask.Max.Y {
+		screenshot(t, "drag-cards")
+		t.Fatalf("serve %v is not right of and below ask %v", serve, ask)
+	}
+	from := centre(ask)
+	to := image.Pt((from.X+centre(serve).X)/2, centre(serve).Y)
+	a.drag(from, to)
+	a.waitTitle("no dirty marker after the drag", isDirty)
+	screenshot(t, "drag-dropped")
+	a.key("ctrl+s")
+	a.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+
+	d, err := blueprint.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := d.StepIndex("ask")
+	if i < 0 {
+		t.Fatal("step ask is not in the saved file")
+	}
+	if s := d.Steps[i]; s.Lane != "frontstage" || s.Column != "b" {
+		t.Errorf("ask saved in %s × %s, want frontstage × b", s.Lane, s.Column)
+	}
+	if len(d.Steps) != 2 {
+		t.Errorf("%d steps on disk, want 2", len(d.Steps))
+	}
+	a.key("ctrl+q")
+	a.waitExit(10 * time.Second)
+}
+
+// size is the window's inner size.
+func (a *app) size() (w, h int) {
+	a.t.Helper()
+	img := a.capture()
+	return img.Bounds().Dx(), img.Bounds().Dy()
+}
+
+// capture grabs the app's window as an image.
+func (a *app) capture() image.Image {
+	a.t.Helper()
+	path := filepath.Join(a.t.TempDir(), "window.png")
+	if out, err := exec.Command("import", "-window", a.win, path).CombinedOutput(); err != nil {
+		a.t.Fatalf("import: %v\n%s", err, out)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return img
+}
+
+// changedBox is the bounding box, in window coordinates, of the pixels
+// on the left three fifths of the window, where the board is, that differ
+// from base. It waits for a change to be drawn.
+func (a *app) changedBox(base image.Image) image.Rectangle {
+	a.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		img := a.capture()
+		b := img.Bounds().Intersect(base.Bounds())
+		var box image.Rectangle
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Min.X+b.Dx()*3/5; x++ {
+				r1, g1, b1, _ := img.At(x, y).RGBA()
+				r0, g0, b0, _ := base.At(x, y).RGBA()
+				if r1 != r0 || g1 != g0 || b1 != b0 {
+					box = box.Union(image.Rect(x, y, x+1, y+1))
+				}
+			}
+		}
+		if box.Dx() > 20 && box.Dy() > 10 {
+			return box
+		}
+		if time.Now().After(deadline) {
+			screenshot(a.t, "drag-no-selection")
+			a.t.Fatalf("no card outlined on the board (changed: %v)", box)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func centre(r image.Rectangle) image.Point {
+	return image.Pt((r.Min.X+r.Max.X)/2, (r.Min.Y+r.Max.Y)/2)
+}
+
+// drag presses the left button at from and releases it at to, moving the
+// pointer in steps so that the app sees a drag, not a click.
+func (a *app) drag(from, to image.Point) {
+	a.t.Helper()
+	move := func(p image.Point) {
+		xdo(a.t, "mousemove", "--window", a.win, fmt.Sprint(p.X), fmt.Sprint(p.Y))
+		time.Sleep(40 * time.Millisecond)
+	}
+	move(from)
+	xdo(a.t, "mousedown", "1")
+	time.Sleep(100 * time.Millisecond)
+	const steps = 12
+	for i := 1; i <= steps; i++ {
+		move(from.Add(to.Sub(from).Mul(i).Div(steps)))
+	}
+	time.Sleep(150 * time.Millisecond)
+	xdo(a.t, "mouseup", "1")
+	time.Sleep(300 * time.Millisecond)
+}

@@ -20,26 +20,35 @@ const MaxFileSize = 10 << 20
 // an ErrorList whose entries read PATH:LINE:COL: message. Files over
 // MaxFileSize are refused before they are read whole.
 func Load(path string) (*Document, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// ReadFile reads the file at path for Parse, refusing folders and files
+// over MaxFileSize before reading them. Its errors are ErrorLists at 1:1.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileError(path, ioMessage(err))
 	}
 	defer f.Close()
 	info, err := f.Stat()
-	if err != nil {
+	switch {
+	case err != nil:
 		return nil, fileError(path, ioMessage(err))
-	}
-	if info.IsDir() {
+	case info.IsDir():
 		return nil, fileError(path, "is a directory, not a blueprint file")
-	}
-	if info.Size() > MaxFileSize {
+	case info.Size() > MaxFileSize:
 		return nil, fileError(path, tooLarge(info.Size()))
 	}
 	data, err := ReadLimited(f)
 	if err != nil {
 		return nil, fileError(path, ioMessage(err))
 	}
-	return Parse(path, data)
+	return data, nil
 }
 
 // ErrTooLarge is returned by ReadLimited for input over MaxFileSize.

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 
 	"servicebp/blueprint"
 )
@@ -74,36 +73,4 @@ func fmtFile(env Env, path string, write, list, diff bool) bool {
 		env.Stdout.Write(out)
 	}
 	return true
-}
-
-// readSource reads the raw bytes of path (or standard input for "-"),
-// refusing files over the size limit before reading them whole.
-func readSource(env Env, path string) ([]byte, error) {
-	if path == "-" {
-		data, err := blueprint.ReadLimited(env.Stdin)
-		if err != nil {
-			return nil, blueprint.ErrorList{{File: stdinName, Line: 1, Col: 1, Msg: err.Error()}}
-		}
-		return data, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, blueprint.ErrorList{{File: path, Line: 1, Col: 1, Msg: "cannot read file: " + unwrapPathError(err)}}
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, blueprint.ErrorList{{File: path, Line: 1, Col: 1, Msg: "is a directory, not a blueprint file"}}
-	}
-	data, err := blueprint.ReadLimited(f)
-	if err != nil {
-		return nil, blueprint.ErrorList{{File: path, Line: 1, Col: 1, Msg: err.Error()}}
-	}
-	return data, nil
-}
-
-func unwrapPathError(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

@@ -22,14 +22,24 @@ func displayName(path string) string {
 // loadInput loads and validates the blueprint at path, or from standard
 // input for "-", refusing more than blueprint.MaxFileSize bytes.
 func loadInput(env Env, path string) (*blueprint.Document, error) {
-	if path != "-" {
-		return blueprint.Load(path)
-	}
-	data, err := blueprint.ReadLimited(env.Stdin)
+	data, err := readSource(env, path)
 	if err != nil {
-		return nil, blueprint.ErrorList{{File: stdinName, Line: 1, Col: 1, Msg: err.Error()}}
+		return nil, err
 	}
-	return blueprint.Parse(stdinName, data)
+	return blueprint.Parse(displayName(path), data)
+}
+
+// readSource reads the raw bytes of path (or standard input for "-"),
+// refusing files over the size limit before reading them whole.
+func readSource(env Env, path string) ([]byte, error) {
+	if path == "-" {
+		data, err := blueprint.ReadLimited(env.Stdin)
+		if err != nil {
+			return nil, blueprint.ErrorList{{File: stdinName, Line: 1, Col: 1, Msg: err.Error()}}
+		}
+		return data, nil
+	}
+	return blueprint.ReadFile(path)
 }
 
 // newFlagSet makes a flag set for a subcommand whose errors and usage go

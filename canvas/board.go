@@ -74,6 +74,10 @@ type Board struct {
 	off    fyne.Position
 	size   fyne.Size
 	placed bool
+	// autoView is set while the view is the one a newly opened drawing
+	// gets and the user has not zoomed or scrolled: resizing the board
+	// (the window coming up to its size) recomputes it.
+	autoView bool
 
 	sel   Selection
 	hover string
@@ -334,7 +338,7 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	if size.Width <= 0 || size.Height <= 0 {
 		return
 	}
-	if !b.placed {
+	if !b.placed || b.autoView {
 		b.placed = true
 		b.initialView()
 		return

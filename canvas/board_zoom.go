@@ -22,6 +22,9 @@ const (
 	// viewPad is the space kept between the drawing and the board's edge
 	// when fitting, and how far the drawing may be scrolled past an edge.
 	viewPad = 24
+	// minInitialZoom is the smallest zoom a newly opened drawing is shown
+	// at to fit its width: card text stays readable.
+	minInitialZoom = 0.6
 )
 
 // Zoom returns the current zoom.
@@ -33,6 +36,7 @@ func (b *Board) Offset() fyne.Position { return b.off }
 // setView sets zoom and offset, clamped, and updates the scene and the
 // overlay.
 func (b *Board) setView(zoom float32, off fyne.Position) {
+	b.autoView = false
 	zoom = max(MinZoom, min(zoom, MaxZoom))
 	off = b.clampOffset(zoom, off)
 	changed := zoom != b.zoom
@@ -93,14 +97,17 @@ func (b *Board) ZoomToFit() {
 }
 
 // initialView shows a newly opened drawing at 100%, or smaller when that
-// is needed to see its whole width, from its top-left corner.
+// is needed to see its whole width, but not below minInitialZoom, from its
+// top-left corner. The view follows the board's size until the user zooms
+// or scrolls.
 func (b *Board) initialView() {
 	z := float32(1)
 	if b.lay != nil && b.lay.Width > 0 {
-		z = max(min(1, (b.size.Width-2*viewPad)/b.lay.Width), 0.75)
+		z = max(min(1, (b.size.Width-2*viewPad)/b.lay.Width), minInitialZoom)
 	}
 	b.zoom = 0
 	b.setView(z, fyne.NewPos(0, 0))
+	b.autoView = true
 }
 
 // ScrollTo scrolls so that the world rectangle r is in view, if it is not.

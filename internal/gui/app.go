@@ -132,6 +132,7 @@ func (e *Editor) Start(path string) {
 		e.openOrCreate(path)
 	}
 	e.win.Show()
+	e.focusBoard()
 	e.offerRecovery()
 	e.watch.start()
 }

@@ -3,6 +3,7 @@ package gui
 import (
 	"slices"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
 	"servicebp/canvas"
@@ -58,6 +59,14 @@ func (e *Editor) installBoard() {
 	}
 	b.OnError = e.showError
 	e.SetBoard(b)
+}
+
+// focusBoard gives the board the keyboard focus, so that arrows, Enter
+// and typing act on the blueprint without a first click.
+func (e *Editor) focusBoard() {
+	if f, ok := e.ui.board.(fyne.Focusable); ok {
+		e.win.Canvas().Focus(f)
+	}
 }
 
 // fromBoard is the editor's selection for the board's. A selected cell

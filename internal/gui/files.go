@@ -60,6 +60,7 @@ func (e *Editor) openPath(path string) bool {
 	e.sel = Selection{}
 	e.hist.Reset(d)
 	e.addRecent(path)
+	e.focusBoard()
 	return true
 }
 
@@ -77,6 +78,7 @@ func (e *Editor) openOrCreate(path string) {
 		e.watch.remember(nil)
 		e.sel = Selection{}
 		e.hist.Reset(d)
+		e.focusBoard()
 		e.notify(lang.L("New file {{.Name}}: it is created when you save", map[string]any{"Name": filepath.Base(path)}))
 		return
 	}
@@ -97,6 +99,7 @@ func (e *Editor) newBlueprint(d *blueprint.Document) {
 	e.watch.remember(nil)
 	e.sel = Selection{}
 	e.hist.Reset(d)
+	e.focusBoard()
 }
 
 // save writes the blueprint to its file, or asks for a file when it has

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 // This file holds the Edit and Insert menu actions that work on the
@@ -192,31 +193,18 @@ func (e *Editor) deleteSelection() {
 	}
 }
 
-// duplicateSelection copies the selected steps into their cells, below
-// the originals, as one undo step.
+// duplicateSelection duplicates the selected steps, with the flows
+// between them, into their cells below the originals, as one undo step:
+// the board's Duplicate, so that the menu, Ctrl+D and the context menu do
+// the same.
 func (e *Editor) duplicateSelection() {
 	e.commitField()
-	if e.sel.Kind != SelectStep {
+	b, ok := e.ui.board.(*canvas.Board)
+	if !ok || e.sel.Kind != SelectStep {
 		return
 	}
-	d := e.Doc()
-	var texts []string
-	var steps []blueprint.Step
-	for _, id := range e.sel.IDs {
-		if st := d.Step(id); st != nil {
-			steps = append(steps, *st)
-			texts = append(texts, st.Text)
-		}
-	}
-	ids := blueprint.UniqueIDs(d, texts, "step")
-	cmds := make([]blueprint.Command, len(steps))
-	for i, st := range steps {
-		st.ID, st.Pos = ids[i], blueprint.Pos{}
-		cmds[i] = blueprint.AddStep(st, -1)
-	}
-	if len(cmds) > 0 && e.apply(blueprint.Batch("Duplicate steps", cmds...)) {
-		e.SetSelection(SelectSteps(ids...))
-	}
+	b.SetSelection(toBoard(e.sel))
+	b.Duplicate()
 }
 
 // selectAll selects every step.

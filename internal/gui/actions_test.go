@@ -86,6 +86,18 @@ func TestInsertAndDeleteActions(t *testing.T) {
 				t.Errorf("%d steps, selection %v", len(e.Doc().Steps), e.Selection())
 			}
 		}},
+		{"duplicate with the flow between", SelectSteps("ask", "take-order"), (*Editor).duplicateSelection, func(t *testing.T, e *Editor) {
+			d, sel := e.Doc(), e.Selection()
+			if len(d.Steps) != 6 || len(sel.IDs) != 2 || sel.IDs[0] == "ask" {
+				t.Fatalf("%d steps, selection %v", len(d.Steps), sel)
+			}
+			if d.FlowIndex(sel.IDs[0], sel.IDs[1]) < 0 || len(d.Flows) != 2 {
+				t.Errorf("flows after duplicating: %+v", d.Flows)
+			}
+			if a, c := d.Step(sel.IDs[0]), d.Step(sel.IDs[1]); a.Lane != "customer" || a.Column != "order" || c.Lane != "frontstage" || c.Column != "order" {
+				t.Errorf("copies in %s × %s and %s × %s, want the originals' cells", a.Lane, a.Column, c.Lane, c.Column)
+			}
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := testEditor(t, "coffee.yaml")

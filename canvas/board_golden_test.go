@@ -1,12 +1,6 @@
 package canvas
 
 import (
-	"bytes"
-	"flag"
-	"fmt"
-	"image"
-	"image/png"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -15,29 +9,16 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
+	"servicebp/internal/golden"
 )
-
-func init() {
-	// Other tests of the package may define -update too; share it.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden images in testdata/")
-	}
-}
-
-// boardFont is the font the board's image tests draw with, so that the
-// images do not depend on the machine's fonts (fonts-droid-fallback).
-const boardFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 
 // goldenBoard shows d on a board with the pinned font in a test window.
 func goldenBoard(t *testing.T, d *blueprint.Document) (*Board, fyne.Window) {
 	t.Helper()
-	data, err := os.ReadFile(boardFont)
-	if err != nil {
-		t.Fatalf("the board image tests need %s (Debian package fonts-droid-fallback; run make setup): %v", boardFont, err)
-	}
+	font := golden.Font(t)
 	test.NewTempApp(t)
 	b := NewBoard(blueprint.NewHistory(d))
-	b.SetFont(fyne.NewStaticResource(filepath.Base(boardFont), data))
+	b.SetFont(font)
 	w := test.NewTempWindow(t, b)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(760, 520))
@@ -77,68 +58,7 @@ func TestBoardGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b, w := goldenBoard(t, boardDoc())
 			tt.setup(t, b)
-			assertBoardGolden(t, filepath.Join("testdata", tt.name+".png"), w.Canvas().Capture())
+			golden.AssertImage(t, filepath.Join("testdata", tt.name+".png"), w.Canvas().Capture())
 		})
 	}
-}
-
-func assertBoardGolden(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		writeBoardPNG(t, path, img)
-		return
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden image: %v (run go test -update to create it)", err)
-	}
-	want, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := boardImageDiff(want, img); diff != "" {
-		failed := filepath.Join("testdata", "failed", filepath.Base(path))
-		writeBoardPNG(t, failed, img)
-		t.Errorf("%s: %s; got image written to %s", path, diff, failed)
-	}
-}
-
-func writeBoardPNG(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// boardImageDiff describes how got differs from want: a different size,
-// or more than 0.1% of pixels off by more than 24 levels in a channel.
-func boardImageDiff(want, got image.Image) string {
-	wb, gb := want.Bounds(), got.Bounds()
-	if wb.Size() != gb.Size() {
-		return fmt.Sprintf("size %v, want %v", gb.Size(), wb.Size())
-	}
-	bad := 0
-	for y := 0; y < wb.Dy(); y++ {
-		for x := 0; x < wb.Dx(); x++ {
-			r1, g1, b1, a1 := want.At(wb.Min.X+x, wb.Min.Y+y).RGBA()
-			r2, g2, b2, a2 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
-			for _, d := range []int{int(r1>>8) - int(r2>>8), int(g1>>8) - int(g2>>8), int(b1>>8) - int(b2>>8), int(a1>>8) - int(a2>>8)} {
-				if d > 24 || d < -24 {
-					bad++
-					break
-				}
-			}
-		}
-	}
-	if limit := wb.Dx() * wb.Dy() / 1000; bad > limit {
-		return fmt.Sprintf("%d pixels differ (limit %d)", bad, limit)
-	}
-	return ""
 }

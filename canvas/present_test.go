@@ -1,12 +1,8 @@
 package canvas
 
 import (
-	"flag"
 	"fmt"
-	"image"
 	"image/color"
-	"image/png"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -17,32 +13,8 @@ import (
 	"servicebp/assets"
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
+	"servicebp/internal/golden"
 )
-
-func init() {
-	// Other tests of the package may define -update too; share it.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden images in testdata/")
-	}
-}
-
-func presentUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// presentFont is the font the presenter's image tests draw with, so that
-// the images do not depend on the machine's fonts (fonts-droid-fallback).
-const presentFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
-
-func presentLoadFont(t *testing.T) fyne.Resource {
-	t.Helper()
-	data, err := os.ReadFile(presentFont)
-	if err != nil {
-		t.Fatalf("the presenter image tests need %s (Debian package fonts-droid-fallback; run make setup): %v", presentFont, err)
-	}
-	return fyne.NewStaticResource(filepath.Base(presentFont), data)
-}
 
 func presentTemplate(t *testing.T, name string) *blueprint.Document {
 	t.Helper()
@@ -63,7 +35,7 @@ func presentWindow(t *testing.T, name string, w, h float32) (*Presenter, fyne.Wi
 	t.Helper()
 	test.NewTempApp(t)
 	p := NewPresenter(presentTemplate(t, name))
-	p.SetFont(presentLoadFont(t))
+	p.SetFont(golden.Font(t))
 	win := test.NewTempWindow(t, p)
 	win.SetPadded(false)
 	win.Resize(fyne.NewSize(w, h))
@@ -92,79 +64,6 @@ func presentKeys(c fyne.Canvas, keys ...fyne.KeyName) {
 			kb.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 		}
 	}
-}
-
-// presentGolden compares img with testdata/name, or rewrites it with
-// -update. A failed image is written to testdata/failed/name.
-func presentGolden(t *testing.T, name string, img image.Image) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if presentUpdate() {
-		presentWritePNG(t, path, img)
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	want, err := png.Decode(f)
-	f.Close()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	if msg := presentImageDiff(want, img); msg != "" {
-		failed := filepath.Join("testdata", "failed", name)
-		presentWritePNG(t, failed, img)
-		t.Errorf("%s: %s; got %s", path, msg, failed)
-	}
-}
-
-func presentWritePNG(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// presentImageDiff describes how far got is from want, "" when they
-// match: same size and at most 0.05 % of the pixels off by more than a
-// little in some channel.
-func presentImageDiff(want, got image.Image) string {
-	if want.Bounds().Size() != got.Bounds().Size() {
-		return fmt.Sprintf("size %v, want %v", got.Bounds().Size(), want.Bounds().Size())
-	}
-	wb, gb := want.Bounds(), got.Bounds()
-	bad := 0
-	for y := 0; y < wb.Dy(); y++ {
-		for x := 0; x < wb.Dx(); x++ {
-			r1, g1, b1, a1 := want.At(wb.Min.X+x, wb.Min.Y+y).RGBA()
-			r2, g2, b2, a2 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
-			if presentFar(r1, r2) || presentFar(g1, g2) || presentFar(b1, b2) || presentFar(a1, a2) {
-				bad++
-			}
-		}
-	}
-	if limit := wb.Dx() * wb.Dy() / 2000; bad > limit {
-		return fmt.Sprintf("%d pixels differ (limit %d)", bad, limit)
-	}
-	return ""
-}
-
-func presentFar(a, b uint32) bool {
-	if a > b {
-		a, b = b, a
-	}
-	return b-a > 24<<8
 }
 
 // presentCardPos is the screen position of the middle of step id's card.
@@ -369,7 +268,7 @@ func TestPresenterGolden(t *testing.T) {
 		if p.Current() != 3 {
 			t.Fatalf("current %d, want 3", p.Current())
 		}
-		presentGolden(t, "present-reveal.png", win.Canvas().Capture())
+		golden.AssertImage(t, filepath.Join("testdata", "present-reveal.png"), win.Canvas().Capture())
 	})
 	t.Run("spotlight", func(t *testing.T) {
 		p, win := presentWindow(t, "hotel", 1280, 720)
@@ -378,7 +277,7 @@ func TestPresenterGolden(t *testing.T) {
 		if s := p.Spotlight(); s == nil || s.Seed != "desk-check-out" {
 			t.Fatalf("spotlight %v", s)
 		}
-		presentGolden(t, "present-spotlight.png", win.Canvas().Capture())
+		golden.AssertImage(t, filepath.Join("testdata", "present-spotlight.png"), win.Canvas().Capture())
 	})
 }
 

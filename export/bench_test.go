@@ -7,6 +7,7 @@ import (
 	"servicebp/blueprint/bpgen"
 	"servicebp/blueprint/layout"
 	"servicebp/canvas"
+	"servicebp/internal/golden"
 )
 
 // stacked regroups d's columns k at a time, so that a large generated
@@ -55,7 +56,7 @@ func BenchmarkExport1000Scale1(b *testing.B) {
 }
 
 func benchExport(b *testing.B, d *blueprint.Document, scale float32) {
-	font := loadPinnedFont(b)
+	font := golden.Font(b)
 	opt := Options{Scale: scale, Font: font}
 	if _, err := PNG(d, opt); err != nil {
 		b.Fatal(err)

@@ -3,8 +3,6 @@ package export
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -17,27 +15,11 @@ import (
 	"servicebp/assets"
 	"servicebp/blueprint"
 	"servicebp/canvas"
+	"servicebp/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
-
-// pinnedFont is the font every image test draws with, so that images do
-// not depend on the machine's fonts. fonts-droid-fallback (installed by
-// scripts/setup.sh) provides it; it covers CJK, and Fyne's bundled Noto
-// Sans covers the Latin text it lacks.
-const pinnedFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 
 func init() {
 	test.NewApp()
-}
-
-func loadPinnedFont(t testing.TB) fyne.Resource {
-	t.Helper()
-	f, err := LoadFont(pinnedFont)
-	if err != nil {
-		t.Fatalf("the image tests need %s (Debian package fonts-droid-fallback; run make setup): %v", pinnedFont, err)
-	}
-	return f
 }
 
 func loadTemplate(t testing.TB, name string) *blueprint.Document {
@@ -54,7 +36,7 @@ func loadTemplate(t testing.TB, name string) *blueprint.Document {
 }
 
 func TestTemplatesGolden(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	names := assets.TemplateNames()
 	if len(names) < 4 {
 		t.Fatalf("found %d templates, want at least 4", len(names))
@@ -75,80 +57,13 @@ func TestTemplatesGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			assertGolden(t, filepath.Join("testdata", name+".png"), img)
+			golden.AssertImage(t, filepath.Join("testdata", name+".png"), img)
 		})
 	}
 }
 
-// assertGolden compares img with the golden file, allowing a few pixels of
-// anti-aliasing noise; with -update it rewrites the golden file. On a
-// mismatch the image is written to testdata/failed/.
-func assertGolden(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	if *update {
-		writePNG(t, path, img)
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("golden image: %v (run go test -update to create it)", err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := imageDiff(want, img); diff != "" {
-		failed := filepath.Join("testdata", "failed", filepath.Base(path))
-		writePNG(t, failed, img)
-		t.Errorf("%s: %s; got image written to %s", path, diff, failed)
-	}
-}
-
-func writePNG(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// imageDiff describes how got differs from want: a different size, or more
-// than 0.1% of pixels off by more than 24 levels in a channel.
-func imageDiff(want, got image.Image) string {
-	wb, gb := want.Bounds(), got.Bounds()
-	if wb.Size() != gb.Size() {
-		return fmt.Sprintf("size %v, want %v", gb.Size(), wb.Size())
-	}
-	bad := 0
-	for y := 0; y < wb.Dy(); y++ {
-		for x := 0; x < wb.Dx(); x++ {
-			r1, g1, b1, a1 := want.At(wb.Min.X+x, wb.Min.Y+y).RGBA()
-			r2, g2, b2, a2 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
-			if far(r1, r2) || far(g1, g2) || far(b1, b2) || far(a1, a2) {
-				bad++
-			}
-		}
-	}
-	if limit := wb.Dx() * wb.Dy() / 1000; bad > limit {
-		return fmt.Sprintf("%d pixels differ (limit %d)", bad, limit)
-	}
-	return ""
-}
-
-func far(a, b uint32) bool {
-	const tol = 24 << 8
-	return a > b+tol || b > a+tol
-}
-
 func TestScaleTwoDoubles(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	for _, name := range []string{"hotel", "shop"} {
 		t.Run(name, func(t *testing.T) {
 			d := loadTemplate(t, name)
@@ -175,7 +90,7 @@ func TestScaleTwoDoubles(t *testing.T) {
 // TestCJK renders Chinese text and checks both that it is drawn (ink in the
 // card) and that it looks right (golden image).
 func TestCJK(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	d := blueprint.New("中文服务蓝图", blueprint.ChineseNames)
 	d.Columns = []blueprint.Column{{ID: "c1", Name: "到店", Phase: "售前"}}
 	d.Steps = []blueprint.Step{
@@ -208,11 +123,11 @@ func TestCJK(t *testing.T) {
 	if dark < 200 {
 		t.Errorf("only %d dark pixels where the Chinese text should be", dark)
 	}
-	assertGolden(t, filepath.Join("testdata", "cjk.png"), img)
+	golden.AssertImage(t, filepath.Join("testdata", "cjk.png"), img)
 }
 
 func TestThemes(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	d := loadTemplate(t, "repair")
 	for _, name := range canvas.PaletteNames {
 		t.Run(name, func(t *testing.T) {
@@ -247,7 +162,7 @@ func TestThemes(t *testing.T) {
 }
 
 func TestSizeLimits(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	d := loadTemplate(t, "hotel")
 	l := Layout(d, Options{Font: font})
 	tests := []struct {
@@ -318,7 +233,7 @@ func TestLoadFont(t *testing.T) {
 		name, path string
 		ok         bool
 	}{
-		{"ttf", pinnedFont, true},
+		{"ttf", golden.FontPath, true},
 		{"collection", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", false},
 		{"not a font file name", filepath.Join(dir, "font.woff"), false},
 		{"missing", filepath.Join(dir, "nope.ttf"), false},
@@ -334,7 +249,7 @@ func TestLoadFont(t *testing.T) {
 }
 
 func TestWriteFile(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	d := loadTemplate(t, "bank")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bank.png")
@@ -364,7 +279,7 @@ func TestWriteFile(t *testing.T) {
 }
 
 func TestUseFont(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	s := fyne.CurrentApp().Settings()
 	UseFont(nil) // undo the other tests' fonts
 	before := s.Theme()

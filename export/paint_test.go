@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"servicebp/blueprint/layout"
+	"servicebp/internal/golden"
 )
 
 func TestPaint(t *testing.T) {
@@ -53,7 +54,7 @@ func TestPaintUnder(t *testing.T) {
 // TestBandsSeamless paints a blueprint in thin bands and in one piece: the
 // images must match.
 func TestBandsSeamless(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	d := loadTemplate(t, "shop")
 	opt := Options{Scale: 1, Font: font}
 	l := Layout(d, opt)

@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"servicebp/canvas"
+	"servicebp/internal/golden"
 )
 
 var keepSlides = os.Getenv("SERVICEBP_KEEP_SLIDES")
 
 func TestWriteSlides(t *testing.T) {
-	font := loadPinnedFont(t)
+	font := golden.Font(t)
 	tests := []struct {
 		template string
 		width    int

@@ -7,10 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// exportFont is the pinned font of the export tests (fonts-droid-fallback).
-const exportFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+	"servicebp/internal/golden"
+)
 
 func runExportCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -48,9 +47,7 @@ func dirNames(t *testing.T, dir string) []string {
 }
 
 func TestExportTemplates(t *testing.T) {
-	if _, err := os.Stat(exportFont); err != nil {
-		t.Fatalf("the export tests need %s (fonts-droid-fallback; run make setup): %v", exportFont, err)
-	}
+	exportFont := golden.FontFile(t)
 	dir := t.TempDir()
 	for _, name := range lintTemplates {
 		t.Run(name, func(t *testing.T) {
@@ -72,6 +69,7 @@ func TestExportTemplates(t *testing.T) {
 }
 
 func TestExportOptions(t *testing.T) {
+	exportFont := golden.FontFile(t)
 	dir := t.TempDir()
 	hotel := lintTemplatePath("hotel")
 	tests := []struct {

@@ -2,27 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"servicebp/internal/golden"
 )
-
-// The -update flag rewrites the golden files. It is registered in init,
-// after every package-level flag of the test binary, so another test file
-// of this package may declare it too.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata")
-	}
-}
-
-// updatingGolden reports whether the test run was given -update.
-func updatingGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // lintTemplates lists the shipped blueprint templates.
 var lintTemplates = []string{"bank", "hotel", "repair", "shop"}
@@ -44,7 +30,7 @@ func runLintCLI(t *testing.T, stdin string, args ...string) (code int, stdout, s
 func lintGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if updatingGolden() {
+	if *golden.Update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"servicebp/internal/golden"
 )
 
 func TestExportPerPhase(t *testing.T) {
-	if _, err := os.Stat(exportFont); err != nil {
-		t.Fatalf("the export tests need %s (fonts-droid-fallback; run make setup): %v", exportFont, err)
-	}
+	exportFont := golden.FontFile(t)
 	hotel := lintTemplatePath("hotel")
 	tests := []struct {
 		name  string

@@ -1,0 +1,130 @@
+// Package golden holds the helpers of servicebp's image tests: comparing
+// an image with a golden PNG under testdata/, writing PNG files and
+// loading the pinned font that makes the images independent of the
+// machine's fonts.
+//
+// Only test files import it: it defines the -update flag of the test
+// binary.
+package golden
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// Update is the -update flag of the test binary: with it the golden
+// helpers rewrite the golden files instead of comparing with them.
+var Update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// FontPath is the font every image test draws with, so that images do
+// not depend on the machine's fonts. The Debian package
+// fonts-droid-fallback (installed by make setup) provides it; it covers
+// CJK, and Fyne's bundled Noto Sans covers the Latin text it lacks.
+const FontPath = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+
+// FontFile returns FontPath and fails the test when the font cannot be
+// read: the image tests must not pass without it.
+func FontFile(t testing.TB) string {
+	t.Helper()
+	Font(t)
+	return FontPath
+}
+
+// Font reads the pinned font FontPath as a resource named after its file
+// and fails the test when it cannot be read.
+func Font(t testing.TB) fyne.Resource {
+	t.Helper()
+	data, err := os.ReadFile(FontPath)
+	if err != nil {
+		t.Fatalf("the image tests need %s (Debian package fonts-droid-fallback; run make setup): %v", FontPath, err)
+	}
+	return fyne.NewStaticResource(filepath.Base(FontPath), data)
+}
+
+// AssertImage compares got with the golden PNG at path, or rewrites the
+// golden file under -update. The images match when they have the same
+// size and at most 0.05 % of the pixels differ by 24 levels or more (of
+// 255) in some channel, which allows for anti-aliasing noise. On a
+// mismatch got is written to testdata/failed/ under the golden file's
+// name and the test fails.
+func AssertImage(t testing.TB, path string, got image.Image) {
+	t.Helper()
+	if *Update {
+		WritePNG(t, path, got)
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden image: %v (run go test -update to create it)", err)
+	}
+	want, err := decode(data)
+	if err != nil {
+		t.Fatalf("golden image %s: %v", path, err)
+	}
+	if diff := Diff(want, got); diff != "" {
+		failed := filepath.Join("testdata", "failed", filepath.Base(path))
+		WritePNG(t, failed, got)
+		t.Errorf("%s: %s; got image written to %s", path, diff, failed)
+	}
+}
+
+// Diff describes how got differs from want, "" when they match: a
+// different size, or more than 0.05 % of the pixels off by 24 levels or
+// more (of 255) in some channel.
+func Diff(want, got image.Image) string {
+	wb, gb := want.Bounds(), got.Bounds()
+	if wb.Size() != gb.Size() {
+		return fmt.Sprintf("size %v, want %v", gb.Size(), wb.Size())
+	}
+	bad := 0
+	for y := 0; y < wb.Dy(); y++ {
+		for x := 0; x < wb.Dx(); x++ {
+			r1, g1, b1, a1 := want.At(wb.Min.X+x, wb.Min.Y+y).RGBA()
+			r2, g2, b2, a2 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
+			if far(r1, r2) || far(g1, g2) || far(b1, b2) || far(a1, a2) {
+				bad++
+			}
+		}
+	}
+	if limit := wb.Dx() * wb.Dy() / 2000; bad > limit {
+		return fmt.Sprintf("%d pixels differ (limit %d)", bad, limit)
+	}
+	return ""
+}
+
+// far reports whether two 16-bit channel values differ by more than 24
+// levels of 8 bits (24 << 8): for 8-bit colours, by 24 levels or more.
+func far(a, b uint32) bool {
+	if a > b {
+		a, b = b, a
+	}
+	return b-a > 24<<8
+}
+
+func decode(data []byte) (image.Image, error) {
+	return png.Decode(bytes.NewReader(data))
+}
+
+// WritePNG encodes img as a PNG file at path, creating its folder, and
+// fails the test on any error.
+func WritePNG(t testing.TB, path string, img image.Image) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -323,7 +323,7 @@ func TestPresenterBar(t *testing.T) {
 }
 
 func TestSceneDimmed(t *testing.T) {
-	s, _ := newSceneForTest(t, sceneTestDoc())
+	s, _ := newSceneForTest(t, boardDoc())
 	colours := func(group *group) []color.NRGBA {
 		var out []color.NRGBA
 		for _, it := range group.items {

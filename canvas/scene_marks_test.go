@@ -30,7 +30,7 @@ func TestSceneMarks(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, l := newSceneForTest(t, sceneTestDoc())
+			s, l := newSceneForTest(t, boardDoc())
 			if markDot(s, "sip") != nil {
 				t.Fatal("a new scene marks a card")
 			}
@@ -63,7 +63,7 @@ func TestSceneMarks(t *testing.T) {
 }
 
 func TestSceneMarksCopied(t *testing.T) {
-	s, _ := newSceneForTest(t, sceneTestDoc())
+	s, _ := newSceneForTest(t, boardDoc())
 	m := map[string]Mark{"ask": MarkWarning}
 	s.SetMarks(m)
 	m["ask"] = MarkError

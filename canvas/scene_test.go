@@ -14,19 +14,6 @@ import (
 	"servicebp/blueprint/layout"
 )
 
-func sceneTestDoc() *blueprint.Document {
-	d := blueprint.New("Coffee", blueprint.EnglishNames)
-	d.Columns = []blueprint.Column{{ID: "order", Phase: "Buy"}, {ID: "pay", Phase: "Buy"}, {ID: "drink"}}
-	d.Steps = []blueprint.Step{
-		{ID: "ask", Lane: "customer", Column: "order", Text: "Order a flat white", Wait: 3 * blueprint.Minute},
-		{ID: "take", Lane: "frontstage", Column: "order", Text: "Barista takes the order", Fail: "Wrong milk", Owner: "Barista"},
-		{ID: "card", Lane: "customer", Column: "pay", Text: "Pay by card", Moment: true},
-		{ID: "sip", Lane: "customer", Column: "drink", Text: "Drink", Emotion: 2},
-	}
-	d.Flows = []blueprint.Flow{{From: "ask", To: "take", Label: "order"}, {From: "ask", To: "card", TwoWay: true}}
-	return d
-}
-
 func newSceneForTest(t *testing.T, d *blueprint.Document) (*Scene, *layout.Layout) {
 	t.Helper()
 	test.NewTempApp(t)
@@ -50,7 +37,7 @@ func sceneCardObjects(s *Scene, id string) []fyne.CanvasObject {
 }
 
 func TestSceneBuild(t *testing.T) {
-	s, l := newSceneForTest(t, sceneTestDoc())
+	s, l := newSceneForTest(t, boardDoc())
 	if n := len(s.cards.groups); n != len(l.Cards) {
 		t.Errorf("%d card groups, want %d", n, len(l.Cards))
 	}
@@ -87,7 +74,7 @@ func TestSceneBuild(t *testing.T) {
 }
 
 func TestSceneUpdateInPlace(t *testing.T) {
-	d := sceneTestDoc()
+	d := boardDoc()
 	s, _ := newSceneForTest(t, d)
 	before := map[string][]fyne.CanvasObject{}
 	for _, id := range []string{"ask", "take", "card", "sip"} {
@@ -143,7 +130,7 @@ func TestSceneUpdateInPlace(t *testing.T) {
 }
 
 func TestSceneView(t *testing.T) {
-	s, l := newSceneForTest(t, sceneTestDoc())
+	s, l := newSceneForTest(t, boardDoc())
 	s.SetView(2, fyne.NewPos(10, 20))
 	c := l.Card("ask")
 	body := sceneCardObjects(s, "ask")[1].(*fcanvas.Rectangle)
@@ -166,7 +153,7 @@ func TestSceneView(t *testing.T) {
 }
 
 func TestSceneCulling(t *testing.T) {
-	s, l := newSceneForTest(t, sceneTestDoc())
+	s, l := newSceneForTest(t, boardDoc())
 	// Show only the first column's area.
 	first := l.Columns[0].Rect
 	s.SetViewport(fyne.NewSize(first.Right(), l.Height))
@@ -198,7 +185,7 @@ func TestSceneCulling(t *testing.T) {
 }
 
 func TestSelectionAndPalette(t *testing.T) {
-	s, _ := newSceneForTest(t, sceneTestDoc())
+	s, _ := newSceneForTest(t, boardDoc())
 	body := sceneCardObjects(s, "sip")[1].(*fcanvas.Rectangle)
 	s.SetSelection([]string{"sip"})
 	if body.StrokeColor != LightPalette().Selection {
@@ -264,7 +251,7 @@ func TestDashes(t *testing.T) {
 }
 
 func TestBackdrop(t *testing.T) {
-	s, l := newSceneForTest(t, sceneTestDoc())
+	s, l := newSceneForTest(t, boardDoc())
 	p := LightPalette()
 	bd := Backdrop(l, &p, false)
 	if bd[0].Rect != (layout.Rect{W: l.Width, H: l.Height}) || bd[0].Color != p.Background {

@@ -72,15 +72,11 @@ func (b *Board) TypedRune(r rune) {
 // TypedKey handles the board's keys: arrows move the selection, Tab
 // cycles the cards, Enter and F2 edit, Delete deletes and Esc cancels.
 func (b *Board) TypedKey(ev *fyne.KeyEvent) {
+	if dl, dc, ok := arrowStep(ev.Name); ok {
+		b.navigate(dl, dc)
+		return
+	}
 	switch ev.Name {
-	case fyne.KeyUp:
-		b.navigate(-1, 0)
-	case fyne.KeyDown:
-		b.navigate(1, 0)
-	case fyne.KeyLeft:
-		b.navigate(0, -1)
-	case fyne.KeyRight:
-		b.navigate(0, 1)
 	case fyne.KeyTab:
 		b.cycle(b.mods&fyne.KeyModifierShift != 0)
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
@@ -128,19 +124,28 @@ func (b *Board) TypedShortcut(s fyne.Shortcut) {
 		if s.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) == 0 {
 			return
 		}
-		switch s.KeyName {
-		case fyne.KeyUp:
-			b.MoveSelection(-1, 0)
-		case fyne.KeyDown:
-			b.MoveSelection(1, 0)
-		case fyne.KeyLeft:
-			b.MoveSelection(0, -1)
-		case fyne.KeyRight:
-			b.MoveSelection(0, 1)
-		case fyne.KeyD:
+		if dl, dc, ok := arrowStep(s.KeyName); ok {
+			b.MoveSelection(dl, dc)
+		} else if s.KeyName == fyne.KeyD {
 			b.Duplicate()
 		}
 	}
+}
+
+// arrowStep is the step in lanes (down) and columns (right) of an arrow
+// key; ok is false for any other key.
+func arrowStep(k fyne.KeyName) (dl, dc int, ok bool) {
+	switch k {
+	case fyne.KeyUp:
+		return -1, 0, true
+	case fyne.KeyDown:
+		return 1, 0, true
+	case fyne.KeyLeft:
+		return 0, -1, true
+	case fyne.KeyRight:
+		return 0, 1, true
+	}
+	return 0, 0, false
 }
 
 // historyStep runs undo or redo and reloads.

@@ -335,6 +335,29 @@ func TestBoardKeys(t *testing.T) {
 	})
 }
 
+func TestArrowStep(t *testing.T) {
+	tests := []struct {
+		key    fyne.KeyName
+		dl, dc int
+		ok     bool
+	}{
+		{fyne.KeyUp, -1, 0, true},
+		{fyne.KeyDown, 1, 0, true},
+		{fyne.KeyLeft, 0, -1, true},
+		{fyne.KeyRight, 0, 1, true},
+		{fyne.KeyD, 0, 0, false},
+		{fyne.KeyTab, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.key), func(t *testing.T) {
+			dl, dc, ok := arrowStep(tt.key)
+			if dl != tt.dl || dc != tt.dc || ok != tt.ok {
+				t.Errorf("arrowStep(%s) = %d, %d, %v; want %d, %d, %v", tt.key, dl, dc, ok, tt.dl, tt.dc, tt.ok)
+			}
+		})
+	}
+}
+
 func TestBoardConnectorDrawsFlow(t *testing.T) {
 	b := newTestBoard(t, boardDoc())
 	click(b, cardPos(t, b, "take"), 0)

@@ -25,6 +25,43 @@ func runLintCLI(t *testing.T, stdin string, args ...string) (code int, stdout, s
 	return code, out.String(), errOut.String()
 }
 
+// runCLIOK runs servicebp with args and returns its stdout; the test
+// stops unless it exits with ExitOK.
+func runCLIOK(t *testing.T, stdin string, args ...string) string {
+	t.Helper()
+	code, out, errOut := runLintCLI(t, stdin, args...)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
+	}
+	return out
+}
+
+// cliCase is a run of servicebp and what it must give: the exit code and
+// substrings of stderr and stdout ("" for any).
+type cliCase struct {
+	name   string
+	args   []string
+	stdin  string
+	code   int
+	stderr string
+	stdout string
+}
+
+// check runs the case and reports each way it differs.
+func (tc cliCase) check(t *testing.T) {
+	t.Helper()
+	code, out, errOut := runLintCLI(t, tc.stdin, tc.args...)
+	if code != tc.code {
+		t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut)
+	}
+	if !strings.Contains(errOut, tc.stderr) {
+		t.Errorf("stderr does not contain %q:\n%s", tc.stderr, errOut)
+	}
+	if !strings.Contains(out, tc.stdout) {
+		t.Errorf("stdout does not contain %q:\n%s", tc.stdout, out)
+	}
+}
+
 // lintGolden compares got with the golden file testdata/name, or rewrites it
 // under -update.
 func lintGolden(t *testing.T, name, got string) {
@@ -61,25 +98,14 @@ func TestLintGolden(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runLintCLI(t, "", tc.args...)
-			if code != ExitOK {
-				t.Fatalf("exit %d, stderr:\n%s", code, errOut)
-			}
-			lintGolden(t, tc.golden, out)
+			lintGolden(t, tc.golden, runCLIOK(t, "", tc.args...))
 		})
 	}
 }
 
 func TestLintExitCodes(t *testing.T) {
 	hotel := lintTemplatePath("hotel") // two long-wait warnings, no errors
-	tests := []struct {
-		name   string
-		args   []string
-		stdin  string
-		code   int
-		stderr string // a substring of stderr
-		stdout string // a substring of stdout
-	}{
+	tests := []cliCase{
 		{"warnings only", []string{"lint", hotel}, "", ExitOK, "0 errors, 2 warnings, 0 info", "warning long-wait:"},
 		{"clean", []string{"lint", "testdata/lint/clean.yaml"}, "", ExitOK, "0 errors, 0 warnings, 0 info", ""},
 		{"several files", []string{"lint", hotel, "testdata/lint/clean.yaml"}, "", ExitOK, "clean.yaml: 0 errors", "hotel.yaml:"},
@@ -102,18 +128,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"no files", []string{"lint"}, "", ExitUsage, "usage: servicebp lint", ""},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runLintCLI(t, tc.stdin, tc.args...)
-			if code != tc.code {
-				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut)
-			}
-			if !strings.Contains(errOut, tc.stderr) {
-				t.Errorf("stderr does not contain %q:\n%s", tc.stderr, errOut)
-			}
-			if !strings.Contains(out, tc.stdout) {
-				t.Errorf("stdout does not contain %q:\n%s", tc.stdout, out)
-			}
-		})
+		t.Run(tc.name, tc.check)
 	}
 }
 

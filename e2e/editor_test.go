@@ -14,7 +14,24 @@ import (
 
 const hotel = "../assets/templates/hotel.yaml"
 
-func isDirty(t string) bool { return strings.HasPrefix(t, "• ") }
+// startHotel copies the hotel template into a folder of its own and
+// opens it in a new environment.
+func startHotel(t *testing.T) (en *env, path string, a *app) {
+	t.Helper()
+	en = newEnv(t)
+	path = copyFile(t, hotel, t.TempDir())
+	return en, path, en.start(t, path)
+}
+
+// findStep is the first step of d with the text, or nil.
+func findStep(d *blueprint.Document, text string) *blueprint.Step {
+	for i := range d.Steps {
+		if d.Steps[i].Text == text {
+			return &d.Steps[i]
+		}
+	}
+	return nil
+}
 
 // TestAddStepAndSave adds a step with the keyboard, saves with Ctrl+S and
 // reads the file back.
@@ -29,13 +46,10 @@ func TestAddStepAndSave(t *testing.T) {
 	if got, want := a.title(), "hotel.yaml — servicebp"; got != want {
 		t.Fatalf("title = %q, want %q", got, want)
 	}
-	a.key("ctrl+Return") // Insert > Step; the cursor goes to its text
-	a.typeText("Valet parks the car")
-	a.key("Return")
+	a.addStep("Valet parks the car")
 	a.waitTitle("no dirty marker after an edit", isDirty)
 	screenshot(t, "editor-added-step")
-	a.key("ctrl+s")
-	a.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+	a.save()
 
 	after, err := blueprint.Load(path)
 	if err != nil {
@@ -44,12 +58,7 @@ func TestAddStepAndSave(t *testing.T) {
 	if len(after.Steps) != len(before.Steps)+1 {
 		t.Fatalf("%d steps on disk, want %d", len(after.Steps), len(before.Steps)+1)
 	}
-	var added *blueprint.Step
-	for i, s := range after.Steps {
-		if s.Text == "Valet parks the car" {
-			added = &after.Steps[i]
-		}
-	}
+	added := findStep(after, "Valet parks the car")
 	if added == nil {
 		t.Fatal("the new step's text is not in the saved file")
 	}
@@ -57,35 +66,26 @@ func TestAddStepAndSave(t *testing.T) {
 		t.Errorf("new step in %s × %s, want customer × %s", added.Lane, added.Column, before.Columns[0].ID)
 	}
 
-	a.key("ctrl+q")
-	a.waitExit(10 * time.Second)
+	a.quit()
 }
 
 // TestKillAndRecover kills the app with SIGKILL after an unsaved edit,
 // starts it again, accepts the offer to restore and saves.
 func TestKillAndRecover(t *testing.T) {
-	en := newEnv(t)
-	path := copyFile(t, hotel, t.TempDir())
-	a := en.start(t, path)
-	a.key("ctrl+Return")
-	a.typeText("Late checkout request")
-	a.key("Return")
+	en, path, a := startHotel(t)
+	a.addStep("Late checkout request")
 	a.waitTitle("no dirty marker after an edit", isDirty)
 
 	// The journal is written within about 5 s of the edit.
-	deadline := time.Now().Add(8 * time.Second)
-	for {
+	if !poll(8*time.Second, 100*time.Millisecond, func() bool {
 		j, _ := filepath.Glob(filepath.Join(en.cacheDir(), "hotel-*.yaml"))
-		if len(j) == 1 {
-			data, err := os.ReadFile(j[0])
-			if err == nil && strings.Contains(string(data), "Late checkout request") {
-				break
-			}
+		if len(j) != 1 {
+			return false
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no autosave journal in %s 8 s after the edit", en.cacheDir())
-		}
-		time.Sleep(100 * time.Millisecond)
+		data, err := os.ReadFile(j[0])
+		return err == nil && strings.Contains(string(data), "Late checkout request")
+	}) {
+		t.Fatalf("no autosave journal in %s 8 s after the edit", en.cacheDir())
 	}
 	a.kill()
 
@@ -102,33 +102,25 @@ func TestKillAndRecover(t *testing.T) {
 	screenshot(t, "editor-recovery-offer")
 	b.key("Return") // Restore is the default answer
 	b.waitTitle("the restored blueprint is not marked unsaved", isDirty)
-	b.key("ctrl+s")
-	b.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+	b.save()
 	d, err := blueprint.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
-	for _, s := range d.Steps {
-		found = found || s.Text == "Late checkout request"
-	}
-	if !found {
+	if findStep(d, "Late checkout request") == nil {
 		t.Error("the restored step is not in the saved file")
 	}
 	if j, _ := filepath.Glob(filepath.Join(en.cacheDir(), "hotel-*.yaml")); len(j) != 0 {
 		t.Errorf("journal left after a clean save: %v", j)
 	}
-	b.key("ctrl+q")
-	b.waitExit(10 * time.Second)
+	b.quit()
 }
 
 // TestReloadOnExternalChange changes the open file behind the editor's
 // back, as a git pull would; the editor takes the change in, and a save
 // after another edit keeps both.
 func TestReloadOnExternalChange(t *testing.T) {
-	en := newEnv(t)
-	path := copyFile(t, hotel, t.TempDir())
-	a := en.start(t, path)
+	_, path, a := startHotel(t)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -142,10 +134,8 @@ func TestReloadOnExternalChange(t *testing.T) {
 	}
 	time.Sleep(2500 * time.Millisecond) // the file is checked every second
 	screenshot(t, "editor-reloaded")
-	a.key("ctrl+Return")
-	a.typeText("Breakfast")
-	a.key("Return", "ctrl+s")
-	a.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+	a.addStep("Breakfast")
+	a.save()
 	d, err := blueprint.Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -153,11 +143,7 @@ func TestReloadOnExternalChange(t *testing.T) {
 	if d.Title != "Overnight stay, pulled from git" {
 		t.Errorf("title on disk = %q: the external change was not reloaded", d.Title)
 	}
-	found := false
-	for _, s := range d.Steps {
-		found = found || s.Text == "Breakfast"
-	}
-	if !found {
+	if findStep(d, "Breakfast") == nil {
 		t.Error("the step added after the reload is not on disk")
 	}
 }
@@ -171,11 +157,9 @@ func TestChineseUI(t *testing.T) {
 	if got, want := a.title(), "未命名 — servicebp"; got != want {
 		t.Errorf("title = %q, want %q", got, want)
 	}
-	a.key("ctrl+Return")
 	// xdotool drops characters outside ASCII now and then (it remaps a key
 	// for each), so the card text is typed in ASCII; the UI is Chinese.
-	a.typeText("Check in")
-	a.key("Return")
+	a.addStep("Check in")
 	screenshot(t, "editor-zh-Hans")
 	a.key("ctrl+s")
 	// The save dialog opens for an untitled blueprint, in the home folder,
@@ -186,16 +170,12 @@ func TestChineseUI(t *testing.T) {
 	a.key("Return")
 	dir := en.home
 	path := filepath.Join(dir, "zh.yaml")
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if _, err := os.Stat(path); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			screenshot(t, "editor-zh-save-dialog")
-			t.Fatalf("%s not saved", path)
-		}
-		time.Sleep(100 * time.Millisecond)
+	if !poll(10*time.Second, 100*time.Millisecond, func() bool {
+		_, err := os.Stat(path)
+		return err == nil
+	}) {
+		screenshot(t, "editor-zh-save-dialog")
+		t.Fatalf("%s not saved", path)
 	}
 	a.waitTitle("not saved as zh.yaml", func(s string) bool { return s == "zh.yaml — servicebp" })
 	d, err := blueprint.Load(path)
@@ -216,12 +196,8 @@ func TestChineseUI(t *testing.T) {
 // TestQuitAsksToSave quits with unsaved changes: Esc cancels the prompt
 // and the editor stays; Enter saves and quits.
 func TestQuitAsksToSave(t *testing.T) {
-	en := newEnv(t)
-	path := copyFile(t, hotel, t.TempDir())
-	a := en.start(t, path)
-	a.key("ctrl+Return")
-	a.typeText("Wake-up call")
-	a.key("Return")
+	_, path, a := startHotel(t)
+	a.addStep("Wake-up call")
 	a.waitTitle("no dirty marker after an edit", isDirty)
 
 	a.key("ctrl+q")
@@ -244,11 +220,7 @@ func TestQuitAsksToSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
-	for _, s := range d.Steps {
-		found = found || s.Text == "Wake-up call"
-	}
-	if !found {
+	if findStep(d, "Wake-up call") == nil {
 		t.Error("Save in the quit prompt did not save the edit")
 	}
 }
@@ -256,46 +228,34 @@ func TestQuitAsksToSave(t *testing.T) {
 // TestWindowSizeRemembered resizes the window, quits and starts again:
 // the window comes back at the same size, from the preferences.
 func TestWindowSizeRemembered(t *testing.T) {
-	en := newEnv(t)
-	path := copyFile(t, hotel, t.TempDir())
-	a := en.start(t, path)
-	xdo(t, "windowsize", a.win, "1100", "720")
+	en, path, a := startHotel(t)
+	a.xdotool("windowsize", a.win, "1100", "720")
 	time.Sleep(500 * time.Millisecond)
-	a.key("ctrl+q")
-	a.waitExit(10 * time.Second)
+	a.quit()
 
 	b := en.start(t, path)
-	geo := xdo(t, "getwindowgeometry", b.win)
-	if !strings.Contains(geo, "Geometry: 1100x720") {
-		t.Errorf("window after restart:\n%s\nwant 1100x720", geo)
+	if w, h := b.geometry(); w != 1100 || h != 720 {
+		t.Errorf("window after restart %d × %d, want 1100 × 720", w, h)
 	}
-	b.key("ctrl+q")
-	b.waitExit(10 * time.Second)
+	b.quit()
 }
 
 // TestExportPNG exports through File > Export PNG… (Ctrl+E), typing a name
 // without the extension.
 func TestExportPNG(t *testing.T) {
-	en := newEnv(t)
-	path := copyFile(t, hotel, t.TempDir())
-	a := en.start(t, path)
+	_, path, a := startHotel(t)
 	a.key("ctrl+e")
 	time.Sleep(2 * time.Second) // the dialog opens in the blueprint's folder
 	a.key("ctrl+a")
 	a.typeText("hotel-slide")
 	a.key("Return")
 	out := filepath.Join(filepath.Dir(path), "hotel-slide.png")
-	deadline := time.Now().Add(20 * time.Second)
-	for {
+	if !poll(20*time.Second, 200*time.Millisecond, func() bool {
 		data, err := os.ReadFile(out)
-		if err == nil && len(data) > 8 && string(data[1:4]) == "PNG" {
-			break
-		}
-		if time.Now().After(deadline) {
-			screenshot(t, "editor-export-failed")
-			t.Fatalf("no PNG at %s", out)
-		}
-		time.Sleep(200 * time.Millisecond)
+		return err == nil && len(data) > 8 && string(data[1:4]) == "PNG"
+	}) {
+		screenshot(t, "editor-export-failed")
+		t.Fatalf("no PNG at %s", out)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "hotel-slide")); !os.IsNotExist(err) {
 		t.Errorf("the name as typed, without .png, was left behind: %v", err)

@@ -59,6 +59,9 @@ type env struct {
 	home string
 	// lang is the LANG the app runs with; default en_US.UTF-8.
 	lang string
+	// display is the X display the app runs on, such as one from
+	// startX; "" for $DISPLAY.
+	display string
 }
 
 func newEnv(t testing.TB) *env {
@@ -75,8 +78,15 @@ func (en *env) environ() []string {
 		switch k {
 		case "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES":
 			continue
+		case "DISPLAY":
+			if en.display != "" {
+				continue
+			}
 		}
 		out = append(out, kv)
+	}
+	if en.display != "" {
+		out = append(out, "DISPLAY="+en.display)
 	}
 	return append(out,
 		"HOME="+en.home,
@@ -89,12 +99,13 @@ func (en *env) environ() []string {
 
 // app is one running servicebp process and its window.
 type app struct {
-	t      testing.TB
-	cmd    *exec.Cmd
-	win    string
-	out    *syncBuffer
-	done   chan struct{}
-	waited error
+	t       testing.TB
+	display string // as in env
+	cmd     *exec.Cmd
+	win     string
+	out     *syncBuffer
+	done    chan struct{}
+	waited  error
 }
 
 type syncBuffer struct {
@@ -118,7 +129,7 @@ func (b *syncBuffer) String() string {
 // window.
 func (en *env) launch(t testing.TB, args ...string) *app {
 	t.Helper()
-	a := &app{t: t, out: &syncBuffer{}, done: make(chan struct{})}
+	a := &app{t: t, display: en.display, out: &syncBuffer{}, done: make(chan struct{})}
 	a.cmd = exec.Command(binPath, args...)
 	a.cmd.Env = en.environ()
 	a.cmd.Stdout, a.cmd.Stderr = a.out, a.out
@@ -163,29 +174,38 @@ func (a *app) exited() bool {
 // waitWindow polls for the app's visible window and returns its id.
 func (a *app) waitWindow(limit time.Duration) string {
 	a.t.Helper()
-	deadline := time.Now().Add(limit)
-	for {
-		out, err := exec.Command("xdotool", "search", "--onlyvisible", "--pid", fmt.Sprint(a.cmd.Process.Pid), "--name", "servicebp").Output()
+	var id string
+	found := poll(limit, 10*time.Millisecond, func() bool {
+		out, err := xcommand(a.display, "xdotool", "search", "--onlyvisible", "--pid", fmt.Sprint(a.cmd.Process.Pid), "--name", "servicebp").Output()
 		if err == nil {
 			if ids := strings.Fields(string(out)); len(ids) > 0 {
-				return ids[0]
+				id = ids[0]
+				return true
 			}
 		}
 		if a.exited() {
 			a.t.Fatalf("servicebp exited before showing a window: %v\n%s", a.waited, a.out.String())
 		}
-		if time.Now().After(deadline) {
-			a.t.Fatalf("no servicebp window after %v", limit)
-		}
-		time.Sleep(10 * time.Millisecond)
+		return false
+	})
+	if !found {
+		a.t.Fatalf("no servicebp window after %v", limit)
 	}
+	return id
+}
+
+// xdotool runs xdotool with args on the app's display and returns its
+// output.
+func (a *app) xdotool(args ...string) string {
+	a.t.Helper()
+	return xrun(a.t, a.display, "xdotool", args...)
 }
 
 // focus gives the window the keyboard focus and the pointer.
 func (a *app) focus() {
 	a.t.Helper()
-	xdo(a.t, "windowfocus", a.win)
-	xdo(a.t, "mousemove", "--window", a.win, "400", "300")
+	a.xdotool("windowfocus", a.win)
+	a.xdotool("mousemove", "--window", a.win, "400", "300")
 	time.Sleep(300 * time.Millisecond)
 }
 
@@ -193,7 +213,7 @@ func (a *app) focus() {
 func (a *app) key(keys ...string) {
 	a.t.Helper()
 	for _, k := range keys {
-		xdo(a.t, "key", k)
+		a.xdotool("key", k)
 		time.Sleep(150 * time.Millisecond)
 	}
 }
@@ -201,26 +221,65 @@ func (a *app) key(keys ...string) {
 // typeText types text as key presses.
 func (a *app) typeText(text string) {
 	a.t.Helper()
-	xdo(a.t, "type", "--delay", "30", text)
+	a.xdotool("type", "--delay", "30", text)
 	time.Sleep(200 * time.Millisecond)
 }
 
 // title is the window's title.
 func (a *app) title() string {
 	a.t.Helper()
-	return strings.TrimSpace(xdo(a.t, "getwindowname", a.win))
+	return strings.TrimSpace(a.xdotool("getwindowname", a.win))
 }
 
 // waitTitle waits until the title satisfies ok.
 func (a *app) waitTitle(what string, ok func(string) bool) {
 	a.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !ok(a.title()) {
-		if time.Now().After(deadline) {
-			a.t.Fatalf("window title %q: %s", a.title(), what)
-		}
-		time.Sleep(50 * time.Millisecond)
+	if !poll(10*time.Second, 50*time.Millisecond, func() bool { return ok(a.title()) }) {
+		a.t.Fatalf("window title %q: %s", a.title(), what)
 	}
+}
+
+// geometry is the window's size as xdotool reports it.
+func (a *app) geometry() (w, h int) {
+	a.t.Helper()
+	out := a.xdotool("getwindowgeometry", a.win)
+	for _, line := range strings.Split(out, "\n") {
+		if g, ok := strings.CutPrefix(strings.TrimSpace(line), "Geometry:"); ok {
+			if _, err := fmt.Sscanf(strings.TrimSpace(g), "%dx%d", &w, &h); err != nil {
+				a.t.Fatalf("geometry %q: %v", g, err)
+			}
+			return w, h
+		}
+	}
+	a.t.Fatalf("no geometry in %q", out)
+	return 0, 0
+}
+
+// addStep adds a step in the selected cell (Insert > Step, Ctrl+Enter)
+// and types its text.
+func (a *app) addStep(text string) {
+	a.t.Helper()
+	a.key("ctrl+Return") // the cursor goes to the new step's text
+	a.typeText(text)
+	a.key("Return")
+}
+
+// isDirty reports whether a window title has the unsaved-changes marker.
+func isDirty(title string) bool { return strings.HasPrefix(title, "• ") }
+
+// save saves with Ctrl+S and waits for the title to lose its dirty
+// marker.
+func (a *app) save() {
+	a.t.Helper()
+	a.key("ctrl+s")
+	a.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+}
+
+// quit quits with Ctrl+Q and waits for the process to end.
+func (a *app) quit() {
+	a.t.Helper()
+	a.key("ctrl+q")
+	a.waitExit(10 * time.Second)
 }
 
 // kill ends the process with SIGKILL, as a crash would.
@@ -241,34 +300,6 @@ func (a *app) waitExit(limit time.Duration) {
 	}
 }
 
-// screenshot saves the whole X screen as name.png in the folder named by
-// $SERVICEBP_SHOTS (default: the system temp folder) and returns its path.
-func screenshot(t testing.TB, name string) string {
-	t.Helper()
-	dir := os.Getenv("SERVICEBP_SHOTS")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "servicebp-e2e-shots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name+".png")
-	if out, err := exec.Command("import", "-window", "root", path).CombinedOutput(); err != nil {
-		t.Fatalf("screenshot: %v\n%s", err, out)
-	}
-	t.Logf("screenshot: %s", path)
-	return path
-}
-
-func xdo(t testing.TB, args ...string) string {
-	t.Helper()
-	out, err := exec.Command("xdotool", args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("xdotool %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
 // copyFile copies src into dir and returns the copy's path.
 func copyFile(t testing.TB, src, dir string) string {
 	t.Helper()
@@ -281,4 +312,17 @@ func copyFile(t testing.TB, src, dir string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// poll calls ok every interval until it returns true or limit has
+// passed, and reports whether it returned true.
+func poll(limit, interval time.Duration, ok func() bool) bool {
+	deadline := time.Now().Add(limit)
+	for !ok() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(interval)
+	}
+	return true
 }

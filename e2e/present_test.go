@@ -3,12 +3,7 @@
 package e2e
 
 import (
-	"bufio"
-	"fmt"
 	"image"
-	"image/png"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,163 +13,11 @@ import (
 // presentScreen is the projector the presentation test runs on.
 const presentScreenW, presentScreenH = 1920, 1080
 
-// presentDisplay is an Xvfb server of its own, so that the presentation
-// test does not depend on the size of the outer screen.
-type presentDisplay struct {
-	name string
-	cmd  *exec.Cmd
-}
-
-// presentStartX starts Xvfb on a free display with a 1920×1080 screen and
-// stops it when the test ends.
-func presentStartX(t *testing.T) *presentDisplay {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	screen := fmt.Sprintf("%dx%dx24", presentScreenW, presentScreenH)
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp")
-	cmd.ExtraFiles = []*os.File{w}
-	if err := cmd.Start(); err != nil {
-		w.Close()
-		t.Fatalf("Xvfb: %v (apt-get install xvfb)", err)
-	}
-	w.Close()
-	done := make(chan struct{})
-	go func() {
-		_ = cmd.Wait()
-		close(done)
-	}()
-	t.Cleanup(func() {
-		if err := cmd.Process.Kill(); err != nil {
-			t.Logf("stopping Xvfb: %v", err)
-		}
-		<-done
-	})
-	num := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(r).ReadString('\n')
-		num <- strings.TrimSpace(line)
-	}()
-	select {
-	case n := <-num:
-		if n == "" {
-			t.Fatal("Xvfb did not report a display")
-		}
-		return &presentDisplay{name: ":" + n, cmd: cmd}
-	case <-time.After(15 * time.Second):
-		t.Fatal("Xvfb did not start within 15 s")
-	}
-	return nil
-}
-
-// run runs a command on the display and returns its output.
-func (x *presentDisplay) run(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Env = append(os.Environ(), "DISPLAY="+x.name)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-// presentLaunch starts servicebp with args on the display.
-func presentLaunch(t *testing.T, x *presentDisplay, args ...string) *app {
-	t.Helper()
-	a := &app{t: t, out: &syncBuffer{}, done: make(chan struct{})}
-	a.cmd = exec.Command(binPath, args...)
-	var environ []string
-	for _, kv := range newEnv(t).environ() {
-		if !strings.HasPrefix(kv, "DISPLAY=") {
-			environ = append(environ, kv)
-		}
-	}
-	a.cmd.Env = append(environ, "DISPLAY="+x.name)
-	a.cmd.Stdout, a.cmd.Stderr = a.out, a.out
-	if err := a.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		a.waited = a.cmd.Wait()
-		close(a.done)
-	}()
-	t.Cleanup(func() {
-		if !a.exited() {
-			a.kill()
-		}
-		if t.Failed() {
-			t.Logf("servicebp output:\n%s", a.out.String())
-		}
-	})
-	return a
-}
-
-// presentWaitWindow polls the display for the app's visible window.
-func presentWaitWindow(t *testing.T, x *presentDisplay, a *app) string {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--pid", fmt.Sprint(a.cmd.Process.Pid), "--name", "servicebp")
-		cmd.Env = append(os.Environ(), "DISPLAY="+x.name)
-		if out, err := cmd.Output(); err == nil {
-			if ids := strings.Fields(string(out)); len(ids) > 0 {
-				return ids[0]
-			}
-		}
-		if a.exited() {
-			t.Fatalf("servicebp exited before showing a window: %v\n%s", a.waited, a.out.String())
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no servicebp window after 20 s")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// presentGeometry is the window's size as xdotool reports it.
-func presentGeometry(t *testing.T, x *presentDisplay, win string) (w, h int) {
-	t.Helper()
-	out := x.run(t, "xdotool", "getwindowgeometry", win)
-	for _, line := range strings.Split(out, "\n") {
-		if g, ok := strings.CutPrefix(strings.TrimSpace(line), "Geometry:"); ok {
-			if _, err := fmt.Sscanf(strings.TrimSpace(g), "%dx%d", &w, &h); err != nil {
-				t.Fatalf("geometry %q: %v", g, err)
-			}
-			return w, h
-		}
-	}
-	t.Fatalf("no geometry in %q", out)
-	return 0, 0
-}
-
 // presentShot saves the display as name.png (see screenshot) and decodes
 // it.
-func presentShot(t *testing.T, x *presentDisplay, name string) image.Image {
+func presentShot(t *testing.T, a *app, name string) image.Image {
 	t.Helper()
-	dir := os.Getenv("SERVICEBP_SHOTS")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "servicebp-e2e-shots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name+".png")
-	x.run(t, "import", "-window", "root", path)
-	t.Logf("screenshot: %s", path)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
+	return decodePNG(t, screenshotOf(t, a.display, name))
 }
 
 // presentColours counts the distinct colours of img, sampled on a grid,
@@ -198,38 +41,35 @@ func presentColours(img image.Image) (distinct int, dark float64) {
 }
 
 func TestPresentFullscreen(t *testing.T) {
-	x := presentStartX(t)
-	a := presentLaunch(t, x, "present", filepath.Join("..", "assets", "templates", "hotel.yaml"))
-	win := presentWaitWindow(t, x, a)
+	en := newEnv(t)
+	en.display = startX(t, presentScreenW, presentScreenH)
+	a := en.launch(t, "present", filepath.Join("..", "assets", "templates", "hotel.yaml"))
+	a.win = a.waitWindow(20 * time.Second)
 
 	// The window fills the screen (fullscreen may settle after a frame).
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		w, h := presentGeometry(t, x, win)
-		if w == presentScreenW && h == presentScreenH {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the window is %d × %d, want the whole %d × %d screen", w, h, presentScreenW, presentScreenH)
-		}
-		time.Sleep(100 * time.Millisecond)
+	var w, h int
+	if !poll(5*time.Second, 100*time.Millisecond, func() bool {
+		w, h = a.geometry()
+		return w == presentScreenW && h == presentScreenH
+	}) {
+		t.Fatalf("the window is %d × %d, want the whole %d × %d screen", w, h, presentScreenW, presentScreenH)
 	}
-	if title := strings.TrimSpace(x.run(t, "xdotool", "getwindowname", win)); !strings.HasPrefix(title, "Overnight hotel stay") {
+	if title := a.title(); !strings.HasPrefix(title, "Overnight hotel stay") {
 		t.Errorf("title %q", title)
 	}
-	x.run(t, "xdotool", "windowfocus", win)
+	a.xdotool("windowfocus", a.win)
 	time.Sleep(400 * time.Millisecond)
-	first := presentShot(t, x, "present-start")
+	first := presentShot(t, a, "present-start")
 
 	for _, k := range []string{"Right", "space", "Left", "shift+Right"} {
-		x.run(t, "xdotool", "key", k)
+		a.xdotool("key", k)
 		time.Sleep(250 * time.Millisecond)
 		if a.exited() {
 			t.Fatalf("servicebp exited after %s: %v", k, a.waited)
 		}
 	}
 	time.Sleep(300 * time.Millisecond)
-	img := presentShot(t, x, "present-keys")
+	img := presentShot(t, a, "present-keys")
 	if got := img.Bounds().Size(); got.X != presentScreenW || got.Y != presentScreenH {
 		t.Errorf("screenshot %v, want %d × %d", got, presentScreenW, presentScreenH)
 	}
@@ -241,14 +81,14 @@ func TestPresentFullscreen(t *testing.T) {
 	}
 
 	// T switches to the dark theme: the screen turns mostly dark.
-	x.run(t, "xdotool", "key", "t")
+	a.xdotool("key", "t")
 	time.Sleep(400 * time.Millisecond)
-	if _, dark := presentColours(presentShot(t, x, "present-dark")); dark < 0.2 {
+	if _, dark := presentColours(presentShot(t, a, "present-dark")); dark < 0.2 {
 		t.Errorf("after T only %.0f %% of the screen is dark", dark*100)
 	}
 
 	// Esc quits when started with present.
-	x.run(t, "xdotool", "key", "Escape")
+	a.xdotool("key", "Escape")
 	a.waitExit(10 * time.Second)
 	if a.waited != nil {
 		t.Errorf("servicebp present exited with %v", a.waited)

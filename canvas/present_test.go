@@ -10,31 +10,16 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
-	"servicebp/assets"
-	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
 	"servicebp/internal/golden"
 )
-
-func presentTemplate(t *testing.T, name string) *blueprint.Document {
-	t.Helper()
-	data, err := assets.Template(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := blueprint.Parse(name+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 // presentWindow shows a presenter on the template in a test window of
 // w × h, focused and with the pinned font.
 func presentWindow(t *testing.T, name string, w, h float32) (*Presenter, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	p := NewPresenter(presentTemplate(t, name))
+	p := NewPresenter(golden.Template(t, name))
 	p.SetFont(golden.Font(t))
 	win := test.NewTempWindow(t, p)
 	win.SetPadded(false)

@@ -22,19 +22,6 @@ func init() {
 	test.NewApp()
 }
 
-func loadTemplate(t testing.TB, name string) *blueprint.Document {
-	t.Helper()
-	data, err := assets.Template(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := blueprint.Parse(name+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 func TestTemplatesGolden(t *testing.T) {
 	font := golden.Font(t)
 	names := assets.TemplateNames()
@@ -43,7 +30,7 @@ func TestTemplatesGolden(t *testing.T) {
 	}
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			d := loadTemplate(t, name)
+			d := golden.Template(t, name)
 			// The golden images are only stable when the pinned font and
 			// Fyne's bundled fonts cover every character.
 			covers, err := faceCoverage(font)
@@ -66,7 +53,7 @@ func TestScaleTwoDoubles(t *testing.T) {
 	font := golden.Font(t)
 	for _, name := range []string{"hotel", "shop"} {
 		t.Run(name, func(t *testing.T) {
-			d := loadTemplate(t, name)
+			d := golden.Template(t, name)
 			one, err := Render(d, Options{Scale: 1, Font: font})
 			if err != nil {
 				t.Fatal(err)
@@ -128,7 +115,7 @@ func TestCJK(t *testing.T) {
 
 func TestThemes(t *testing.T) {
 	font := golden.Font(t)
-	d := loadTemplate(t, "repair")
+	d := golden.Template(t, "repair")
 	for _, name := range canvas.PaletteNames {
 		t.Run(name, func(t *testing.T) {
 			pal, _ := canvas.PaletteByName(name)
@@ -163,7 +150,7 @@ func TestThemes(t *testing.T) {
 
 func TestSizeLimits(t *testing.T) {
 	font := golden.Font(t)
-	d := loadTemplate(t, "hotel")
+	d := golden.Template(t, "hotel")
 	l := Layout(d, Options{Font: font})
 	tests := []struct {
 		name    string
@@ -250,7 +237,7 @@ func TestLoadFont(t *testing.T) {
 
 func TestWriteFile(t *testing.T) {
 	font := golden.Font(t)
-	d := loadTemplate(t, "bank")
+	d := golden.Template(t, "bank")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bank.png")
 	if err := WriteFile(out, d, Options{Scale: 0.5, Font: font}); err != nil {

@@ -55,7 +55,7 @@ func TestPaintUnder(t *testing.T) {
 // images must match.
 func TestBandsSeamless(t *testing.T) {
 	font := golden.Font(t)
-	d := loadTemplate(t, "shop")
+	d := golden.Template(t, "shop")
 	opt := Options{Scale: 1, Font: font}
 	l := Layout(d, opt)
 	defer func(h int) { bandHeight = h }(bandHeight)

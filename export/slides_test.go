@@ -28,7 +28,7 @@ func TestWriteSlides(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.template+"-"+tc.theme, func(t *testing.T) {
-			d := loadTemplate(t, tc.template)
+			d := golden.Template(t, tc.template)
 			dir := t.TempDir()
 			if keepSlides != "" {
 				dir = filepath.Join(keepSlides, tc.template+"-"+tc.theme)

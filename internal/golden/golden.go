@@ -1,7 +1,7 @@
 // Package golden holds the helpers of servicebp's image tests: comparing
-// an image with a golden PNG under testdata/, writing PNG files and
-// loading the pinned font that makes the images independent of the
-// machine's fonts.
+// an image with a golden PNG under testdata/, writing PNG files, loading
+// the pinned font that makes the images independent of the machine's
+// fonts and the shipped templates they draw.
 //
 // Only test files import it: it defines the -update flag of the test
 // binary.
@@ -18,6 +18,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"servicebp/assets"
+	"servicebp/blueprint"
 )
 
 // Update is the -update flag of the test binary: with it the golden
@@ -47,6 +50,21 @@ func Font(t testing.TB) fyne.Resource {
 		t.Fatalf("the image tests need %s (Debian package fonts-droid-fallback; run make setup): %v", FontPath, err)
 	}
 	return fyne.NewStaticResource(filepath.Base(FontPath), data)
+}
+
+// Template parses the shipped template name (see assets.TemplateNames)
+// and fails the test when it cannot be read or is invalid.
+func Template(t testing.TB, name string) *blueprint.Document {
+	t.Helper()
+	data, err := assets.Template(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := blueprint.Parse(name+".yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // AssertImage compares got with the golden PNG at path, or rewrites the

@@ -176,3 +176,12 @@ func TestFont(t *testing.T) {
 		t.Errorf("Font = %s with %d bytes", f.Name(), len(f.Content()))
 	}
 }
+
+func TestTemplate(t *testing.T) {
+	if d := Template(t, "hotel"); d.Title != "Overnight hotel stay" || len(d.Steps) == 0 {
+		t.Errorf("hotel template: title %q, %d steps", d.Title, len(d.Steps))
+	}
+	if r := run(t, func(tb testing.TB) { Template(tb, "no-such-template") }); !r.fatal {
+		t.Errorf("an unknown template did not fail: %v", r.errors)
+	}
+}

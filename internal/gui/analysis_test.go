@@ -2,8 +2,6 @@ package gui
 
 import (
 	"maps"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +11,6 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
-	"servicebp/blueprint/bpgen"
 	"servicebp/canvas"
 )
 
@@ -291,14 +288,7 @@ func BenchmarkAnalyze1000(b *testing.B) {
 // benchEditor opens a generated blueprint of n steps in an editor.
 func benchEditor(b *testing.B, n int) *Editor {
 	b.Helper()
-	data, err := blueprint.Marshal(bpgen.Generate(n))
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "bp.yaml")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
+	path := generatedFile(b, n)
 	a := test.NewTempApp(b)
 	e := NewEditor(a, Options{CacheDir: b.TempDir(), AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1})
 	e.Start(path)

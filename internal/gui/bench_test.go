@@ -1,15 +1,10 @@
 package gui
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
-
-	"servicebp/blueprint"
-	"servicebp/blueprint/bpgen"
 )
 
 // BenchmarkOpenEditor measures the editor's own part of the start: making
@@ -17,14 +12,7 @@ import (
 func BenchmarkOpenEditor(b *testing.B) {
 	for _, n := range []int{42, 1000} {
 		b.Run(map[int]string{42: "hotel-size", 1000: "1000-steps"}[n], func(b *testing.B) {
-			data, err := blueprint.Marshal(bpgen.Generate(n))
-			if err != nil {
-				b.Fatal(err)
-			}
-			path := filepath.Join(b.TempDir(), "bp.yaml")
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				b.Fatal(err)
-			}
+			path := generatedFile(b, n)
 			a := test.NewTempApp(b)
 			cache := b.TempDir()
 			for b.Loop() {
@@ -40,14 +28,7 @@ func BenchmarkOpenEditor(b *testing.B) {
 // 1,000-step blueprint: the command, the title, the outline, the inspector
 // and the board refresh.
 func BenchmarkInspectorEdit(b *testing.B) {
-	data, err := blueprint.Marshal(bpgen.Generate(1000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "bp.yaml")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
+	path := generatedFile(b, 1000)
 	a := test.NewTempApp(b)
 	e := NewEditor(a, Options{CacheDir: b.TempDir(), AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1})
 	e.Start(path)

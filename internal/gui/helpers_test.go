@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/bpgen"
 )
 
 // testEditor starts an editor in a test app with its own cache folder, no
@@ -18,6 +21,42 @@ func testEditor(t *testing.T, fixture string) *Editor {
 	t.Helper()
 	a := test.NewTempApp(t)
 	return startEditor(t, a, t.TempDir(), copyFixture(t, fixture))
+}
+
+// editAskText opens coffee.yaml with the step "ask" selected and returns
+// the editor and the inspector's text field of that step.
+func editAskText(t *testing.T) (*Editor, *field) {
+	t.Helper()
+	e := testEditor(t, "coffee.yaml")
+	e.SetSelection(SelectSteps("ask"))
+	return e, e.ui.inspector.step.text
+}
+
+// undoAll undoes every edit and fails the test unless that brings the
+// editor back to the saved state.
+func undoAll(t *testing.T, e *Editor) {
+	t.Helper()
+	for e.hist.CanUndo() {
+		e.undo()
+	}
+	if e.Dirty() {
+		t.Error("undoing every edit does not return to the saved state")
+	}
+}
+
+// generatedFile writes a generated blueprint of n steps (bpgen) to a
+// temporary file and returns its path.
+func generatedFile(t testing.TB, n int) string {
+	t.Helper()
+	data, err := blueprint.Marshal(bpgen.Generate(n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "bp.yaml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 func startEditor(t *testing.T, a fyne.App, cache, path string) *Editor {

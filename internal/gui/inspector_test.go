@@ -75,9 +75,7 @@ func TestInspectorCommitsOnFocusLost(t *testing.T) {
 }
 
 func TestInspectorEscReverts(t *testing.T) {
-	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("ask"))
-	f := e.ui.inspector.step.text
+	e, f := editAskText(t)
 	replaceText(e, f, "Something else")
 	key(e, fyne.KeyEscape)
 	e.win.Canvas().Unfocus()
@@ -155,12 +153,7 @@ func TestInspectorLaneColumnLineDoc(t *testing.T) {
 	if e.Doc().Title != "Coffee bar" {
 		t.Errorf("title = %q", e.Doc().Title)
 	}
-	for e.hist.CanUndo() {
-		e.undo()
-	}
-	if e.Dirty() {
-		t.Error("undoing every edit does not return to the saved state")
-	}
+	undoAll(t, e)
 }
 
 func TestSelectionChangeCommitsField(t *testing.T) {
@@ -198,18 +191,11 @@ func TestInspectorFlowAndLaneMoves(t *testing.T) {
 		t.Errorf("Move up left lanes %v first", e.Doc().Lanes[0].ID)
 	}
 	test.Tap(in.laneMoves.up) // already on top: nothing happens
-	for e.hist.CanUndo() {
-		e.undo()
-	}
-	if e.Dirty() {
-		t.Error("undoing the flow and lane edits does not return to the saved state")
-	}
+	undoAll(t, e)
 }
 
 func TestShiftEnterAddsLine(t *testing.T) {
-	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("ask"))
-	f := e.ui.inspector.step.text
+	e, f := editAskText(t)
 	replaceText(e, f, "Order")
 	f.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

@@ -9,9 +9,7 @@ import (
 )
 
 func TestUndoRedoWhileEntryFocused(t *testing.T) {
-	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("ask"))
-	f := e.ui.inspector.step.text
+	e, f := editAskText(t)
 
 	// A committed edit, then typing that is not committed yet.
 	replaceText(e, f, "First")
@@ -79,9 +77,7 @@ func TestUndoRedoShortcutsUnfocused(t *testing.T) {
 }
 
 func TestClipboardShortcutsReachFocusedEntry(t *testing.T) {
-	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("ask"))
-	f := e.ui.inspector.step.text
+	e, f := editAskText(t)
 	e.win.Canvas().Focus(f)
 	press(e, &fyne.ShortcutSelectAll{})
 	press(e, &fyne.ShortcutCopy{Clipboard: e.app.Clipboard()})
@@ -94,9 +90,7 @@ func TestClipboardShortcutsReachFocusedEntry(t *testing.T) {
 }
 
 func TestTextShortcutsStayInFields(t *testing.T) {
-	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("ask"))
-	f := e.ui.inspector.step.text
+	e, f := editAskText(t)
 	e.win.Canvas().Focus(f)
 	f.CursorColumn = len(f.Text)
 	press(e, ctrlKey(fyne.KeyLeft, true))

@@ -295,6 +295,13 @@ func (b *Board) validSelection(s Selection) Selection {
 	return Selection{}
 }
 
+// repaint asks the board's window to draw a new frame. Fyne redraws a
+// window when an object it has drawn before changes; an object shown for
+// the first time (a cell's outline, the inline editor, the first card of
+// an empty board) does not ask by itself, and would wait for the next
+// unrelated redraw.
+func (b *Board) repaint() { fcanvas.Refresh(b.bg) }
+
 // toWorld converts a position on the board to world coordinates.
 func (b *Board) toWorld(p fyne.Position) layout.Point { return b.scene.ScreenToWorld(p) }
 

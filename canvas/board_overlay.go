@@ -123,6 +123,7 @@ func (o *overlay) update(b *Board) {
 	o.updateDrag(b)
 	o.updateHandle(b)
 	o.updateHint(b)
+	b.repaint()
 }
 
 // updateHint shows the new-column slot under the pointer.

@@ -5,9 +5,7 @@ package e2e
 import (
 	"fmt"
 	"image"
-	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -62,16 +60,15 @@ func TestDragStepToCell(t *testing.T) {
 	serve := a.changedBox(none)
 	t.Logf("cards: ask %v, serve %v", ask, serve)
 	if serve.Min.X <= ask.Max.X || serve.Min.Y <= ask.Max.Y {
-		screenshot(t, "drag-cards")
+		screenshotOf(t, a.display, "drag-cards")
 		t.Fatalf("serve %v is not right of and below ask %v", serve, ask)
 	}
 	from := centre(ask)
 	to := image.Pt((from.X+centre(serve).X)/2, centre(serve).Y)
 	a.drag(from, to)
 	a.waitTitle("no dirty marker after the drag", isDirty)
-	screenshot(t, "drag-dropped")
-	a.key("ctrl+s")
-	a.waitTitle("still dirty after Ctrl+S", func(s string) bool { return !isDirty(s) })
+	screenshotOf(t, a.display, "drag-dropped")
+	a.save()
 
 	d, err := blueprint.Load(path)
 	if err != nil {
@@ -87,57 +84,64 @@ func TestDragStepToCell(t *testing.T) {
 	if len(d.Steps) != 2 {
 		t.Errorf("%d steps on disk, want 2", len(d.Steps))
 	}
-	a.key("ctrl+q")
-	a.waitExit(10 * time.Second)
+	a.quit()
 }
 
 // capture grabs the app's window as an image.
 func (a *app) capture() image.Image {
 	a.t.Helper()
 	path := filepath.Join(a.t.TempDir(), "window.png")
-	if out, err := exec.Command("import", "-window", a.win, path).CombinedOutput(); err != nil {
-		a.t.Fatalf("import: %v\n%s", err, out)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		a.t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		a.t.Fatal(err)
-	}
-	return img
+	xrun(a.t, a.display, "import", "-window", a.win, path)
+	return decodePNG(a.t, path)
 }
 
 // changedBox is the bounding box, in window coordinates, of the pixels
 // on the left three fifths of the window, where the board is, that differ
-// from base. It waits for a change to be drawn.
+// from base. It waits up to 5 s for a change to be drawn.
 func (a *app) changedBox(base image.Image) image.Rectangle {
 	a.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		img := a.capture()
-		b := img.Bounds().Intersect(base.Bounds())
-		var box image.Rectangle
-		for y := b.Min.Y; y < b.Max.Y; y++ {
-			for x := b.Min.X; x < b.Min.X+b.Dx()*3/5; x++ {
-				r1, g1, b1, _ := img.At(x, y).RGBA()
-				r0, g0, b0, _ := base.At(x, y).RGBA()
-				if r1 != r0 || g1 != g0 || b1 != b0 {
-					box = box.Union(image.Rect(x, y, x+1, y+1))
-				}
+	var box image.Rectangle
+	if !poll(5*time.Second, 100*time.Millisecond, func() bool {
+		box = boardDiff(base, a.capture())
+		return box.Dx() > 20 && box.Dy() > 10
+	}) {
+		screenshotOf(a.t, a.display, "drag-no-selection")
+		a.t.Fatalf("nothing drawn on the board (changed: %v)", box)
+	}
+	return box
+}
+
+// settle waits until the window looks the same in two captures 700 ms
+// apart, so that what changes after it was caused by what came next.
+func (a *app) settle() image.Image {
+	a.t.Helper()
+	img := a.capture()
+	if !poll(10*time.Second, 700*time.Millisecond, func() bool {
+		next := a.capture()
+		same := boardDiff(img, next).Empty()
+		img = next
+		return same
+	}) {
+		a.t.Fatal("the window kept changing for 10 s")
+	}
+	return img
+}
+
+// boardDiff is the bounding box of the pixels on the left three fifths
+// of the window that differ between a and b.
+func boardDiff(a, b image.Image) image.Rectangle {
+	r := a.Bounds().Intersect(b.Bounds())
+	var box image.Rectangle
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Min.X+r.Dx()*3/5; x++ {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r0, g0, b0, _ := b.At(x, y).RGBA()
+			if r1 != r0 || g1 != g0 || b1 != b0 {
+				box = box.Union(image.Rect(x, y, x+1, y+1))
 			}
 		}
-		if box.Dx() > 20 && box.Dy() > 10 {
-			return box
-		}
-		if time.Now().After(deadline) {
-			screenshot(a.t, "drag-no-selection")
-			a.t.Fatalf("no card outlined on the board (changed: %v)", box)
-		}
-		time.Sleep(100 * time.Millisecond)
 	}
+	return box
 }
 
 func centre(r image.Rectangle) image.Point {
@@ -149,17 +153,17 @@ func centre(r image.Rectangle) image.Point {
 func (a *app) drag(from, to image.Point) {
 	a.t.Helper()
 	move := func(p image.Point) {
-		xdo(a.t, "mousemove", "--window", a.win, fmt.Sprint(p.X), fmt.Sprint(p.Y))
+		a.xdotool("mousemove", "--window", a.win, fmt.Sprint(p.X), fmt.Sprint(p.Y))
 		time.Sleep(40 * time.Millisecond)
 	}
 	move(from)
-	xdo(a.t, "mousedown", "1")
+	a.xdotool("mousedown", "1")
 	time.Sleep(100 * time.Millisecond)
 	const steps = 12
 	for i := 1; i <= steps; i++ {
 		move(from.Add(to.Sub(from).Mul(i).Div(steps)))
 	}
 	time.Sleep(150 * time.Millisecond)
-	xdo(a.t, "mouseup", "1")
+	a.xdotool("mouseup", "1")
 	time.Sleep(300 * time.Millisecond)
 }

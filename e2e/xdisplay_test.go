@@ -53,12 +53,6 @@ func decodePNG(t testing.TB, path string) image.Image {
 	return img
 }
 
-// xdo runs xdotool with args on $DISPLAY and returns its output.
-func xdo(t testing.TB, args ...string) string {
-	t.Helper()
-	return xrun(t, "", "xdotool", args...)
-}
-
 // xcommand is the command name with args on display ("" for $DISPLAY).
 func xcommand(display, name string, args ...string) *exec.Cmd {
 	cmd := exec.Command(name, args...)

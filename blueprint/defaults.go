@@ -62,14 +62,15 @@ func DefaultLines(names Names) []Line {
 }
 
 // New returns an empty blueprint with the canonical lanes and lines named
-// with names and one empty column.
+// with names and one empty column, whose id "column" matches the ids the
+// editor gives the columns it adds ("column-2", "column-3" ...).
 func New(title string, names Names) *Document {
 	return &Document{
 		Version: FormatVersion,
 		Title:   title,
 		Lanes:   DefaultLanes(names),
 		Lines:   DefaultLines(names),
-		Columns: []Column{{ID: "c1"}},
+		Columns: []Column{{ID: "column"}},
 	}
 }
 

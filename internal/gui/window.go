@@ -104,7 +104,7 @@ func (e *Editor) updateTitle() {
 	}
 	if e.ui != nil {
 		d := e.Doc()
-		e.ui.status.SetText(lang.L("{{.Steps}} steps · {{.Columns}} columns · {{.Lanes}} lanes",
+		e.ui.status.SetText(lang.L("Steps: {{.Steps}} · Columns: {{.Columns}} · Lanes: {{.Lanes}}",
 			map[string]any{"Steps": len(d.Steps), "Columns": len(d.Columns), "Lanes": len(d.Lanes)}))
 	}
 }

@@ -170,7 +170,7 @@ func TestExportPNG(t *testing.T) {
 	if len(data) < 8 || string(data[1:4]) != "PNG" {
 		t.Errorf("%s is not a PNG", path)
 	}
-	if got := withPNGExt(filepath.Join(t.TempDir(), "slide")); filepath.Ext(got) != ".png" {
-		t.Errorf("withPNGExt gave %q", got)
+	if got := withExt(filepath.Join(t.TempDir(), "slide"), pngExts); filepath.Ext(got) != ".png" {
+		t.Errorf("withExt gave %q", got)
 	}
 }

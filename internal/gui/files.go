@@ -143,48 +143,11 @@ func (e *Editor) writeFile(path string) bool {
 
 // saveAs asks for a file name and saves there.
 func (e *Editor) saveAs(done func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		if cerr := w.Close(); cerr != nil {
-			e.showError(cerr)
-			return
-		}
-		if e.writeFile(withYAMLExt(path, true)) && done != nil {
+	e.askSavePath(suggestedFileName(e), yamlExts, func(path string) {
+		if e.writeFile(path) && done != nil {
 			done()
 		}
-	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-	d.SetFileName(suggestedFileName(e))
-	if e.path != "" {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
-			d.SetLocation(dir)
-		}
-	}
-	d.Show()
-}
-
-// withYAMLExt returns path ending in .yaml or .yml, appending ".yaml" when
-// it has neither. The file dialog creates the file under the name as typed;
-// when removeTyped is set and that file is empty it is removed.
-func withYAMLExt(path string, removeTyped bool) string {
-	if isYAMLName(path) {
-		return path
-	}
-	if removeTyped {
-		if st, err := os.Stat(path); err == nil && st.Size() == 0 && st.Mode().IsRegular() {
-			if rerr := os.Remove(path); rerr != nil {
-				fyne.LogError("servicebp: removing empty file", rerr)
-			}
-		}
-	}
-	return path + ".yaml"
+	})
 }
 
 // suggestedFileName is the name offered in the save dialog.

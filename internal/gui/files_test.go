@@ -82,7 +82,7 @@ func TestOpenFileWithErrors(t *testing.T) {
 	}
 }
 
-func TestWithYAMLExt(t *testing.T) {
+func TestWithExt(t *testing.T) {
 	dir := t.TempDir()
 	typed := filepath.Join(dir, "plan")
 	if err := os.WriteFile(typed, nil, 0o644); err != nil {
@@ -95,8 +95,8 @@ func TestWithYAMLExt(t *testing.T) {
 		{filepath.Join(dir, "a.txt"), filepath.Join(dir, "a.txt.yaml")},
 	} {
 		t.Run(filepath.Base(tc.in), func(t *testing.T) {
-			if got := withYAMLExt(tc.in, true); got != tc.want {
-				t.Errorf("withYAMLExt(%q) = %q, want %q", tc.in, got, tc.want)
+			if got := withExt(tc.in, yamlExts); got != tc.want {
+				t.Errorf("withExt(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}

@@ -15,7 +15,7 @@ GOPATH1     := $(firstword $(subst :, ,$(shell $(GO) env GOPATH)))
 STATICCHECK := $(GOPATH1)/bin/staticcheck
 TEST_TIMEOUT ?= 30m
 FUZZTIME    ?= 5m
-XVFB_RUN    := xvfb-run -a -s '-screen 0 1600x1000x24'
+XVFB_RUN    := xvfb-run -a -s '-screen 0 1600x1000x24 -noreset'
 
 # Steps depend on each other's side effects (setup before build before
 # run), so never run them in parallel.

@@ -3,7 +3,7 @@
 // Package e2e drives the real servicebp binary under X (Xvfb) with
 // xdotool. Run it with
 //
-//	xvfb-run -a -s '-screen 0 1600x1000x24' go test -tags e2e ./e2e/...
+//	xvfb-run -a -s '-screen 0 1600x1000x24 -noreset' go test -tags e2e ./e2e/...
 package e2e
 
 import (
@@ -28,7 +28,7 @@ func TestMain(m *testing.M) {
 
 func run(m *testing.M) int {
 	if os.Getenv("DISPLAY") == "" {
-		fmt.Fprintln(os.Stderr, "e2e: no DISPLAY; run under xvfb-run -a -s '-screen 0 1600x1000x24'")
+		fmt.Fprintln(os.Stderr, "e2e: no DISPLAY; run under xvfb-run -a -s '-screen 0 1600x1000x24 -noreset'")
 		return 1
 	}
 	for _, tool := range []string{"xdotool", "import"} {

@@ -329,13 +329,14 @@ func (d *decoder) str(n *yaml.Node, key string) (string, bool) {
 }
 
 func (d *decoder) integer(n *yaml.Node, key string) (int, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+	isNumber := n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float")
+	if !isNumber {
 		d.errorf(n, "%s must be a whole number, not %s", key, kindName(n))
 		return 0, false
 	}
 	v, err := strconv.ParseInt(n.Value, 0, 32)
-	if err != nil {
-		d.errorf(n, "%s: %q is not a valid whole number", key, n.Value)
+	if err != nil || n.Tag != "!!int" {
+		d.errorf(n, "%s must be a small whole number, not %s", key, n.Value)
 		return 0, false
 	}
 	return int(v), true

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -41,6 +42,8 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, fileError(path, ioMessage(err))
 	case info.IsDir():
 		return nil, fileError(path, "is a directory, not a blueprint file")
+	case !info.Mode().IsRegular():
+		return nil, fileError(path, "is not a regular file (a pipe or a device); use - to read standard input")
 	case info.Size() > MaxFileSize:
 		return nil, fileError(path, tooLarge(info.Size()))
 	}
@@ -171,6 +174,9 @@ func decodeYAML(name string, data []byte) (*yaml.Node, ErrorList) {
 
 func syntaxError(name string, err error) *Error {
 	msg := err.Error()
+	if strings.Contains(msg, "incompatible YAML document") {
+		msg += "; remove the %YAML directive line, blueprint files need none"
+	}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, convErr := strconv.Atoi(m[1])
 		if convErr == nil && line > 0 {

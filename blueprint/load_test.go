@@ -22,6 +22,7 @@ func TestParseRejects(t *testing.T) {
 		{"only comments", "# nothing here\n# still nothing\n", "1:1: file holds only comments"},
 		{"syntax error", "servicebp: 1\nsteps: [\n  - a\n", "YAML syntax error"},
 		{"bad indentation", "servicebp: 1\ntitle: a\n  b: c\n", "3:1: YAML syntax error: mapping values are not allowed"},
+		{"YAML 1.2 directive", "%YAML 1.2\n---\nservicebp: 1\n", "1:1: YAML syntax error: found incompatible YAML document; remove the %YAML directive line"},
 		{"two documents", "servicebp: 1\n---\nservicebp: 1\n", "3:1: a second YAML document"},
 		{"top level list", "- servicebp: 1\n", "1:1: the top level must be a mapping"},
 		{"top level scalar", "hello\n", "1:1: the top level must be a mapping"},
@@ -29,6 +30,9 @@ func TestParseRejects(t *testing.T) {
 		{"newer version", "servicebp: 2\n", "1:12: this file uses servicebp format version 2, but this build reads up to version 1"},
 		{"version zero", "servicebp: 0\n", "1:12: invalid format version 0"},
 		{"version text", "servicebp: one\n", "1:12: servicebp must be a whole number"},
+		{"version float", "servicebp: 1e3\n", "1:12: servicebp must be a small whole number, not 1e3"},
+		{"version huge", "servicebp: 99999999999999999999\n", "1:12: servicebp must be a small whole number, not 99999999999999999999"},
+		{"emotion huge", "servicebp: 1\nsteps:\n  - {id: a, lane: customer, column: c, emotion: 99999999999}\n", "must be a small whole number, not 99999999999"},
 		{"unknown key suggests", "servicebp: 1\ntitel: x\n", `2:1: unknown key "titel" in the top level; did you mean "title"?`},
 		{"unknown step key", "servicebp: 1\nsteps:\n  - {id: a, lane: customer, column: c, txt: hi}\n", `3:40: unknown key "txt" in a step; did you mean "text"?`},
 		{"unknown key lists known", "servicebp: 1\nzzzzzz: 1\n", "known keys are servicebp, title"},
@@ -150,6 +154,7 @@ func TestLoadFileErrors(t *testing.T) {
 	for _, tt := range []struct{ path, want string }{
 		{filepath.Join(dir, "missing.yaml"), "1:1: cannot read file: no such file or directory"},
 		{dir, "1:1: is a directory"},
+		{os.DevNull, "1:1: is not a regular file"},
 	} {
 		_, err := Load(tt.path)
 		if err == nil || !strings.Contains(err.Error(), tt.path+":"+tt.want) {

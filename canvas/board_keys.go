@@ -170,25 +170,45 @@ func (b *Board) MoveSelection(dl, dc int) {
 
 // DeleteSelection deletes the selected cards, flow, lane, column or line.
 func (b *Board) DeleteSelection() {
-	s := b.sel
-	var c blueprint.Command
-	switch s.Kind {
-	case SelectSteps:
-		c = blueprint.DeleteSteps(s.IDs...)
-	case SelectFlow:
-		c = blueprint.DeleteFlow(s.IDs[0], s.IDs[1])
-	case SelectLane:
-		c = blueprint.DeleteLane(s.IDs[0])
-	case SelectColumn:
-		c = blueprint.DeleteColumn(s.IDs[0])
-	case SelectLine:
-		c = blueprint.DeleteLine(s.IDs[0])
-	default:
-		return
-	}
-	if b.apply(c) {
+	if c := DeleteCommand(b.sel); c != nil && b.apply(c) {
 		b.selectOnly(Selection{})
 	}
+}
+
+// DeleteCommand is the one undoable command that deletes what s selects
+// (several lanes, columns or lines as one Batch), or nil when s selects
+// nothing that can be deleted. The board and the editor's Edit > Delete
+// both use it.
+func DeleteCommand(s Selection) blueprint.Command {
+	if len(s.IDs) == 0 {
+		return nil
+	}
+	each := func(mk func(string) blueprint.Command) blueprint.Command {
+		if len(s.IDs) == 1 {
+			return mk(s.IDs[0])
+		}
+		cmds := make([]blueprint.Command, len(s.IDs))
+		for i, id := range s.IDs {
+			cmds[i] = mk(id)
+		}
+		return blueprint.Batch("", cmds...)
+	}
+	switch s.Kind {
+	case SelectSteps:
+		return blueprint.DeleteSteps(s.IDs...)
+	case SelectFlow:
+		if len(s.IDs) != 2 {
+			return nil
+		}
+		return blueprint.DeleteFlow(s.IDs[0], s.IDs[1])
+	case SelectLane:
+		return each(blueprint.DeleteLane)
+	case SelectColumn:
+		return each(blueprint.DeleteColumn)
+	case SelectLine:
+		return each(blueprint.DeleteLine)
+	}
+	return nil
 }
 
 // cursor is where the keyboard selection is: a lane and column index,

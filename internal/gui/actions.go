@@ -168,27 +168,11 @@ func (e *Editor) insertFlow() {
 	}
 }
 
-// deleteSelection deletes the selected steps, flow, lane, line or
-// columns.
+// deleteSelection deletes the selected steps, flow, lanes, lines or
+// columns, with the same command the board's Delete key uses.
 func (e *Editor) deleteSelection() {
 	e.commitField()
-	s := e.sel
-	var c blueprint.Command
-	switch s.Kind {
-	case SelectStep:
-		c = blueprint.DeleteSteps(s.IDs...)
-	case SelectFlow:
-		c = blueprint.DeleteFlow(s.IDs[0], s.IDs[1])
-	case SelectLane:
-		c = batch(s.IDs, blueprint.DeleteLane)
-	case SelectLine:
-		c = batch(s.IDs, blueprint.DeleteLine)
-	case SelectColumn:
-		c = batch(s.IDs, blueprint.DeleteColumn)
-	default:
-		return
-	}
-	if e.apply(c) {
+	if c := canvas.DeleteCommand(toBoard(e.sel)); c != nil && e.apply(c) {
 		e.SetSelection(Selection{})
 	}
 }
@@ -214,18 +198,6 @@ func (e *Editor) selectAll() {
 		ids = append(ids, s.ID)
 	}
 	e.SetSelection(SelectSteps(ids...))
-}
-
-// batch makes one command of mk applied to each id.
-func batch(ids []string, mk func(string) blueprint.Command) blueprint.Command {
-	cmds := make([]blueprint.Command, len(ids))
-	for i, id := range ids {
-		cmds[i] = mk(id)
-	}
-	if len(cmds) == 1 {
-		return cmds[0]
-	}
-	return blueprint.Batch("", cmds...)
 }
 
 func contains(list []string, s string) bool {

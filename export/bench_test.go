@@ -10,26 +10,6 @@ import (
 	"servicebp/internal/golden"
 )
 
-// stacked regroups d's columns k at a time, so that a large generated
-// blueprint stacks k cards per cell and stays under MaxSide at scale 1.
-func stacked(d *blueprint.Document, k int) *blueprint.Document {
-	d = d.Clone()
-	idx := map[string]int{}
-	for i, c := range d.Columns {
-		idx[c.ID] = i
-	}
-	for i := range d.Steps {
-		d.Steps[i].Column = d.Columns[idx[d.Steps[i].Column]/k*k].ID
-	}
-	var cols []blueprint.Column
-	for i := 0; i < len(d.Columns); i += k {
-		cols = append(cols, d.Columns[i])
-	}
-	d.Columns = cols
-	d.SortSteps()
-	return d
-}
-
 // BenchmarkLayout1000 lays out 1,000 steps measuring text with the real
 // fonts (budget 20 ms).
 func BenchmarkLayout1000(b *testing.B) {
@@ -46,13 +26,13 @@ func BenchmarkLayout1000(b *testing.B) {
 // BenchmarkExport200Scale2 renders 200 steps, two per cell, to PNG at
 // scale 2 (budget 1 s).
 func BenchmarkExport200Scale2(b *testing.B) {
-	benchExport(b, stacked(bpgen.Generate(200), 2), 2)
+	benchExport(b, bpgen.Stack(bpgen.Generate(200), 2), 2)
 }
 
 // BenchmarkExport1000Scale1 renders 1,000 steps, four per cell, to PNG at
 // scale 1 (budget 3 s).
 func BenchmarkExport1000Scale1(b *testing.B) {
-	benchExport(b, stacked(bpgen.Generate(1000), 4), 1)
+	benchExport(b, bpgen.Stack(bpgen.Generate(1000), 4), 1)
 }
 
 func benchExport(b *testing.B, d *blueprint.Document, scale float32) {

@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
+	"image/draw"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -115,6 +115,16 @@ func Render(d *blueprint.Document, opt Options) (image.Image, error) {
 // RenderLayout draws a computed layout offscreen. It checks the size
 // before allocating the image.
 func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
+	img, err := renderLayout(l, opt, nil)
+	if err != nil {
+		return nil, err
+	}
+	return img, nil
+}
+
+// renderLayout draws l band by band, top to bottom, and calls band (when
+// not nil) with each finished band of rows, y0 to y1, of the image.
+func renderLayout(l *layout.Layout, opt Options, band func(img *image.NRGBA, y0, y1 int)) (*image.NRGBA, error) {
 	scale, err := PickScale(opt, l.Width)
 	if err != nil {
 		return nil, err
@@ -123,26 +133,41 @@ func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	pal := opt.Palette
-	if pal.Lanes == nil {
-		pal = canvas.LightPalette()
-	}
+	pal := palette(opt)
 	UseFont(opt.Font)
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	r := newPieceRenderer(l, pal, scale, out)
+	defer r.done()
 	// The plain rectangles under the drawing (background, lane bands, grid
-	// lines) are painted here, under the scene drawn without them: filling
-	// large areas through the software painter is several times slower.
-	out := renderBands(l, pal, scale, w, h)
-	// Paint the backdrop under the drawing, last shape first, in place.
+	// lines) are painted directly, under the scene drawn without them:
+	// filling large areas through the software painter is several times
+	// slower.
 	bd := canvas.Backdrop(l, &pal, opt.Transparent)
 	if !opt.Transparent {
 		// The background covers the last pixel row and column whole, even
 		// where the layout size times the scale ends inside them.
 		bd[0].Rect = layout.Rect{W: float32(w)/scale + 1, H: float32(h)/scale + 1}
 	}
-	for i := len(bd) - 1; i >= 0; i-- {
-		paint(out, bd[i].Rect, scale, bd[i].Color)
+	for y0 := 0; y0 < h; y0 += bandHeight {
+		y1 := min(y0+bandHeight, h)
+		r.paintBand(y0, y1)
+		rows := out.SubImage(image.Rect(0, y0, w, y1)).(*image.NRGBA)
+		for i := len(bd) - 1; i >= 0; i-- {
+			paint(rows, bd[i].Rect, scale, bd[i].Color)
+		}
+		if band != nil {
+			band(out, y0, y1)
+		}
 	}
 	return out, nil
+}
+
+// palette is opt's palette, the light one by default.
+func palette(opt Options) canvas.Palette {
+	if opt.Palette.Lanes == nil {
+		return canvas.LightPalette()
+	}
+	return opt.Palette
 }
 
 // paint draws r, in world units, at scale onto img with colour c, under
@@ -174,39 +199,80 @@ func paint(img *image.NRGBA, r layout.Rect, scale float32, c color.NRGBA) {
 					continue
 				}
 			}
-			under(p, c, uint32(float64(c.A)*cover(x, x0, x1)*cy+0.5))
+			ca := uint32(float64(c.A)*cover(x, x0, x1)*cy + 0.5)
+			compose(p, p[0], p[1], p[2], uint32(p[3]), c.R, c.G, c.B, ca)
 		}
 	}
 }
 
-// under lays colour c with alpha ca under the pixel p (non-premultiplied):
-// p stays on top.
-func under(p []uint8, c color.NRGBA, ca uint32) {
-	if ca == 0 {
-		return
-	}
-	pa := uint32(p[3])
-	ba := ca * (0xff - pa) / 0xff // what shows of c through p
-	oa := pa + ba
-	p[0] = uint8((uint32(p[0])*pa + uint32(c.R)*ba + oa/2) / oa)
-	p[1] = uint8((uint32(p[1])*pa + uint32(c.G)*ba + oa/2) / oa)
-	p[2] = uint8((uint32(p[2])*pa + uint32(c.B)*ba + oa/2) / oa)
-	p[3] = uint8(oa)
-}
-
 // PNG renders d and encodes it as PNG.
 func PNG(d *blueprint.Document, opt Options) ([]byte, error) {
-	img, err := Render(d, opt)
+	return PNGLayout(Layout(d, opt), opt)
+}
+
+// PNGLayout renders a computed layout and encodes it as PNG. Each band of
+// rows is encoded, on another goroutine, as soon as it is drawn.
+func PNGLayout(l *layout.Layout, opt Options) ([]byte, error) {
+	type rows struct {
+		img    *image.NRGBA
+		y0, y1 int
+	}
+	var (
+		buf     bytes.Buffer
+		enc     *pngWriter
+		encErr  error
+		pending = make(chan rows, 64)
+		done    = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		for r := range pending {
+			if encErr == nil {
+				encErr = enc.WriteRows(r.img, r.y0, r.y1)
+			}
+		}
+		if encErr == nil && enc != nil {
+			encErr = enc.Close()
+		}
+	}()
+	pal := palette(opt)
+	opaque := !opt.Transparent && pal.Background.A == 0xff
+	_, err := renderLayout(l, opt, func(img *image.NRGBA, y0, y1 int) {
+		if enc == nil {
+			// Created here, before the first band is sent, so the
+			// goroutine sees it through the channel.
+			enc, encErr = newPNGWriter(&buf, img.Bounds().Dx(), img.Bounds().Dy(), opaque)
+		}
+		pending <- rows{img, y0, y1}
+	})
+	close(pending)
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	return encode(img)
+	if encErr != nil {
+		return nil, fmt.Errorf("encode png: %w", encErr)
+	}
+	return buf.Bytes(), nil
 }
 
+// encode encodes a whole image as PNG.
 func encode(img image.Image) ([]byte, error) {
+	n, ok := img.(*image.NRGBA)
+	if !ok {
+		b := img.Bounds()
+		n = image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+		draw.Draw(n, n.Bounds(), img, b.Min, draw.Src)
+	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	enc, err := newPNGWriter(&buf, n.Bounds().Dx(), n.Bounds().Dy(), n.Opaque())
+	if err == nil {
+		err = enc.WriteRows(n, 0, n.Bounds().Dy())
+	}
+	if err == nil {
+		err = enc.Close()
+	}
+	if err != nil {
 		return nil, fmt.Errorf("encode png: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -5,7 +5,11 @@ import (
 	"image/color"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+
 	"servicebp/blueprint/layout"
+	"servicebp/canvas"
 	"servicebp/internal/golden"
 )
 
@@ -83,5 +87,71 @@ func TestBandsSeamless(t *testing.T) {
 	}
 	if differ > 0 {
 		t.Errorf("%d pixels differ between banded and whole", differ)
+	}
+}
+
+// wholeCanvas draws the scene of l (without its backdrop) on one software
+// canvas the size of the image: the plain way, which the piece renderer
+// must match.
+func wholeCanvas(l *layout.Layout, scale float32, w, h int) *image.NRGBA {
+	sc := canvas.NewScene(canvas.LightPalette())
+	sc.SetBackdrop(false)
+	sc.Update(l)
+	c := software.NewTransparentCanvas()
+	c.SetPadded(false)
+	c.SetScale(scale)
+	c.SetContent(sc.Object())
+	c.Resize(fyne.NewSize(float32(w)/scale, float32(h)/scale))
+	return c.Capture().(*image.NRGBA)
+}
+
+// TestPiecesMatchWholeCanvas checks that painting the scene piece by piece
+// (with equal pieces painted once) gives the image that painting it on one
+// canvas gives, at a few scales.
+func TestPiecesMatchWholeCanvas(t *testing.T) {
+	font := golden.Font(t)
+	for _, name := range []string{"hotel", "bank"} {
+		d := golden.Template(t, name)
+		for _, scale := range []float32{1, 1.5, 2} {
+			opt := Options{Scale: scale, Font: font}
+			l := Layout(d, opt)
+			w, h, err := PixelSize(l, scale)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := wholeCanvas(l, scale, w, h)
+			got := image.NewNRGBA(image.Rect(0, 0, w, h))
+			r := newPieceRenderer(l, canvas.LightPalette(), scale, got)
+			r.paintBand(0, h)
+			r.done()
+			if len(r.cache) != 0 || len(r.uses) != 0 {
+				t.Errorf("%s at %g: %d cached images and %d counts left over", name, scale, len(r.cache), len(r.uses))
+			}
+			off := 0
+			for i := 0; i < len(want.Pix); i += 4 {
+				wa, ga := int(want.Pix[i+3]), int(got.Pix[i+3])
+				for c := 0; c < 4; c++ {
+					// Compare premultiplied values: the colour of a nearly
+					// transparent pixel hardly matters.
+					wv, gv := int(want.Pix[i+c])*wa/255, int(got.Pix[i+c])*ga/255
+					if c == 3 {
+						wv, gv = wa, ga
+					}
+					if max(wv-gv, gv-wv) > 2 {
+						off++
+						break
+					}
+				}
+			}
+			// Compositing each piece on its own rounds alpha by a level or
+			// two. A coordinate computed in float32 far from the origin can
+			// also round to the other side of a pixel than the same
+			// coordinate near a piece's origin, which moves a line end by a
+			// pixel: a few pixels in a million. A missing or misplaced
+			// piece would differ in thousands.
+			if limit := w * h / 50_000; off > limit {
+				t.Errorf("%s at scale %g: %d pixels differ (limit %d)", name, scale, off, limit)
+			}
+		}
 	}
 }

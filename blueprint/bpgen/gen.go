@@ -78,3 +78,24 @@ var phrases = []string{
 	"answer questions about the bill",
 	"escalate to a specialist",
 }
+
+// Stack regroups the columns of d k at a time, so that each cell holds k
+// cards: a large generated blueprint then stays narrow enough to export
+// at scale 1 within the image size limits. d is not changed.
+func Stack(d *blueprint.Document, k int) *blueprint.Document {
+	d = d.Clone()
+	idx := make(map[string]int, len(d.Columns))
+	for i, c := range d.Columns {
+		idx[c.ID] = i
+	}
+	for i := range d.Steps {
+		d.Steps[i].Column = d.Columns[idx[d.Steps[i].Column]/k*k].ID
+	}
+	var cols []blueprint.Column
+	for i := 0; i < len(d.Columns); i += k {
+		cols = append(cols, d.Columns[i])
+	}
+	d.Columns = cols
+	d.SortSteps()
+	return d
+}

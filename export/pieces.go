@@ -1,0 +1,184 @@
+package export
+
+import (
+	"image"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/test"
+
+	"servicebp/blueprint/layout"
+	"servicebp/canvas"
+)
+
+// bandHeight is the height in pixels of the horizontal bands the image is
+// finished in, top to bottom. A finished band can be encoded while the
+// next one is drawn.
+var bandHeight = 256
+
+// piecePad is how far, in pixels, a piece's canvas reaches past its
+// bounds, for anti-aliasing.
+const piecePad = 1
+
+// pieceRenderer paints the scene of a layout (without its backdrop) into
+// an image. Each piece of the scene (a card, a flow segment, a label) is
+// painted by Fyne's software canvas on a canvas just the size of the
+// piece, and laid over the image in drawing order. Painting one canvas the
+// size of the whole image would cost time for every pixel, empty or not:
+// the software canvas composes its whole area twice per capture.
+//
+// Fyne's caches are not safe for concurrent use, so the pieces are painted
+// one after the other.
+type pieceRenderer struct {
+	out    *image.NRGBA
+	scale  float32
+	c      test.WindowlessCanvas
+	pieces []pieceKey        // each piece, placed in its own canvas
+	rects  []image.Rectangle // pixel rectangle of each piece, clipped
+	imgs   []*image.NRGBA    // painted pieces still needed by later bands
+	uses   map[pieceKey]int  // how many pieces still to lay have each key
+	cache  map[pieceKey]*image.NRGBA
+}
+
+// pieceKey is a piece moved to the origin of its canvas, with the
+// canvas's pixel size: pieces with equal keys paint the same image.
+type pieceKey struct {
+	p    canvas.Piece
+	w, h int
+}
+
+func newPieceRenderer(l *layout.Layout, pal canvas.Palette, scale float32, out *image.NRGBA) *pieceRenderer {
+	sc := canvas.NewScene(pal)
+	sc.SetBackdrop(false)
+	sc.Update(l)
+	c := software.NewTransparentCanvas()
+	c.SetPadded(false)
+	c.SetScale(scale)
+	pieces := sc.Pieces()
+	r := &pieceRenderer{out: out, scale: scale, c: c,
+		pieces: make([]pieceKey, len(pieces)),
+		rects:  make([]image.Rectangle, len(pieces)),
+		imgs:   make([]*image.NRGBA, len(pieces)),
+		uses:   make(map[pieceKey]int, len(pieces)),
+		cache:  make(map[pieceKey]*image.NRGBA),
+	}
+	for i, p := range pieces {
+		pr := pieceRect(p.Bounds, scale).Intersect(out.Bounds())
+		k := pieceKey{p.Translate(-float32(pr.Min.X)/scale, -float32(pr.Min.Y)/scale), pr.Dx(), pr.Dy()}
+		r.rects[i], r.pieces[i] = pr, k
+		if !pr.Empty() {
+			r.uses[k]++
+		}
+	}
+	return r
+}
+
+// paintBand paints the pieces over pixel rows y0 to y1, in drawing order.
+// A piece is painted once, when the first band reaches it, and kept until
+// its last band is done.
+func (r *pieceRenderer) paintBand(y0, y1 int) {
+	band := image.Rect(0, y0, r.out.Bounds().Dx(), y1)
+	for i, pr := range r.rects {
+		if pr.Empty() || !pr.Overlaps(band) {
+			continue
+		}
+		img := r.imgs[i]
+		if img == nil {
+			img = r.image(r.pieces[i])
+			r.imgs[i] = img
+		}
+		if img != nil {
+			over(r.out, pr.Intersect(band), img, pr.Min)
+		}
+		if pr.Max.Y <= y1 {
+			r.imgs[i] = nil
+		}
+	}
+}
+
+// done releases the canvas.
+func (r *pieceRenderer) done() { r.c.SetContent(nil) }
+
+// image returns the painted image of the piece k, painting it unless an
+// equal piece was painted before and kept for it.
+func (r *pieceRenderer) image(k pieceKey) *image.NRGBA {
+	img, ok := r.cache[k]
+	if !ok {
+		r.c.SetContent(k.p.Object())
+		r.c.Resize(fyne.NewSize(float32(k.w)/r.scale, float32(k.h)/r.scale))
+		img, _ = r.c.Capture().(*image.NRGBA)
+	}
+	r.uses[k]--
+	switch {
+	case r.uses[k] <= 0:
+		delete(r.cache, k)
+		delete(r.uses, k)
+	case !ok:
+		r.cache[k] = img
+	}
+	return img
+}
+
+// pieceRect is the pixel rectangle of the canvas for a piece with world
+// bounds r at scale: r's pixels and piecePad more on each side.
+func pieceRect(r layout.Rect, scale float32) image.Rectangle {
+	return image.Rect(pieceStart(r.X, scale), pieceStart(r.Y, scale),
+		int(math.Ceil(float64(r.Right()*scale)))+piecePad, int(math.Ceil(float64(r.Bottom()*scale)))+piecePad)
+}
+
+// pieceStart is the pixel where a piece's canvas starts for a piece
+// starting at world coordinate v: piecePad pixels or more before v, and
+// where the scale allows (1, 2, 1.5, 1.25, …) at a whole world unit on a
+// whole pixel. Moving a piece by whole units changes none of its float32
+// coordinates' rounding, so it paints as it would in the whole scene.
+func pieceStart(v, scale float32) int {
+	n := int(math.Floor(float64(v*scale))) - piecePad
+	s := float64(scale)
+	o := math.Floor(float64(n) / s)
+	for k := range 8 {
+		if px := (o - float64(k)) * s; px == math.Trunc(px) {
+			return int(px)
+		}
+	}
+	return n
+}
+
+// over lays the part of src (non-premultiplied, its top-left corner at
+// at) that falls in rectangle r over dst.
+func over(dst *image.NRGBA, r image.Rectangle, src *image.NRGBA, at image.Point) {
+	sb := src.Bounds()
+	r = r.Intersect(dst.Bounds()).Intersect(sb.Sub(sb.Min).Add(at))
+	if r.Empty() {
+		return
+	}
+	n := 4 * r.Dx()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		d := dst.Pix[dst.PixOffset(r.Min.X, y):][:n]
+		s := src.Pix[src.PixOffset(sb.Min.X+r.Min.X-at.X, sb.Min.Y+y-at.Y):][:n]
+		for i := 0; i < n; i += 4 {
+			sa := uint32(s[i+3])
+			switch {
+			case sa == 0:
+			case sa == 0xff || d[i+3] == 0:
+				copy(d[i:i+4], s[i:i+4])
+			default:
+				compose(d[i:i+4], s[0+i], s[1+i], s[2+i], sa, d[i], d[i+1], d[i+2], uint32(d[i+3]))
+			}
+		}
+	}
+}
+
+// compose sets the pixel p to the colour t with alpha ta laid over the
+// colour b with alpha ba (alphas 0–255, colours non-premultiplied).
+func compose(p []uint8, tr, tg, tb uint8, ta uint32, br, bg, bb uint8, ba uint32) {
+	ba = ba * (0xff - ta) / 0xff // what shows of b through t
+	oa := ta + ba
+	if oa == 0 {
+		return
+	}
+	p[0] = uint8((uint32(tr)*ta + uint32(br)*ba + oa/2) / oa)
+	p[1] = uint8((uint32(tg)*ta + uint32(bg)*ba + oa/2) / oa)
+	p[2] = uint8((uint32(tb)*ta + uint32(bb)*ba + oa/2) / oa)
+	p[3] = uint8(oa)
+}

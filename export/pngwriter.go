@@ -1,0 +1,197 @@
+package export
+
+import (
+	"bufio"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"image"
+	"io"
+)
+
+// pngWriter streams an image to PNG a band of rows at a time, so that
+// encoding can run while later rows are still being drawn. It uses one
+// fixed row filter (Paeth), which compresses drawings like ours about as
+// well as the standard encoder's per-row choice among all five filters,
+// at a fraction of its cost.
+type pngWriter struct {
+	bw     *bufio.Writer
+	idat   *chunkWriter
+	z      *zlib.Writer
+	width  int
+	height int
+	rows   int // rows written so far
+	bpp    int // bytes per pixel: 3 for RGB, 4 for RGBA
+	prev   []byte
+	cur    []byte
+	out    []byte
+	err    error
+}
+
+// pngSignature starts every PNG file.
+const pngSignature = "\x89PNG\r\n\x1a\n"
+
+// newPNGWriter writes the PNG header of a w × h image to dst. Opaque
+// images are written as RGB, others as RGBA (non-premultiplied, as PNG
+// requires).
+func newPNGWriter(dst io.Writer, w, h int, opaque bool) (*pngWriter, error) {
+	p := &pngWriter{bw: bufio.NewWriterSize(dst, 1<<16), width: w, height: h, bpp: 4}
+	colorType := byte(6) // RGBA
+	if opaque {
+		p.bpp, colorType = 3, 2 // RGB
+	}
+	if _, err := p.bw.WriteString(pngSignature); err != nil {
+		return nil, err
+	}
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8] = 8 // bits per channel
+	ihdr[9] = colorType
+	if err := writeChunk(p.bw, "IHDR", ihdr[:]); err != nil {
+		return nil, err
+	}
+	p.idat = &chunkWriter{w: p.bw, buf: make([]byte, 0, 1<<16)}
+	z, err := zlib.NewWriterLevel(p.idat, zlib.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	p.z = z
+	n := 1 + p.bpp*w
+	p.prev, p.cur, p.out = make([]byte, n), make([]byte, n), make([]byte, n)
+	return p, nil
+}
+
+// WriteRows encodes rows y0 to y1 of img, which must follow the rows
+// written before.
+func (p *pngWriter) WriteRows(img *image.NRGBA, y0, y1 int) error {
+	if p.err != nil {
+		return p.err
+	}
+	if y0 != p.rows || y1 > p.height {
+		return errors.New("png: rows out of order")
+	}
+	b := img.Bounds()
+	for y := y0; y < y1; y++ {
+		src := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):][:4*p.width]
+		cur := p.cur[1:]
+		if p.bpp == 4 {
+			copy(cur, src)
+		} else {
+			for i, j := 0, 0; i < len(src); i, j = i+4, j+3 {
+				cur[j], cur[j+1], cur[j+2] = src[i], src[i+1], src[i+2]
+			}
+		}
+		paeth(p.out, p.cur, p.prev, p.bpp)
+		if _, err := p.z.Write(p.out); err != nil {
+			p.err = err
+			return err
+		}
+		p.prev, p.cur = p.cur, p.prev
+	}
+	p.rows = y1
+	return nil
+}
+
+// Close finishes the image data and the file; all rows must have been
+// written.
+func (p *pngWriter) Close() error {
+	if p.err != nil {
+		return p.err
+	}
+	if p.rows != p.height {
+		return errors.New("png: image incomplete")
+	}
+	if err := p.z.Close(); err != nil {
+		return err
+	}
+	if err := p.idat.flush(); err != nil {
+		return err
+	}
+	if err := writeChunk(p.bw, "IEND", nil); err != nil {
+		return err
+	}
+	return p.bw.Flush()
+}
+
+// paeth writes to out the Paeth-filtered row cur (filter byte first), with
+// prev the previous unfiltered row (all zero for the first row); bpp is
+// the bytes per pixel. cur and prev start with a filter byte slot.
+func paeth(out, cur, prev []byte, bpp int) {
+	out[0] = 4
+	c, p, o := cur[1:], prev[1:], out[1:]
+	for i := 0; i < bpp; i++ {
+		o[i] = c[i] - p[i]
+	}
+	for i := bpp; i < len(c); i++ {
+		a, b, cc := int(c[i-bpp]), int(p[i]), int(p[i-bpp])
+		pa := b - cc
+		pb := a - cc
+		pc := pa + pb
+		if pa < 0 {
+			pa = -pa
+		}
+		if pb < 0 {
+			pb = -pb
+		}
+		if pc < 0 {
+			pc = -pc
+		}
+		pred := cc
+		if pa <= pb && pa <= pc {
+			pred = a
+		} else if pb <= pc {
+			pred = b
+		}
+		o[i] = c[i] - byte(pred)
+	}
+}
+
+// chunkWriter cuts the zlib stream into IDAT chunks.
+type chunkWriter struct {
+	w   io.Writer
+	buf []byte
+}
+
+func (c *chunkWriter) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		k := min(len(b), cap(c.buf)-len(c.buf))
+		c.buf = append(c.buf, b[:k]...)
+		b = b[k:]
+		if len(c.buf) == cap(c.buf) {
+			if err := c.flush(); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return n, nil
+}
+
+func (c *chunkWriter) flush() error {
+	if len(c.buf) == 0 {
+		return nil
+	}
+	err := writeChunk(c.w, "IDAT", c.buf)
+	c.buf = c.buf[:0]
+	return err
+}
+
+// writeChunk writes one PNG chunk: length, type, data and CRC.
+func writeChunk(w io.Writer, typ string, data []byte) error {
+	var head [8]byte
+	binary.BigEndian.PutUint32(head[:4], uint32(len(data)))
+	copy(head[4:], typ)
+	crc := crc32.NewIEEE()
+	crc.Write(head[4:])
+	crc.Write(data)
+	var tail [4]byte
+	binary.BigEndian.PutUint32(tail[:], crc.Sum32())
+	for _, b := range [][]byte{head[:], data, tail[:]} {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -3,7 +3,7 @@
 #   make run     set up, build, and open the hotel template in the editor
 #   make test    set up, then gofmt, go vet, staticcheck, go test -race and
 #                the end-to-end tests under Xvfb
-#   make bench   print the benchmark figures
+#   make bench   print the benchmark figures (the editor's under Xvfb)
 #   make fuzz    fuzz the loader for FUZZTIME (default 5m)
 #
 # "setup" (scripts/setup.sh) installs what is missing and is quick when
@@ -61,6 +61,7 @@ e2e:
 
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchmem -timeout $(TEST_TIMEOUT) ./...
+	$(XVFB_RUN) $(GO) test -tags e2e -run '^$$' -bench . -timeout $(TEST_TIMEOUT) ./e2e/...
 
 fuzz: setup
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./blueprint/

@@ -115,28 +115,45 @@ func Render(d *blueprint.Document, opt Options) (image.Image, error) {
 // RenderLayout draws a computed layout offscreen. It checks the size
 // before allocating the image.
 func RenderLayout(l *layout.Layout, opt Options) (image.Image, error) {
-	img, err := renderLayout(l, opt, nil)
+	var out *image.NRGBA
+	err := renderLayout(l, opt, bands{
+		next: func(full, rows image.Rectangle) *image.NRGBA {
+			if out == nil {
+				out = image.NewNRGBA(full)
+			}
+			return out.SubImage(rows).(*image.NRGBA)
+		},
+		done: func(*image.NRGBA) {},
+	})
 	if err != nil {
 		return nil, err
 	}
-	return img, nil
+	return out, nil
 }
 
-// renderLayout draws l band by band, top to bottom, and calls band (when
-// not nil) with each finished band of rows, y0 to y1, of the image.
-func renderLayout(l *layout.Layout, opt Options, band func(img *image.NRGBA, y0, y1 int)) (*image.NRGBA, error) {
+// bands is where renderLayout draws: next returns the transparent image
+// to draw the given rows of the full image into, with those rows as its
+// bounds; done receives it when it is finished.
+type bands struct {
+	next func(full, rows image.Rectangle) *image.NRGBA
+	done func(img *image.NRGBA)
+}
+
+// renderLayout draws l band by band, top to bottom, into the images dst
+// gives.
+func renderLayout(l *layout.Layout, opt Options, dst bands) error {
 	scale, err := PickScale(opt, l.Width)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	w, h, err := PixelSize(l, scale)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	pal := palette(opt)
 	UseFont(opt.Font)
-	out := image.NewNRGBA(image.Rect(0, 0, w, h))
-	r := newPieceRenderer(l, pal, scale, out)
+	full := image.Rect(0, 0, w, h)
+	r := newPieceRenderer(l, pal, scale, full)
 	defer r.done()
 	// The plain rectangles under the drawing (background, lane bands, grid
 	// lines) are painted directly, under the scene drawn without them:
@@ -149,17 +166,14 @@ func renderLayout(l *layout.Layout, opt Options, band func(img *image.NRGBA, y0,
 		bd[0].Rect = layout.Rect{W: float32(w)/scale + 1, H: float32(h)/scale + 1}
 	}
 	for y0 := 0; y0 < h; y0 += bandHeight {
-		y1 := min(y0+bandHeight, h)
-		r.paintBand(y0, y1)
-		rows := out.SubImage(image.Rect(0, y0, w, y1)).(*image.NRGBA)
+		rows := dst.next(full, image.Rect(0, y0, w, min(y0+bandHeight, h)))
+		r.paintBand(rows)
 		for i := len(bd) - 1; i >= 0; i-- {
 			paint(rows, bd[i].Rect, scale, bd[i].Color)
 		}
-		if band != nil {
-			band(out, y0, y1)
-		}
+		dst.done(rows)
 	}
-	return out, nil
+	return nil
 }
 
 // palette is opt's palette, the light one by default.
@@ -211,25 +225,27 @@ func PNG(d *blueprint.Document, opt Options) ([]byte, error) {
 }
 
 // PNGLayout renders a computed layout and encodes it as PNG. Each band of
-// rows is encoded, on another goroutine, as soon as it is drawn.
+// rows is encoded, on another goroutine, as soon as it is drawn; only a few
+// bands are held in memory, never the whole image.
 func PNGLayout(l *layout.Layout, opt Options) ([]byte, error) {
-	type rows struct {
-		img    *image.NRGBA
-		y0, y1 int
-	}
 	var (
 		buf     bytes.Buffer
 		enc     *pngWriter
 		encErr  error
-		pending = make(chan rows, 64)
-		done    = make(chan struct{})
+		free    = make(chan *image.NRGBA, 3) // band buffers not in use
+		pending = make(chan *image.NRGBA, 3) // drawn bands to encode
+		encoded = make(chan struct{})
 	)
+	for range cap(free) {
+		free <- nil
+	}
 	go func() {
-		defer close(done)
-		for r := range pending {
+		defer close(encoded)
+		for rows := range pending {
 			if encErr == nil {
-				encErr = enc.WriteRows(r.img, r.y0, r.y1)
+				encErr = enc.WriteRows(rows)
 			}
+			free <- rows
 		}
 		if encErr == nil && enc != nil {
 			encErr = enc.Close()
@@ -237,16 +253,19 @@ func PNGLayout(l *layout.Layout, opt Options) ([]byte, error) {
 	}()
 	pal := palette(opt)
 	opaque := !opt.Transparent && pal.Background.A == 0xff
-	_, err := renderLayout(l, opt, func(img *image.NRGBA, y0, y1 int) {
-		if enc == nil {
-			// Created here, before the first band is sent, so the
-			// goroutine sees it through the channel.
-			enc, encErr = newPNGWriter(&buf, img.Bounds().Dx(), img.Bounds().Dy(), opaque)
-		}
-		pending <- rows{img, y0, y1}
+	err := renderLayout(l, opt, bands{
+		next: func(full, rows image.Rectangle) *image.NRGBA {
+			if enc == nil {
+				// Made before the first band is sent, so the encoding
+				// goroutine sees it through the channel.
+				enc, encErr = newPNGWriter(&buf, full.Dx(), full.Dy(), opaque)
+			}
+			return reuse(<-free, rows)
+		},
+		done: func(rows *image.NRGBA) { pending <- rows },
 	})
 	close(pending)
-	<-done
+	<-encoded
 	if err != nil {
 		return nil, err
 	}
@@ -254,6 +273,19 @@ func PNGLayout(l *layout.Layout, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("encode png: %w", encErr)
 	}
 	return buf.Bytes(), nil
+}
+
+// reuse returns img, or a new image when img is nil or too small,
+// cleared and with bounds r.
+func reuse(img *image.NRGBA, r image.Rectangle) *image.NRGBA {
+	n := 4 * r.Dx() * r.Dy()
+	if img == nil || cap(img.Pix) < n {
+		return image.NewNRGBA(r)
+	}
+	img.Pix = img.Pix[:n]
+	clear(img.Pix)
+	img.Stride, img.Rect = 4*r.Dx(), r
+	return img
 }
 
 // encode encodes a whole image as PNG.
@@ -267,7 +299,7 @@ func encode(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
 	enc, err := newPNGWriter(&buf, n.Bounds().Dx(), n.Bounds().Dy(), n.Opaque())
 	if err == nil {
-		err = enc.WriteRows(n, 0, n.Bounds().Dy())
+		err = enc.WriteRows(n)
 	}
 	if err == nil {
 		err = enc.Close()

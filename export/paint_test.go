@@ -121,8 +121,8 @@ func TestPiecesMatchWholeCanvas(t *testing.T) {
 			}
 			want := wholeCanvas(l, scale, w, h)
 			got := image.NewNRGBA(image.Rect(0, 0, w, h))
-			r := newPieceRenderer(l, canvas.LightPalette(), scale, got)
-			r.paintBand(0, h)
+			r := newPieceRenderer(l, canvas.LightPalette(), scale, got.Bounds())
+			r.paintBand(got)
 			r.done()
 			if len(r.cache) != 0 || len(r.uses) != 0 {
 				t.Errorf("%s at %g: %d cached images and %d counts left over", name, scale, len(r.cache), len(r.uses))

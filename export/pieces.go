@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/binary"
 	"image"
 	"math"
 
@@ -31,7 +32,6 @@ const piecePad = 1
 // Fyne's caches are not safe for concurrent use, so the pieces are painted
 // one after the other.
 type pieceRenderer struct {
-	out    *image.NRGBA
 	scale  float32
 	c      test.WindowlessCanvas
 	pieces []pieceKey        // each piece, placed in its own canvas
@@ -48,7 +48,9 @@ type pieceKey struct {
 	w, h int
 }
 
-func newPieceRenderer(l *layout.Layout, pal canvas.Palette, scale float32, out *image.NRGBA) *pieceRenderer {
+// newPieceRenderer prepares the pieces of l's scene for an image of the
+// given bounds.
+func newPieceRenderer(l *layout.Layout, pal canvas.Palette, scale float32, bounds image.Rectangle) *pieceRenderer {
 	sc := canvas.NewScene(pal)
 	sc.SetBackdrop(false)
 	sc.Update(l)
@@ -56,7 +58,7 @@ func newPieceRenderer(l *layout.Layout, pal canvas.Palette, scale float32, out *
 	c.SetPadded(false)
 	c.SetScale(scale)
 	pieces := sc.Pieces()
-	r := &pieceRenderer{out: out, scale: scale, c: c,
+	r := &pieceRenderer{scale: scale, c: c,
 		pieces: make([]pieceKey, len(pieces)),
 		rects:  make([]image.Rectangle, len(pieces)),
 		imgs:   make([]*image.NRGBA, len(pieces)),
@@ -64,7 +66,7 @@ func newPieceRenderer(l *layout.Layout, pal canvas.Palette, scale float32, out *
 		cache:  make(map[pieceKey]*image.NRGBA),
 	}
 	for i, p := range pieces {
-		pr := pieceRect(p.Bounds, scale).Intersect(out.Bounds())
+		pr := pieceRect(p.Bounds, scale).Intersect(bounds)
 		k := pieceKey{p.Translate(-float32(pr.Min.X)/scale, -float32(pr.Min.Y)/scale), pr.Dx(), pr.Dy()}
 		r.rects[i], r.pieces[i] = pr, k
 		if !pr.Empty() {
@@ -74,11 +76,11 @@ func newPieceRenderer(l *layout.Layout, pal canvas.Palette, scale float32, out *
 	return r
 }
 
-// paintBand paints the pieces over pixel rows y0 to y1, in drawing order.
-// A piece is painted once, when the first band reaches it, and kept until
-// its last band is done.
-func (r *pieceRenderer) paintBand(y0, y1 int) {
-	band := image.Rect(0, y0, r.out.Bounds().Dx(), y1)
+// paintBand lays the pieces, in drawing order, over dst: a band of rows
+// of the image, which its bounds locate. A piece is painted once, when the
+// first band reaches it, and kept until its last band is done.
+func (r *pieceRenderer) paintBand(dst *image.NRGBA) {
+	band := dst.Bounds()
 	for i, pr := range r.rects {
 		if pr.Empty() || !pr.Overlaps(band) {
 			continue
@@ -89,9 +91,9 @@ func (r *pieceRenderer) paintBand(y0, y1 int) {
 			r.imgs[i] = img
 		}
 		if img != nil {
-			over(r.out, pr.Intersect(band), img, pr.Min)
+			over(dst, pr.Intersect(band), img, pr.Min)
 		}
-		if pr.Max.Y <= y1 {
+		if pr.Max.Y <= band.Max.Y {
 			r.imgs[i] = nil
 		}
 	}
@@ -156,16 +158,41 @@ func over(dst *image.NRGBA, r image.Rectangle, src *image.NRGBA, at image.Point)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		d := dst.Pix[dst.PixOffset(r.Min.X, y):][:n]
 		s := src.Pix[src.PixOffset(sb.Min.X+r.Min.X-at.X, sb.Min.Y+y-at.Y):][:n]
-		for i := 0; i < n; i += 4 {
-			sa := uint32(s[i+3])
-			switch {
-			case sa == 0:
-			case sa == 0xff || d[i+3] == 0:
-				copy(d[i:i+4], s[i:i+4])
+		// Two pixels at a time: most pixels of a piece are either
+		// transparent (around text) or opaque (card bodies).
+		const alphas = 0xff000000_ff000000
+		for ; len(s) >= 8 && len(d) >= 8; d, s = d[8:], s[8:] {
+			switch v := binary.LittleEndian.Uint64(s); v & alphas {
+			case 0:
+			case alphas:
+				binary.LittleEndian.PutUint64(d, v)
 			default:
-				compose(d[i:i+4], s[0+i], s[1+i], s[2+i], sa, d[i], d[i+1], d[i+2], uint32(d[i+3]))
+				overPixel(d[:4], s[:4])
+				overPixel(d[4:8], s[4:8])
 			}
 		}
+		if len(s) >= 4 && len(d) >= 4 {
+			overPixel(d[:4], s[:4])
+		}
+	}
+}
+
+// overPixel lays the pixel s over the pixel d, both non-premultiplied.
+func overPixel(d, s []uint8) {
+	d, s = d[:4], s[:4]
+	switch sa := uint32(s[3]); {
+	case sa == 0:
+	case sa == 0xff || d[3] == 0:
+		d[0], d[1], d[2], d[3] = s[0], s[1], s[2], s[3]
+	case d[3] == 0xff:
+		// Over an opaque pixel (text on a card): the result is opaque,
+		// and the division is by a constant.
+		da := 0xff - sa
+		d[0] = uint8((uint32(s[0])*sa + uint32(d[0])*da + 0x7f) / 0xff)
+		d[1] = uint8((uint32(s[1])*sa + uint32(d[1])*da + 0x7f) / 0xff)
+		d[2] = uint8((uint32(s[2])*sa + uint32(d[2])*da + 0x7f) / 0xff)
+	default:
+		compose(d, s[0], s[1], s[2], sa, d[0], d[1], d[2], uint32(d[3]))
 	}
 }
 

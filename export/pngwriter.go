@@ -12,9 +12,10 @@ import (
 
 // pngWriter streams an image to PNG a band of rows at a time, so that
 // encoding can run while later rows are still being drawn. It uses one
-// fixed row filter (Paeth), which compresses drawings like ours about as
-// well as the standard encoder's per-row choice among all five filters,
-// at a fraction of its cost.
+// fixed row filter, Up (each byte minus the one above it): on drawings
+// like ours, with large flat areas, it compresses within a few percent of
+// the standard encoder's per-row choice among all five filters, at a
+// fraction of its cost.
 type pngWriter struct {
 	bw     *bufio.Writer
 	idat   *chunkWriter
@@ -63,18 +64,18 @@ func newPNGWriter(dst io.Writer, w, h int, opaque bool) (*pngWriter, error) {
 	return p, nil
 }
 
-// WriteRows encodes rows y0 to y1 of img, which must follow the rows
-// written before.
-func (p *pngWriter) WriteRows(img *image.NRGBA, y0, y1 int) error {
+// WriteRows encodes the rows of img, a band of the image as wide as it,
+// as the next rows of the image.
+func (p *pngWriter) WriteRows(img *image.NRGBA) error {
 	if p.err != nil {
 		return p.err
 	}
-	if y0 != p.rows || y1 > p.height {
-		return errors.New("png: rows out of order")
-	}
 	b := img.Bounds()
-	for y := y0; y < y1; y++ {
-		src := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):][:4*p.width]
+	if b.Dx() != p.width || p.rows+b.Dy() > p.height {
+		return errors.New("png: rows do not fit the image")
+	}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		src := img.Pix[img.PixOffset(b.Min.X, y):][:4*p.width]
 		cur := p.cur[1:]
 		if p.bpp == 4 {
 			copy(cur, src)
@@ -83,14 +84,14 @@ func (p *pngWriter) WriteRows(img *image.NRGBA, y0, y1 int) error {
 				cur[j], cur[j+1], cur[j+2] = src[i], src[i+1], src[i+2]
 			}
 		}
-		paeth(p.out, p.cur, p.prev, p.bpp)
+		up(p.out, p.cur, p.prev)
 		if _, err := p.z.Write(p.out); err != nil {
 			p.err = err
 			return err
 		}
 		p.prev, p.cur = p.cur, p.prev
 	}
-	p.rows = y1
+	p.rows += b.Dy()
 	return nil
 }
 
@@ -115,36 +116,15 @@ func (p *pngWriter) Close() error {
 	return p.bw.Flush()
 }
 
-// paeth writes to out the Paeth-filtered row cur (filter byte first), with
-// prev the previous unfiltered row (all zero for the first row); bpp is
-// the bytes per pixel. cur and prev start with a filter byte slot.
-func paeth(out, cur, prev []byte, bpp int) {
-	out[0] = 4
-	c, p, o := cur[1:], prev[1:], out[1:]
-	for i := 0; i < bpp; i++ {
+// up writes to out the Up-filtered row cur (filter byte first), with prev
+// the previous unfiltered row (all zero for the first row). cur and prev
+// start with a filter byte slot.
+func up(out, cur, prev []byte) {
+	out[0] = 2
+	o, c, p := out[1:], cur[1:], prev[1:len(cur)]
+	o = o[:len(c)]
+	for i := range c {
 		o[i] = c[i] - p[i]
-	}
-	for i := bpp; i < len(c); i++ {
-		a, b, cc := int(c[i-bpp]), int(p[i]), int(p[i-bpp])
-		pa := b - cc
-		pb := a - cc
-		pc := pa + pb
-		if pa < 0 {
-			pa = -pa
-		}
-		if pb < 0 {
-			pb = -pb
-		}
-		if pc < 0 {
-			pc = -pc
-		}
-		pred := cc
-		if pa <= pb && pa <= pc {
-			pred = a
-		} else if pb <= pc {
-			pred = b
-		}
-		o[i] = c[i] - byte(pred)
 	}
 }
 

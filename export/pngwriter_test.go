@@ -42,7 +42,7 @@ func TestPNGWriterRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		for y0 := 0; y0 < 61; y0 += 10 {
-			if err := enc.WriteRows(img, y0, min(y0+10, 61)); err != nil {
+			if err := enc.WriteRows(img.SubImage(image.Rect(0, y0, 97, min(y0+10, 61))).(*image.NRGBA)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -68,19 +68,22 @@ func TestPNGWriterRoundTrip(t *testing.T) {
 	}
 }
 
-// TestPNGWriterMisuse checks the writer refuses rows out of order and an
-// unfinished image instead of writing a broken file.
+// TestPNGWriterMisuse checks the writer refuses rows that do not fit and
+// an unfinished image instead of writing a broken file.
 func TestPNGWriterMisuse(t *testing.T) {
 	img := noisy(8, 8, true)
 	enc, err := newPNGWriter(&bytes.Buffer{}, 8, 8, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := enc.WriteRows(img, 2, 4); err == nil {
-		t.Error("rows 2–4 first: no error")
+	if err := enc.WriteRows(noisy(7, 2, true)); err == nil {
+		t.Error("rows 7 pixels wide in an image 8 wide: no error")
 	}
-	if err := enc.WriteRows(img, 0, 4); err != nil {
+	if err := enc.WriteRows(img.SubImage(image.Rect(0, 0, 8, 4)).(*image.NRGBA)); err != nil {
 		t.Fatal(err)
+	}
+	if err := enc.WriteRows(img); err == nil {
+		t.Error("8 more rows after 4 of 8: no error")
 	}
 	if err := enc.Close(); err == nil {
 		t.Error("closing after 4 of 8 rows: no error")

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"servicebp/blueprint"
+	"servicebp/internal/golden"
 )
 
 // dragBlueprint has two cards: "ask" in customer × a and "serve" in
@@ -92,7 +93,7 @@ func (a *app) capture() image.Image {
 	a.t.Helper()
 	path := filepath.Join(a.t.TempDir(), "window.png")
 	xrun(a.t, a.display, "import", "-window", a.win, path)
-	return decodePNG(a.t, path)
+	return golden.ReadPNG(a.t, path)
 }
 
 // changedBox is the bounding box, in window coordinates, of the pixels

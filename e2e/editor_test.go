@@ -240,12 +240,15 @@ func TestWindowSizeRemembered(t *testing.T) {
 	b.quit()
 }
 
-// TestExportPNG exports through File > Export PNG… (Ctrl+E), typing a name
-// without the extension.
+// TestExportPNG exports through File > Export PNG… (Ctrl+E): Enter takes
+// the offered scale and theme, then a name is typed without the
+// extension.
 func TestExportPNG(t *testing.T) {
 	_, path, a := startHotel(t)
 	a.key("ctrl+e")
-	time.Sleep(2 * time.Second) // the dialog opens in the blueprint's folder
+	time.Sleep(500 * time.Millisecond)
+	a.key("Return")             // Export… with the offered choices
+	time.Sleep(2 * time.Second) // the file dialog opens in the blueprint's folder
 	a.key("ctrl+a")
 	a.typeText("hotel-slide")
 	a.key("Return")

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"servicebp/internal/golden"
 )
 
 // presentScreen is the projector the presentation test runs on.
@@ -17,7 +19,7 @@ const presentScreenW, presentScreenH = 1920, 1080
 // it.
 func presentShot(t *testing.T, a *app, name string) image.Image {
 	t.Helper()
-	return decodePNG(t, screenshotOf(t, a.display, name))
+	return golden.ReadPNG(t, screenshotOf(t, a.display, name))
 }
 
 // presentColours counts the distinct colours of img, sampled on a grid,

@@ -5,8 +5,6 @@ package e2e
 import (
 	"bufio"
 	"fmt"
-	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,21 +34,6 @@ func screenshotOf(t testing.TB, display, name string) string {
 	xrun(t, display, "import", "-window", "root", path)
 	t.Logf("screenshot: %s", path)
 	return path
-}
-
-// decodePNG reads the PNG file at path.
-func decodePNG(t testing.TB, path string) image.Image {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
 }
 
 // xcommand is the command name with args on display ("" for $DISPLAY).

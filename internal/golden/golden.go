@@ -131,6 +131,20 @@ func decode(data []byte) (image.Image, error) {
 	return png.Decode(bytes.NewReader(data))
 }
 
+// ReadPNG decodes the PNG file at path, failing the test on any error.
+func ReadPNG(t testing.TB, path string) image.Image {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := decode(data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
 // WritePNG encodes img as a PNG file at path, creating its folder, and
 // fails the test on any error.
 func WritePNG(t testing.TB, path string, img image.Image) {

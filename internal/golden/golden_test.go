@@ -124,7 +124,7 @@ func TestAssertImage(t *testing.T) {
 		t.Errorf("a different image gave %v (fatal %v), want one error", r.errors, r.fatal)
 	}
 	failed := filepath.Join("testdata", "failed", "x.png")
-	if msg := Diff(bad, readPNG(t, failed)); msg != "" {
+	if msg := Diff(bad, ReadPNG(t, failed)); msg != "" {
 		t.Errorf("%s is not the image that failed: %s", failed, msg)
 	}
 
@@ -138,22 +138,9 @@ func TestAssertImage(t *testing.T) {
 	if r := run(t, func(tb testing.TB) { AssertImage(tb, path, bad) }); len(r.errors) > 0 {
 		t.Errorf("-update failed: %v", r.errors)
 	}
-	if msg := Diff(bad, readPNG(t, path)); msg != "" {
+	if msg := Diff(bad, ReadPNG(t, path)); msg != "" {
 		t.Errorf("-update did not rewrite %s: %s", path, msg)
 	}
-}
-
-func readPNG(t *testing.T, path string) image.Image {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := decode(data)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
 }
 
 func TestWritePNGFails(t *testing.T) {

@@ -1,8 +1,6 @@
 package gui
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -154,23 +152,5 @@ func TestOutlineSelects(t *testing.T) {
 	}
 	if e.ui.inspector.step.text.Text != "Enjoy the coffee" {
 		t.Errorf("inspector shows %q", e.ui.inspector.step.text.Text)
-	}
-}
-
-func TestExportPNG(t *testing.T) {
-	e := testEditor(t, "coffee.yaml")
-	path := filepath.Join(t.TempDir(), "coffee.png")
-	if !e.exportPNG(path) {
-		t.Fatal("export failed")
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(data) < 8 || string(data[1:4]) != "PNG" {
-		t.Errorf("%s is not a PNG", path)
-	}
-	if got := withExt(filepath.Join(t.TempDir(), "slide"), pngExts); filepath.Ext(got) != ".png" {
-		t.Errorf("withExt gave %q", got)
 	}
 }

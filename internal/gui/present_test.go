@@ -107,7 +107,7 @@ func TestExportSlidesFromEditor(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	presentMenuItem(t, e, lang.L("Export slides…"))
 	dir := filepath.Join(t.TempDir(), "deck")
-	if !e.exportSlides(dir) {
+	if !e.exportSlides(dir, e.exportSettings()) {
 		t.Fatal("export failed")
 	}
 	entries, err := os.ReadDir(dir)
@@ -128,7 +128,7 @@ func TestExportSlidesFromEditor(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if e.exportSlides(filepath.Join(file, "deck")) {
+	if e.exportSlides(filepath.Join(file, "deck"), e.exportSettings()) {
 		t.Errorf("exporting under a file succeeded")
 	}
 }

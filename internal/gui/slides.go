@@ -8,14 +8,31 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"servicebp/export"
 )
 
-// showExportSlides asks for a folder and writes the slide deck into it:
-// the whole blueprint, then one 1920×1080 slide per phase.
+// showExportSlides asks for the theme and background, then for a folder,
+// and writes the slide deck into it: the whole blueprint, then one
+// 1920×1080 slide per phase.
 func (e *Editor) showExportSlides() {
 	e.commitField()
+	f, items := e.newExportForm(e.exportSettings(), false)
+	e.askWith(lang.L("Export slides"), "", widget.NewForm(items...),
+		choice{label: lang.L("Cancel")},
+		choice{label: lang.L("Export…"), importance: widget.HighImportance, action: func() {
+			s := f.settings()
+			kept := e.exportSettings()
+			kept.Theme, kept.Transparent = s.Theme, s.Transparent
+			e.rememberExportSettings(kept)
+			e.askSlidesFolder(s)
+		}})
+}
+
+// askSlidesFolder asks for a folder and writes the slide deck into it
+// with s.
+func (e *Editor) askSlidesFolder(s exportSettings) {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			e.showError(err)
@@ -24,7 +41,7 @@ func (e *Editor) showExportSlides() {
 		if dir == nil {
 			return // cancelled
 		}
-		e.exportSlides(dir.Path())
+		e.exportSlides(dir.Path(), s)
 	}, e.win)
 	if e.path != "" {
 		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
@@ -35,8 +52,8 @@ func (e *Editor) showExportSlides() {
 }
 
 // exportSlides writes the slide deck of the open blueprint into dir.
-func (e *Editor) exportSlides(dir string) bool {
-	paths, err := export.WriteSlides(dir, e.Doc(), export.Options{})
+func (e *Editor) exportSlides(dir string, s exportSettings) bool {
+	paths, err := export.WriteSlides(dir, e.Doc(), s.options())
 	if err != nil {
 		e.showError(fmt.Errorf("%s: %w", lang.L("Could not export"), err))
 		return false

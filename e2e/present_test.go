@@ -113,3 +113,25 @@ func presentSame(a, b image.Image) bool {
 	}
 	return true
 }
+
+// TestPresentTheme starts `servicebp present --theme dark`: the screen is
+// mostly dark from the start, where the default contrast theme is light.
+func TestPresentTheme(t *testing.T) {
+	hotel := filepath.Join("..", "assets", "templates", "hotel.yaml")
+	for _, tc := range []struct {
+		theme string
+		dark  bool
+	}{{"dark", true}, {"contrast", false}} {
+		en := newEnv(t)
+		en.display = startX(t, presentScreenW, presentScreenH)
+		a := en.launch(t, "present", "--theme", tc.theme, hotel)
+		a.win = a.waitWindow(20 * time.Second)
+		time.Sleep(800 * time.Millisecond) // fullscreen and the first frame
+		_, dark := presentColours(presentShot(t, a, "present-theme-"+tc.theme))
+		if tc.dark && dark < 0.2 || !tc.dark && dark > 0.1 {
+			t.Errorf("--theme %s: %.0f %% of the screen is dark", tc.theme, dark*100)
+		}
+		a.xdotool("key", "--window", a.win, "Escape")
+		a.waitExit(10 * time.Second)
+	}
+}

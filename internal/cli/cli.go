@@ -22,11 +22,12 @@ type Env struct {
 }
 
 // GUI starts the graphical editor. Open opens path in the editor ("" for a
-// new blueprint); Present opens path fullscreen in presentation mode. Both
-// return the process exit code.
+// new blueprint); Present opens path fullscreen in presentation mode, in
+// the palette called theme (see canvas.PaletteByName). Both return the
+// process exit code.
 type GUI interface {
 	Open(path string) int
-	Present(path string) int
+	Present(path, theme string) int
 }
 
 // Exit codes shared by every command.

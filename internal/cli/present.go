@@ -1,8 +1,13 @@
 package cli
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
 
-const presentUsage = "present FILE"
+	"servicebp/canvas"
+)
+
+const presentUsage = "present FILE [--theme contrast|dark|light]"
 
 func init() {
 	register(&command{name: "present", usage: presentUsage, summary: "show a blueprint fullscreen to a room: reveal it column by column, spotlight a touchpoint", order: 50, gui: runPresent})
@@ -12,6 +17,7 @@ func init() {
 // reported as FILE:LINE:COL without opening a window, then presents it.
 func runPresent(g GUI, env Env, args []string) int {
 	fs := newFlagSet(presentUsage, env)
+	theme := fs.String("theme", "contrast", "colours to start in: "+strings.Join(canvas.PaletteNames, ", ")+" (T switches)")
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -21,9 +27,13 @@ func runPresent(g GUI, env Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
+	if _, ok := canvas.PaletteByName(*theme); !ok {
+		fmt.Fprintf(env.Stderr, "servicebp present: unknown --theme %q: use %s\n", *theme, strings.Join(canvas.PaletteNames, ", "))
+		return ExitUsage
+	}
 	if _, err := loadInput(env, files[0]); err != nil {
 		printLoadError(env, err)
 		return ExitFailure
 	}
-	return g.Present(files[0])
+	return g.Present(files[0], *theme)
 }

@@ -9,15 +9,16 @@ import (
 )
 
 // presentFakeGUI records what the present command asks of the GUI.
-type presentFakeGUI struct{ opened, presented []string }
+type presentFakeGUI struct{ opened, presented, themes []string }
 
 func (g *presentFakeGUI) Open(path string) int {
 	g.opened = append(g.opened, path)
 	return ExitOK
 }
 
-func (g *presentFakeGUI) Present(path string) int {
+func (g *presentFakeGUI) Present(path, theme string) int {
 	g.presented = append(g.presented, path)
+	g.themes = append(g.themes, theme)
 	return ExitOK
 }
 
@@ -34,14 +35,17 @@ func TestPresentCommand(t *testing.T) {
 		code    int
 		present string
 		stderr  string
+		theme   string
 	}{
-		{"presents a valid file", []string{hotel}, ExitOK, hotel, ""},
-		{"no file", nil, ExitUsage, "", "give exactly one blueprint FILE"},
-		{"two files", []string{hotel, hotel}, ExitUsage, "", "give exactly one"},
-		{"standard input", []string{"-"}, ExitUsage, "", "give exactly one"},
-		{"unknown flag", []string{"--nope", hotel}, ExitUsage, "", "nope"},
-		{"missing file", []string{filepath.Join(dir, "missing.yaml")}, ExitFailure, "", "missing.yaml"},
-		{"invalid file", []string{broken}, ExitFailure, "", "broken.yaml:2:"},
+		{"presents a valid file", []string{hotel}, ExitOK, hotel, "", "contrast"},
+		{"in the dark theme", []string{"--theme", "dark", hotel}, ExitOK, hotel, "", "dark"},
+		{"unknown theme", []string{"--theme", "neon", hotel}, ExitUsage, "", "unknown --theme \"neon\"", ""},
+		{"no file", nil, ExitUsage, "", "give exactly one blueprint FILE", ""},
+		{"two files", []string{hotel, hotel}, ExitUsage, "", "give exactly one", ""},
+		{"standard input", []string{"-"}, ExitUsage, "", "give exactly one", ""},
+		{"unknown flag", []string{"--nope", hotel}, ExitUsage, "", "nope", ""},
+		{"missing file", []string{filepath.Join(dir, "missing.yaml")}, ExitFailure, "", "missing.yaml", ""},
+		{"invalid file", []string{broken}, ExitFailure, "", "broken.yaml:2:", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -56,6 +60,9 @@ func TestPresentCommand(t *testing.T) {
 			}
 			if got := strings.Join(g.presented, " "); got != tc.present {
 				t.Errorf("presented %q, want %q", got, tc.present)
+			}
+			if got := strings.Join(g.themes, " "); got != tc.theme {
+				t.Errorf("theme %q, want %q", got, tc.theme)
 			}
 			if len(g.opened) != 0 {
 				t.Errorf("opened the editor on %v", g.opened)

@@ -33,7 +33,7 @@ func (GUI) Open(path string) int {
 }
 
 // Present shows path fullscreen in presentation mode; Esc quits.
-func (GUI) Present(path string) int { return presentFile(path) }
+func (GUI) Present(path, theme string) int { return presentFile(path, theme) }
 
 // Options tune an Editor; the zero value gives the defaults.
 type Options struct {

@@ -12,9 +12,10 @@ import (
 )
 
 // presentFile runs `servicebp present FILE`: the blueprint at path
-// fullscreen in presentation mode, with no editor; Esc (with no spotlight)
-// quits. It returns the process exit code.
-func presentFile(path string) int {
+// fullscreen in presentation mode, with no editor, starting in the palette
+// called theme; Esc (with no spotlight) quits. It returns the process exit
+// code.
+func presentFile(path, theme string) int {
 	d, err := blueprint.Load(path)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "servicebp present: %v\n", err)
@@ -23,6 +24,9 @@ func presentFile(path string) int {
 	a := app.NewWithID(AppID)
 	w := a.NewWindow(presentTitle(d))
 	p := canvas.NewPresenter(d)
+	if pal, ok := canvas.PaletteByName(theme); ok {
+		p.SetPalette(pal)
+	}
 	p.OnExit = a.Quit
 	showPresentation(w, p)
 	a.Run()

@@ -11,7 +11,7 @@ func (d *decoder) lane(n *yaml.Node) (Lane, bool) {
 	if !ok {
 		return Lane{}, false
 	}
-	l := Lane{Comment: comment(n), Pos: pos(n)}
+	l := Lane{Comment: itemComment(n), Pos: pos(n)}
 	v, ok := d.required(f, n, "id", "a lane")
 	if ok {
 		l.ID, ok = d.id(v, "id")
@@ -41,7 +41,7 @@ func (d *decoder) line(n *yaml.Node) (Line, bool) {
 	if !ok {
 		return Line{}, false
 	}
-	l := Line{Comment: comment(n), Pos: pos(n)}
+	l := Line{Comment: itemComment(n), Pos: pos(n)}
 	if v, has := f["id"]; has {
 		l.ID, ok = d.id(v, "id")
 	}
@@ -97,7 +97,7 @@ func (d *decoder) column(n *yaml.Node) (Column, bool) {
 	if !ok {
 		return Column{}, false
 	}
-	c := Column{Comment: comment(n), Pos: pos(n)}
+	c := Column{Comment: itemComment(n), Pos: pos(n)}
 	v, ok := d.required(f, n, "id", "a column")
 	if ok {
 		c.ID, ok = d.id(v, "id")
@@ -117,6 +117,7 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 		return Step{}, false
 	}
 	s := Step{Comment: comment(n), Pos: pos(n)}
+	s.Comment, s.KeyComments, s.EndComment = keyComments(n, s.Comment)
 	for _, key := range []string{"id", "lane", "column"} {
 		v, has := d.required(f, n, key, "a step")
 		if !has {
@@ -180,7 +181,7 @@ func (d *decoder) flow(n *yaml.Node) (Flow, bool) {
 	if !ok {
 		return Flow{}, false
 	}
-	fl := Flow{Comment: comment(n), Pos: pos(n)}
+	fl := Flow{Comment: itemComment(n), Pos: pos(n)}
 	if v, has := d.required(f, n, "from", "a flow"); has {
 		var iok bool
 		fl.From, iok = d.id(v, "from")
@@ -293,4 +294,44 @@ func didYouMean(s string, options []string) string {
 		return fmt.Sprintf("; did you mean %q?", m)
 	}
 	return fmt.Sprintf("; use one of %v", options)
+}
+
+// keyComments collects the comments inside a step's block mapping n: by
+// key, the comment lines above the key and at the end of its line, and the
+// comment after the last key. A comment above the first key joins the
+// step's own comment, item, which it returns with them. A comment that
+// yaml.v3 attaches below a key (one set off by a blank line) is kept above
+// the next key.
+func keyComments(n *yaml.Node, item string) (string, map[string]KeyComment, string) {
+	var m map[string]KeyComment
+	pending := ""
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		above := joinComments(pending, joinComments(k.HeadComment, v.HeadComment))
+		pending = joinComments(k.FootComment, v.FootComment)
+		if i == 0 {
+			item, above = joinComments(item, above), ""
+		}
+		kc := KeyComment{Above: above, Line: joinComments(k.LineComment, v.LineComment)}
+		if kc == (KeyComment{}) {
+			continue
+		}
+		if m == nil {
+			m = make(map[string]KeyComment)
+		}
+		m[k.Value] = kc
+	}
+	return item, m, joinComments(pending, n.FootComment)
+}
+
+// itemComment is the comment of a lane, line, column or flow, which are
+// written on one line each: the comments above and after the item and,
+// moved above it, any comments between its keys.
+func itemComment(n *yaml.Node) string {
+	c, keys, end := keyComments(n, comment(n))
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := keys[n.Content[i].Value]
+		c = joinComments(c, joinComments(k.Above, k.Line))
+	}
+	return joinComments(c, end)
 }

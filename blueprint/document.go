@@ -153,7 +153,20 @@ type Step struct {
 	Tags    []string
 	Notes   string
 	Comment string
-	Pos     Pos
+	// KeyComments keeps the comments inside the step's block, by key
+	// ("lane", "text", ...). The map is never changed in place: a step
+	// with other comments gets a new map.
+	KeyComments map[string]KeyComment
+	// EndComment is the comment after the step's last key.
+	EndComment string
+	Pos        Pos
+}
+
+// KeyComment is what is kept of the comments around one key of a step:
+// the lines above the key and the comment at the end of its line.
+type KeyComment struct {
+	Above string
+	Line  string
 }
 
 // Flow is an arrow from one step to another.

@@ -295,50 +295,79 @@ func (e *emitter) step(s *Step) {
 	if s.Comment != "" {
 		e.comment(s.Comment, 2)
 	}
+	kc := s.KeyComments
 	e.buf.WriteString("  - id: ")
 	e.scalar(s.ID, false)
-	e.buf.WriteString("\n    lane: ")
-	e.scalar(s.Lane, false)
-	e.buf.WriteString("\n    column: ")
-	e.scalar(s.Column, false)
-	e.buf.WriteByte('\n')
-	e.stepText("text", s.Text)
-	e.stepText("owner", s.Owner)
+	e.lineComment(kc["id"].Line)
+	e.stepScalar(kc, "lane", s.Lane)
+	e.stepScalar(kc, "column", s.Column)
+	e.stepText(kc, "text", s.Text)
+	e.stepText(kc, "owner", s.Owner)
 	if s.Duration != 0 {
-		e.buf.WriteString("    duration: " + s.Duration.String() + "\n")
+		e.stepRaw(kc, "duration", s.Duration.String())
 	}
 	if s.Wait != 0 {
-		e.buf.WriteString("    wait: " + s.Wait.String() + "\n")
+		e.stepRaw(kc, "wait", s.Wait.String())
 	}
-	e.stepText("fail", s.Fail)
-	e.stepText("recovery", s.Recovery)
+	e.stepText(kc, "fail", s.Fail)
+	e.stepText(kc, "recovery", s.Recovery)
 	if s.Moment {
-		e.buf.WriteString("    moment: true\n")
+		e.stepRaw(kc, "moment", "true")
 	}
 	if s.Emotion != 0 {
-		e.buf.WriteString("    emotion: " + strconv.Itoa(s.Emotion) + "\n")
+		e.stepRaw(kc, "emotion", strconv.Itoa(s.Emotion))
 	}
 	if len(s.Tags) > 0 {
-		e.buf.WriteString("    tags: ")
+		e.stepKey(kc, "tags")
 		e.flowList(s.Tags)
-		e.buf.WriteByte('\n')
+		e.lineComment(kc["tags"].Line)
 	}
-	e.stepText("notes", s.Notes)
+	e.stepText(kc, "notes", s.Notes)
+	if s.EndComment != "" {
+		e.comment(s.EndComment, 4)
+	}
 }
 
-func (e *emitter) stepText(key, value string) {
-	if value == "" {
-		return
+// stepKey writes the comment kept above a step's key, then the key.
+func (e *emitter) stepKey(kc map[string]KeyComment, key string) {
+	if c := kc[key].Above; c != "" {
+		e.comment(c, 4)
 	}
 	e.buf.WriteString("    ")
 	e.buf.WriteString(key)
 	e.buf.WriteString(": ")
-	if literalOK(value) {
-		e.literal(value, 6)
+}
+
+// stepRaw writes a step's key with a value that needs no quoting.
+func (e *emitter) stepRaw(kc map[string]KeyComment, key, value string) {
+	e.stepKey(kc, key)
+	e.buf.WriteString(value)
+	e.lineComment(kc[key].Line)
+}
+
+// stepScalar writes a step's key with a one-line value.
+func (e *emitter) stepScalar(kc map[string]KeyComment, key, value string) {
+	e.stepKey(kc, key)
+	e.scalar(value, false)
+	e.lineComment(kc[key].Line)
+}
+
+// stepText writes a step's text key, if it has a value: multi-line values
+// as literal blocks, where a comment kept at the end of the key's line
+// goes above the key instead.
+func (e *emitter) stepText(kc map[string]KeyComment, key, value string) {
+	if value == "" {
 		return
 	}
-	e.scalar(value, false)
-	e.buf.WriteByte('\n')
+	if !literalOK(value) {
+		e.stepScalar(kc, key, value)
+		return
+	}
+	if c := kc[key]; c.Line != "" {
+		kc = map[string]KeyComment{key: {Above: joinComments(c.Above, c.Line)}}
+	}
+	e.stepKey(kc, key)
+	e.literal(value, 6)
 }
 
 // literal writes a multi-line value as a literal block scalar ("|-" or

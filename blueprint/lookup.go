@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -130,6 +131,7 @@ func (d *Document) Clone() *Document {
 	c.Steps = slices.Clone(d.Steps)
 	for i := range c.Steps {
 		c.Steps[i].Tags = slices.Clone(c.Steps[i].Tags)
+		c.Steps[i].KeyComments = maps.Clone(c.Steps[i].KeyComments)
 	}
 	c.Flows = slices.Clone(d.Flows)
 	c.Lint.Disable = slices.Clone(d.Lint.Disable)

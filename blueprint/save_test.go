@@ -44,21 +44,24 @@ steps:
     column: arrive
     text: Arrive at the hotel
     emotion: 1
-  - id: greet
+  - id: greet # the first moment
     lane: frontstage
     column: arrive
+    # two lines on the card
     text: |-
       Doorman greets,
       takes bags
-    owner: Doorman
+    owner: Doorman # or the bell captain
+    # measured in May
     duration: 2m
     wait: 5m
     fail: No doorman on duty
     recovery: Desk calls the bell captain
     moment: true
     emotion: -2
-    tags: [peak, "yes"]
+    tags: [peak, "yes"] # for the report
     notes: "Notes: with a colon"
+    # revisit after the pilot
   - id: quoted
     lane: frontstage
     column: arrive
@@ -108,6 +111,94 @@ func TestRoundTripIsByteIdentical(t *testing.T) {
 	again, err := Marshal(d.Clone())
 	if err != nil || string(again) != string(out) {
 		t.Fatalf("a clone saves differently (%v)", err)
+	}
+}
+
+// TestCommentsInsideElements checks where comments between the keys of an
+// element go: a step keeps them at their keys, with a line comment on a
+// multi-line text moved above its key; the one-line elements (lanes,
+// lines, columns, flows) gather them above the element. Nothing is lost,
+// and the result is stable.
+func TestCommentsInsideElements(t *testing.T) {
+	src := `servicebp: 1
+lanes:
+  - id: customer
+    # the people we serve
+    name: Guests  # renamed in 2025
+  - {id: frontstage}
+steps:
+  - id: a
+    lane: customer
+    column: c1
+    text: |-  # two lines
+      Hello
+      there
+
+    # set off by a blank line
+    owner: Bob
+  - id: b
+    lane: frontstage
+    column: c1
+flows:
+  - from: a
+    # the usual way
+    to: b
+`
+	want := `servicebp: 1
+lanes:
+  # the people we serve
+  # renamed in 2025
+  - {id: customer, name: Guests}
+  - {id: frontstage}
+steps:
+  - id: a
+    lane: customer
+    column: c1
+    # two lines
+    text: |-
+      Hello
+      there
+    # set off by a blank line
+    owner: Bob
+  - id: b
+    lane: frontstage
+    column: c1
+flows:
+  # the usual way
+  - {from: a, to: b}
+`
+	d, err := Parse("c.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != want {
+		t.Fatalf("comments moved wrongly:\n%s", unifiedLines(want, string(out)))
+	}
+	d2, err := Parse("c.yaml", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := Marshal(d2); string(again) != want {
+		t.Fatalf("second save differs:\n%s", unifiedLines(want, string(again)))
+	}
+	// The comments belong to the step: a clone has its own copy, and an
+	// edit of the step keeps them.
+	c := d.Clone()
+	c.Steps[0].KeyComments["owner"] = KeyComment{Above: "# changed"}
+	if d.Steps[0].KeyComments["owner"].Above != "# set off by a blank line" {
+		t.Error("a clone shares the step's comments")
+	}
+	s := *d.Step("a")
+	s.Owner = "Ann"
+	if err := EditStep("a", s).Do(d); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := Marshal(d); !strings.Contains(string(out), "    # set off by a blank line\n    owner: Ann\n") {
+		t.Errorf("editing the step lost its comments:\n%s", out)
 	}
 }
 

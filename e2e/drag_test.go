@@ -54,7 +54,7 @@ func TestDragStepToCell(t *testing.T) {
 	a := en.start(t, path)
 	// The board has the keyboard focus from the start: Tab selects the
 	// cards without a first click.
-	none := a.capture()
+	none := a.settle() // the finding markers appear after a pause
 	a.key("Tab")
 	ask := a.changedBox(none)
 	a.key("Tab")

@@ -99,7 +99,9 @@ func TestBuildFromScratch(t *testing.T) {
 	// Reopen it and export it.
 	b := en.start(t, path)
 	b.key("ctrl+e")
-	time.Sleep(2 * time.Second) // the dialog opens in the blueprint's folder
+	time.Sleep(500 * time.Millisecond)
+	b.key("Return")             // Export… with the offered scale and theme
+	time.Sleep(2 * time.Second) // the file dialog opens in the blueprint's folder
 	b.key("Return")             // with the name hotel.png
 	out := filepath.Join(en.home, "hotel.png")
 	if !poll(20*time.Second, 200*time.Millisecond, func() bool {

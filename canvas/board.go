@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -92,6 +93,10 @@ type Board struct {
 	connect string
 	edit    *cardEditor
 	editing *editState
+	// editBox shows edit in editTheme: the text size of what it edits,
+	// at the board's zoom.
+	editBox   *container.ThemeOverride
+	editTheme *editorTheme
 
 	bg   *fcanvas.Rectangle
 	over *overlay
@@ -138,6 +143,8 @@ func NewBoard(h *blueprint.History) *Board {
 	b.over = newOverlay()
 	b.edit = newCardEditor(b)
 	b.edit.Hide()
+	b.editTheme = &editorTheme{}
+	b.editBox = container.NewThemeOverride(b.edit, b.editTheme)
 	b.ExtendBaseWidget(b)
 	b.Reload()
 	return b
@@ -330,7 +337,7 @@ func (b *Board) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
 
 // CreateRenderer returns the board's renderer.
 func (b *Board) CreateRenderer() fyne.WidgetRenderer {
-	return &boardRenderer{b: b, objs: []fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box, b.edit}}
+	return &boardRenderer{b: b, objs: []fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box, b.editBox}}
 }
 
 type boardRenderer struct {

@@ -234,11 +234,15 @@ func (b *Board) placeEditor() {
 		b.edit.Hide()
 		return
 	}
+	if ts := b.editTextSize(b.editing); ts != b.editTheme.textSize {
+		b.editTheme.textSize = ts
+		b.editBox.Refresh()
+	}
 	pos, size := b.screenRect(r)
 	min := b.edit.MinSize()
 	size = fyne.NewSize(max(size.Width, 160), max(size.Height, min.Height, 40))
-	b.edit.Move(pos)
-	b.edit.Resize(size)
+	b.editBox.Move(pos)
+	b.editBox.Resize(size)
 }
 
 // closeEdit hides the editor and gives the focus back to the board.

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
@@ -423,5 +424,43 @@ func TestBoardDelete(t *testing.T) {
 	b.hist.Undo()
 	if d := b.hist.Doc(); len(d.Steps) != 4 || len(d.Flows) != 2 {
 		t.Errorf("undo restored %d steps and %d flows", len(d.Steps), len(d.Flows))
+	}
+}
+
+// TestBoardEditorFollowsZoom checks that the inline editor shows text at
+// the size the board draws it: the card's text size times the zoom, kept
+// readable, and a lane name at the header size.
+func TestBoardEditorFollowsZoom(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	textSize := func() float32 { return b.editTheme.Size(theme.SizeNameText) }
+	for _, tc := range []struct {
+		zoom, want float32
+	}{
+		{1, b.style.TextSize},
+		{2, 2 * b.style.TextSize},
+		{MinZoom, minEditTextSize},
+		{MaxZoom, maxEditTextSize},
+	} {
+		b.setView(tc.zoom, fyne.NewPos(0, 0))
+		b.DoubleTapped(&fyne.PointEvent{Position: cardPos(t, b, "ask")})
+		if !b.Editing() {
+			t.Fatalf("zoom %g: double-tapping a card did not start editing", tc.zoom)
+		}
+		if got := textSize(); got != tc.want {
+			t.Errorf("zoom %g: editor text size %g, want %g", tc.zoom, got, tc.want)
+		}
+		b.cancelEdit()
+	}
+	// The size changes while editing, when the zoom does.
+	b.setView(1, fyne.NewPos(0, 0))
+	b.DoubleTapped(&fyne.PointEvent{Position: cardPos(t, b, "ask")})
+	b.setView(1.5, b.Offset())
+	if got, want := textSize(), 1.5*b.style.TextSize; got != want {
+		t.Errorf("after zooming while editing: text size %g, want %g", got, want)
+	}
+	b.cancelEdit()
+	// Other sizes come from the app's theme.
+	if got, want := b.editTheme.Size(theme.SizeNamePadding), theme.Current().Size(theme.SizeNamePadding); got != want {
+		t.Errorf("padding %g, want the theme's %g", got, want)
 	}
 }

@@ -2,7 +2,6 @@ package canvas
 
 import (
 	"image/color"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
@@ -14,43 +13,6 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
 )
-
-// SelectionKind says what the board has selected.
-type SelectionKind int
-
-// The selection kinds.
-const (
-	SelectNone SelectionKind = iota
-	// SelectSteps is one or more cards; IDs are step ids.
-	SelectSteps
-	// SelectFlow is one flow; IDs are its "from" and "to" step ids.
-	SelectFlow
-	// SelectCell is one lane × column cell; IDs are the lane and column id.
-	SelectCell
-	// SelectLane is one lane, by its header; IDs holds the lane id.
-	SelectLane
-	// SelectColumn is one column, by its header; IDs holds the column id.
-	SelectColumn
-	// SelectLine is one boundary line; IDs holds the line id.
-	SelectLine
-)
-
-// Selection is what the board has selected: elements of one kind.
-type Selection struct {
-	Kind SelectionKind
-	IDs  []string
-}
-
-// Has reports whether the selection holds a step with id.
-func (s Selection) Has(id string) bool {
-	return s.Kind == SelectSteps && slices.Contains(s.IDs, id)
-}
-
-// Equal reports whether s and o select the same elements, in the same
-// order.
-func (s Selection) Equal(o Selection) bool {
-	return s.Kind == o.Kind && slices.Equal(s.IDs, o.IDs)
-}
 
 // Board is the interactive blueprint: the scene of the document's layout,
 // with selection, inline text editing, drag and drop of cards, flows drawn
@@ -269,38 +231,7 @@ func (b *Board) selectedSteps() map[string]bool {
 }
 
 // validSelection drops the parts of s that are no longer in the document.
-func (b *Board) validSelection(s Selection) Selection {
-	d := b.hist.Doc()
-	switch s.Kind {
-	case SelectSteps:
-		ids := slices.DeleteFunc(slices.Clone(s.IDs), func(id string) bool { return d.StepIndex(id) < 0 })
-		if len(ids) == 0 {
-			return Selection{}
-		}
-		return Selection{Kind: SelectSteps, IDs: ids}
-	case SelectFlow:
-		if len(s.IDs) == 2 && d.FlowIndex(s.IDs[0], s.IDs[1]) >= 0 {
-			return s
-		}
-	case SelectCell:
-		if len(s.IDs) == 2 && d.LaneIndex(s.IDs[0]) >= 0 && d.ColumnIndex(s.IDs[1]) >= 0 {
-			return s
-		}
-	case SelectLane:
-		if len(s.IDs) == 1 && d.LaneIndex(s.IDs[0]) >= 0 {
-			return s
-		}
-	case SelectColumn:
-		if len(s.IDs) == 1 && d.ColumnIndex(s.IDs[0]) >= 0 {
-			return s
-		}
-	case SelectLine:
-		if len(s.IDs) == 1 && d.LineIndex(s.IDs[0]) >= 0 {
-			return s
-		}
-	}
-	return Selection{}
-}
+func (b *Board) validSelection(s Selection) Selection { return s.Valid(b.hist.Doc()) }
 
 // repaint asks the board's window to draw a new frame. Fyne redraws a
 // window when an object it has drawn before changes; an object shown for

@@ -157,28 +157,47 @@ func (o *overlay) updateMark(b *Board) {
 	o.place(b, o.mark, r)
 }
 
-// selectionRect is the world rectangle of a selected cell, lane, column
-// or line.
+// selectionRect is the world rectangle of a selected cell, or of the
+// selected lanes, columns or lines together.
 func (b *Board) selectionRect() (layout.Rect, bool) {
-	l := b.lay
 	s := b.sel
-	switch s.Kind {
-	case SelectCell:
+	if s.Kind == SelectCell {
 		lane, col := b.laneBand(s.IDs[0]), b.columnBox(s.IDs[1])
 		if lane != nil && col != nil {
 			return layout.Rect{X: col.Rect.X, Y: lane.Rect.Y, W: col.Rect.W, H: lane.Rect.H}, true
 		}
+		return layout.Rect{}, false
+	}
+	var box layout.Rect
+	found := false
+	for _, id := range s.IDs {
+		r, ok := b.elementRect(s.Kind, id)
+		if !ok {
+			continue
+		}
+		if found {
+			box = box.Union(r)
+		} else {
+			box, found = r, true
+		}
+	}
+	return box, found
+}
+
+// elementRect is the world rectangle of the lane, column or line id.
+func (b *Board) elementRect(k SelectionKind, id string) (layout.Rect, bool) {
+	switch k {
 	case SelectLane:
-		if lane := b.laneBand(s.IDs[0]); lane != nil {
+		if lane := b.laneBand(id); lane != nil {
 			return lane.Rect, true
 		}
 	case SelectColumn:
-		if col := b.columnBox(s.IDs[0]); col != nil {
+		if col := b.columnBox(id); col != nil {
 			return col.Rect, true
 		}
 	case SelectLine:
-		for _, m := range l.Lines {
-			if m.ID == s.IDs[0] {
+		for _, m := range b.lay.Lines {
+			if m.ID == id {
 				return layout.Rect{X: m.X1, Y: m.Y - 3, W: m.X2 - m.X1, H: 6}, true
 			}
 		}

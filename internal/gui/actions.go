@@ -13,25 +13,25 @@ import (
 // selection. Each applies one command (or one Batch) through the history.
 
 // cell is the lane × column the Insert actions target: the selected step's
-// cell, the empty cell last tapped, the selected lane or column, or the
+// cell, the selected (empty) cell, the selected lane or column, or the
 // customer lane in the first column.
 func (e *Editor) cell() (lane, column string) {
 	d := e.Doc()
-	if st := d.Step(e.sel.one(SelectStep)); st != nil {
+	if st := d.Step(e.sel.One(canvas.SelectSteps)); st != nil {
 		return st.Lane, st.Column
 	}
-	if e.sel.Kind == SelectStep && len(e.sel.IDs) > 0 {
+	if e.sel.Kind == canvas.SelectSteps && len(e.sel.IDs) > 0 {
 		if st := d.Step(e.sel.IDs[0]); st != nil {
 			return st.Lane, st.Column
 		}
 	}
-	if e.sel.Kind == SelectNone && d.LaneIndex(e.target.lane) >= 0 && d.ColumnIndex(e.target.column) >= 0 {
-		return e.target.lane, e.target.column
+	if e.sel.Kind == canvas.SelectCell {
+		return e.sel.IDs[0], e.sel.IDs[1]
 	}
-	if id := e.sel.one(SelectLane); id != "" {
+	if id := e.sel.One(canvas.SelectLane); id != "" {
 		lane = id
 	}
-	if id := e.sel.one(SelectColumn); id != "" {
+	if id := e.sel.One(canvas.SelectColumn); id != "" {
 		column = id
 	}
 	if lane == "" {
@@ -67,7 +67,7 @@ func (e *Editor) insertStep() {
 	if !e.apply(blueprint.AddStep(blueprint.Step{ID: id, Lane: lane, Column: column}, -1)) {
 		return
 	}
-	e.SetSelection(SelectSteps(id))
+	e.SetSelection(canvas.StepSelection(id))
 	e.win.Canvas().Focus(e.ui.inspector.step.text)
 }
 
@@ -78,7 +78,7 @@ func (e *Editor) insertColumn(after bool) {
 	d := e.Doc()
 	_, column := e.cell()
 	at := -1
-	if i := d.ColumnIndex(column); i >= 0 && (e.sel.Kind == SelectColumn || e.sel.Kind == SelectStep) {
+	if i := d.ColumnIndex(column); i >= 0 && (e.sel.Kind == canvas.SelectColumn || e.sel.Kind == canvas.SelectSteps) {
 		at = i
 		if after {
 			at = i + 1
@@ -90,7 +90,7 @@ func (e *Editor) insertColumn(after bool) {
 		c.Phase = d.Columns[at].Phase
 	}
 	if e.apply(blueprint.InsertColumn(c, at)) {
-		e.SetSelection(Selection{Kind: SelectColumn, IDs: []string{c.ID}})
+		e.SetSelection(canvas.Selection{Kind: canvas.SelectColumn, IDs: []string{c.ID}})
 	}
 }
 
@@ -99,13 +99,13 @@ func (e *Editor) insertLane() {
 	e.commitField()
 	d := e.Doc()
 	at := -1
-	if i := d.LaneIndex(e.sel.one(SelectLane)); i >= 0 {
+	if i := d.LaneIndex(e.sel.One(canvas.SelectLane)); i >= 0 {
 		at = i + 1
 	}
 	name := lang.L("New lane")
 	l := blueprint.Lane{ID: d.UniqueID(name, "lane"), Name: name, Kind: blueprint.LaneCustom}
 	if e.apply(blueprint.AddLane(l, at)) {
-		e.SetSelection(Selection{Kind: SelectLane, IDs: []string{l.ID}})
+		e.SetSelection(canvas.Selection{Kind: canvas.SelectLane, IDs: []string{l.ID}})
 		e.win.Canvas().Focus(e.ui.inspector.lane.name)
 	}
 }
@@ -117,9 +117,9 @@ func (e *Editor) insertPhase() {
 	d := e.Doc()
 	var cols []string
 	switch e.sel.Kind {
-	case SelectColumn:
+	case canvas.SelectColumn:
 		cols = e.sel.IDs
-	case SelectStep:
+	case canvas.SelectSteps:
 		for _, id := range e.sel.IDs {
 			if st := d.Step(id); st != nil && !contains(cols, st.Column) {
 				cols = append(cols, st.Column)
@@ -158,13 +158,13 @@ func (e *Editor) insertPhase() {
 // order.
 func (e *Editor) insertFlow() {
 	e.commitField()
-	if e.sel.Kind != SelectStep || len(e.sel.IDs) != 2 {
+	if e.sel.Kind != canvas.SelectSteps || len(e.sel.IDs) != 2 {
 		e.notify(lang.L("Select two steps to connect them with a flow"))
 		return
 	}
 	f := blueprint.Flow{From: e.sel.IDs[0], To: e.sel.IDs[1]}
 	if e.apply(blueprint.AddFlow(f)) {
-		e.SetSelection(Selection{Kind: SelectFlow, IDs: []string{f.From, f.To}})
+		e.SetSelection(canvas.Selection{Kind: canvas.SelectFlow, IDs: []string{f.From, f.To}})
 	}
 }
 
@@ -172,8 +172,8 @@ func (e *Editor) insertFlow() {
 // columns, with the same command the board's Delete key uses.
 func (e *Editor) deleteSelection() {
 	e.commitField()
-	if c := canvas.DeleteCommand(toBoard(e.sel)); c != nil && e.apply(c) {
-		e.SetSelection(Selection{})
+	if c := canvas.DeleteCommand(e.sel); c != nil && e.apply(c) {
+		e.SetSelection(canvas.Selection{})
 	}
 }
 
@@ -184,10 +184,10 @@ func (e *Editor) deleteSelection() {
 func (e *Editor) duplicateSelection() {
 	e.commitField()
 	b, ok := e.ui.board.(*canvas.Board)
-	if !ok || e.sel.Kind != SelectStep {
+	if !ok || e.sel.Kind != canvas.SelectSteps {
 		return
 	}
-	b.SetSelection(toBoard(e.sel))
+	b.SetSelection(e.sel)
 	b.Duplicate()
 }
 
@@ -197,7 +197,7 @@ func (e *Editor) selectAll() {
 	for _, s := range e.Doc().Steps {
 		ids = append(ids, s.ID)
 	}
-	e.SetSelection(SelectSteps(ids...))
+	e.SetSelection(canvas.StepSelection(ids...))
 }
 
 func contains(list []string, s string) bool {

@@ -148,9 +148,9 @@ func TestAnalysisFollowsEdits(t *testing.T) {
 	if got := e.lint.tabs.SelectedIndex(); got != tabFindings {
 		t.Fatalf("View > Findings shows tab %d", got)
 	}
-	e.SetSelection(SelectSteps("enjoy"))
+	e.SetSelection(canvas.StepSelection("enjoy"))
 	e.lint.findingsPanel.list.Select(i)
-	if got := e.Selection().one(SelectStep); got != "tap-card" {
+	if got := e.Selection().One(canvas.SelectSteps); got != "tap-card" {
 		t.Errorf("tapping the finding selected %v", e.Selection())
 	}
 	if !b.Selection().Has("tap-card") {
@@ -180,9 +180,9 @@ func TestAnalysisFindingsWithoutStep(t *testing.T) {
 		t.Fatal("the empty lanes are not listed")
 	}
 	e.lint.showTab(tabFindings)
-	e.SetSelection(SelectSteps("enjoy"))
+	e.SetSelection(canvas.StepSelection("enjoy"))
 	e.lint.findingsPanel.list.Select(i)
-	if got := e.Selection().one(SelectStep); got != "enjoy" {
+	if got := e.Selection().One(canvas.SelectSteps); got != "enjoy" {
 		t.Errorf("tapping a lane finding changed the selection to %v", e.Selection())
 	}
 	assertOpen(t, e, i)
@@ -437,7 +437,7 @@ func BenchmarkDragFrame1000(b *testing.B) {
 	if !ok {
 		b.Fatal("no card")
 	}
-	e.SetSelection(SelectSteps(id))
+	e.SetSelection(canvas.StepSelection(id))
 	at := board.Scene().WorldToScreen(r.Center())
 	runs := e.lint.runs
 	board.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(1, 1)})

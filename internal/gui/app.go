@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 // AppID is the application id; Fyne keys the preferences on it.
@@ -85,10 +86,7 @@ type Editor struct {
 	// path is the open file, "" for an untitled blueprint.
 	path string
 
-	sel Selection
-	// target is the empty cell the user last pointed at, where
-	// Insert > Step puts the new step.
-	target    cellTarget
+	sel       canvas.Selection
 	listeners []func()
 
 	ui       *shell
@@ -99,9 +97,6 @@ type Editor struct {
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
 }
-
-// cellTarget is a lane × column cell.
-type cellTarget struct{ lane, column string }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call
 // Start to open a file and show the window.
@@ -170,7 +165,7 @@ func (e *Editor) apply(c blueprint.Command) bool {
 
 // changed runs after every change of the history.
 func (e *Editor) changed() {
-	e.sel = e.sel.valid(e.Doc())
+	e.sel = e.sel.Valid(e.Doc())
 	e.refresh()
 	e.auto.schedule()
 	if e.lint != nil {

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"servicebp/canvas"
 )
 
 // BenchmarkOpenEditor measures the editor's own part of the start: making
@@ -33,7 +35,7 @@ func BenchmarkInspectorEdit(b *testing.B) {
 	e := NewEditor(a, Options{CacheDir: b.TempDir(), AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1})
 	e.Start(path)
 	id := e.Doc().Steps[500].ID
-	e.SetSelection(SelectSteps(id))
+	e.SetSelection(canvas.StepSelection(id))
 	f := e.ui.inspector.step.owner
 	texts := []string{"Front desk", "Concierge"}
 	i := 0

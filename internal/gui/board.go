@@ -1,8 +1,6 @@
 package gui
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
@@ -45,16 +43,13 @@ func (e *Editor) installBoard() {
 			docChanged = false
 			b.Reload()
 		}
-		if !sameSelection(fromBoard(b.Selection()), e.sel) {
-			b.SetSelection(toBoard(e.sel))
+		if !b.Selection().Equal(e.sel) {
+			b.SetSelection(e.sel)
 		}
 	})
 	b.OnSelected = func(s canvas.Selection) {
-		if s.Kind == canvas.SelectCell {
-			e.target = cellTarget{lane: s.IDs[0], column: s.IDs[1]}
-		}
-		if sel := fromBoard(s); !sameSelection(sel, e.sel) {
-			e.SetSelection(sel)
+		if !s.Equal(e.sel) {
+			e.SetSelection(s)
 		}
 	}
 	b.OnError = e.showError
@@ -67,45 +62,4 @@ func (e *Editor) focusBoard() {
 	if f, ok := e.ui.board.(fyne.Focusable); ok {
 		e.win.Canvas().Focus(f)
 	}
-}
-
-// fromBoard is the editor's selection for the board's. A selected cell
-// selects nothing in the inspector.
-func fromBoard(s canvas.Selection) Selection {
-	ids := slices.Clone(s.IDs)
-	switch s.Kind {
-	case canvas.SelectSteps:
-		return SelectSteps(ids...)
-	case canvas.SelectFlow:
-		return Selection{Kind: SelectFlow, IDs: ids}
-	case canvas.SelectLane:
-		return Selection{Kind: SelectLane, IDs: ids}
-	case canvas.SelectColumn:
-		return Selection{Kind: SelectColumn, IDs: ids}
-	case canvas.SelectLine:
-		return Selection{Kind: SelectLine, IDs: ids}
-	}
-	return Selection{}
-}
-
-// toBoard is the board's selection for the editor's.
-func toBoard(s Selection) canvas.Selection {
-	ids := slices.Clone(s.IDs)
-	switch s.Kind {
-	case SelectStep:
-		return canvas.Selection{Kind: canvas.SelectSteps, IDs: ids}
-	case SelectFlow:
-		return canvas.Selection{Kind: canvas.SelectFlow, IDs: ids}
-	case SelectLane:
-		return canvas.Selection{Kind: canvas.SelectLane, IDs: ids}
-	case SelectColumn:
-		return canvas.Selection{Kind: canvas.SelectColumn, IDs: ids}
-	case SelectLine:
-		return canvas.Selection{Kind: canvas.SelectLine, IDs: ids}
-	}
-	return canvas.Selection{}
-}
-
-func sameSelection(a, b Selection) bool {
-	return a.Kind == b.Kind && slices.Equal(a.IDs, b.IDs)
 }

@@ -18,12 +18,12 @@ func TestBoardFocusedOnOpen(t *testing.T) {
 		{"start on a file", "coffee.yaml", nil},
 		{"start untitled", "", nil},
 		{"new after typing in the inspector", "coffee.yaml", func(e *Editor) {
-			e.SetSelection(SelectSteps("ask"))
+			e.SetSelection(canvas.StepSelection("ask"))
 			e.win.Canvas().Focus(e.ui.inspector.step.text)
 			e.newBlueprint(e.newDocument())
 		}},
 		{"open after typing in the inspector", "coffee.yaml", func(e *Editor) {
-			e.SetSelection(SelectSteps("ask"))
+			e.SetSelection(canvas.StepSelection("ask"))
 			e.win.Canvas().Focus(e.ui.inspector.step.text)
 			if !e.openPath(copyFixture(t, "coffee.yaml")) {
 				t.Fatal("coffee.yaml did not open")

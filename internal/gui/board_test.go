@@ -16,18 +16,18 @@ func TestBoardSelectionDrivesInspector(t *testing.T) {
 		t.Fatalf("the centre holds %T, not the board", e.ui.board)
 	}
 	b.OnSelected(canvas.Selection{Kind: canvas.SelectSteps, IDs: []string{"enjoy"}})
-	if e.Selection().one(SelectStep) != "enjoy" || e.ui.inspector.step.text.Text != "Enjoy the coffee" {
+	if e.Selection().One(canvas.SelectSteps) != "enjoy" || e.ui.inspector.step.text.Text != "Enjoy the coffee" {
 		t.Errorf("selection %v, inspector text %q", e.Selection(), e.ui.inspector.step.text.Text)
 	}
 	// The editor's selection reaches the board.
-	e.SetSelection(SelectSteps("ask"))
+	e.SetSelection(canvas.StepSelection("ask"))
 	if !b.Selection().Has("ask") {
 		t.Errorf("board selection = %v, want ask", b.Selection())
 	}
 	// A selected empty cell is where Insert > Step adds the step.
 	b.OnSelected(canvas.Selection{Kind: canvas.SelectCell, IDs: []string{"backstage", "pay"}})
 	e.insertStep()
-	id := e.Selection().one(SelectStep)
+	id := e.Selection().One(canvas.SelectSteps)
 	if s := e.Doc().Step(id); s == nil || s.Lane != "backstage" || s.Column != "pay" {
 		t.Errorf("Insert > Step after selecting backstage × pay made %+v", s)
 	}

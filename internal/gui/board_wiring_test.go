@@ -1,9 +1,11 @@
 package gui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
@@ -52,23 +54,30 @@ func TestBoardSelectionFollowsEditor(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	b := testBoard(t, e)
 	test.TapAt(b, boardCard(t, b, "enjoy"))
-	if e.Selection().one(SelectStep) != "enjoy" {
+	if e.Selection().One(canvas.SelectSteps) != "enjoy" {
 		t.Fatalf("tapping the card selected %v in the editor", e.Selection())
 	}
 	if got := e.ui.inspector.step.text.Text; got != "Enjoy the coffee" {
 		t.Errorf("inspector shows %q", got)
 	}
-	e.SetSelection(SelectSteps("ask", "tap-card"))
+	e.SetSelection(canvas.StepSelection("ask", "tap-card"))
 	if want := (canvas.Selection{Kind: canvas.SelectSteps, IDs: []string{"ask", "tap-card"}}); !b.Selection().Equal(want) {
 		t.Errorf("board selection %v, want %v", b.Selection(), want)
 	}
-	// An empty cell becomes the target of Insert > Step.
+	// An empty cell is selected, the inspector says so, and it is the
+	// target of Insert > Step.
 	test.TapAt(b, boardCell(t, b, "backstage", "pay"))
-	if e.Selection().Kind != SelectNone {
-		t.Errorf("tapping an empty cell selected %v", e.Selection())
+	if want := (canvas.Selection{Kind: canvas.SelectCell, IDs: []string{"backstage", "pay"}}); !e.Selection().Equal(want) {
+		t.Errorf("tapping an empty cell selected %v, want %v", e.Selection(), want)
+	}
+	if h := e.ui.inspector.heading.Text; h != lang.L("Cell") {
+		t.Errorf("inspector heading %q for a cell", h)
+	}
+	if txt := e.ui.inspector.other.Text; !strings.Contains(txt, "Backstage actions × ") {
+		t.Errorf("inspector says %q for the cell", txt)
 	}
 	e.insertStep()
-	if s := e.Doc().Step(e.Selection().one(SelectStep)); s == nil || s.Lane != "backstage" || s.Column != "pay" {
+	if s := e.Doc().Step(e.Selection().One(canvas.SelectSteps)); s == nil || s.Lane != "backstage" || s.Column != "pay" {
 		t.Errorf("Insert > Step after tapping backstage × pay made %+v", s)
 	}
 }
@@ -108,7 +117,7 @@ func TestBoardInlineEditUndo(t *testing.T) {
 	ed.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
 	test.Type(ed, "Print receipt")
 	ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	id := e.Selection().one(SelectStep)
+	id := e.Selection().One(canvas.SelectSteps)
 	if st := e.Doc().Step(id); st == nil || st.Text != "Print receipt" || st.Lane != "backstage" {
 		t.Fatalf("Enter made %+v", st)
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 // prefRecent is the preference key of the recent files list.
@@ -57,7 +58,7 @@ func (e *Editor) openPath(path string) bool {
 	e.auto.discard()
 	e.path = path
 	e.watch.remember(data)
-	e.sel = Selection{}
+	e.sel = canvas.Selection{}
 	e.hist.Reset(d)
 	e.addRecent(path)
 	e.focusBoard()
@@ -76,7 +77,7 @@ func (e *Editor) openOrCreate(path string) {
 		e.auto.discard()
 		e.path = path
 		e.watch.remember(nil)
-		e.sel = Selection{}
+		e.sel = canvas.Selection{}
 		e.hist.Reset(d)
 		e.focusBoard()
 		e.notify(lang.L("New file {{.Name}}: it is created when you save", map[string]any{"Name": filepath.Base(path)}))
@@ -97,7 +98,7 @@ func (e *Editor) newBlueprint(d *blueprint.Document) {
 	e.auto.discard()
 	e.path = ""
 	e.watch.remember(nil)
-	e.sel = Selection{}
+	e.sel = canvas.Selection{}
 	e.hist.Reset(d)
 	e.focusBoard()
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint/analysis"
+	"servicebp/canvas"
 )
 
 // findingsPanel lists the lint findings of the open blueprint, with counts
@@ -227,7 +228,7 @@ func (p *findingsPanel) reveal(i int) {
 	if f.Step == "" || p.e.Doc().StepIndex(f.Step) < 0 {
 		return
 	}
-	p.e.SetSelection(SelectSteps(f.Step))
+	p.e.SetSelection(canvas.StepSelection(f.Step))
 	if b, ok := p.e.ui.board.(interface{ Reveal(id string) bool }); ok {
 		b.Reveal(f.Step)
 	}

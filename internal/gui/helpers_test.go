@@ -12,6 +12,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
+	"servicebp/canvas"
 )
 
 // testEditor starts an editor in a test app with its own cache folder, no
@@ -28,7 +29,7 @@ func testEditor(t *testing.T, fixture string) *Editor {
 func editAskText(t *testing.T) (*Editor, *field) {
 	t.Helper()
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("ask"))
+	e.SetSelection(canvas.StepSelection("ask"))
 	return e, e.ui.inspector.step.text
 }
 

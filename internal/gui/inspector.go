@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 // emotions are the choices of the emotion selector, from −2 to +2.
@@ -78,7 +79,7 @@ func (in *inspector) buildStep() {
 	f := &in.step
 	edit := func(change func(s *blueprint.Step, text string) error) func(string) bool {
 		return func(text string) bool {
-			id := e.sel.one(SelectStep)
+			id := e.sel.One(canvas.SelectSteps)
 			return e.editStep(id, func(s *blueprint.Step) error { return change(s, text) })
 		}
 	}
@@ -106,14 +107,14 @@ func (in *inspector) buildStep() {
 			return
 		}
 		e.commitField()
-		e.editStep(e.sel.one(SelectStep), func(s *blueprint.Step) error { s.Moment = on; return nil })
+		e.editStep(e.sel.One(canvas.SelectSteps), func(s *blueprint.Step) error { s.Moment = on; return nil })
 	})
 	f.emotion = widget.NewSelect(emotions, func(v string) {
 		if in.updating {
 			return
 		}
 		e.commitField()
-		e.editStep(e.sel.one(SelectStep), func(s *blueprint.Step) error {
+		e.editStep(e.sel.One(canvas.SelectSteps), func(s *blueprint.Step) error {
 			s.Emotion = indexOf(emotions, v) - 2
 			return nil
 		})
@@ -135,7 +136,7 @@ func (in *inspector) buildLane() {
 	e := in.e
 	f := &in.lane
 	f.name = newField(e, false, func(t string) bool {
-		id := e.sel.one(SelectLane)
+		id := e.sel.One(canvas.SelectLane)
 		return id != "" && e.apply(blueprint.RenameLane(id, strings.TrimSpace(t)))
 	})
 	f.kind = widget.NewSelect(laneKindLabels(), func(v string) {
@@ -143,7 +144,7 @@ func (in *inspector) buildLane() {
 			return
 		}
 		e.commitField()
-		id := e.sel.one(SelectLane)
+		id := e.sel.One(canvas.SelectLane)
 		l := e.Doc().Lane(id)
 		k := blueprint.LaneKinds[indexOf(laneKindLabels(), v)]
 		if l == nil || l.Kind == k {
@@ -163,7 +164,7 @@ func (in *inspector) buildColumn() {
 	e := in.e
 	f := &in.column
 	f.name = newField(e, false, func(t string) bool {
-		id := e.sel.one(SelectColumn)
+		id := e.sel.One(canvas.SelectColumn)
 		c := e.Doc().Column(id)
 		if c == nil {
 			return false
@@ -173,7 +174,7 @@ func (in *inspector) buildColumn() {
 		return e.apply(blueprint.EditColumn(id, nc))
 	})
 	f.phase = newField(e, false, func(t string) bool {
-		id := e.sel.one(SelectColumn)
+		id := e.sel.One(canvas.SelectColumn)
 		c := e.Doc().Column(id)
 		if c == nil {
 			return false
@@ -239,24 +240,29 @@ func (in *inspector) refresh() {
 	e := in.e
 	s := e.sel
 	switch {
-	case s.Kind == SelectStep && len(s.IDs) == 1:
+	case s.Kind == canvas.SelectSteps && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Step"))
 		want = in.step.form
-	case s.Kind == SelectLane && len(s.IDs) == 1:
+	case s.Kind == canvas.SelectLane && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Lane"))
 		want = in.lane.form
-	case s.Kind == SelectLine && len(s.IDs) == 1:
+	case s.Kind == canvas.SelectLine && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Line"))
 		want = in.line.form
-	case s.Kind == SelectColumn && len(s.IDs) == 1:
+	case s.Kind == canvas.SelectColumn && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Column"))
 		want = in.column.form
-	case s.Kind == SelectFlow && len(s.IDs) == 2:
+	case s.Kind == canvas.SelectFlow && len(s.IDs) == 2:
 		in.heading.SetText(lang.L("Flow"))
 		want = in.flow.form
-	case s.Kind == SelectNone:
+	case s.Kind == canvas.SelectNone:
 		in.heading.SetText(lang.L("Blueprint"))
 		want = in.doc.form
+	case s.Kind == canvas.SelectCell && len(s.IDs) == 2:
+		in.heading.SetText(lang.L("Cell"))
+		in.other.SetText(lang.L("{{.Lane}} × {{.Column}}\n\nType, press Enter or double-click to add a step here.",
+			map[string]any{"Lane": laneName(e.Doc(), s.IDs[0]), "Column": columnName(e.Doc(), s.IDs[1])}))
+		want = in.other
 	default:
 		in.heading.SetText(lang.L("Selection"))
 		in.other.SetText(lang.L("{{.Count}} items selected", map[string]any{"Count": strconv.Itoa(len(s.IDs))}))
@@ -278,7 +284,7 @@ func (in *inspector) refreshValues() {
 	s := in.e.sel
 	switch in.shown {
 	case in.step.form:
-		st := d.Step(s.one(SelectStep))
+		st := d.Step(s.One(canvas.SelectSteps))
 		if st == nil {
 			return
 		}
@@ -293,7 +299,7 @@ func (in *inspector) refreshValues() {
 		f.moment.SetChecked(st.Moment)
 		f.emotion.SetSelectedIndex(max(-2, min(2, st.Emotion)) + 2)
 	case in.lane.form:
-		l := d.Lane(s.one(SelectLane))
+		l := d.Lane(s.One(canvas.SelectLane))
 		if l == nil {
 			return
 		}
@@ -302,9 +308,9 @@ func (in *inspector) refreshValues() {
 	case in.flow.form:
 		in.refreshFlow(d, s)
 	case in.line.form:
-		in.refreshLine(d, s.one(SelectLine))
+		in.refreshLine(d, s.One(canvas.SelectLine))
 	case in.column.form:
-		c := d.Column(s.one(SelectColumn))
+		c := d.Column(s.One(canvas.SelectColumn))
 		if c == nil {
 			return
 		}
@@ -348,4 +354,20 @@ func indexOf[T comparable](list []T, v T) int {
 		}
 	}
 	return 0
+}
+
+// laneName is the name of lane id, or the id when it has no name.
+func laneName(d *blueprint.Document, id string) string {
+	if l := d.Lane(id); l != nil && l.Name != "" {
+		return l.Name
+	}
+	return id
+}
+
+// columnName is the name of column id, or the id when it has no name.
+func columnName(d *blueprint.Document, id string) string {
+	if c := d.Column(id); c != nil && c.Name != "" {
+		return c.Name
+	}
+	return id
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 // flowForm edits the selected flow: its label and direction.
@@ -28,7 +29,7 @@ func (in *inspector) buildFlow() {
 	f := &in.flow
 	edit := func(change func(fl *blueprint.Flow)) bool {
 		s := e.sel
-		if s.Kind != SelectFlow || len(s.IDs) != 2 {
+		if s.Kind != canvas.SelectFlow || len(s.IDs) != 2 {
 			return false
 		}
 		i := e.Doc().FlowIndex(s.IDs[0], s.IDs[1])
@@ -55,11 +56,11 @@ func (in *inspector) buildFlow() {
 	f.reverse = widget.NewButton(lang.L("Reverse"), func() {
 		e.commitField()
 		s := e.sel
-		if s.Kind != SelectFlow || len(s.IDs) != 2 {
+		if s.Kind != canvas.SelectFlow || len(s.IDs) != 2 {
 			return
 		}
 		if e.apply(blueprint.ReverseFlow(s.IDs[0], s.IDs[1])) {
-			e.SetSelection(Selection{Kind: SelectFlow, IDs: []string{s.IDs[1], s.IDs[0]}})
+			e.SetSelection(canvas.Selection{Kind: canvas.SelectFlow, IDs: []string{s.IDs[1], s.IDs[0]}})
 		}
 	})
 	f.form = widget.NewForm(
@@ -68,7 +69,7 @@ func (in *inspector) buildFlow() {
 	)
 }
 
-func (in *inspector) refreshFlow(d *blueprint.Document, s Selection) {
+func (in *inspector) refreshFlow(d *blueprint.Document, s canvas.Selection) {
 	if len(s.IDs) != 2 {
 		return
 	}
@@ -86,7 +87,7 @@ func (in *inspector) buildLaneMoves() {
 	e := in.e
 	move := func(delta int) {
 		e.commitField()
-		id := e.sel.one(SelectLane)
+		id := e.sel.One(canvas.SelectLane)
 		i := e.Doc().LaneIndex(id)
 		if i < 0 || i+delta < 0 || i+delta >= len(e.Doc().Lanes) {
 			return

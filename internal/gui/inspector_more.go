@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 // lineForm edits a boundary line: its name, stroke and the lane it runs
@@ -29,7 +30,7 @@ func (in *inspector) buildLine() {
 	e := in.e
 	f := &in.line
 	edit := func(change func(l *blueprint.Line)) bool {
-		id := e.sel.one(SelectLine)
+		id := e.sel.One(canvas.SelectLine)
 		cur := e.Doc().LineIndex(id)
 		if cur < 0 {
 			return false

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 func TestInspectorStepFields(t *testing.T) {
@@ -28,7 +29,7 @@ func TestInspectorStepFields(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := testEditor(t, "coffee.yaml")
-			e.SetSelection(SelectSteps("ask"))
+			e.SetSelection(canvas.StepSelection("ask"))
 			before := *e.Doc().Step("ask")
 			f := tc.field(e.ui.inspector)
 			replaceText(e, f, tc.text)
@@ -66,7 +67,7 @@ func fieldValue(v any) string {
 
 func TestInspectorCommitsOnFocusLost(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("take-order"))
+	e.SetSelection(canvas.StepSelection("take-order"))
 	replaceText(e, e.ui.inspector.step.owner, "Cashier")
 	e.win.Canvas().Focus(e.ui.inspector.step.fail)
 	if got := e.Doc().Step("take-order").Owner; got != "Cashier" {
@@ -86,7 +87,7 @@ func TestInspectorEscReverts(t *testing.T) {
 
 func TestInspectorInvalidDurationRefused(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("tap-card"))
+	e.SetSelection(canvas.StepSelection("tap-card"))
 	f := e.ui.inspector.step.wait
 	replaceText(e, f, "soon")
 	key(e, fyne.KeyReturn)
@@ -100,7 +101,7 @@ func TestInspectorInvalidDurationRefused(t *testing.T) {
 
 func TestInspectorMomentAndEmotion(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("enjoy"))
+	e.SetSelection(canvas.StepSelection("enjoy"))
 	in := e.ui.inspector
 	test.Tap(in.step.moment)
 	in.step.emotion.SetSelected("+2")
@@ -123,7 +124,7 @@ func TestInspectorLaneColumnLineDoc(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	in := e.ui.inspector
 
-	e.SetSelection(Selection{Kind: SelectLane, IDs: []string{"customer"}})
+	e.SetSelection(canvas.Selection{Kind: canvas.SelectLane, IDs: []string{"customer"}})
 	replaceText(e, in.lane.name, "Guest actions")
 	key(e, fyne.KeyReturn)
 	if got := e.Doc().Lane("customer").Name; got != "Guest actions" {
@@ -134,20 +135,20 @@ func TestInspectorLaneColumnLineDoc(t *testing.T) {
 		t.Errorf("lane kind = %q", got)
 	}
 
-	e.SetSelection(Selection{Kind: SelectColumn, IDs: []string{"order"}})
+	e.SetSelection(canvas.Selection{Kind: canvas.SelectColumn, IDs: []string{"order"}})
 	replaceText(e, in.column.phase, "Purchase")
 	key(e, fyne.KeyReturn)
 	if p := e.Doc().Column("pay").Phase; p != "Purchase" {
 		t.Errorf("renaming the phase of column order left pay in %q", p)
 	}
 
-	e.SetSelection(Selection{Kind: SelectLine, IDs: []string{"visibility"}})
+	e.SetSelection(canvas.Selection{Kind: canvas.SelectLine, IDs: []string{"visibility"}})
 	in.line.style.SetSelectedIndex(0)
 	if got := e.Doc().Lines[e.Doc().LineIndex("visibility")].Style; got != blueprint.StyleSolid {
 		t.Errorf("line style = %q", got)
 	}
 
-	e.SetSelection(Selection{})
+	e.SetSelection(canvas.Selection{})
 	replaceText(e, in.doc.title, "Coffee bar")
 	key(e, fyne.KeyReturn)
 	if e.Doc().Title != "Coffee bar" {
@@ -158,9 +159,9 @@ func TestInspectorLaneColumnLineDoc(t *testing.T) {
 
 func TestSelectionChangeCommitsField(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("ask"))
+	e.SetSelection(canvas.StepSelection("ask"))
 	replaceText(e, e.ui.inspector.step.text, "Order tea")
-	e.SetSelection(SelectSteps("enjoy"))
+	e.SetSelection(canvas.StepSelection("enjoy"))
 	if got := e.Doc().Step("ask").Text; got != "Order tea" {
 		t.Errorf("ask text = %q, want the typing committed to it", got)
 	}
@@ -172,7 +173,7 @@ func TestSelectionChangeCommitsField(t *testing.T) {
 func TestInspectorFlowAndLaneMoves(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	in := e.ui.inspector
-	e.SetSelection(Selection{Kind: SelectFlow, IDs: []string{"ask", "take-order"}})
+	e.SetSelection(canvas.Selection{Kind: canvas.SelectFlow, IDs: []string{"ask", "take-order"}})
 	replaceText(e, in.flow.label, "order")
 	key(e, fyne.KeyReturn)
 	test.Tap(in.flow.twoWay)
@@ -185,7 +186,7 @@ func TestInspectorFlowAndLaneMoves(t *testing.T) {
 		t.Errorf("reverse: flows %+v, selection %v", e.Doc().Flows, e.Selection())
 	}
 
-	e.SetSelection(Selection{Kind: SelectLane, IDs: []string{"customer"}})
+	e.SetSelection(canvas.Selection{Kind: canvas.SelectLane, IDs: []string{"customer"}})
 	test.Tap(in.laneMoves.up)
 	if e.Doc().Lanes[0].ID != "customer" {
 		t.Errorf("Move up left lanes %v first", e.Doc().Lanes[0].ID)

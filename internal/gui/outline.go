@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"servicebp/canvas"
 )
 
 // outline lists the blueprint's lanes, lines, columns and steps beside the
@@ -21,7 +23,7 @@ type outline struct {
 }
 
 type outlineRow struct {
-	sel   Selection
+	sel   canvas.Selection
 	label string
 }
 
@@ -55,10 +57,10 @@ func (o *outline) refresh() {
 	d := o.e.Doc()
 	rows := []outlineRow{{label: "▣ " + lang.L("Blueprint") + ": " + orUntitled(d.Title)}}
 	for _, l := range d.Lanes {
-		rows = append(rows, outlineRow{Selection{SelectLane, []string{l.ID}}, "▤ " + lang.L("Lane") + ": " + l.Name})
+		rows = append(rows, outlineRow{canvas.Selection{Kind: canvas.SelectLane, IDs: []string{l.ID}}, "▤ " + lang.L("Lane") + ": " + l.Name})
 	}
 	for _, l := range d.Lines {
-		rows = append(rows, outlineRow{Selection{SelectLine, []string{l.ID}}, "┄ " + lang.L("Line") + ": " + l.Name})
+		rows = append(rows, outlineRow{canvas.Selection{Kind: canvas.SelectLine, IDs: []string{l.ID}}, "┄ " + lang.L("Line") + ": " + l.Name})
 	}
 	for i, c := range d.Columns {
 		label := fmt.Sprintf("▥ %s %d", lang.L("Column"), i+1)
@@ -68,14 +70,14 @@ func (o *outline) refresh() {
 		if c.Phase != "" {
 			label += "  [" + c.Phase + "]"
 		}
-		rows = append(rows, outlineRow{Selection{SelectColumn, []string{c.ID}}, label})
+		rows = append(rows, outlineRow{canvas.Selection{Kind: canvas.SelectColumn, IDs: []string{c.ID}}, label})
 	}
 	for _, s := range d.Steps {
 		text := strings.ReplaceAll(s.Text, "\n", " ")
 		if text == "" {
 			text = "(" + lang.L("empty") + ")"
 		}
-		rows = append(rows, outlineRow{SelectSteps(s.ID), "▢ " + text + "   · " + s.Lane + " × " + s.Column})
+		rows = append(rows, outlineRow{canvas.StepSelection(s.ID), "▢ " + text + "   · " + s.Lane + " × " + s.Column})
 	}
 	o.rows = rows
 	o.updating = true

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 // offerRecovery looks for an autosave journal of the open blueprint that
@@ -57,7 +58,7 @@ func (e *Editor) restore(d *blueprint.Document, jp string) {
 		return
 	}
 	e.auto.owned = true
-	e.sel = Selection{}
+	e.sel = canvas.Selection{}
 	if !e.apply(blueprint.ReplaceDocument(d)) {
 		return
 	}

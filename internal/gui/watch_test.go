@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 )
 
 // rewrite changes the file on disk as another program would, with a
@@ -29,7 +30,7 @@ func rewrite(t *testing.T, path, old, new string) {
 
 func TestReloadOnExternalChange(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(SelectSteps("ask"))
+	e.SetSelection(canvas.StepSelection("ask"))
 	rewrite(t, e.Path(), "Order a flat white", "Order an espresso")
 	e.watch.check()
 	if got := e.Doc().Step("ask").Text; got != "Order an espresso" {
@@ -44,7 +45,7 @@ func TestReloadOnExternalChange(t *testing.T) {
 	if e.Dirty() {
 		t.Error("dirty after a reload")
 	}
-	if e.Selection().one(SelectStep) != "ask" {
+	if e.Selection().One(canvas.SelectSteps) != "ask" {
 		t.Error("the selection was lost in the reload")
 	}
 	if e.ui.inspector.step.text.Text != "Order an espresso" {

@@ -34,7 +34,9 @@ func (p *Presenter) windowLayout(first, last int) *layout.Layout {
 	w := present.Window(p.doc, first, last)
 	// The title goes to the progress bar, to leave the height to the lanes.
 	w.Title, w.Description = "", ""
-	l := layout.Compute(w, p.style, Measure(p.font))
+	st := p.style
+	st.Links = present.Links(p.doc, first, last)
+	l := layout.Compute(w, st, Measure(p.font))
 	if p.cache == nil {
 		p.cache = make(map[[2]int]*layout.Layout)
 	}

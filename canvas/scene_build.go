@@ -131,6 +131,9 @@ func (b *builder) card(c *layout.Card) []spec {
 			out = append(out, pill(bd.Rect, c), textSpec(bd.Label, p.BadgeText))
 		case layout.BadgeMoment:
 			out = append(out, momentMark(bd.Rect, p))
+		case layout.BadgeLink:
+			// In the phase band's colours: it names another phase.
+			out = append(out, pill(bd.Rect, p.Phase), textSpec(bd.Label, p.PhaseText))
 		case layout.BadgeOwner:
 			out = append(out, textSpec(bd.Label, p.Owner))
 		}

@@ -82,6 +82,7 @@ func RenderSlide(d *blueprint.Document, s Slide, opt Options) (image.Image, erro
 	if opt.Style != nil {
 		st = *opt.Style
 	}
+	st.Links = present.Links(d, s.First, s.Last)
 	UseFont(opt.Font)
 	l := layout.Compute(win, st, canvas.Measure(nil))
 

@@ -16,8 +16,8 @@ type cardContent struct {
 }
 
 // hasTopBadges reports whether s shows pills on its card's top edge.
-func hasTopBadges(s *blueprint.Step) bool {
-	return s.Fail != "" || s.Wait > 0 || s.Emotion != 0 || s.Moment
+func (c *computer) hasTopBadges(s *blueprint.Step) bool {
+	return s.Fail != "" || s.Wait > 0 || s.Emotion != 0 || s.Moment || len(c.st.Links[s.ID]) > 0
 }
 
 // WaitText is the text of a wait badge, for example "W 10m".
@@ -48,6 +48,9 @@ func (c *computer) badgesWidth(s *blueprint.Step) float32 {
 	if s.Emotion != 0 {
 		w += c.pillWidth(EmotionText(s.Emotion)) + 4
 	}
+	for _, l := range c.st.Links[s.ID] {
+		w += c.pillWidth(LinkText(l)) + 4
+	}
 	if s.Moment {
 		w += c.st.BadgeHeight + 8
 	}
@@ -71,7 +74,7 @@ func (c *computer) content(si int) *cardContent {
 	s := &c.d.Steps[si]
 	ci := c.colIdx[s.Column]
 	tw := c.cardWidth(ci) - 2*st.CardPadding
-	cc := &cardContent{badges: hasTopBadges(s)}
+	cc := &cardContent{badges: c.hasTopBadges(s)}
 	if s.Text != "" {
 		cc.lines, cc.truncated = wrap(c.m, s.Text, tw, st.TextSize, false, st.MaxLines)
 	}
@@ -149,6 +152,9 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 	}
 	if s.Emotion != 0 {
 		pill(BadgeEmotion, EmotionText(s.Emotion), s.Emotion)
+	}
+	for _, l := range st.Links[s.ID] {
+		pill(BadgeLink, LinkText(l), 0)
 	}
 	if s.Moment {
 		card.Badges = append(card.Badges, Badge{Kind: BadgeMoment, Rect: Rect{r.Right() - st.CardPadding - bh, by, bh, bh}})

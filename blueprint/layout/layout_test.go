@@ -193,6 +193,33 @@ func TestBadges(t *testing.T) {
 	}
 }
 
+// TestLinkBadges checks the badges of flows to steps outside the drawing:
+// pills after the others, making room on the card's top edge.
+func TestLinkBadges(t *testing.T) {
+	st := DefaultStyle()
+	plain := Compute(testDoc(), st, fakeMeasure)
+	st.Links = map[string][]Link{
+		"desk":  {{Out: true, To: "Stay"}, {To: "Arrival"}},
+		"sleep": {{To: "Dinner"}},
+	}
+	l := Compute(testDoc(), st, fakeMeasure)
+	var got []string
+	for _, b := range l.Card("desk").Badges {
+		got = append(got, b.Label.Text)
+	}
+	if want := []string{"W 10m", "-1", "→ Stay", "← Arrival"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("desk badges %q, want %q", got, want)
+	}
+	bs := l.Card("desk").Badges
+	if bs[2].Kind != BadgeLink || bs[2].Rect.X < bs[1].Rect.Right() || bs[3].Rect.X < bs[2].Rect.Right() {
+		t.Errorf("link pills overlap or are not links: %+v", bs)
+	}
+	// A card that had no top badges gets room for them.
+	if a, b := plain.Card("sleep").Rect.H, l.Card("sleep").Rect.H; b <= a {
+		t.Errorf("sleep card %v high with a link badge, %v without", b, a)
+	}
+}
+
 func TestStacking(t *testing.T) {
 	l := Compute(testDoc(), DefaultStyle(), fakeMeasure)
 	ids := l.CellCards("support", "checkin")

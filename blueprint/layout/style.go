@@ -52,6 +52,28 @@ type Style struct {
 	Legend bool
 	// Labels are the words the layout itself writes (legend entries).
 	Labels Labels
+	// Links, by step id, are the flows between a step in the drawing and
+	// steps left out of it, for drawing part of a blueprint (one phase of
+	// a presentation); each shows as a badge on the step's card.
+	Links map[string][]Link
+}
+
+// Link is a flow between a step in the drawing and one outside it.
+type Link struct {
+	// Out is true for a flow from the step to outside, false for one from
+	// outside to the step.
+	Out bool
+	// To names where the other end is: its phase, or its column.
+	To string
+}
+
+// LinkText is the text of a link badge: "→ Stay" for a flow out, "← Arrival"
+// for a flow in.
+func LinkText(l Link) string {
+	if l.Out {
+		return "→ " + l.To
+	}
+	return "← " + l.To
 }
 
 // Labels are the words the layout writes on its own, so that a Chinese

@@ -85,10 +85,13 @@ const (
 	BadgeEmotion
 	BadgeMoment
 	BadgeOwner
+	// BadgeLink is a flow to or from a step outside the drawing (see
+	// Style.Links).
+	BadgeLink
 )
 
-// Badge is one annotation on a card. Fail, wait and emotion badges are
-// pills sitting on the card's top edge; the moment mark sits on its
+// Badge is one annotation on a card. Fail, wait, emotion and link badges
+// are pills sitting on the card's top edge; the moment mark sits on its
 // top-right corner; the owner is small text along the bottom.
 type Badge struct {
 	Kind  BadgeKind

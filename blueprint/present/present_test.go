@@ -7,6 +7,7 @@ import (
 
 	"servicebp/assets"
 	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
 )
 
 func loadHotel(t *testing.T) *blueprint.Document {
@@ -281,5 +282,64 @@ func TestWindow(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLinks(t *testing.T) {
+	d := loadHotel(t)
+	tests := []struct {
+		name        string
+		first, last int
+		want        map[string][]layout.Link
+	}{
+		// Arrival hands the bags and the guest over to the stay.
+		{"arrival", 0, 2, map[string][]layout.Link{
+			"store-bags":    {{Out: true, To: "Stay"}},
+			"desk-check-in": {{Out: true, To: "Stay"}},
+			"assign-room":   {{Out: true, To: "Stay"}},
+		}},
+		// The night, one column of the stay: links within the stay name
+		// the column, the one to the departure names the phase.
+		{"night", 7, 7, map[string][]layout.Link{
+			"sleep":       {{To: "Dinner"}},
+			"night-audit": {{To: "Order room service"}},
+			"billing":     {{Out: true, To: "Departure"}},
+		}},
+		{"whole", 0, len(d.Columns) - 1, nil},
+		{"empty", 5, 4, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Links(d, tc.first, tc.last)
+			if len(got) != len(tc.want) {
+				t.Errorf("links %v, want %v", got, tc.want)
+			}
+			for id, want := range tc.want {
+				if !slices.Equal(got[id], want) {
+					t.Errorf("%s: links %v, want %v", id, got[id], want)
+				}
+			}
+		})
+	}
+}
+
+// TestLinksNamePlaces checks what a link names: another phase by its
+// name; a column of the window's own phase (a page of a wide phase) or of
+// no phase by its name, else its id.
+func TestLinksNamePlaces(t *testing.T) {
+	d := columns("AAB ")
+	d.Columns[1].Name = "Second"
+	d.Steps = []blueprint.Step{
+		{ID: "s0", Lane: "customer", Column: "c0"},
+		{ID: "s1", Lane: "customer", Column: "c1"},
+		{ID: "s2", Lane: "customer", Column: "c2"},
+		{ID: "s3", Lane: "customer", Column: "c3"},
+	}
+	d.Columns[3].Phase = ""
+	d.Flows = []blueprint.Flow{{From: "s0", To: "s1"}, {From: "s0", To: "s2"}, {From: "s3", To: "s0"}, {From: "s0", To: "s2", TwoWay: true}}
+	got := Links(d, 0, 0)
+	want := []layout.Link{{Out: true, To: "Second"}, {Out: true, To: "B"}, {To: "c3"}}
+	if !slices.Equal(got["s0"], want) {
+		t.Errorf("links of s0 %v, want %v", got["s0"], want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
 )
 
 // Window returns a copy of d cut down to the columns first to last
@@ -44,4 +45,67 @@ func Window(d *blueprint.Document, first, last int) *blueprint.Document {
 		}
 	}
 	return w
+}
+
+// Links returns, for the window of columns first to last of d (see
+// Window), the flows that join a step inside it to a step outside, by the
+// inside step's id: each names the other end's phase, or its column when
+// that is in the window's own phase or has no phase. A layout of the
+// window shows them as badges on the cards (layout.Style.Links), so that a
+// phase on its own still shows where its steps hand over.
+func Links(d *blueprint.Document, first, last int) map[string][]layout.Link {
+	first = max(first, 0)
+	last = min(last, len(d.Columns)-1)
+	if first > last {
+		return nil
+	}
+	colIdx := make(map[string]int, len(d.Columns))
+	for i, c := range d.Columns {
+		colIdx[c.ID] = i
+	}
+	stepCol := make(map[string]int, len(d.Steps))
+	for _, s := range d.Steps {
+		stepCol[s.ID] = colIdx[s.Column]
+	}
+	inside := func(ci int) bool { return ci >= first && ci <= last }
+	// The window's phase, when all its columns share one.
+	phase := d.Columns[first].Phase
+	for _, c := range d.Columns[first : last+1] {
+		if c.Phase != phase {
+			phase = ""
+		}
+	}
+	place := func(ci int) string {
+		c := d.Columns[ci]
+		switch {
+		case c.Phase != "" && c.Phase != phase:
+			return c.Phase
+		case c.Name != "":
+			return c.Name
+		}
+		return c.ID
+	}
+	var links map[string][]layout.Link
+	add := func(id string, l layout.Link) {
+		if slices.Contains(links[id], l) {
+			return
+		}
+		if links == nil {
+			links = make(map[string][]layout.Link)
+		}
+		links[id] = append(links[id], l)
+	}
+	for _, f := range d.Flows {
+		fc, fok := stepCol[f.From]
+		tc, tok := stepCol[f.To]
+		if !fok || !tok || inside(fc) == inside(tc) {
+			continue
+		}
+		if inside(fc) {
+			add(f.From, layout.Link{Out: true, To: place(tc)})
+		} else {
+			add(f.To, layout.Link{To: place(fc)})
+		}
+	}
+	return links
 }

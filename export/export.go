@@ -228,10 +228,22 @@ func PNG(d *blueprint.Document, opt Options) ([]byte, error) {
 // rows is encoded, on another goroutine, as soon as it is drawn; only a few
 // bands are held in memory, never the whole image.
 func PNGLayout(l *layout.Layout, opt Options) ([]byte, error) {
+	scale, err := PickScale(opt, l.Width)
+	if err != nil {
+		return nil, err
+	}
+	w, h, err := PixelSize(l, scale)
+	if err != nil {
+		return nil, err
+	}
+	pal := palette(opt)
+	var buf bytes.Buffer
+	enc, err := newPNGWriter(&buf, w, h, !opt.Transparent && pal.Background.A == 0xff)
+	if err != nil {
+		return nil, fmt.Errorf("encode png: %w", err)
+	}
 	var (
-		buf     bytes.Buffer
-		enc     *pngWriter
-		encErr  error
+		encErr  error                        // the encoder's; read after encoded is closed
 		free    = make(chan *image.NRGBA, 3) // band buffers not in use
 		pending = make(chan *image.NRGBA, 3) // drawn bands to encode
 		encoded = make(chan struct{})
@@ -247,21 +259,12 @@ func PNGLayout(l *layout.Layout, opt Options) ([]byte, error) {
 			}
 			free <- rows
 		}
-		if encErr == nil && enc != nil {
+		if encErr == nil {
 			encErr = enc.Close()
 		}
 	}()
-	pal := palette(opt)
-	opaque := !opt.Transparent && pal.Background.A == 0xff
-	err := renderLayout(l, opt, bands{
-		next: func(full, rows image.Rectangle) *image.NRGBA {
-			if enc == nil {
-				// Made before the first band is sent, so the encoding
-				// goroutine sees it through the channel.
-				enc, encErr = newPNGWriter(&buf, full.Dx(), full.Dy(), opaque)
-			}
-			return reuse(<-free, rows)
-		},
+	err = renderLayout(l, opt, bands{
+		next: func(_, rows image.Rectangle) *image.NRGBA { return reuse(<-free, rows) },
 		done: func(rows *image.NRGBA) { pending <- rows },
 	})
 	close(pending)

@@ -112,7 +112,11 @@ func (b *builder) card(c *layout.Card) []spec {
 	case c.Fail:
 		body.stroke, body.width = p.Fail, max(p.CardStroke, 1.3)
 	}
-	accent := spec{shape: shapeRect, r: layout.Rect{X: r.X, Y: r.Y, W: 4, H: r.H}, fill: b.laneAccent(c.Lane), radius: radius, corners: cornersLeft}
+	// The lane stripe covers the left half of the card's edge line too, so
+	// that no sliver of the edge shows beside it however the painter
+	// rounds the two to pixels.
+	sw := body.width / 2
+	accent := spec{shape: shapeRect, r: layout.Rect{X: r.X - sw, Y: r.Y - sw, W: 4 + sw, H: r.H + 2*sw}, fill: b.laneAccent(c.Lane), radius: radius + sw, corners: cornersLeft}
 	out = append(out, shadow, body, accent)
 	for _, t := range c.Lines {
 		out = append(out, textSpec(t, p.CardText))

@@ -19,6 +19,12 @@ type Piece struct {
 	// Bounds is the world rectangle the piece may paint: the object's
 	// extent plus the margin Fyne's painters rasterize shapes in.
 	Bounds layout.Rect
+	// Anchor is the world point a renderer should start the piece's canvas
+	// at (or just before): the top-left corner of the bounds, or for the
+	// objects of a card, of the whole card's. Objects placed from one
+	// origin round their coordinates alike, so a card's edge, stripe and
+	// text stay in line at any scale.
+	Anchor layout.Point
 	sp     spec
 	font   fyne.Resource
 }
@@ -27,6 +33,8 @@ type Piece struct {
 func (p Piece) Translate(dx, dy float32) Piece {
 	p.Bounds.X += dx
 	p.Bounds.Y += dy
+	p.Anchor.X += dx
+	p.Anchor.Y += dy
 	p.sp.r.X += dx
 	p.sp.r.Y += dy
 	if p.sp.shape == shapeLine {
@@ -51,7 +59,9 @@ func (s *Scene) Pieces() []Piece {
 	var out []Piece
 	for _, l := range s.layers() {
 		for _, k := range l.order {
-			for _, it := range l.groups[k].items {
+			first := len(out)
+			var card layout.Rect
+			for i, it := range l.groups[k].items {
 				b := it.sp.bounds()
 				if it.sp.shape != shapeText {
 					// Fyne pads a shape's raster by its stroke width plus
@@ -60,7 +70,17 @@ func (s *Scene) Pieces() []Piece {
 					// rounds as it does in the whole scene.
 					b = b.Inset(-(it.sp.width + 3))
 				}
-				out = append(out, Piece{Bounds: b, sp: it.sp, font: s.font})
+				if i == 0 {
+					card = b
+				} else {
+					card = card.Union(b)
+				}
+				out = append(out, Piece{Bounds: b, Anchor: layout.Point{X: b.X, Y: b.Y}, sp: it.sp, font: s.font})
+			}
+			if l == s.cards {
+				for i := first; i < len(out); i++ {
+					out[i].Anchor = layout.Point{X: card.X, Y: card.Y}
+				}
 			}
 		}
 	}

@@ -66,7 +66,7 @@ func newPieceRenderer(l *layout.Layout, pal canvas.Palette, scale float32, bound
 		cache:  make(map[pieceKey]*image.NRGBA),
 	}
 	for i, p := range pieces {
-		pr := pieceRect(p.Bounds, scale).Intersect(bounds)
+		pr := pieceRect(p, scale).Intersect(bounds)
 		k := pieceKey{p.Translate(-float32(pr.Min.X)/scale, -float32(pr.Min.Y)/scale), pr.Dx(), pr.Dy()}
 		r.rects[i], r.pieces[i] = pr, k
 		if !pr.Empty() {
@@ -122,10 +122,12 @@ func (r *pieceRenderer) image(k pieceKey) *image.NRGBA {
 	return img
 }
 
-// pieceRect is the pixel rectangle of the canvas for a piece with world
-// bounds r at scale: r's pixels and piecePad more on each side.
-func pieceRect(r layout.Rect, scale float32) image.Rectangle {
-	return image.Rect(pieceStart(r.X, scale), pieceStart(r.Y, scale),
+// pieceRect is the pixel rectangle of the canvas for piece p at scale:
+// from its anchor to its bounds' far corner, and piecePad more on each
+// side.
+func pieceRect(p canvas.Piece, scale float32) image.Rectangle {
+	r := p.Bounds
+	return image.Rect(pieceStart(p.Anchor.X, scale), pieceStart(p.Anchor.Y, scale),
 		int(math.Ceil(float64(r.Right()*scale)))+piecePad, int(math.Ceil(float64(r.Bottom()*scale)))+piecePad)
 }
 

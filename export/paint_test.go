@@ -2,8 +2,8 @@ package export
 
 import (
 	"image"
-	"math"
 	"image/color"
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"

@@ -173,7 +173,42 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 	if v, has := f["tags"]; has {
 		s.Tags = d.strList(v, "tags")
 	}
+	settleStepComments(&s)
 	return s, ok
+}
+
+// settleStepComments moves the comments of s that the canonical form
+// cannot keep where they were: a comment above "id" (when it was not the
+// first key) goes above the step, and the comments of keys the canonical
+// form leaves out (moment: false, emotion: 0, an empty text ...) go after
+// the step's last key. Nothing is lost, and saving twice gives the same
+// file.
+func settleStepComments(s *Step) {
+	if len(s.KeyComments) == 0 {
+		return
+	}
+	kept := make(map[string]KeyComment, len(s.KeyComments))
+	end := ""
+	for _, key := range stepKeys {
+		c, ok := s.KeyComments[key]
+		switch {
+		case !ok:
+			continue
+		case key == "id":
+			s.Comment, c.Above = joinComments(s.Comment, c.Above), ""
+		case !s.hasKey(key):
+			end = joinComments(end, joinComments(c.Above, c.Line))
+			continue
+		}
+		if c != (KeyComment{}) {
+			kept[key] = c
+		}
+	}
+	s.KeyComments = kept
+	if len(kept) == 0 {
+		s.KeyComments = nil
+	}
+	s.EndComment = joinComments(end, s.EndComment)
 }
 
 func (d *decoder) flow(n *yaml.Node) (Flow, bool) {

@@ -303,21 +303,21 @@ func (e *emitter) step(s *Step) {
 	e.stepScalar(kc, "column", s.Column)
 	e.stepText(kc, "text", s.Text)
 	e.stepText(kc, "owner", s.Owner)
-	if s.Duration != 0 {
+	if s.hasKey("duration") {
 		e.stepRaw(kc, "duration", s.Duration.String())
 	}
-	if s.Wait != 0 {
+	if s.hasKey("wait") {
 		e.stepRaw(kc, "wait", s.Wait.String())
 	}
 	e.stepText(kc, "fail", s.Fail)
 	e.stepText(kc, "recovery", s.Recovery)
-	if s.Moment {
+	if s.hasKey("moment") {
 		e.stepRaw(kc, "moment", "true")
 	}
-	if s.Emotion != 0 {
+	if s.hasKey("emotion") {
 		e.stepRaw(kc, "emotion", strconv.Itoa(s.Emotion))
 	}
-	if len(s.Tags) > 0 {
+	if s.hasKey("tags") {
 		e.stepKey(kc, "tags")
 		e.flowList(s.Tags)
 		e.lineComment(kc["tags"].Line)
@@ -326,6 +326,36 @@ func (e *emitter) step(s *Step) {
 	if s.EndComment != "" {
 		e.comment(s.EndComment, 4)
 	}
+}
+
+// hasKey reports whether the canonical form of s writes key: keys with a
+// zero value (no owner, moment: false, emotion: 0 ...) are left out.
+func (s *Step) hasKey(key string) bool {
+	switch key {
+	case "id", "lane", "column":
+		return true
+	case "text":
+		return s.Text != ""
+	case "owner":
+		return s.Owner != ""
+	case "duration":
+		return s.Duration != 0
+	case "wait":
+		return s.Wait != 0
+	case "fail":
+		return s.Fail != ""
+	case "recovery":
+		return s.Recovery != ""
+	case "moment":
+		return s.Moment
+	case "emotion":
+		return s.Emotion != 0
+	case "tags":
+		return len(s.Tags) > 0
+	case "notes":
+		return s.Notes != ""
+	}
+	return false
 }
 
 // stepKey writes the comment kept above a step's key, then the key.

@@ -136,9 +136,14 @@ steps:
 
     # set off by a blank line
     owner: Bob
-  - id: b
-    lane: frontstage
+  - lane: frontstage
+    # above id, not the first key
+    id: b
     column: c1
+    moment: false # left out, so moved
+    # also left out
+    emotion: 0
+    # the end
 flows:
   - from: a
     # the usual way
@@ -160,9 +165,13 @@ steps:
       there
     # set off by a blank line
     owner: Bob
+  # above id, not the first key
   - id: b
     lane: frontstage
     column: c1
+    # left out, so moved
+    # also left out
+    # the end
 flows:
   # the usual way
   - {from: a, to: b}

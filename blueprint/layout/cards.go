@@ -153,8 +153,19 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 	if s.Emotion != 0 {
 		pill(BadgeEmotion, EmotionText(s.Emotion), s.Emotion)
 	}
+	// Link pills get what room is left on the top edge, their text cut
+	// short with an ellipsis; one with no room for a few letters is left
+	// out.
+	right := r.Right() - st.CardPadding
+	if s.Moment {
+		right -= bh + 4
+	}
 	for _, l := range st.Links[s.ID] {
-		pill(BadgeLink, LinkText(l), 0)
+		room := right - bx - 10
+		if room < 3*st.SmallSize {
+			break
+		}
+		pill(BadgeLink, ellipsize(c.m, LinkText(l), room, st.SmallSize, true, false), 0)
 	}
 	if s.Moment {
 		card.Badges = append(card.Badges, Badge{Kind: BadgeMoment, Rect: Rect{r.Right() - st.CardPadding - bh, by, bh, bh}})

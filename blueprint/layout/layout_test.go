@@ -218,6 +218,28 @@ func TestLinkBadges(t *testing.T) {
 	if a, b := plain.Card("sleep").Rect.H, l.Card("sleep").Rect.H; b <= a {
 		t.Errorf("sleep card %v high with a link badge, %v without", b, a)
 	}
+	// Pills that do not fit are cut short, or left out: none sticks out
+	// of the card.
+	long := strings.Repeat("Very long phase name ", 6)
+	st.Links = map[string][]Link{"desk": {{Out: true, To: long}, {To: long, More: 3}}}
+	l = Compute(testDoc(), st, fakeMeasure)
+	c := l.Card("desk")
+	links := 0
+	for _, b := range c.Badges {
+		if b.Kind != BadgeLink {
+			continue
+		}
+		links++
+		if b.Rect.Right() > c.Rect.Right()-st.CardPadding+0.01 {
+			t.Errorf("link pill %q ends at %v, past the card's %v", b.Label.Text, b.Rect.Right(), c.Rect.Right())
+		}
+		if !strings.HasSuffix(b.Label.Text, Ellipsis) {
+			t.Errorf("long link %q not cut short", b.Label.Text)
+		}
+	}
+	if links == 0 {
+		t.Error("no link pill at all")
+	}
 }
 
 func TestStacking(t *testing.T) {

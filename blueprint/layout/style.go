@@ -1,5 +1,7 @@
 package layout
 
+import "strconv"
+
 import (
 	"unicode"
 
@@ -65,15 +67,22 @@ type Link struct {
 	Out bool
 	// To names where the other end is: its phase, or its column.
 	To string
+	// More counts the other places flows in the same direction go to (or
+	// come from), which the badge does not name.
+	More int
 }
 
 // LinkText is the text of a link badge: "→ Stay" for a flow out, "← Arrival"
-// for a flow in.
+// for a flow in, "→ Stay +2" when flows out go to two more places.
 func LinkText(l Link) string {
+	arrow := "← "
 	if l.Out {
-		return "→ " + l.To
+		arrow = "→ "
 	}
-	return "← " + l.To
+	if l.More > 0 {
+		return arrow + l.To + " +" + strconv.Itoa(l.More)
+	}
+	return arrow + l.To
 }
 
 // Labels are the words the layout writes on its own, so that a Chinese

@@ -338,8 +338,13 @@ func TestLinksNamePlaces(t *testing.T) {
 	d.Columns[3].Phase = ""
 	d.Flows = []blueprint.Flow{{From: "s0", To: "s1"}, {From: "s0", To: "s2"}, {From: "s3", To: "s0"}, {From: "s0", To: "s2", TwoWay: true}}
 	got := Links(d, 0, 0)
-	want := []layout.Link{{Out: true, To: "Second"}, {Out: true, To: "B"}, {To: "c3"}}
+	// One badge a direction: the two flows out (the two-way one repeats
+	// one of them) name the first place and count the other.
+	want := []layout.Link{{Out: true, To: "Second", More: 1}, {To: "c3"}}
 	if !slices.Equal(got["s0"], want) {
 		t.Errorf("links of s0 %v, want %v", got["s0"], want)
+	}
+	if text := layout.LinkText(got["s0"][0]); text != "→ Second +1" {
+		t.Errorf("badge text %q", text)
 	}
 }

@@ -49,8 +49,9 @@ func Window(d *blueprint.Document, first, last int) *blueprint.Document {
 
 // Links returns, for the window of columns first to last of d (see
 // Window), the flows that join a step inside it to a step outside, by the
-// inside step's id: each names the other end's phase, or its column when
-// that is in the window's own phase or has no phase. A layout of the
+// inside step's id: at most one link out and one in, each naming the first
+// other end's phase, or its column when that is in the window's own phase
+// or has no phase, and counting the other places. A layout of the
 // window shows them as badges on the cards (layout.Style.Links), so that a
 // phase on its own still shows where its steps hand over.
 func Links(d *blueprint.Document, first, last int) map[string][]layout.Link {
@@ -85,10 +86,20 @@ func Links(d *blueprint.Document, first, last int) map[string][]layout.Link {
 		}
 		return c.ID
 	}
+	// One badge per direction: the first place, and how many more.
 	var links map[string][]layout.Link
+	seen := make(map[layout.Link]bool)
 	add := func(id string, l layout.Link) {
-		if slices.Contains(links[id], l) {
+		key := layout.Link{Out: l.Out, To: id + "\x00" + l.To}
+		if seen[key] {
 			return
+		}
+		seen[key] = true
+		for i := range links[id] {
+			if links[id][i].Out == l.Out {
+				links[id][i].More++
+				return
+			}
 		}
 		if links == nil {
 			links = make(map[string][]layout.Link)

@@ -263,12 +263,17 @@ func PNGLayout(l *layout.Layout, opt Options) ([]byte, error) {
 			encErr = enc.Close()
 		}
 	}()
-	err = renderLayout(l, opt, bands{
-		next: func(_, rows image.Rectangle) *image.NRGBA { return reuse(<-free, rows) },
-		done: func(rows *image.NRGBA) { pending <- rows },
-	})
-	close(pending)
-	<-encoded
+	err = func() error {
+		// Closed however drawing ends, so that the encoder always stops.
+		defer func() {
+			close(pending)
+			<-encoded
+		}()
+		return renderLayout(l, opt, bands{
+			next: func(_, rows image.Rectangle) *image.NRGBA { return reuse(<-free, rows) },
+			done: func(rows *image.NRGBA) { pending <- rows },
+		})
+	}()
 	if err != nil {
 		return nil, err
 	}

@@ -7,8 +7,7 @@ import "servicebp/canvas"
 func (e *Editor) Selection() canvas.Selection { return e.sel }
 
 // SetSelection changes the selection; the board calls it when the user
-// selects something, and the inspector follows. A selected cell shows the
-// blueprint in the inspector.
+// selects something, and the inspector follows.
 func (e *Editor) SetSelection(s canvas.Selection) {
 	e.commitField()
 	e.sel = s.Valid(e.Doc())

@@ -242,3 +242,25 @@ func pixelRect(r layout.Rect, scale float32) image.Rectangle {
 		int(math.Floor(float64(r.X*scale))), int(math.Floor(float64(r.Y*scale))),
 		int(math.Ceil(float64(r.Right()*scale))), int(math.Ceil(float64(r.Bottom()*scale))))
 }
+
+func TestAlignedScale(t *testing.T) {
+	for _, tc := range []struct {
+		scale float32
+		want  bool
+	}{{1, true}, {2, true}, {1.5, true}, {1.25, true}, {0.25, true}, {8, true}, {1.1, false}, {0.3, false}, {1234.0 / 1905, false}} {
+		if got := alignedScale(tc.scale); got != tc.want {
+			t.Errorf("alignedScale(%g) = %v, want %v", tc.scale, got, tc.want)
+		}
+		// pieceStart keeps its promise: at most piecePad+7 units before,
+		// and on a whole unit and pixel when the scale is aligned.
+		for _, v := range []float32{0, 13.7, 1000.25} {
+			n := pieceStart(v, tc.scale)
+			if float32(n) > v*tc.scale-piecePad {
+				t.Errorf("pieceStart(%g, %g) = %d, not %d pixels before", v, tc.scale, n, piecePad)
+			}
+			if o := float64(n) / float64(tc.scale); tc.want && o != math.Trunc(o) {
+				t.Errorf("pieceStart(%g, %g) = %d is not on a whole unit (%g)", v, tc.scale, n, o)
+			}
+		}
+	}
+}

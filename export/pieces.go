@@ -65,7 +65,15 @@ func newPieceRenderer(l *layout.Layout, pal canvas.Palette, scale float32, bound
 		uses:   make(map[pieceKey]int, len(pieces)),
 		cache:  make(map[pieceKey]*image.NRGBA),
 	}
+	aligned := alignedScale(scale)
 	for i, p := range pieces {
+		if aligned {
+			// Each piece can start on a whole unit and pixel of its own,
+			// and rounds exactly as in the whole scene: no need to share
+			// its card's origin, which makes canvases larger and equal
+			// badges of different cards unequal.
+			p.Anchor = layout.Point{X: p.Bounds.X, Y: p.Bounds.Y}
+		}
 		pr := pieceRect(p, scale).Intersect(bounds)
 		k := pieceKey{p.Translate(-float32(pr.Min.X)/scale, -float32(pr.Min.Y)/scale), pr.Dx(), pr.Dy()}
 		r.rects[i], r.pieces[i] = pr, k
@@ -129,6 +137,19 @@ func pieceRect(p canvas.Piece, scale float32) image.Rectangle {
 	r := p.Bounds
 	return image.Rect(pieceStart(p.Anchor.X, scale), pieceStart(p.Anchor.Y, scale),
 		int(math.Ceil(float64(r.Right()*scale)))+piecePad, int(math.Ceil(float64(r.Bottom()*scale)))+piecePad)
+}
+
+// alignedScale reports whether, at scale, a whole world unit falls on a
+// whole pixel at least every eighth unit (1, 2, 1.5, 1.25, 0.25 …), so
+// that pieceStart always finds such an origin.
+func alignedScale(scale float32) bool {
+	s := float64(scale)
+	for q := 1.0; q <= 8; q++ {
+		if px := q * s; px == math.Trunc(px) {
+			return true
+		}
+	}
+	return false
 }
 
 // pieceStart is the pixel where a piece's canvas starts for a piece

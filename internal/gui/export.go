@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"servicebp/blueprint/layout"
 	"servicebp/canvas"
 	"servicebp/export"
 )
@@ -22,7 +24,7 @@ const (
 )
 
 // exportScales are the scales the Export PNG dialog offers.
-var exportScales = []float32{1, 1.5, 2, 3, 4}
+var exportScales = []float32{0.25, 0.5, 1, 1.5, 2, 3, 4}
 
 // exportSettings are the choices of the export dialogs.
 type exportSettings struct {
@@ -116,14 +118,27 @@ func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, [
 			}
 			f.size.SetText(lang.L("{{.W}} × {{.H}} pixels", map[string]any{"W": w, "H": h}))
 		})
-		f.scale.SetSelected(scaleLabel(s.Scale))
-		if f.scale.SelectedIndex() < 0 {
-			f.scale.SetSelected(scaleLabel(export.DefaultScale))
-		}
+		f.scale.SetSelected(scaleLabel(fittingScale(l, s.Scale)))
 		items = append(items, widget.NewFormItem(lang.L("Scale"), f.scale), widget.NewFormItem(lang.L("Size"), f.size))
 	}
 	items = append(items, widget.NewFormItem(lang.L("Theme"), f.theme), widget.NewFormItem("", f.transparent))
 	return f, items
+}
+
+// fittingScale is the offered scale nearest to want (DefaultScale when
+// want is not offered) at which l fits the export size limits: a large
+// blueprint is offered a smaller scale rather than one that fails.
+func fittingScale(l *layout.Layout, want float32) float32 {
+	if !slices.Contains(exportScales, want) {
+		want = export.DefaultScale
+	}
+	best := exportScales[0]
+	for _, sc := range exportScales {
+		if _, _, err := export.PixelSize(l, sc); err == nil && sc <= want {
+			best = sc
+		}
+	}
+	return best
 }
 
 // settings are the choices the form shows.

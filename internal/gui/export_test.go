@@ -2,6 +2,7 @@ package gui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,5 +143,34 @@ func TestExportDialog(t *testing.T) {
 	}
 	if !named {
 		t.Error("after Export… no file dialog offers coffee.png")
+	}
+}
+
+// TestExportDialogFitsLargeBlueprints checks that a blueprint too large
+// for the remembered scale is offered the largest scale that fits.
+func TestExportDialogFitsLargeBlueprints(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	l := export.Layout(e.Doc(), export.Options{})
+	if got := fittingScale(l, 3); got != 3 {
+		t.Errorf("a small blueprint at 3× is offered %g×", got)
+	}
+	if got := fittingScale(l, 2.5); got != export.DefaultScale {
+		t.Errorf("a scale not offered gives %g×, want the default", got)
+	}
+	if !e.openPath(generatedFile(t, 1000)) {
+		t.Fatal("could not open the generated blueprint")
+	}
+	l = export.Layout(e.Doc(), export.Options{})
+	got := fittingScale(l, 4)
+	if _, _, err := export.PixelSize(l, got); err != nil {
+		t.Errorf("1,000 steps are offered %g×, which is too large: %v", got, err)
+	}
+	if i := slices.Index(exportScales, got); i+1 < len(exportScales) {
+		if _, _, err := export.PixelSize(l, exportScales[i+1]); err == nil {
+			t.Errorf("1,000 steps are offered %g×, but %g× fits too", got, exportScales[i+1])
+		}
+	}
+	if got == 4 {
+		t.Error("the test blueprint fits at 4×: make it larger")
 	}
 }

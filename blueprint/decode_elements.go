@@ -2,6 +2,7 @@ package blueprint
 
 import (
 	"fmt"
+	"slices"
 
 	"gopkg.in/yaml.v3"
 )
@@ -19,7 +20,7 @@ func (d *decoder) lane(n *yaml.Node) (Lane, bool) {
 	if v, has := f["kind"]; has {
 		k, kok := d.str(v, "kind")
 		l.Kind = LaneKind(k)
-		if kok && !isLaneKind(l.Kind) {
+		if kok && !slices.Contains(LaneKinds, l.Kind) {
 			d.errorf(v, "unknown lane kind %q%s", k, didYouMean(k, laneKindNames()))
 			kok = false
 		}
@@ -48,7 +49,7 @@ func (d *decoder) line(n *yaml.Node) (Line, bool) {
 	if v, has := f["kind"]; has {
 		k, kok := d.str(v, "kind")
 		l.Kind = LineKind(k)
-		if kok && !isLineKind(l.Kind) {
+		if kok && !slices.Contains(LineKinds, l.Kind) {
 			d.errorf(v, "unknown line kind %q%s", k, didYouMean(k, lineKindNames()))
 			kok = false
 		}
@@ -80,7 +81,7 @@ func (d *decoder) line(n *yaml.Node) (Line, bool) {
 	l.Style = DefaultStyle(l.Kind)
 	if v, has := f["style"]; has {
 		s, sok := d.str(v, "style")
-		if sok && !isLineStyle(LineStyle(s)) {
+		if sok && !slices.Contains(LineStyles, LineStyle(s)) {
 			d.errorf(v, "unknown line style %q%s", s, didYouMean(s, lineStyleNames()))
 			sok = false
 		}
@@ -259,33 +260,6 @@ func (d *decoder) lint(n *yaml.Node) LintConfig {
 		c.LongWait, _ = d.duration(v, "long-wait")
 	}
 	return c
-}
-
-func isLaneKind(k LaneKind) bool {
-	for _, x := range LaneKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
-func isLineKind(k LineKind) bool {
-	for _, x := range LineKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
-func isLineStyle(s LineStyle) bool {
-	for _, x := range LineStyles {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // defaultLineKind is the kind a line gets when its entry names none.

@@ -23,11 +23,13 @@ var bandHeight = 256
 const piecePad = 1
 
 // pieceRenderer paints the scene of a layout (without its backdrop) into
-// an image. Each piece of the scene (a card, a flow segment, a label) is
-// painted by Fyne's software canvas on a canvas just the size of the
-// piece, and laid over the image in drawing order. Painting one canvas the
-// size of the whole image would cost time for every pixel, empty or not:
-// the software canvas composes its whole area twice per capture.
+// an image. Each piece of the scene (a card's body, a line of text, a
+// badge, a flow segment) is painted by Fyne's software canvas on a canvas
+// just the size of the piece, and laid over the image in drawing order;
+// equal pieces, such as the bodies of cards of one size, are painted once.
+// Painting one canvas the size of the whole image would cost time for
+// every pixel, empty or not: the software canvas composes its whole area
+// twice per capture.
 //
 // Fyne's caches are not safe for concurrent use, so the pieces are painted
 // one after the other.

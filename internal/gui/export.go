@@ -73,7 +73,15 @@ func (e *Editor) rememberExportSettings(s exportSettings) {
 
 // themeLabels are the names shown for the palettes, in PaletteNames order.
 func themeLabels() []string {
-	return []string{lang.L("Light"), lang.L("Dark"), lang.L("High contrast")}
+	words := map[string]string{"light": lang.L("Light"), "dark": lang.L("Dark"), "contrast": lang.L("High contrast")}
+	labels := make([]string, len(canvas.PaletteNames))
+	for i, n := range canvas.PaletteNames {
+		labels[i] = words[n]
+		if labels[i] == "" {
+			labels[i] = n
+		}
+	}
+	return labels
 }
 
 // scaleLabel shows a scale as "2×".
@@ -93,9 +101,8 @@ type exportForm struct {
 // the resulting image size, for a PNG export of e's blueprint.
 func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, []*widget.FormItem) {
 	f := &exportForm{}
-	names, labels := canvas.PaletteNames, themeLabels()
-	f.theme = widget.NewSelect(labels, nil)
-	for i, n := range names {
+	f.theme = widget.NewSelect(themeLabels(), nil)
+	for i, n := range canvas.PaletteNames {
 		if n == s.Theme {
 			f.theme.SetSelectedIndex(i)
 		}
@@ -125,9 +132,11 @@ func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, [
 	return f, items
 }
 
-// fittingScale is the offered scale nearest to want (DefaultScale when
-// want is not offered) at which l fits the export size limits: a large
-// blueprint is offered a smaller scale rather than one that fails.
+// fittingScale is the largest offered scale, no larger than want
+// (DefaultScale when want is not offered), at which l fits the export size
+// limits: a large blueprint is offered a smaller scale rather than one
+// that fails. When none fits it is the smallest, and the dialog says the
+// image is too large.
 func fittingScale(l *layout.Layout, want float32) float32 {
 	if !slices.Contains(exportScales, want) {
 		want = export.DefaultScale

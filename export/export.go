@@ -325,5 +325,8 @@ func WriteFile(path string, d *blueprint.Document, opt Options) error {
 	if err != nil {
 		return err
 	}
-	return blueprint.WriteFileAtomic(path, data, 0o644)
+	return writeFile(path, data, 0o644)
 }
+
+// writeFile writes every export file; tests replace it to fail a write.
+var writeFile = blueprint.WriteFileAtomic

@@ -1,8 +1,10 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"image"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -118,15 +120,26 @@ func RenderSlide(d *blueprint.Document, s Slide, opt Options) (image.Image, erro
 
 // WriteSlides renders the slide deck of d into dir (created when missing)
 // and returns the paths written, in deck order. Every file is written
-// atomically.
-func WriteSlides(dir string, d *blueprint.Document, opt Options) ([]string, error) {
+// atomically. When a slide fails and this call created dir, it removes
+// the slides it wrote and the folders it made, and returns no paths: a
+// failed export leaves no empty or partial deck behind. In a folder that
+// existed, the slides written before the failure stay.
+func WriteSlides(dir string, d *blueprint.Document, opt Options) (paths []string, err error) {
 	if _, _, err := SlideSize(opt); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	made, err := mkdirAll(dir)
+	if err != nil {
 		return nil, fmt.Errorf("slides: %w", err)
 	}
-	var paths []string
+	if len(made) > 0 {
+		defer func() {
+			if err != nil {
+				err = undoSlides(err, paths, made)
+				paths = nil
+			}
+		}()
+	}
 	for _, s := range SlideDeck(d) {
 		img, err := RenderSlide(d, s, opt)
 		if err != nil {
@@ -137,10 +150,49 @@ func WriteSlides(dir string, d *blueprint.Document, opt Options) ([]string, erro
 			return paths, err
 		}
 		p := filepath.Join(dir, s.Name)
-		if err := blueprint.WriteFileAtomic(p, data, 0o644); err != nil {
+		if err := writeFile(p, data, 0o644); err != nil {
 			return paths, err
 		}
 		paths = append(paths, p)
 	}
 	return paths, nil
+}
+
+// mkdirAll makes dir and its missing parents, and returns the folders it
+// made, deepest first.
+func mkdirAll(dir string) ([]string, error) {
+	var missing []string
+	for p := filepath.Clean(dir); ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		missing = append(missing, p)
+		if filepath.Dir(p) == p {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return missing, nil
+}
+
+// undoSlides removes the slides written and the folders made by a failed
+// WriteSlides, adding to err what it could not remove.
+func undoSlides(err error, paths, made []string) error {
+	var left []error
+	for _, p := range paths {
+		if rerr := os.Remove(p); rerr != nil {
+			left = append(left, rerr)
+		}
+	}
+	for _, dir := range made {
+		if rerr := os.Remove(dir); rerr != nil {
+			left = append(left, rerr)
+		}
+	}
+	if len(left) > 0 {
+		return fmt.Errorf("%w; cleaning up: %w", err, errors.Join(left...))
+	}
+	return err
 }

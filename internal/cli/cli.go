@@ -80,9 +80,9 @@ func Main(args []string, env Env, g GUI) int {
 			fmt.Fprintln(env.Stderr, "servicebp: this build has no GUI")
 			return ExitFailure
 		}
-		return c.gui(g, env, args[1:])
+		return runChecked(env, c.name, func(env Env) int { return c.gui(g, env, args[1:]) })
 	}
-	return c.run(env, args[1:])
+	return runChecked(env, c.name, func(env Env) int { return c.run(env, args[1:]) })
 }
 
 func openGUI(g GUI, env Env, path string) int {

@@ -3,9 +3,12 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
+	"servicebp/blueprint"
 	"servicebp/canvas"
 	"servicebp/export"
 )
@@ -78,6 +81,10 @@ func runExport(env Env, args []string) int {
 		printLoadError(env, err)
 		return ExitFailure
 	}
+	if msg := overwritesInput(out, *perPhase, doc, files[0], *fontPath); msg != "" {
+		fmt.Fprintf(env.Stderr, "servicebp export: %s; nothing was written\n", msg)
+		return ExitFailure
+	}
 	miss, err := export.Missing(doc, opt.Font)
 	switch {
 	case err != nil && *strict:
@@ -105,4 +112,33 @@ func runExport(env Env, args []string) int {
 		return ExitFailure
 	}
 	return ExitOK
+}
+
+// overwritesInput says which of the input files the export to out would
+// overwrite, or "" when none: out itself, or with perPhase the folder out
+// and the slides it would get. Files are compared after following links
+// (os.SameFile), so another name for an input is caught too; "-" and ""
+// name no file.
+func overwritesInput(out string, perPhase bool, doc *blueprint.Document, inputs ...string) string {
+	outputs := []string{out}
+	if perPhase {
+		for _, s := range export.SlideDeck(doc) {
+			outputs = append(outputs, filepath.Join(out, s.Name))
+		}
+	}
+	for _, in := range inputs {
+		if in == "" || in == "-" {
+			continue
+		}
+		ii, err := os.Stat(in)
+		if err != nil {
+			continue
+		}
+		for _, o := range outputs {
+			if oi, err := os.Stat(o); err == nil && os.SameFile(ii, oi) {
+				return fmt.Sprintf("the output %s is the input %s", o, in)
+			}
+		}
+	}
+	return ""
 }

@@ -40,7 +40,7 @@ func runFmt(env Env, args []string) int {
 
 // fmtFile formats one file and reports whether it was valid and written.
 func fmtFile(env Env, path string, write, list, diff bool) bool {
-	src, err := readSource(env, path)
+	src, state, err := readSourceState(env, path)
 	if err != nil {
 		printLoadError(env, err)
 		return false
@@ -64,7 +64,9 @@ func fmtFile(env Env, path string, write, list, diff bool) bool {
 		env.Stdout.Write(unifiedDiff(name, src, out))
 	}
 	if write && changed {
-		if err := blueprint.WriteFileAtomic(path, out, 0o644); err != nil {
+		// Refused when another program changed the file since it was read
+		// above, so that its change is not lost.
+		if _, err := blueprint.WriteFile(path, out, blueprint.WriteOptions{Expect: &state}); err != nil {
 			fmt.Fprintf(env.Stderr, "servicebp fmt: %v\n", err)
 			return false
 		}

@@ -30,17 +30,32 @@ func loadInput(env Env, path string) (*blueprint.Document, error) {
 }
 
 // readSource reads the raw bytes of path (or standard input for "-"),
-// refusing files over the size limit before reading them whole.
+// refusing files over the size limit before reading them whole, and
+// anything that is not a regular file (a FIFO would block).
 func readSource(env Env, path string) ([]byte, error) {
+	data, _, err := readSourceState(env, path)
+	return data, err
+}
+
+// readSourceState is readSource that also returns the file's state as it
+// was read, for a write back that must not overwrite another program's
+// change (standard input has the zero state).
+func readSourceState(env Env, path string) ([]byte, blueprint.FileState, error) {
 	if path == "-" {
 		data, err := blueprint.ReadLimited(env.Stdin)
 		if err != nil {
-			return nil, blueprint.ErrorList{{File: stdinName, Line: 1, Col: 1, Msg: err.Error()}}
+			return nil, blueprint.FileState{}, blueprint.ErrorList{{File: stdinName, Line: 1, Col: 1, Msg: err.Error()}}
 		}
-		return data, nil
+		return data, blueprint.FileState{}, nil
 	}
-	return blueprint.ReadFile(path)
+	data, state, err := blueprint.ReadFileState(path)
+	afterRead(path)
+	return data, state, err
 }
+
+// afterRead runs after each file is read; tests use it to change the file
+// behind a command's back, as a racing writer would.
+var afterRead = func(path string) {}
 
 // newFlagSet makes a flag set for a subcommand whose errors and usage go
 // to env.Stderr.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -51,14 +50,19 @@ func runNew(env Env, args []string) int {
 	if *title != "" {
 		doc.Title = *title
 	}
-	if _, err := os.Stat(path); err == nil && !*force {
-		fmt.Fprintf(env.Stderr, "servicebp new: %s already exists; use --force to overwrite it\n", path)
-		return ExitFailure
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	data, err := blueprint.Marshal(doc)
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "servicebp new: %v\n", err)
 		return ExitFailure
 	}
-	if err := blueprint.Save(path, doc); err != nil {
+	// Without --force the check that path is free and the creation are
+	// one step, so two racing runs cannot both create it.
+	_, err = blueprint.WriteFile(path, data, blueprint.WriteOptions{Exclusive: !*force})
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintf(env.Stderr, "servicebp new: %s already exists; use --force to overwrite it\n", path)
+		return ExitFailure
+	}
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "servicebp new: %v\n", err)
 		return ExitFailure
 	}

@@ -25,9 +25,10 @@ type FileState struct {
 	Sum [sha256.Size]byte
 }
 
-// stateOf is the FileState of data, the whole contents of a file last
-// modified at mod.
-func stateOf(data []byte, mod time.Time) FileState {
+// StateOf is the FileState of data, the whole contents of a file last
+// modified at mod. WriteFile compares only the size and the contents, so
+// a zero mod does for an Expect.
+func StateOf(data []byte, mod time.Time) FileState {
 	return FileState{Exists: true, Size: int64(len(data)), ModTime: mod, Sum: sha256.Sum256(data)}
 }
 
@@ -73,7 +74,7 @@ func ReadFileState(path string) ([]byte, FileState, error) {
 	case err != nil:
 		return nil, FileState{}, fileError(path, ioMessage(err))
 	}
-	return data, stateOf(data, info.ModTime()), nil
+	return data, StateOf(data, info.ModTime()), nil
 }
 
 // notReadable says why a file of this type and size is not read, or "".

@@ -165,7 +165,7 @@ func fillTemp(tmp *os.File, data []byte, perm fs.FileMode, old fs.FileInfo) (Fil
 	if err != nil {
 		return FileState{}, err
 	}
-	return stateOf(data, info.ModTime()), nil
+	return StateOf(data, info.ModTime()), nil
 }
 
 // createFrom creates target from the finished temp file tmp, failing when
@@ -267,7 +267,7 @@ func overwrite(f *os.File, data []byte) (FileState, error) {
 	if err != nil {
 		return FileState{}, err
 	}
-	return stateOf(data, info.ModTime()), nil
+	return StateOf(data, info.ModTime()), nil
 }
 
 // restore copies backup's contents back into f.

@@ -8,11 +8,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
 	"servicebp/canvas"
@@ -25,16 +27,13 @@ const prefRecent = "recentFiles"
 const maxRecent = 10
 
 // readBlueprint reads and validates the file at path, returning the
-// document and the bytes it was read from.
+// document and the bytes it was read from. It reads through
+// blueprint.ReadFile, which refuses FIFOs and devices without blocking
+// and bounds the read.
 func readBlueprint(path string) (*blueprint.Document, []byte, error) {
-	f, err := os.Open(path)
+	data, err := blueprint.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
-	}
-	defer f.Close()
-	data, err := blueprint.ReadLimited(f)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	d, err := blueprint.Parse(path, data)
 	if err != nil {
@@ -110,25 +109,81 @@ func (e *Editor) save(done func()) {
 		e.saveAs(done)
 		return
 	}
-	if e.writeFile(e.path) && done != nil {
-		done()
-	}
+	e.writeThen(e.path, done)
 }
 
-// writeFile saves the blueprint atomically to path and makes path the open
-// file. It reports failures to the user and returns whether it saved.
+// writeFile saves the blueprint to path and makes path the open file. It
+// reports failures to the user and returns whether it saved; see
+// writeThen.
 func (e *Editor) writeFile(path string) bool {
-	data, err := blueprint.Marshal(e.Doc())
-	if err == nil {
-		perm := os.FileMode(0o644)
-		if st, serr := os.Stat(path); serr == nil {
-			perm = st.Mode().Perm()
-		}
-		err = blueprint.WriteFileAtomic(path, data, perm)
+	return e.writeThen(path, nil)
+}
+
+// writeThen saves the blueprint to path and runs done (when not nil) once
+// it is saved. When path is the open file and another program changed it
+// on disk since the editor loaded, saved or reloaded it, nothing is
+// written: the user is asked whether to overwrite it, save elsewhere, or
+// cancel, and writeThen returns false.
+func (e *Editor) writeThen(path string, done func()) bool {
+	var expect *blueprint.FileState
+	if path == e.path {
+		expect = e.diskState()
 	}
-	if err != nil {
+	err := e.write(path, expect)
+	switch {
+	case err == nil:
+		if done != nil {
+			done()
+		}
+		return true
+	case errors.Is(err, blueprint.ErrChanged):
+		e.askOverwrite(path, done)
+	default:
 		e.showError(fmt.Errorf("%s: %w", lang.L("Could not save"), err))
-		return false
+	}
+	return false
+}
+
+// askOverwrite asks what to do with a save to path, the open file, which
+// another program changed since the editor last read or wrote it.
+func (e *Editor) askOverwrite(path string, done func()) {
+	e.ask(lang.L("File changed on disk"),
+		lang.L("{{.Name}} was changed by another program since you opened or saved it. Overwrite it with your version, and lose that change?", map[string]any{"Name": filepath.Base(path)}),
+		choice{label: lang.L("Cancel")},
+		choice{label: lang.L("Save as…"), action: func() { e.saveAs(done) }},
+		choice{label: lang.L("Overwrite"), importance: widget.DangerImportance, action: func() {
+			if err := e.write(path, nil); err != nil {
+				e.showError(fmt.Errorf("%s: %w", lang.L("Could not save"), err))
+				return
+			}
+			if done != nil {
+				done()
+			}
+		}},
+	)
+}
+
+// diskState is what the open file held when the editor last loaded, saved
+// or reloaded it (the watcher keeps those bytes): a save refuses to
+// overwrite anything else without asking.
+func (e *Editor) diskState() *blueprint.FileState {
+	st := blueprint.MissingFile()
+	if e.watch.data != nil {
+		st = blueprint.StateOf(e.watch.data, time.Time{})
+	}
+	return &st
+}
+
+// write saves the blueprint to path (see blueprint.WriteFile, which
+// refuses when the file no longer matches expect) and makes path the
+// open file.
+func (e *Editor) write(path string, expect *blueprint.FileState) error {
+	data, err := blueprint.Marshal(e.Doc())
+	if err != nil {
+		return err
+	}
+	if _, err := blueprint.WriteFile(path, data, blueprint.WriteOptions{Expect: expect}); err != nil {
+		return err
 	}
 	if path != e.path {
 		e.auto.discard()
@@ -139,15 +194,13 @@ func (e *Editor) writeFile(path string) bool {
 	e.auto.discard()
 	e.addRecent(path)
 	e.notify(lang.L("Saved {{.Name}}", map[string]any{"Name": filepath.Base(path)}))
-	return true
+	return nil
 }
 
 // saveAs asks for a file name and saves there.
 func (e *Editor) saveAs(done func()) {
 	e.askSavePath(suggestedFileName(e), yamlExts, func(path string) {
-		if e.writeFile(path) && done != nil {
-			done()
-		}
+		e.writeThen(path, done)
 	})
 }
 
@@ -179,7 +232,7 @@ func (e *Editor) showOpen() {
 			}
 			e.openPath(path)
 		}, e.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+		d.SetFilter(regularFiles(yamlExts))
 		if e.path != "" {
 			if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
 				d.SetLocation(dir)
@@ -187,6 +240,27 @@ func (e *Editor) showOpen() {
 		}
 		d.Show()
 	})
+}
+
+// regularFiles is a file dialog filter for the regular files with one of
+// exts. Fyne's dialogs open the chosen file themselves, before the editor
+// can check it, and opening a FIFO would hang the editor; the filter
+// keeps FIFOs, sockets and devices out of the list.
+func regularFiles(exts []string) storage.FileFilter {
+	return regularFilter{storage.NewExtensionFileFilter(exts)}
+}
+
+type regularFilter struct{ exts storage.FileFilter }
+
+func (f regularFilter) Matches(u fyne.URI) bool {
+	if !f.exts.Matches(u) {
+		return false
+	}
+	if u.Scheme() != "file" {
+		return true
+	}
+	info, err := os.Stat(u.Path())
+	return err == nil && info.Mode().IsRegular()
 }
 
 // openRecent opens a file from the recent list, after the unsaved-changes

@@ -29,7 +29,7 @@ func (e *Editor) askSavePath(name string, exts []string, onPath func(path string
 		}
 		onPath(withExt(path, exts))
 	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetFilter(regularFiles(exts))
 	d.SetFileName(name)
 	if e.path != "" {
 		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -338,4 +339,61 @@ func TestWriteFileTempNameAndStaleSweep(t *testing.T) {
 		t.Fatal(err)
 	}
 	onlyFiles(t, dir, filepath.Base(otherTool), filepath.Base(fresh), "bp.yaml")
+}
+
+func TestWriteFileAsAnotherUserKeepsWhatItMay(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run the write as another user")
+	}
+	dir := t.TempDir()
+	for _, d := range []string{filepath.Dir(dir), dir} {
+		if err := os.Chmod(d, 0o777); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "shared.yaml")
+	writeTestFile(t, path, "old", 0o666) // root's, writable by all
+	// The helper, as nobody, may not give the file to root: the EPERM is
+	// forgiven and the file is saved, nobody's now, with its mode.
+	cmd := exec.Command("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", os.Args[0], "-test.run=^TestHelperSave$")
+	cmd.Env = append(os.Environ(), "SERVICEBP_HELPER_SAVE="+path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("save as nobody: %v\n%s", err, out)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := info.Sys().(*syscall.Stat_t); st.Uid != 65534 || info.Mode().Perm() != 0o666 {
+		t.Errorf("owner %d, mode %v; want 65534 and 0666", st.Uid, info.Mode().Perm())
+	}
+	if got := readTestFile(t, path); got != richSource {
+		t.Errorf("file = %q", got)
+	}
+}
+
+func TestInPlaceRestore(t *testing.T) {
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "target"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("half-written new contents, longer than the old"); err != nil {
+		t.Fatal(err)
+	}
+	backup, err := createTemp(dir+"/", "target")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer removeTemp(backup)
+	if _, err := backup.WriteString("old contents"); err != nil {
+		t.Fatal(err)
+	}
+	if err := restore(f, backup); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTestFile(t, f.Name()); got != "old contents" {
+		t.Errorf("restored file = %q", got)
+	}
 }

@@ -13,6 +13,9 @@ const openNonblock = 0
 // oNoFollow is 0 where the platform has no O_NOFOLLOW.
 const oNoFollow = 0
 
+// mayWrite reports true: the owner's write bit is checked alone here.
+func mayWrite(string) bool { return true }
+
 // lockFile reports true: this platform has no advisory locks, so a temp
 // file is protected from the stale-file sweep only by its age.
 func lockFile(*os.File) bool { return true }

@@ -16,6 +16,12 @@ const openNonblock = syscall.O_NONBLOCK
 // oNoFollow makes an open fail on a symbolic link.
 const oNoFollow = syscall.O_NOFOLLOW
 
+// mayWrite reports whether the process may open path for writing, as
+// access(2) tells; for root it is always true.
+func mayWrite(path string) bool {
+	return syscall.Access(path, 0x2) == nil // W_OK
+}
+
 // lockFile takes an exclusive advisory lock on f without waiting and
 // reports whether it got it. The lock ends when f is closed.
 func lockFile(f *os.File) bool {

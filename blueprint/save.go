@@ -66,7 +66,9 @@ func (r *refusal) Unwrap() error { return r.kind }
 //   - a symbolic link is followed, and the file it points to is written
 //     (created, when the link dangles); the link stays a link;
 //   - a file without write permission for its owner is refused
-//     (ErrReadOnly), even when the process could write it (root);
+//     (ErrReadOnly), even when the process could write it (root), and so
+//     is a file the process may not write (another user's), although
+//     replacing it needs only a writable folder;
 //   - otherwise data goes to a temporary file in the same folder, named
 //     .NAME.servicebp-tmp-PID-RANDOM and locked while it is written, which
 //     is synced, given the old file's owner and group (as far as the
@@ -97,7 +99,7 @@ func WriteFile(path string, data []byte, opt WriteOptions) (FileState, error) {
 		return FileState{}, &refusal{name: path, why: "already exists", kind: fs.ErrExist}
 	case exists && !info.Mode().IsRegular():
 		return FileState{}, fmt.Errorf("write %s: not a regular file", path)
-	case exists && info.Mode().Perm()&0o200 == 0:
+	case exists && (info.Mode().Perm()&0o200 == 0 || !mayWrite(target)):
 		return FileState{}, &refusal{name: path, why: "is read-only", kind: ErrReadOnly}
 	}
 	if exists && linkCount(info) > 1 {

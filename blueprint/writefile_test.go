@@ -397,3 +397,27 @@ func TestInPlaceRestore(t *testing.T) {
 		t.Errorf("restored file = %q", got)
 	}
 }
+
+func TestWriteFileRefusesAnotherUsersFile(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run the write as another user")
+	}
+	dir := t.TempDir()
+	for _, d := range []string{filepath.Dir(dir), dir} {
+		if err := os.Chmod(d, 0o777); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "roots.yaml")
+	writeTestFile(t, path, "old", 0o644) // root's; the folder lets anyone rename over it
+	cmd := exec.Command("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", os.Args[0], "-test.run=^TestHelperSave$")
+	cmd.Env = append(os.Environ(), "SERVICEBP_HELPER_SAVE="+path)
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), path+" is read-only; nothing was written") {
+		t.Fatalf("save of root's file as nobody: %v\n%s", err, out)
+	}
+	if got := readTestFile(t, path); got != "old" {
+		t.Errorf("file = %q", got)
+	}
+	onlyFiles(t, dir, "roots.yaml")
+}

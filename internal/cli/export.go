@@ -68,6 +68,11 @@ func runExport(env Env, args []string) int {
 	}
 	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent}
 	if *fontPath != "" {
+		// A FIFO or a device would block the read, or never end.
+		if info, err := os.Stat(*fontPath); err == nil && !info.Mode().IsRegular() {
+			fmt.Fprintf(env.Stderr, "servicebp export: font %s: not a regular file\n", *fontPath)
+			return ExitFailure
+		}
 		f, err := export.LoadFont(*fontPath)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "servicebp export: %v\n", err)

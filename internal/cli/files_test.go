@@ -49,11 +49,15 @@ func TestCommandsRefuseFIFO(t *testing.T) {
 		{"stats", fifo},
 		{"export", fifo, "-o", png, "--font", golden.FontPath},
 		{"export", fifo, "-o", filepath.Join(dir, "deck"), "--per-phase", "--font", golden.FontPath},
+		{"export", "--font", fifo, filepath.Join("..", "..", "assets", "templates", "hotel.yaml"), "-o", png},
 	} {
 		var code int
 		var stderr string
 		hangGuard(t, strings.Join(args, " "), func() { code, _, stderr = runCLI(t, "", args...) })
 		want := fifo + ":1:1: is not a regular file (a named pipe)"
+		if args[1] == "--font" {
+			want = "font " + fifo + ": not a regular file"
+		}
 		if code != ExitFailure || !strings.Contains(stderr, want) {
 			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", args, code, stderr, want)
 		}

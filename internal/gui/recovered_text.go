@@ -7,9 +7,12 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
@@ -37,13 +40,16 @@ func (e *Editor) showRecoveredText(o *orphan) *recoveredText {
 	note := widget.NewLabel(lang.L("This is the text of the unsaved changes of {{.Name}}, as they were kept. It does not load as a blueprint: save it as a file to mend it by hand, or copy it.",
 		map[string]any{"Name": name}))
 	note.Wrapping = fyne.TextWrapWord
+	head := container.NewVBox(note, problemLabel(problemText(o.err, 1)))
 	r := &recoveredText{e: e, o: o, body: widget.NewLabel(text), status: widget.NewLabel("")}
 	r.body.Selectable = true
 	r.body.TextStyle = fyne.TextStyle{Monospace: true}
 	scroll := container.NewScroll(r.body)
-	scroll.SetMinSize(fyne.NewSize(640, 320))
+	scroll.SetMinSize(fyne.NewSize(640, 300))
+	frame := fcanvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	frame.CornerRadius = theme.InputRadiusSize()
 	r.status.Importance = widget.SuccessImportance
-	content := container.NewBorder(note, r.status, nil, nil, scroll)
+	content := container.NewBorder(head, r.status, nil, nil, container.NewStack(frame, scroll))
 
 	title := lang.L("Recovered text of {{.Name}}", map[string]any{"Name": name})
 	q := &question{title: title, message: text}
@@ -67,9 +73,10 @@ func (e *Editor) showRecoveredText(o *orphan) *recoveredText {
 		e.askSavePath(recoveredFileName(e), yamlExts, func(path string) { r.saveTo(path) })
 	})
 	save.Importance = widget.HighImportance
-	q.buttons = []*widget.Button{keep, discard, copyText, save}
+	// The destructive button stands apart, at the left end.
+	q.buttons = []*widget.Button{discard, keep, copyText, save}
 	q.cancel, q.def = keep, save
-	q.dialog.SetButtons([]fyne.CanvasObject{keep, discard, copyText, save})
+	q.dialog.SetButtons([]fyne.CanvasObject{discard, layout.NewSpacer(), keep, copyText, save})
 	q.dialog.Resize(fyne.NewSize(760, 540))
 	e.auto.recovered = r
 	r.show(e)

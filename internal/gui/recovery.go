@@ -12,7 +12,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
@@ -186,9 +189,23 @@ func (e *Editor) offerRestore(o *orphan) {
 // offerNewerFile asks about a journal older than the file it belongs to,
 // naming both times.
 func (e *Editor) offerNewerFile(o *orphan, fileTime time.Time) {
-	e.ask(lang.L("The file is newer than its unsaved changes"),
-		lang.L("{{.Name}} has unsaved changes from {{.JournalTime}}, but the file was changed later, at {{.FileTime}} (by a git checkout, for example). Restore the changes in place of the file's newer content, or keep the file and set the changes aside?",
-			map[string]any{"Name": e.displayName(), "JournalTime": o.mod.Format(exactTime), "FileTime": fileTime.Format(exactTime)}),
+	intro := lang.L("{{.Name}} was changed after its unsaved changes were kept, by a git checkout for example.",
+		map[string]any{"Name": e.displayName()})
+	rows := [][2]string{
+		{lang.L("Unsaved changes"), o.mod.Format(exactTime)},
+		{lang.L("File changed"), fileTime.Format(exactTime)},
+	}
+	outro := lang.L("Restore the changes in place of the file's newer content, or keep the file and set the changes aside?")
+	times := container.New(layout.NewFormLayout())
+	var msg []string
+	for _, r := range rows {
+		times.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		times.Add(widget.NewLabel(r[1]))
+		msg = append(msg, r[0]+": "+r[1])
+	}
+	content := container.NewVBox(wrapped(intro), times, wrapped(outro))
+	q := e.askWith(lang.L("The file is newer than its unsaved changes"),
+		strings.Join(append(append([]string{intro}, msg...), outro), "\n"), content,
 		choice{label: lang.L("Keep the file"), action: func() {
 			e.setAside(o)
 			e.journalDone()
@@ -198,6 +215,7 @@ func (e *Editor) offerNewerFile(o *orphan, fileTime time.Time) {
 			e.journalDone()
 		}},
 	)
+	q.dialog.Resize(fyne.NewSize(520, 0))
 }
 
 // offerUnreadable tells that a journal does not load and offers its raw
@@ -212,10 +230,38 @@ func (e *Editor) offerUnreadable(o *orphan) {
 			e.showRecoveredText(o)
 		}})
 	}
-	e.ask(lang.L("The unsaved changes of {{.Name}} could not be read back", map[string]any{"Name": e.displayName()}),
-		lang.L("The journal written at {{.Time}} does not load:\n{{.Problem}}\nIt stays in {{.Path}} until you discard it.",
-			map[string]any{"Time": o.mod.Format(recoveryTime), "Problem": problemText(o.err, 3), "Path": o.journal}),
-		choices...)
+	intro := lang.L("The changes kept at {{.Time}} do not load as a blueprint. They stay on disk until you discard them.",
+		map[string]any{"Time": o.mod.Format(recoveryTime)})
+	problem := problemText(o.err, 3)
+	content := container.NewVBox(wrapped(intro), problemLabel(problem), pathLabel(o.journal))
+	q := e.askWith(lang.L("The unsaved changes of {{.Name}} could not be read back", map[string]any{"Name": e.displayName()}),
+		intro+"\n"+problem+"\n"+o.journal, content, choices...)
+	q.dialog.Resize(fyne.NewSize(560, 0))
+}
+
+// wrapped is a label of text wrapped at words.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// problemLabel shows why a journal does not load, in monospace.
+func problemLabel(problem string) *widget.Label {
+	l := widget.NewLabelWithStyle(problem, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	return l
+}
+
+// pathLabel shows where a journal is, selectable so that it can be
+// copied.
+func pathLabel(path string) *widget.Label {
+	l := widget.NewLabelWithStyle(path, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	l.Wrapping = fyne.TextWrapBreak
+	l.Selectable = true
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 // problemText is the first limit problems of err, one per line, with the

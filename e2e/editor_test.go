@@ -154,7 +154,7 @@ func TestKillAndRecover(t *testing.T) {
 	}
 
 	b := en.start(t, path)
-	time.Sleep(500 * time.Millisecond)
+	time.Sleep(1500 * time.Millisecond) // the question's first frame
 	screenshot(t, "editor-recovery-offer")
 	// The question is open and nothing is restored yet: the title is clean.
 	if isDirty(b.title()) {

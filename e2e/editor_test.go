@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,51 +71,178 @@ func TestAddStepAndSave(t *testing.T) {
 	a.quit()
 }
 
-// TestKillAndRecover kills the app with SIGKILL after an unsaved edit,
-// starts it again, accepts the offer to restore and saves.
-func TestKillAndRecover(t *testing.T) {
-	en, path, a := startHotel(t)
-	a.addStep("Late checkout request")
-	a.waitTitle("no dirty marker after an edit", isDirty)
-
-	// The journal is written within about 5 s of the edit.
-	if !poll(8*time.Second, 100*time.Millisecond, func() bool {
-		j, _ := filepath.Glob(filepath.Join(en.cacheDir(), "hotel-*.yaml"))
-		if len(j) != 1 {
-			return false
-		}
-		data, err := os.ReadFile(j[0])
-		return err == nil && strings.Contains(string(data), "Late checkout request")
-	}) {
-		t.Fatalf("no autosave journal in %s 8 s after the edit", en.cacheDir())
-	}
-	a.kill()
-
-	disk, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(string(disk), "Late checkout request") {
-		t.Fatal("the edit reached the file without a save")
-	}
-
-	b := en.start(t, path)
-	time.Sleep(500 * time.Millisecond)
-	screenshot(t, "editor-recovery-offer")
-	b.key("Return") // Restore is the default answer
-	b.waitTitle("the restored blueprint is not marked unsaved", isDirty)
-	b.save()
+// withStep is the canonical YAML of the blueprint at path with a step of
+// text added as Ctrl+Enter and typing add it to a blueprint just opened:
+// in the customer lane's first cell, with the id "step".
+func withStep(t *testing.T, path, text string) []byte {
+	t.Helper()
 	d, err := blueprint.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if findStep(d, "Late checkout request") == nil {
-		t.Error("the restored step is not in the saved file")
+	h := blueprint.NewHistory(d)
+	s := blueprint.Step{ID: d.UniqueID("", "step"), Lane: "customer", Column: d.Columns[0].ID, Text: text}
+	if err := h.Apply(blueprint.AddStep(s, -1)); err != nil {
+		t.Fatal(err)
 	}
-	if j, _ := filepath.Glob(filepath.Join(en.cacheDir(), "hotel-*.yaml")); len(j) != 0 {
-		t.Errorf("journal left after a clean save: %v", j)
+	data, err := blueprint.Marshal(h.Doc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// journals lists the autosave journals in the cache folder whose names
+// match pattern, and the lock files beside them.
+func (en *env) journals(t *testing.T, pattern string) (journals, locks []string) {
+	t.Helper()
+	j, err := filepath.Glob(filepath.Join(en.cacheDir(), pattern+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := filepath.Glob(filepath.Join(en.cacheDir(), pattern+".lock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j, l
+}
+
+// waitJournal waits until exactly one journal matches pattern and ok
+// accepts its path and contents, and returns its path.
+func (en *env) waitJournal(t *testing.T, pattern string, ok func(path string, data []byte) bool) string {
+	t.Helper()
+	var found string
+	if !poll(8*time.Second, 100*time.Millisecond, func() bool {
+		j, _ := en.journals(t, pattern)
+		if len(j) != 1 {
+			return false
+		}
+		data, err := os.ReadFile(j[0])
+		found = j[0]
+		return err == nil && ok(j[0], data)
+	}) {
+		j, _ := en.journals(t, pattern)
+		t.Fatalf("no autosave journal %s as expected in %s 8 s on: %v", pattern, en.cacheDir(), j)
+	}
+	return found
+}
+
+// TestKillAndRecover kills the app with SIGKILL after an unsaved edit,
+// starts it again, accepts the offer to restore and saves: the file is
+// then, byte for byte, the blueprint with the edit.
+func TestKillAndRecover(t *testing.T) {
+	en, path, a := startHotel(t)
+	original, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := withStep(t, path, "Late checkout request")
+	a.addStep("Late checkout request")
+	a.waitTitle("no dirty marker after an edit", isDirty)
+
+	// The journal is written within about 5 s of the edit, and holds the
+	// whole edited blueprint.
+	journal := en.waitJournal(t, "hotel-*", func(_ string, data []byte) bool {
+		return bytes.Contains(data, []byte("Late checkout request"))
+	})
+	if data, err := os.ReadFile(journal); err != nil || !bytes.Equal(data, want) {
+		t.Fatalf("the journal is not the edited blueprint (%v):\n%s", err, firstDifference(data, want))
+	}
+	a.kill()
+	if disk, err := os.ReadFile(path); err != nil || !bytes.Equal(disk, original) {
+		t.Fatalf("the file changed without a save (%v)", err)
+	}
+
+	b := en.start(t, path)
+	time.Sleep(1500 * time.Millisecond) // the question's first frame
+	screenshot(t, "editor-recovery-offer")
+	// The question is open and nothing is restored yet: the title is clean.
+	if isDirty(b.title()) {
+		t.Fatalf("title %q: restored without asking", b.title())
+	}
+	// Return presses the question's default, Restore. With no question
+	// it would only edit the board's selection, of which there is none,
+	// and the title would stay clean.
+	b.key("Return")
+	b.waitTitle("Return did not restore: no recovery question, or it did not work", isDirty)
+	b.save()
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the saved file is not the blueprint with the restored edit:\n got %d bytes\nwant %d bytes\n%s", len(got), len(want), firstDifference(got, want))
+	}
+	if j, l := en.journals(t, "hotel-*"); len(j)+len(l) != 0 {
+		t.Errorf("journals or locks left after a clean save: %v %v", j, l)
+	}
+	if _, err := os.Stat(journal); !os.IsNotExist(err) {
+		t.Errorf("the killed editor's journal is still there: %v", err)
 	}
 	b.quit()
+}
+
+// firstDifference shows the first line where got and want differ.
+func firstDifference(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, gl, wl)
+		}
+	}
+	return "no line differs"
+}
+
+// TestTwoUntitledEditorsKeepTheirJournals runs two untitled editors at
+// once: the second does not offer the first's unsaved work. Once the
+// first is killed, a third offers it, and takes it over.
+func TestTwoUntitledEditorsKeepTheirJournals(t *testing.T) {
+	en := newEnv(t)
+	first := en.start(t)
+	first.addStep("First window's step")
+	first.waitTitle("no dirty marker after an edit", isDirty)
+	firstJournal := en.waitJournal(t, "untitled.*", func(_ string, data []byte) bool {
+		return bytes.Contains(data, []byte("First window's step"))
+	})
+
+	second := en.start(t)
+	time.Sleep(500 * time.Millisecond)
+	screenshot(t, "editor-second-untitled")
+	// Were the first's work offered, Return would restore it.
+	second.key("Return")
+	time.Sleep(time.Second)
+	if isDirty(second.title()) {
+		t.Fatalf("the second untitled editor took the running first one's work: title %q", second.title())
+	}
+	if j, _ := en.journals(t, "untitled.*"); len(j) != 1 || j[0] != firstJournal {
+		t.Fatalf("journals %v, want only the first editor's", j)
+	}
+
+	first.kill()
+	third := en.start(t)
+	time.Sleep(500 * time.Millisecond)
+	if isDirty(third.title()) {
+		t.Fatalf("title %q: restored without asking", third.title())
+	}
+	third.key("Return") // Restore
+	third.waitTitle("the gone editor's work was not offered", isDirty)
+	// The third editor journals the work under its own name, and the
+	// killed editor's journal goes.
+	en.waitJournal(t, "untitled.*", func(path string, data []byte) bool {
+		return path != firstJournal && bytes.Contains(data, []byte("First window's step"))
+	})
+	if isDirty(second.title()) {
+		t.Errorf("the second editor changed: title %q", second.title())
+	}
+	second.focus()
+	second.quit()
 }
 
 // TestReloadOnExternalChange changes the open file behind the editor's

@@ -171,12 +171,14 @@ func (a *app) exited() bool {
 	}
 }
 
-// waitWindow polls for the app's visible window and returns its id.
+// waitWindow polls for the app's visible window and returns its id. The
+// search needs --all: xdotool otherwise matches windows of any process
+// named servicebp, and finds another app's window on a shared display.
 func (a *app) waitWindow(limit time.Duration) string {
 	a.t.Helper()
 	var id string
 	found := poll(limit, 10*time.Millisecond, func() bool {
-		out, err := xcommand(a.display, "xdotool", "search", "--onlyvisible", "--pid", fmt.Sprint(a.cmd.Process.Pid), "--name", "servicebp").Output()
+		out, err := xcommand(a.display, "xdotool", "search", "--all", "--onlyvisible", "--pid", fmt.Sprint(a.cmd.Process.Pid), "--name", "servicebp").Output()
 		if err == nil {
 			if ids := strings.Fields(string(out)); len(ids) > 0 {
 				id = ids[0]

@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,15 +16,13 @@ import (
 const defaultAnalysisDelay = 300 * time.Millisecond
 
 // analysisDelay is the delay an editor with options o analyses after; a
-// negative delay analyses only on demand. Under go test the default is on
-// demand, so that no timer goroutine touches the widgets of a test that
-// did not ask for it.
+// negative delay analyses only on demand. Tests of the editor ask for
+// that: Fyne's test driver runs fyne.Do on the calling goroutine, so a
+// timer that fired during a test would touch its widgets from another
+// goroutine.
 func analysisDelay(o Options) time.Duration {
-	switch {
-	case o.AnalysisDelay != 0:
+	if o.AnalysisDelay != 0 {
 		return o.AnalysisDelay
-	case testing.Testing():
-		return -1
 	}
 	return defaultAnalysisDelay
 }

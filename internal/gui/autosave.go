@@ -1,13 +1,10 @@
 package gui
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,35 +13,32 @@ import (
 )
 
 // autosaver journals unsaved changes to the cache folder a few seconds
-// after the last edit, so that a crash loses little. The journal of a file
-// is keyed by its path; an untitled blueprint has one shared journal.
+// after the last edit, so that a crash loses little. Each editor writes
+// journals of its own session (see journal.go) and holds the lock of the
+// one it has written until it removes it; so two editors, on the same file
+// or both untitled, never write or offer each other's journal.
 type autosaver struct {
-	e     *Editor
-	timer *time.Timer
-	gen   int
-	// owned is set when this editor wrote or restored the current
-	// journal, and so may remove it.
-	owned bool
+	e       *Editor
+	timer   *time.Timer
+	gen     int
+	session string
+	// lock is held while this editor's journal exists; nil when it has
+	// none.
+	lock *journalLock
+	// pending are the journals of gone editors that recovery has yet to
+	// offer, locked so that no other editor offers them meanwhile.
+	pending []*orphan
+	// recovered is the window on the text of a journal that does not
+	// load, once one was opened.
+	recovered *recoveredText
 }
 
-func newAutosaver(e *Editor) *autosaver { return &autosaver{e: e} }
+func newAutosaver(e *Editor) *autosaver { return &autosaver{e: e, session: newSession()} }
 
-// journalPath is where the journal for the blueprint at path (or the
-// untitled one, for "") lives in dir.
-func journalPath(dir, path string) string {
-	if path == "" {
-		return filepath.Join(dir, "untitled.yaml")
-	}
-	sum := sha256.Sum256([]byte(path))
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	if len(base) > 40 {
-		base = base[:40]
-	}
-	return filepath.Join(dir, base+"-"+hex.EncodeToString(sum[:8])+".yaml")
+// journal is where this editor journals the current blueprint.
+func (a *autosaver) journal() string {
+	return journalFile(a.e.opts.CacheDir, a.e.path, a.session)
 }
-
-// journal is the current blueprint's journal path.
-func (a *autosaver) journal() string { return journalPath(a.e.opts.CacheDir, a.e.path) }
 
 // schedule (re)starts the timer after an edit.
 func (a *autosaver) schedule() {
@@ -63,47 +57,92 @@ func (a *autosaver) schedule() {
 }
 
 // flush writes the journal now when there are unsaved changes, and removes
-// an owned journal when there are none.
-func (a *autosaver) flush() {
+// this editor's journal when there are none. It reports whether the
+// unsaved changes, if any, are in a journal.
+func (a *autosaver) flush() bool {
 	if !a.e.Dirty() {
 		a.discard()
-		return
+		return true
 	}
 	data, err := blueprint.Marshal(a.e.Doc())
-	if err == nil {
-		if err = os.MkdirAll(a.e.opts.CacheDir, 0o700); err == nil {
-			err = blueprint.WriteFileAtomic(a.journal(), data, 0o600)
-		}
-	}
 	if err != nil {
 		fyne.LogError("servicebp: writing the autosave journal", err)
-		return
+		return false
 	}
-	a.owned = true
+	cur := a.lock
+	if cur != nil && cur.journal == a.journal() {
+		if err := blueprint.WriteFileAtomic(cur.journal, data, 0o600); err != nil {
+			fyne.LogError("servicebp: writing the autosave journal", err)
+			return false
+		}
+		return true
+	}
+	// A first journal, or the blueprint has a new path: journal it under
+	// that, and remove the old journal once the new one is written.
+	l, err := a.acquire()
+	if err != nil {
+		fyne.LogError("servicebp: writing the autosave journal", err)
+		return false
+	}
+	if err := blueprint.WriteFileAtomic(l.journal, data, 0o600); err != nil {
+		l.remove()
+		fyne.LogError("servicebp: writing the autosave journal", err)
+		return false
+	}
+	a.lock = l
+	cur.remove()
+	return true
 }
 
-// discard cancels a pending write and removes the journal if this editor
-// owns it.
+// acquire locks a new journal for the current blueprint. A journal of that
+// name already on disk is another session's (the process id and random
+// number were used before), so it is left alone and a new session chosen.
+func (a *autosaver) acquire() (*journalLock, error) {
+	if err := os.MkdirAll(a.e.opts.CacheDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create the autosave folder: %w", err)
+	}
+	for range 5 {
+		jp := a.journal()
+		if _, err := os.Lstat(jp); errors.Is(err, fs.ErrNotExist) {
+			l, err := lockJournal(jp)
+			if err == nil {
+				return l, nil
+			}
+			if !errors.Is(err, errJournalBusy) {
+				return nil, err
+			}
+		}
+		a.session = newSession()
+	}
+	return nil, fmt.Errorf("no free autosave journal name in %s", a.e.opts.CacheDir)
+}
+
+// discard cancels a pending write and removes this editor's journal, if
+// it has one.
 func (a *autosaver) discard() {
-	a.stop()
-	if !a.owned {
-		return
-	}
-	a.owned = false
-	removeJournal(a.journal())
+	a.cancel()
+	a.lock.remove()
+	a.lock = nil
 }
 
-// stop cancels a pending write.
+// stop ends autosaving when the editor closes or dies: it cancels a
+// pending write and gives up the locks it holds, leaving every journal on
+// disk for recovery.
 func (a *autosaver) stop() {
+	a.cancel()
+	a.lock.release()
+	a.lock = nil
+	for _, o := range a.pending {
+		o.lock.release()
+	}
+	a.pending = nil
+}
+
+// cancel cancels a pending write.
+func (a *autosaver) cancel() {
 	a.gen++
 	if a.timer != nil {
 		a.timer.Stop()
 		a.timer = nil
-	}
-}
-
-func removeJournal(path string) {
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fyne.LogError("servicebp: removing the autosave journal", err)
 	}
 }

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -27,11 +28,12 @@ func TestAutosaveJournalAndRecovery(t *testing.T) {
 			e := startEditor(t, a, cache, path)
 			e.apply(blueprint.SetTitle("Unsaved work"))
 			e.auto.flush()
-			jp := journalPath(cache, e.Path())
+			jp := e.auto.journal()
 			if _, err := os.Stat(jp); err != nil {
 				t.Fatalf("no journal after an edit: %v", err)
 			}
-			// The process dies here: nothing removes the journal.
+			// The process dies here: nothing removes the journal, and
+			// its lock is given up.
 			e.auto.stop()
 			if path != "" {
 				old := time.Now().Add(-time.Minute)
@@ -52,23 +54,35 @@ func TestAutosaveJournalAndRecovery(t *testing.T) {
 			if e2.Dirty() != restored {
 				t.Errorf("dirty = %v after %s", e2.Dirty(), tc.answer)
 			}
-			_, err := os.Stat(jp)
+			// Either way the old journal is gone: discarded, or taken
+			// over by the new editor's own journal.
+			if _, err := os.Stat(jp); !os.IsNotExist(err) {
+				t.Errorf("the dead editor's journal is still there after %s: %v", tc.answer, err)
+			}
+			if _, err := os.Stat(lockFile(jp)); !os.IsNotExist(err) {
+				t.Errorf("the dead editor's lock file is still there after %s: %v", tc.answer, err)
+			}
+			own := e2.auto.journal()
+			_, err := os.Stat(own)
 			if exists := err == nil; exists != restored {
-				t.Errorf("journal exists = %v after %s", exists, tc.answer)
+				t.Errorf("new journal exists = %v after %s", exists, tc.answer)
 			}
 			if !restored {
 				return
 			}
+			if d, err := blueprint.Load(own); err != nil || d.Title != "Unsaved work" {
+				t.Errorf("the new journal does not hold the restored work: %v", err)
+			}
 			// A restored blueprint is saved like any other; saving removes
 			// the journal.
 			if path == "" {
-				path = jp + ".saved.yaml"
+				path = filepath.Join(t.TempDir(), "saved.yaml")
 			}
 			if !e2.writeFile(path) {
 				t.Fatal("save failed")
 			}
-			if _, err := os.Stat(jp); !os.IsNotExist(err) {
-				t.Errorf("journal still there after a clean save: %v", err)
+			if left := cacheFiles(t, cache); len(left) != 0 {
+				t.Errorf("files left in the cache after a clean save: %v", left)
 			}
 			if e2.Dirty() {
 				t.Error("dirty after save")
@@ -77,38 +91,33 @@ func TestAutosaveJournalAndRecovery(t *testing.T) {
 	}
 }
 
-func TestStaleJournalIgnored(t *testing.T) {
-	a := test.NewTempApp(t)
-	cache := t.TempDir()
-	path := copyFixture(t, "coffee.yaml")
-	jp := journalPath(cache, path)
-	if err := os.WriteFile(jp, []byte("servicebp: 1\ntitle: Old\n"), 0o600); err != nil {
+// cacheFiles lists the journals and lock files in the cache folder cache.
+func cacheFiles(t *testing.T, cache string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(cache)
+	if err != nil {
 		t.Fatal(err)
 	}
-	old := time.Now().Add(-time.Hour)
-	if err := os.Chtimes(jp, old, old); err != nil {
-		t.Fatal(err)
+	var out []string
+	for _, en := range entries {
+		if !en.IsDir() {
+			out = append(out, en.Name())
+		}
 	}
-	e := startEditor(t, a, cache, path)
-	if e.question != nil {
-		t.Errorf("offered to restore a journal older than the file: %q", e.question.title)
-	}
-	if _, err := os.Stat(jp); !os.IsNotExist(err) {
-		t.Errorf("stale journal kept: %v", err)
-	}
+	return out
 }
 
 func TestAutosaveTimer(t *testing.T) {
 	a := test.NewTempApp(t)
 	cache := t.TempDir()
-	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1})
+	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1})
 	e.Start(copyFixture(t, "coffee.yaml"))
 	// Only the edit's timer may fire: Fyne's test driver runs fyne.Do on
 	// the timer's goroutine, where a timer set by Start would race with the
 	// test's own calls.
 	e.opts.AutosaveDelay = 20 * time.Millisecond
-	jp := journalPath(cache, e.Path())
 	e.apply(blueprint.SetTitle("Typed"))
+	jp := e.auto.journal()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		if _, err := os.Stat(jp); err == nil {

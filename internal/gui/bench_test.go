@@ -18,7 +18,7 @@ func BenchmarkOpenEditor(b *testing.B) {
 			a := test.NewTempApp(b)
 			cache := b.TempDir()
 			for b.Loop() {
-				e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1})
+				e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1})
 				e.Start(path)
 				e.win.Close()
 			}
@@ -32,7 +32,7 @@ func BenchmarkOpenEditor(b *testing.B) {
 func BenchmarkInspectorEdit(b *testing.B) {
 	path := generatedFile(b, 1000)
 	a := test.NewTempApp(b)
-	e := NewEditor(a, Options{CacheDir: b.TempDir(), AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1})
+	e := NewEditor(a, Options{CacheDir: b.TempDir(), AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1})
 	e.Start(path)
 	id := e.Doc().Steps[500].ID
 	e.SetSelection(canvas.StepSelection(id))

@@ -58,7 +58,7 @@ func TestUnsavedChangesPrompt(t *testing.T) {
 			if done != tc.wantDone {
 				t.Errorf("action done = %v, want %v", done, tc.wantDone)
 			}
-			_, err = os.Stat(journalPath(e.opts.CacheDir, path))
+			_, err = os.Stat(e.auto.journal())
 			if journal := err == nil; journal != (tc.answer == "Cancel") {
 				t.Errorf("journal kept = %v after %s", journal, tc.answer)
 			}

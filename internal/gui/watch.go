@@ -2,7 +2,9 @@ package gui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -82,11 +84,22 @@ func (w *watcher) check() {
 	if st.ModTime().Equal(w.mod) && st.Size() == w.size {
 		return
 	}
-	data, err := os.ReadFile(e.path)
+	w.mod, w.size = st.ModTime(), st.Size()
+	var data []byte
+	if st.Mode().IsRegular() {
+		data, err = blueprint.ReadFile(e.path)
+	} else {
+		// A pipe or a device in the file's place: opening it could block
+		// the editor, so it is never read.
+		err = fmt.Errorf("%s:1:1: is not a regular file", filepath.Base(e.path))
+	}
 	if err != nil {
+		// Too large, not a file or unreadable: said once, until the file
+		// changes again.
+		e.notify(lang.L("{{.Name}} changed on disk but cannot be read, so it was not reloaded: {{.Problem}}",
+			map[string]any{"Name": e.displayName(), "Problem": problemText(err, 1)}))
 		return
 	}
-	w.mod, w.size = st.ModTime(), st.Size()
 	if bytes.Equal(data, w.data) {
 		return
 	}

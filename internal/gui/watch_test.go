@@ -3,6 +3,7 @@ package gui
 import (
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -93,5 +94,55 @@ func TestOwnSaveIsNotAnExternalChange(t *testing.T) {
 	}
 	if e.Doc().Title != "Edited after" {
 		t.Errorf("title = %q", e.Doc().Title)
+	}
+}
+
+// TestWatcherDoesNotReadWhatIsNotABlueprint replaces the open file with a
+// pipe, which a plain read would block on, and with a file over the size
+// limit: the editor says so once, keeps the blueprint and asks nothing.
+func TestWatcherDoesNotReadWhatIsNotABlueprint(t *testing.T) {
+	for _, kind := range []string{"pipe", "too large"} {
+		t.Run(kind, func(t *testing.T) {
+			e := testEditor(t, "coffee.yaml")
+			if err := os.Remove(e.Path()); err != nil {
+				t.Fatal(err)
+			}
+			want := "not a regular file"
+			switch kind {
+			case "pipe":
+				if err := syscall.Mkfifo(e.Path(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			case "too large":
+				want = "10 MB"
+				f, err := os.Create(e.Path())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := f.Truncate(blueprint.MaxFileSize + 1); err != nil {
+					t.Fatal(err)
+				}
+				if err := f.Close(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// A read that blocked on the pipe would hang here, and the
+			// test would fail by its timeout.
+			e.watch.check()
+			if e.question != nil {
+				t.Errorf("asked %q", e.question.title)
+			}
+			if !strings.Contains(e.ui.notice.Text, "cannot be read") || !strings.Contains(e.ui.notice.Text, want) {
+				t.Errorf("notice %q, want one that says %q", e.ui.notice.Text, want)
+			}
+			if e.Doc().Title != "Coffee to go" {
+				t.Errorf("the blueprint changed: %q", e.Doc().Title)
+			}
+			e.ui.notice.SetText("")
+			e.watch.check()
+			if e.ui.notice.Text != "" {
+				t.Errorf("said again with no new change: %q", e.ui.notice.Text)
+			}
+		})
 	}
 }

@@ -82,9 +82,14 @@ type Change struct {
 	// line's or column's name, a flow's "from → to" (in NEW, or OLD for
 	// removed elements).
 	Label string
-	// OldCell and NewCell name a moved step's cells as "lane × column",
-	// with the lane and column names (ids when they have none).
+	// OldCell and NewCell name a step's cells as "lane × column", with
+	// the lane and column names (ids when they have none): OldCell for a
+	// moved or removed step, NewCell for a moved or added one.
 	OldCell, NewCell string
+	// OldAfter and NewAfter are, for a reordered lane, line, column or
+	// phase, the id (phase: name) of the element before it in OLD and in
+	// NEW; "" when it is first.
+	OldAfter, NewAfter string
 }
 
 // FlowID is the id of the flow from → to in a Change: "from->to". Ids

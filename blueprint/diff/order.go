@@ -68,3 +68,42 @@ func longestIncreasing(seq []int) []bool {
 	}
 	return keep
 }
+
+// reorderedIDs returns the ids of a list of lanes, lines, columns or
+// phases to report as reordered: those outOfOrder finds, less those that
+// still follow the same element, since a block moved together reads best
+// as a move of its first element. When that leaves none, the first of
+// them in NEW's order is reported.
+func reorderedIDs(old, new []string) map[string]bool {
+	moved := outOfOrder(old, new)
+	if len(moved) == 0 {
+		return moved
+	}
+	before := func(ids []string) map[string]string {
+		m := make(map[string]string, len(ids))
+		for i, id := range ids {
+			if i > 0 {
+				m[id] = ids[i-1]
+			}
+		}
+		return m
+	}
+	oldBefore, newBefore := before(old), before(new)
+	out := map[string]bool{}
+	first := ""
+	for _, id := range new {
+		if !moved[id] {
+			continue
+		}
+		if first == "" {
+			first = id
+		}
+		if oldBefore[id] != newBefore[id] {
+			out[id] = true
+		}
+	}
+	if len(out) == 0 {
+		out[first] = true
+	}
+	return out
+}

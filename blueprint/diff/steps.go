@@ -99,7 +99,10 @@ func (c *comparison) steps() {
 			c.add(ch)
 		}
 		if reordered[s.ID] {
-			c.reordered(base, oldRank[s.ID], newRank[s.ID])
+			ch := base
+			ch.Kind, ch.Field = Reordered, "position"
+			ch.Old, ch.New = position(oldRank[s.ID]), position(newRank[s.ID])
+			c.add(ch)
 		}
 		c.field(base, "text", o.Text, s.Text)
 		c.field(base, "owner", o.Owner, s.Owner)

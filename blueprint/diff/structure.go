@@ -15,7 +15,7 @@ func (c *comparison) lanes() {
 	for i, l := range c.new.Lanes {
 		newIDs[i] = l.ID
 	}
-	moved := outOfOrder(oldIDs, newIDs)
+	moved := reorderedIDs(oldIDs, newIDs)
 	kept := make(map[string]bool, len(c.new.Lanes))
 	for i, l := range c.new.Lanes {
 		base := Change{Element: Lane, ID: l.ID, Label: l.Name, Line: l.Pos.Line}
@@ -28,7 +28,7 @@ func (c *comparison) lanes() {
 		c.renamed(base, o.Name, l.Name)
 		c.field(base, "kind", string(o.Kind), string(l.Kind))
 		if moved[l.ID] {
-			c.reordered(base, oldAt[l.ID], i)
+			c.reordered(base, oldIDs, oldAt[l.ID], newIDs, i)
 		}
 	}
 	for _, o := range c.old.Lanes {
@@ -51,7 +51,7 @@ func (c *comparison) lines() {
 	for i, l := range c.new.Lines {
 		newIDs[i] = l.ID
 	}
-	moved := outOfOrder(oldIDs, newIDs)
+	moved := reorderedIDs(oldIDs, newIDs)
 	kept := make(map[string]bool, len(c.new.Lines))
 	for i, l := range c.new.Lines {
 		base := Change{Element: Line, ID: l.ID, Label: l.Name, Line: l.Pos.Line}
@@ -66,7 +66,7 @@ func (c *comparison) lines() {
 		c.field(base, "below", o.Below, l.Below)
 		c.field(base, "style", string(o.Style), string(l.Style))
 		if moved[l.ID] {
-			c.reordered(base, oldAt[l.ID], i)
+			c.reordered(base, oldIDs, oldAt[l.ID], newIDs, i)
 		}
 	}
 	for _, o := range c.old.Lines {
@@ -139,7 +139,7 @@ func (c *comparison) phases() {
 		oldAt[name] = len(mapped)
 		mapped = append(mapped, name)
 	}
-	moved := outOfOrder(mapped, newNames)
+	moved := reorderedIDs(mapped, newNames)
 	for i, name := range newNames {
 		base := Change{Element: Phase, ID: name, Label: name, Line: newLine[name]}
 		_, existed := oldLine[name]
@@ -151,7 +151,7 @@ func (c *comparison) phases() {
 			continue
 		}
 		if moved[name] {
-			c.reordered(base, oldAt[name], i)
+			c.reordered(base, mapped, oldAt[name], newNames, i)
 		}
 	}
 	for _, name := range oldNames {
@@ -174,7 +174,7 @@ func (c *comparison) columns() {
 	for i, col := range c.new.Columns {
 		newIDs[i] = col.ID
 	}
-	moved := outOfOrder(oldIDs, newIDs)
+	moved := reorderedIDs(oldIDs, newIDs)
 	kept := make(map[string]bool, len(c.new.Columns))
 	for i, col := range c.new.Columns {
 		base := Change{Element: Column, ID: col.ID, Label: col.Name, Line: col.Pos.Line, Group: col.Phase, InPhase: true}
@@ -185,11 +185,11 @@ func (c *comparison) columns() {
 		}
 		kept[col.ID] = true
 		c.renamed(base, o.Name, col.Name)
-		if c.renamedPhase[o.Phase] != col.Phase {
+		if to, renamed := c.renamedPhase[o.Phase]; !renamed || to != col.Phase {
 			c.field(base, "phase", o.Phase, col.Phase)
 		}
 		if moved[col.ID] {
-			c.reordered(base, oldAt[col.ID], i)
+			c.reordered(base, oldIDs, oldAt[col.ID], newIDs, i)
 		}
 	}
 	for _, o := range c.old.Columns {
@@ -225,7 +225,15 @@ func (c *comparison) renamed(base Change, old, new string) {
 	c.add(base)
 }
 
-func (c *comparison) reordered(base Change, old, new int) {
+// reordered adds a Reordered change from position old in oldIDs to new
+// in newIDs, noting the element before it in each.
+func (c *comparison) reordered(base Change, oldIDs []string, old int, newIDs []string, new int) {
 	base.Kind, base.Field, base.Old, base.New = Reordered, "position", position(old), position(new)
+	if old > 0 {
+		base.OldAfter = oldIDs[old-1]
+	}
+	if new > 0 {
+		base.NewAfter = newIDs[new-1]
+	}
 	c.add(base)
 }

@@ -240,7 +240,7 @@ func (o diffOutput) describe(c diff.Change) string {
 		if c.Element == diff.Step {
 			return o.paint(yellow, "~ "+what) + " restacked in its cell: " + ordinal(c.Old) + " → " + ordinal(c.New)
 		}
-		return o.paint(yellow, "~ "+what) + " reordered: " + ordinal(c.Old) + " → " + ordinal(c.New)
+		return o.paint(yellow, "~ "+what) + " reordered: " + after(c.OldAfter) + " → " + after(c.NewAfter)
 	}
 	if c.Element == diff.Document {
 		return o.paint(yellow, "~") + " " + fieldChange(c)
@@ -341,6 +341,14 @@ func short(s string) string {
 		s = string(r[:39]) + "…"
 	}
 	return s
+}
+
+// after says where a reordered element is: "after backstage", "first".
+func after(id string) string {
+	if id == "" {
+		return "first"
+	}
+	return "after " + id
 }
 
 // ordinal writes a 1-based position as "1st", "2nd", "3rd", "4th".

@@ -84,15 +84,17 @@ func (c *comparison) steps() {
 	reordered, oldRank, newRank := c.stackOrder(old)
 	kept := make(map[string]bool, len(c.new.Steps))
 	for _, s := range c.new.Steps {
-		base := Change{Element: Step, ID: s.ID, Label: s.Text, Line: s.Pos.Line, Group: c.ni.phaseOf(s.Column), InPhase: true, NewCell: c.ni.cellText(s.Lane, s.Column)}
+		base := Change{Element: Step, ID: s.ID, Label: s.Text, Line: s.Pos.Line, Group: c.ni.phaseOf(s.Column), InPhase: true}
 		o := old[s.ID]
 		if o == nil {
+			base.NewCell = c.ni.cellText(s.Lane, s.Column)
 			c.added(base, s.Text)
 			continue
 		}
 		kept[s.ID] = true
 		if o.Lane != s.Lane || o.Column != s.Column {
 			ch := base
+			ch.NewCell = c.ni.cellText(s.Lane, s.Column)
 			ch.Kind, ch.Field = Moved, "cell"
 			ch.Old, ch.New = o.Lane+" × "+o.Column, s.Lane+" × "+s.Column
 			ch.OldCell = c.oi.cellText(o.Lane, o.Column)

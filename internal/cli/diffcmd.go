@@ -69,8 +69,8 @@ func runDiff(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "servicebp diff: only one side can be standard input")
 		return diffTrouble
 	}
-	oldSide := diffSide{path: files[0], name: displayName(files[0])}
-	newSide := diffSide{path: files[1], name: displayName(files[1])}
+	oldSide := diffSide{path: files[0], name: displayName(files[0]), missing: files[0] == devNull}
+	newSide := diffSide{path: files[1], name: displayName(files[1]), missing: files[1] == devNull}
 	oldDoc, _, oldErr := loadSide(env, oldSide)
 	newDoc, newSrc, newErr := loadSide(env, newSide)
 	if oldErr != nil || newErr != nil {
@@ -172,6 +172,15 @@ func gitExternal(out diffOutput, args []string) int {
 	}
 	changes := diff.Compare(oldDoc, newDoc)
 	placeDocumentChanges(changes, newSrc)
+	if len(changes) == 0 && !out.json && modeChanged(args) {
+		// git shows nothing of its own for an external diff: say that
+		// only the mode changed.
+		if _, err := fmt.Fprintln(env.Stdout, out.paint(bold, header)); err != nil {
+			fmt.Fprintf(env.Stderr, "servicebp diff: %v\n", err)
+			return diffTrouble
+		}
+		return diffSame
+	}
 	if err := out.write(changes, oldSide.name, newSide.name, phaseOrder(newDoc), header); err != nil {
 		fmt.Fprintf(env.Stderr, "servicebp diff: %v\n", err)
 		return diffTrouble
@@ -191,7 +200,15 @@ func gitHeader(oldSide, newSide diffSide, args []string) string {
 	case len(args) == 9:
 		h += " (renamed)"
 	}
+	if modeChanged(args) {
+		h += " (mode " + args[3] + " → " + args[6] + ")"
+	}
 	return h
+}
+
+// modeChanged reports whether git's arguments give a file two modes.
+func modeChanged(args []string) bool {
+	return args[3] != "." && args[6] != "." && args[3] != args[6]
 }
 
 // unreadable reports whether the loader's errors say the file could not

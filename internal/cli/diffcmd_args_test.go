@@ -19,6 +19,8 @@ func TestDiffExitCodes(t *testing.T) {
 		{name: "changed", args: []string{"diff", old, changed}, code: 1, stdout: "step place-order \"Order a flat white\": wait 3m → 4m"},
 		{name: "json same", args: []string{"diff", "--format", "json", old, old}, code: 0, stdout: "{\n  \"changes\": []\n}\n"},
 		{name: "flags after files", args: []string{"diff", old, changed, "--format", "json"}, code: 1, stdout: `"field": "wait"`},
+		{name: "dev null old", args: []string{"diff", devNull, changed}, code: 1, stdout: "new.yaml:29: + step place-order \"Order a flat white\" in Customer actions × Order"},
+		{name: "dev null new", args: []string{"diff", old, devNull}, code: 1, stdout: "old.yaml:29: - step place-order"},
 		{name: "stdin old", args: []string{"diff", "-", changed}, stdin: diffBase, code: 1, stdout: "new.yaml:29: ~ step place-order"},
 		{name: "stdin new", args: []string{"diff", old, "-"}, stdin: edit(t, "    wait: 3m\n", ""), code: 1, stdout: "<stdin>:29: ~ step place-order"},
 		{name: "both stdin", args: []string{"diff", "-", "-"}, code: 2, stderr: "only one side can be standard input"},
@@ -133,7 +135,8 @@ func TestDiffGitExternal(t *testing.T) {
 	tests := []cliCase{
 		{name: "changed", args: git("docs/coffee.yaml", old, hexA, "100644", changed, hexB, "100644"), code: 0,
 			stdout: "servicebp diff a/docs/coffee.yaml b/docs/coffee.yaml\n\nPhase Arrival\n  b/docs/coffee.yaml:42: ~ step pay \"Take card payment\": text \"Take payment\" → \"Take card payment\"\n\n1 change: 1 changed\n"},
-		{name: "unchanged content", args: git("coffee.yaml", old, hexA, "100644", old, hexA, "100755"), code: 0},
+		{name: "mode changed only", args: git("coffee.yaml", old, hexA, "100644", old, hexA, "100755"), code: 0,
+			stdout: "servicebp diff a/coffee.yaml b/coffee.yaml (mode 100644 → 100755)\n"},
 		{name: "added", args: git("coffee.yaml", devNull, ".", ".", changed, hexB, "100644"), code: 0,
 			stdout: "servicebp diff a/coffee.yaml b/coffee.yaml (new file, mode 100644)\n"},
 		{name: "added steps", args: git("coffee.yaml", devNull, ".", ".", changed, hexB, "100644"), code: 0,

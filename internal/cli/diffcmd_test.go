@@ -2,9 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"servicebp/blueprint/diff"
 )
 
 // diffBase is the OLD side of most diff cases: every kind of element,
@@ -266,6 +270,44 @@ func checkDiffJSON(t *testing.T, out string) {
 		}
 		if e, _ := c["element"].(string); !strings.Contains(elements, e) || e == "" {
 			t.Errorf("unknown element %q", e)
+		}
+	}
+}
+
+// TestDiffDocs checks that docs/cli.md's diff section names every kind of
+// change, every element and every flag of the command.
+func TestDiffDocs(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "cli.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	start := strings.Index(doc, "\n## diff\n")
+	if start < 0 {
+		t.Fatal("docs/cli.md has no ## diff section")
+	}
+	section := doc[start+1:]
+	if end := strings.Index(section[3:], "\n## "); end >= 0 {
+		section = section[:end+3]
+	}
+	for _, k := range diff.Kinds {
+		if !strings.Contains(section, "`"+string(k)+"`") {
+			t.Errorf("the diff section does not document the kind %q", k)
+		}
+	}
+	for _, e := range diff.Elements {
+		if !strings.Contains(section, "`"+string(e)+"`") {
+			t.Errorf("the diff section does not document the element %q", e)
+		}
+	}
+	_, _, usage := runCLI(t, "", "diff", "-h")
+	flags := regexp.MustCompile(`(?m)^  -([a-z-]+)`).FindAllStringSubmatch(usage, -1)
+	if len(flags) < 3 {
+		t.Fatalf("diff -h lists %d flags:\n%s", len(flags), usage)
+	}
+	for _, f := range flags {
+		if !strings.Contains(section, "`--"+f[1]) {
+			t.Errorf("the diff section does not document --%s", f[1])
 		}
 	}
 }

@@ -102,11 +102,18 @@ func loadSide(env Env, side diffSide) (*blueprint.Document, []byte, error) {
 	}
 	data, err := readSource(env, side.path)
 	if err != nil {
-		return nil, nil, renameErrors(err, side.path, side.name)
+		return nil, nil, readError{renameErrors(err, side.path, side.name)}
 	}
 	doc, err := blueprint.Parse(side.name, data)
 	return doc, data, err
 }
+
+// readError is a side that could not be read at all, as against one that
+// was read and is not a valid blueprint.
+type readError struct{ err error }
+
+func (e readError) Error() string { return e.err.Error() }
+func (e readError) Unwrap() error { return e.err }
 
 // renameErrors makes the loader's messages about path name name instead
 // (git's temporary files are named after the path in the repository).
@@ -157,14 +164,14 @@ func gitExternal(out diffOutput, args []string) int {
 	newDoc, newSrc, newErr := loadSide(env, newSide)
 	var invalid []error
 	for _, err := range []error{oldErr, newErr} {
-		var list blueprint.ErrorList
+		var unread readError
 		switch {
 		case err == nil:
-		case errors.As(err, &list) && !unreadable(list):
-			invalid = append(invalid, err)
-		default:
+		case errors.As(err, &unread):
 			printLoadError(env, err)
 			return diffTrouble
+		default:
+			invalid = append(invalid, err)
 		}
 	}
 	if len(invalid) > 0 {
@@ -209,12 +216,6 @@ func gitHeader(oldSide, newSide diffSide, args []string) string {
 // modeChanged reports whether git's arguments give a file two modes.
 func modeChanged(args []string) bool {
 	return args[3] != "." && args[6] != "." && args[3] != args[6]
-}
-
-// unreadable reports whether the loader's errors say the file could not
-// be read at all, rather than that it is not a valid blueprint.
-func unreadable(list blueprint.ErrorList) bool {
-	return len(list) == 1 && strings.HasPrefix(list[0].Msg, "cannot read file")
 }
 
 // gitLineDiff prints, for a pair in which a side is not a valid

@@ -41,6 +41,15 @@ func runDiff(env Env, args []string) int {
 	format := fs.String("format", "text", "output format: text or json")
 	color := fs.String("color", "auto", "colour the text output: auto (when writing to a terminal and NO_COLOR is not set), always or never")
 	git := fs.Bool("git-external", false, "take the seven arguments git passes to diff.<driver>.command and print a header naming the path")
+	// Under git, the arguments after --git-external are git's, taken as
+	// they are: a path may start with "-".
+	var gitArgs []string
+	for i, a := range args {
+		if a == "--git-external" || a == "-git-external" {
+			args, gitArgs = append(args[:i:i], a), args[i+1:]
+			break
+		}
+	}
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		if code == ExitOK {
@@ -48,6 +57,7 @@ func runDiff(env Env, args []string) int {
 		}
 		return diffTrouble
 	}
+	files = append(files, gitArgs...)
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(env.Stderr, "servicebp diff: unknown format %q; use text or json\n", *format)
 		return diffTrouble

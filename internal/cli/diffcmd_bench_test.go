@@ -64,12 +64,14 @@ func BenchmarkDiff1000Steps(b *testing.B) {
 			var out bytes.Buffer
 			env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: io.Discard}
 			b.ReportAllocs()
+			start := cpuTime(b)
 			for b.Loop() {
 				out.Reset()
 				if code := Main([]string{"diff", "--format", format, paths[0], paths[1]}, env, nil); code != diffChanged {
 					b.Fatalf("exit %d", code)
 				}
 			}
+			reportCPU(b, start)
 			b.ReportMetric(float64(bytes.Count(out.Bytes(), []byte("\n"))), "output-lines")
 		})
 	}

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
@@ -85,12 +87,14 @@ func BenchmarkFmtDiff10000Lines(b *testing.B) {
 	var out bytes.Buffer
 	env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: io.Discard}
 	b.ReportAllocs()
+	start := cpuTime(b)
 	for b.Loop() {
 		out.Reset()
 		if code := Main([]string{"fmt", "-d", path}, env, nil); code > ExitFailure || out.Len() == 0 {
 			b.Fatalf("exit %d, %d bytes of diff", code, out.Len())
 		}
 	}
+	reportCPU(b, start)
 	b.ReportMetric(float64(bytes.Count(src, []byte("\n"))), "lines")
 }
 
@@ -107,9 +111,27 @@ func BenchmarkAnchoredDiff10000Lines(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	start := cpuTime(b)
+	defer reportCPU(b, start)
 	for b.Loop() {
 		if d := anchoredDiff("big.yaml.orig", src, "big.yaml", out); len(d) == 0 {
 			b.Fatal("no diff")
 		}
 	}
+}
+
+// cpuTime is the CPU time (user and system) the process has used so far.
+func cpuTime(tb testing.TB) time.Duration {
+	tb.Helper()
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatalf("getrusage: %v", err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports the CPU time per run since start as cpu-ms/op: on a
+// shared machine it varies much less than the wall time.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime(b)-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }

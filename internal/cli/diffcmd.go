@@ -152,7 +152,10 @@ func gitExternal(out diffOutput, args []string) int {
 	env := out.env
 	switch len(args) {
 	case 1:
-		fmt.Fprintf(env.Stdout, "* Unmerged path %s\n", args[0])
+		if _, err := fmt.Fprintf(env.Stdout, "* Unmerged path %s\n", args[0]); err != nil {
+			fmt.Fprintf(env.Stderr, "servicebp diff: %v\n", err)
+			return diffTrouble
+		}
 		return diffSame
 	case 7, 9:
 	default:

@@ -22,6 +22,22 @@ func presentShot(t *testing.T, a *app, name string) image.Image {
 	return golden.ReadPNG(t, screenshotOf(t, a.display, name))
 }
 
+// presentDrawn waits up to 20 s for the presentation's first frame, a
+// screen of more than a few colours, and returns its screenshot: a busy
+// machine may take seconds to draw a fullscreen window.
+func presentDrawn(t *testing.T, a *app, name string) image.Image {
+	t.Helper()
+	var img image.Image
+	if !poll(20*time.Second, 300*time.Millisecond, func() bool {
+		img = presentShot(t, a, name)
+		distinct, _ := presentColours(img)
+		return distinct > 8
+	}) {
+		t.Fatalf("%s: the presentation drew nothing for 20 s", name)
+	}
+	return img
+}
+
 // presentColours counts the distinct colours of img, sampled on a grid,
 // and the share of samples that are dark: a blank or black screen has one
 // colour.
@@ -60,8 +76,7 @@ func TestPresentFullscreen(t *testing.T) {
 		t.Errorf("title %q", title)
 	}
 	a.xdotool("windowfocus", a.win)
-	time.Sleep(400 * time.Millisecond)
-	first := presentShot(t, a, "present-start")
+	first := presentDrawn(t, a, "present-start")
 
 	for _, k := range []string{"Right", "space", "Left", "shift+Right"} {
 		a.xdotool("key", k)
@@ -126,8 +141,7 @@ func TestPresentTheme(t *testing.T) {
 		en.display = startX(t, presentScreenW, presentScreenH)
 		a := en.launch(t, "present", "--theme", tc.theme, hotel)
 		a.win = a.waitWindow(20 * time.Second)
-		time.Sleep(800 * time.Millisecond) // fullscreen and the first frame
-		_, dark := presentColours(presentShot(t, a, "present-theme-"+tc.theme))
+		_, dark := presentColours(presentDrawn(t, a, "present-theme-"+tc.theme))
 		if tc.dark && dark < 0.2 || !tc.dark && dark > 0.1 {
 			t.Errorf("--theme %s: %.0f %% of the screen is dark", tc.theme, dark*100)
 		}

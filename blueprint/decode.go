@@ -2,12 +2,19 @@ package blueprint
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
+
+// decimalRE is how the format writes whole numbers: decimal digits with an
+// optional sign and no leading zero, not YAML's hex, octal or underscored
+// forms.
+var decimalRE = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
 
 // maxDepth is the deepest nesting the format uses: top mapping → steps list
 // → step mapping → tags list → tag.
@@ -27,16 +34,22 @@ var (
 // decoder turns a YAML node tree into a Document, collecting every problem.
 type decoder struct {
 	file string
+	src  *source // the text, to find what yaml.v3 does not keep
 	errs ErrorList
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	if len(d.errs) > MaxErrors {
-		return
-	}
 	line, col := 1, 1
 	if n != nil && n.Line > 0 {
 		line, col = n.Line, n.Column
+	}
+	d.errorLineCol(line, col, format, args...)
+}
+
+// errorLineCol records a problem at a line and column.
+func (d *decoder) errorLineCol(line, col int, format string, args ...any) {
+	if len(d.errs) > MaxErrors {
+		return
 	}
 	if len(d.errs) == MaxErrors {
 		d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: col, Msg: fmt.Sprintf("too many errors; stopping after %d", MaxErrors)})
@@ -222,6 +235,8 @@ func (d *decoder) checkNodes(n *yaml.Node, depth int) {
 		d.errorf(n, "anchors (&%s) are not allowed in blueprint files", n.Anchor)
 	case n.Style&yaml.TaggedStyle != 0:
 		d.errorf(n, "YAML tags (%s) are not allowed; quote the value if it must be text", n.Tag)
+	case d.startsWith(n, '!'):
+		d.errorf(n, "YAML tags (!) are not allowed; quote the value if it must be text")
 	case depth > maxDepth && n.Kind != yaml.ScalarNode:
 		d.errorf(n, "nesting is too deep: the blueprint format uses at most %d levels", maxDepth)
 		return
@@ -232,6 +247,16 @@ func (d *decoder) checkNodes(n *yaml.Node, depth int) {
 		}
 		d.checkNodes(c, depth+1)
 	}
+}
+
+// startsWith reports whether the text of node n starts with c. yaml.v3
+// drops the non-specific tag "!" without a trace, and this finds it.
+func (d *decoder) startsWith(n *yaml.Node, c byte) bool {
+	if d.src == nil || n.Line < 1 {
+		return false
+	}
+	off := d.src.offset(n.Line, n.Column)
+	return off >= 0 && d.src.data[off] == c
 }
 
 // field is one key of a mapping.
@@ -325,7 +350,34 @@ func (d *decoder) str(n *yaml.Node, key string) (string, bool) {
 		d.errorf(n, "%s must be text, not true/false; write it in quotes: %s: %q", key, key, n.Value)
 		return "", false
 	}
+	if i := strings.IndexFunc(n.Value, badControl); i >= 0 {
+		d.controlError(n, key, []rune(n.Value[i:])[0])
+		return "", false
+	}
 	return n.Value, true
+}
+
+// badControl reports the control characters text may not hold: all but
+// tab and line feed. Raw ones are refused before parsing; this catches the
+// escaped ones ("\0", "\e", "\x07" ...) of double-quoted scalars.
+func badControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n'
+}
+
+// controlError reports the control character r in the value of n, at the
+// escape that wrote it when it can be found.
+func (d *decoder) controlError(n *yaml.Node, key string, r rune) {
+	line, col := n.Line, n.Column
+	if off := d.src.offset(n.Line, n.Column); off >= 0 && d.src.data[off] == '"' {
+		walkEscapes(d.src.data, off, func(at int, er rune, ok bool) bool {
+			if ok && badControl(er) {
+				line, col = d.src.pos(at)
+				return false
+			}
+			return true
+		})
+	}
+	d.errorLineCol(line, col, "%s contains the control character U+%04X; blueprint text may hold tabs and line breaks but no other control characters", key, r)
 }
 
 func (d *decoder) integer(n *yaml.Node, key string) (int, bool) {
@@ -334,7 +386,11 @@ func (d *decoder) integer(n *yaml.Node, key string) (int, bool) {
 		d.errorf(n, "%s must be a whole number, not %s", key, kindName(n))
 		return 0, false
 	}
-	v, err := strconv.ParseInt(n.Value, 0, 32)
+	if n.Tag == "!!int" && !decimalRE.MatchString(n.Value) {
+		d.errorf(n, "%s must be a whole number written in decimal, such as 1 or -2, not %s", key, n.Value)
+		return 0, false
+	}
+	v, err := strconv.ParseInt(n.Value, 10, 32)
 	if err != nil || n.Tag != "!!int" {
 		d.errorf(n, "%s must be a small whole number, not %s", key, n.Value)
 		return 0, false

@@ -11,7 +11,8 @@ import (
 // indicator, white space in its forms, quotes, colons, comment and
 // document markers, words YAML reads as something else, CJK, right-to-left
 // text, bidirectional controls (which the writer escapes), separators
-// and escapes.
+// and escapes. Control characters other than tab and line feed are left
+// out: the loader and the edit commands refuse them.
 var hostilePieces = []string{
 	"?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", `"`, "%", "@", "`", "-", ".", "<<", "=", "~",
 	" ", " ", "  ", "\t", "\n", "\u00a0", "\u3000",
@@ -20,7 +21,7 @@ var hostilePieces = []string{
 	"Paid", "Print receipt", "a", "Z", "9",
 	"付款", "收据", "真实瞬间", "關鍵時刻", "、", "。", "：", "？",
 	"مرحبا", "שלום", "\u200e", "\u200f", "\u061c", "\u202a", "\u202e", "\u2066", "\u2069",
-	"\u2028", "\u2029", "\ufeff", "\ufffe", "\u0085", "é", "😀",
+	"\u2028", "\u2029", "\ufeff", "\ufffe", "é", "😀",
 }
 
 // hostileString builds a string of one to six pieces.

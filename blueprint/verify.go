@@ -89,7 +89,7 @@ func verify(d *Document, out []byte, marks []mark) error {
 			return fmt.Errorf("internal error: the canonical form does not load back: %w; it was not written", err)
 		}
 		first := list[0]
-		where := elementAt(out, marks, first.Line)
+		where := elementAt(out, marks, first.Line, !blockContextProblem(first.Msg))
 		return fmt.Errorf("internal error: the canonical YAML written for %s does not load back (output line %d:%d: %s); it was not written", where, first.Line, first.Col, first.Msg)
 	}
 	if el, what := firstDifference(d, got); what != "" {
@@ -98,9 +98,21 @@ func verify(d *Document, out []byte, marks []mark) error {
 	return nil
 }
 
-// elementAt names the element that output line (1-based) belongs to, and
-// the step key it holds when the line is one of a step's keys.
-func elementAt(out []byte, marks []mark, line int) string {
+// blockContextProblem reports the YAML syntax errors that yaml.v3 places at
+// the start of the block being parsed rather than at the problem, so that
+// the line names the element but not the key.
+func blockContextProblem(msg string) bool {
+	switch strings.TrimPrefix(msg, "YAML syntax error: ") {
+	case "did not find expected key", "did not find expected '-' indicator", "did not find expected node content":
+		return true
+	}
+	return false
+}
+
+// elementAt names the element that output line (1-based) belongs to, and,
+// when withKey is set, the step key it holds when the line is one of a
+// step's keys.
+func elementAt(out []byte, marks []mark, line int, withKey bool) string {
 	start := 0
 	for n := 1; n < line && start < len(out); n++ {
 		i := bytes.IndexByte(out[start:], '\n')
@@ -115,7 +127,7 @@ func elementAt(out []byte, marks []mark, line int) string {
 	}
 	el := marks[i].el
 	name := el.String()
-	if el.kind == elStep {
+	if el.kind == elStep && withKey {
 		text := out[start:]
 		if j := bytes.IndexByte(text, '\n'); j >= 0 {
 			text = text[:j]

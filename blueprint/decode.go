@@ -89,12 +89,12 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	doc := &Document{}
 	doc.Comments.Header = root.HeadComment
 	doc.Comments.Footer = joinComments(root.FootComment, top.FootComment)
-	fields := d.mapping(top, topKeys, "the top level")
+	topFields := d.mapping(top, topKeys, "the top level")
 	if len(top.Content) > 0 {
 		last := top.Content[len(top.Content)-2]
 		doc.Comments.Footer = joinComments(doc.Comments.Footer, last.FootComment)
 	}
-	for i, f := range fields {
+	for i, f := range topFields {
 		if i == 0 && doc.Comments.Header == "" && f.key.HeadComment != "" {
 			doc.Comments.Header = f.key.HeadComment
 		} else if f.key.HeadComment != "" {
@@ -102,9 +102,9 @@ func (d *decoder) document(root *yaml.Node) *Document {
 		}
 		setComment(&doc.Comments.KeyLines, f.name, joinComments(f.key.LineComment, f.value.LineComment))
 	}
-	get := fieldMap(fields)
+	keys := fields(topFields)
 
-	if v, ok := get["servicebp"]; !ok {
+	if v, ok := keys.get("servicebp"); !ok {
 		d.errorf(top, "missing format version: add \"servicebp: %d\" as the first line", FormatVersion)
 	} else if n, ok := d.integer(v, "servicebp"); ok {
 		switch {
@@ -116,13 +116,13 @@ func (d *decoder) document(root *yaml.Node) *Document {
 			doc.Version = n
 		}
 	}
-	if v, ok := get["title"]; ok {
+	if v, ok := keys.get("title"); ok {
 		doc.Title, _ = d.str(v, "title")
 	}
-	if v, ok := get["description"]; ok {
+	if v, ok := keys.get("description"); ok {
 		doc.Description, _ = d.str(v, "description")
 	}
-	if v, ok := get["lanes"]; ok {
+	if v, ok := keys.get("lanes"); ok {
 		for _, n := range d.list(v, "lanes") {
 			if l, ok := d.lane(n); ok {
 				doc.Lanes = append(doc.Lanes, l)
@@ -131,7 +131,7 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	} else {
 		doc.Lanes = DefaultLanes(EnglishNames)
 	}
-	if v, ok := get["lines"]; ok {
+	if v, ok := keys.get("lines"); ok {
 		for _, n := range d.list(v, "lines") {
 			if l, ok := d.line(n); ok {
 				doc.Lines = append(doc.Lines, l)
@@ -140,29 +140,29 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	} else {
 		doc.Lines = defaultLinesFor(doc.Lanes)
 	}
-	_, declaredColumns := get["columns"]
-	if v, ok := get["columns"]; ok {
+	_, declaredColumns := keys.get("columns")
+	if v, ok := keys.get("columns"); ok {
 		for _, n := range d.list(v, "columns") {
 			if c, ok := d.column(n); ok {
 				doc.Columns = append(doc.Columns, c)
 			}
 		}
 	}
-	if v, ok := get["steps"]; ok {
+	if v, ok := keys.get("steps"); ok {
 		for _, n := range d.list(v, "steps") {
 			if s, ok := d.step(n); ok {
 				doc.Steps = append(doc.Steps, s)
 			}
 		}
 	}
-	if v, ok := get["flows"]; ok {
+	if v, ok := keys.get("flows"); ok {
 		for _, n := range d.list(v, "flows") {
 			if f, ok := d.flow(n); ok {
 				doc.Flows = append(doc.Flows, f)
 			}
 		}
 	}
-	if v, ok := get["lint"]; ok {
+	if v, ok := keys.get("lint"); ok {
 		doc.Lint = d.lint(v)
 	}
 	if !declaredColumns {
@@ -265,30 +265,41 @@ type field struct {
 	key, value *yaml.Node
 }
 
-func fieldMap(fs []field) map[string]*yaml.Node {
-	m := make(map[string]*yaml.Node, len(fs))
+// fields are the known keys of one mapping, in file order; the format's
+// mappings have at most 13 keys, so a lookup is a short scan.
+type fields []field
+
+// get returns the value of key.
+func (fs fields) get(key string) (*yaml.Node, bool) {
 	for _, f := range fs {
-		m[f.name] = f.value
+		if f.name == key {
+			return f.value, true
+		}
 	}
-	return m
+	return nil, false
 }
 
 // mapping returns the known keys of n, reporting unknown and duplicate
 // keys. what names the mapping in messages.
 func (d *decoder) mapping(n *yaml.Node, allowed []string, what string) []field {
-	var fs []field
-	seen := map[string]*yaml.Node{}
+	fs := make([]field, 0, min(len(n.Content)/2, len(allowed)))
+	var seen map[string]*yaml.Node // only for large mappings; small ones scan fs
+	if len(n.Content) > 32 {
+		seen = make(map[string]*yaml.Node, len(allowed))
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "keys must be plain words, not %s", kindName(k))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first := seenKey(n, i, seen, k.Value); first != nil {
 			d.errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line)
 			continue
 		}
-		seen[k.Value] = k
+		if seen != nil {
+			seen[k.Value] = k
+		}
 		if !contains(allowed, k.Value) {
 			msg := fmt.Sprintf("unknown key %q in %s", k.Value, what)
 			if s := suggest(k.Value, allowed); s != "" {
@@ -302,6 +313,20 @@ func (d *decoder) mapping(n *yaml.Node, allowed []string, what string) []field {
 		fs = append(fs, field{name: k.Value, key: k, value: v})
 	}
 	return fs
+}
+
+// seenKey returns the first key node before Content[i] of mapping n whose
+// value is key, looking it up in seen when there is one.
+func seenKey(n *yaml.Node, i int, seen map[string]*yaml.Node, key string) *yaml.Node {
+	if seen != nil {
+		return seen[key]
+	}
+	for j := 0; j < i; j += 2 {
+		if k := n.Content[j]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return k
+		}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {
@@ -461,12 +486,12 @@ func (d *decoder) strList(n *yaml.Node, key string) []string {
 }
 
 // item checks that a list item is a mapping and returns its fields.
-func (d *decoder) item(n *yaml.Node, keys []string, what string) (map[string]*yaml.Node, bool) {
+func (d *decoder) item(n *yaml.Node, keys []string, what string) (fields, bool) {
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "each %s must be a mapping such as {%s: ...}, not %s", what, keys[0], kindName(n))
 		return nil, false
 	}
-	return fieldMap(d.mapping(n, keys, "a "+what)), true
+	return fields(d.mapping(n, keys, "a "+what)), true
 }
 
 func comment(n *yaml.Node) string { return joinComments(n.HeadComment, n.LineComment) }
@@ -474,8 +499,8 @@ func comment(n *yaml.Node) string { return joinComments(n.HeadComment, n.LineCom
 func pos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 
 // required reports a missing key of an element.
-func (d *decoder) required(f map[string]*yaml.Node, n *yaml.Node, key, what string) (*yaml.Node, bool) {
-	v, ok := f[key]
+func (d *decoder) required(f fields, n *yaml.Node, key, what string) (*yaml.Node, bool) {
+	v, ok := f.get(key)
 	if !ok {
 		d.errorf(n, "%s is missing its %q", what, key)
 	}

@@ -2,6 +2,8 @@ package blueprint
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -106,5 +108,36 @@ func TestMarshalRefusesOutputOverTheLimit(t *testing.T) {
 	d.Title = strings.Repeat("a", MaxFileSize-len("servicebp: 1\ntitle: \n"))
 	if out, err := Marshal(d); err != nil || len(out) != MaxFileSize {
 		t.Fatalf("output of exactly MaxFileSize: %d bytes, %v", len(out), err)
+	}
+}
+
+// TestSaveWritesNothingWhenMarshalRefuses checks that a refused emission
+// reaches no file: an existing file keeps its bytes and no new one appears.
+func TestSaveWritesNothingWhenMarshalRefuses(t *testing.T) {
+	dir := t.TempDir()
+	d := verifyFixture()
+	d.Flows[0].Label = "Paid? Print receipt"
+	existing := filepath.Join(dir, "coffee.yaml")
+	if err := Save(existing, d); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(existing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	breakPlainRule(t)
+	if err := Save(existing, d); err == nil || !strings.Contains(err.Error(), `internal error: the canonical YAML written for flow "order" → "pay"`) {
+		t.Fatalf("Save over a file: %v", err)
+	}
+	if after, err := os.ReadFile(existing); err != nil || string(after) != string(before) {
+		t.Fatalf("the file changed (%v):\n%s", err, after)
+	}
+	fresh := filepath.Join(dir, "new.yaml")
+	if err := Save(fresh, d); err == nil {
+		t.Fatal("Save of a new file succeeded")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("folder holds %v (%v), want only coffee.yaml", entries, err)
 	}
 }

@@ -9,8 +9,9 @@ import (
 // splits them: a line ends at "\n", "\r\n" or a lone "\r". Lines and
 // columns are 1-based, and columns count characters, as yaml.v3 does.
 type source struct {
-	data  []byte
-	start []int // byte offset where each line starts
+	data   []byte
+	start  []int // byte offset where each line starts
+	cursor struct{ line, col, off int }
 }
 
 func newSource(data []byte) *source {
@@ -49,20 +50,27 @@ func (s *source) line(n int) []byte {
 }
 
 // offset returns the byte offset of line n, column col, or -1 when it is
-// outside the text.
+// outside the text. Calls in text order, as the decoder makes them, are
+// cheap: each goes on from where the one before stopped on the same line,
+// so a long line is walked once.
 func (s *source) offset(n, col int) int {
 	text := s.line(n)
 	if text == nil || col < 1 {
 		return -1
 	}
-	off := s.start[n-1]
-	for i := 1; i < col; i++ {
-		if len(text) == 0 {
+	off, c := s.start[n-1], 1
+	if s.cursor.line == n && s.cursor.col <= col {
+		off, c = s.cursor.off, s.cursor.col
+	}
+	end := s.start[n-1] + len(text)
+	for ; c < col; c++ {
+		if off >= end {
 			return -1
 		}
-		_, size := utf8.DecodeRune(text)
-		text, off = text[size:], off+size
+		_, size := utf8.DecodeRune(s.data[off:end])
+		off += size
 	}
+	s.cursor.line, s.cursor.col, s.cursor.off = n, col, off
 	return off
 }
 

@@ -98,7 +98,7 @@ func scanQuoted(text []byte, i int) int {
 // tokenStart reports whether text[i] starts a token: it is the first
 // character of the line or follows a blank or a flow indicator.
 func tokenStart(text []byte, i int) bool {
-	return i == 0 || bytes.IndexByte([]byte(" \t,[{"), text[i-1]) >= 0 || (text[i-1] == '-' || text[i-1] == ':' || text[i-1] == '?') && (i < 2 || text[i-2] == ' ')
+	return i == 0 || bytes.IndexByte([]byte(" \t,[{"), text[i-1]) >= 0
 }
 
 // locateColon finds the ':' that yaml.v3 refuses as a mapping value: a

@@ -49,8 +49,8 @@ func (s *source) line(n int) []byte {
 	return bytes.TrimSuffix(text, []byte{'\r'})
 }
 
-// offset returns the byte offset of line n, column col, or -1 when it is
-// outside the text. Calls in text order, as the decoder makes them, are
+// offset returns the byte offset of the character at line n, column col,
+// or -1 when there is none. Calls in text order, as the decoder makes them, are
 // cheap: each goes on from where the one before stopped on the same line,
 // so a long line is walked once.
 func (s *source) offset(n, col int) int {
@@ -69,6 +69,9 @@ func (s *source) offset(n, col int) int {
 		}
 		_, size := utf8.DecodeRune(s.data[off:end])
 		off += size
+	}
+	if off >= end {
+		return -1
 	}
 	s.cursor.line, s.cursor.col, s.cursor.off = n, col, off
 	return off

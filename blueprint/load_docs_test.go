@@ -72,6 +72,8 @@ func TestLoaderKeepsItsDocumentedPromises(t *testing.T) {
 		{"bad hex escape on a later line", head + "title: \"a\n  b\\xZZ\"\n", `f.yaml:3:4: YAML syntax error: did not find expected hexdecimal number`},
 		{"unclosed quote", head + "title: 'abc\n", `f.yaml:2:8: YAML syntax error: found unexpected end of stream`},
 		{"list item out of line", head + "lint:\n  disable:\n    - a\n   - b\n", `f.yaml:5:4: YAML syntax error: did not find expected key`},
+		{"text after a quoted title", head + "title: \"a\" b\n", `f.yaml:2:12: YAML syntax error: did not find expected key`},
+		{"text after a single-quoted title", head + "title: 'it''s' x\n", `f.yaml:2:16: YAML syntax error: did not find expected key`},
 		{"step key one space short", head + steps + "   text: a\n", `f.yaml:6:4: YAML syntax error: did not find expected '-' indicator`},
 		{"list item one space short, CRLF", "servicebp: 1\r\nlint:\r\n  disable:\r\n    - a\r\n   - b\r\n", `f.yaml:5:4: YAML syntax error: did not find expected key`},
 	}

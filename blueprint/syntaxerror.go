@@ -440,6 +440,41 @@ func skipFlowPlain(data []byte, i int) int {
 // first line, after it, that is indented less than the block it follows
 // but more than the block around that, such as a list item one space short.
 func locateIndentProblem(src *source, line int) (int, int) {
+	if l, c := locateIndentBreak(src, line); l > 0 {
+		return l, c
+	}
+	return locateAfterQuoted(src, line)
+}
+
+// locateAfterQuoted finds text after a quoted scalar on the line, such as
+// the x of 'it”s' x, which yaml.v3 refuses as a missing key.
+func locateAfterQuoted(src *source, line int) (int, int) {
+	text := src.line(line)
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '#' && (i == 0 || text[i-1] == ' '):
+			return 0, 0
+		case (c == '"' || c == '\'') && tokenStart(text, i):
+			end := scanQuoted(text, i)
+			if end < 0 {
+				return 0, 0
+			}
+			j := end
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+				j++
+			}
+			if j < len(text) && bytes.IndexByte([]byte("#:,]}"), text[j]) < 0 {
+				return line, src.column(line, j)
+			}
+			i = end - 1
+		}
+	}
+	return 0, 0
+}
+
+// locateIndentBreak finds the first line after the block that starts on
+// the line that is indented between two of the blocks open around it.
+func locateIndentBreak(src *source, line int) (int, int) {
 	stack := entryIndents(src.line(line), nil)
 	scalarIndent := -1 // the indent of a key whose block scalar's lines are skipped
 	for n := line + 1; n <= src.lines(); n++ {

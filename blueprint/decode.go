@@ -2,12 +2,19 @@ package blueprint
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
+
+// decimalRE is how the format writes whole numbers: decimal digits with an
+// optional sign and no leading zero, not YAML's hex, octal or underscored
+// forms.
+var decimalRE = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
 
 // maxDepth is the deepest nesting the format uses: top mapping → steps list
 // → step mapping → tags list → tag.
@@ -27,16 +34,22 @@ var (
 // decoder turns a YAML node tree into a Document, collecting every problem.
 type decoder struct {
 	file string
+	src  *source // the text, to find what yaml.v3 does not keep
 	errs ErrorList
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	if len(d.errs) > MaxErrors {
-		return
-	}
 	line, col := 1, 1
 	if n != nil && n.Line > 0 {
 		line, col = n.Line, n.Column
+	}
+	d.errorLineCol(line, col, format, args...)
+}
+
+// errorLineCol records a problem at a line and column.
+func (d *decoder) errorLineCol(line, col int, format string, args ...any) {
+	if len(d.errs) > MaxErrors {
+		return
 	}
 	if len(d.errs) == MaxErrors {
 		d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: col, Msg: fmt.Sprintf("too many errors; stopping after %d", MaxErrors)})
@@ -76,12 +89,12 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	doc := &Document{}
 	doc.Comments.Header = root.HeadComment
 	doc.Comments.Footer = joinComments(root.FootComment, top.FootComment)
-	fields := d.mapping(top, topKeys, "the top level")
+	topFields := d.mapping(top, topKeys, "the top level")
 	if len(top.Content) > 0 {
 		last := top.Content[len(top.Content)-2]
 		doc.Comments.Footer = joinComments(doc.Comments.Footer, last.FootComment)
 	}
-	for i, f := range fields {
+	for i, f := range topFields {
 		if i == 0 && doc.Comments.Header == "" && f.key.HeadComment != "" {
 			doc.Comments.Header = f.key.HeadComment
 		} else if f.key.HeadComment != "" {
@@ -89,9 +102,9 @@ func (d *decoder) document(root *yaml.Node) *Document {
 		}
 		setComment(&doc.Comments.KeyLines, f.name, joinComments(f.key.LineComment, f.value.LineComment))
 	}
-	get := fieldMap(fields)
+	keys := fields(topFields)
 
-	if v, ok := get["servicebp"]; !ok {
+	if v, ok := keys.get("servicebp"); !ok {
 		d.errorf(top, "missing format version: add \"servicebp: %d\" as the first line", FormatVersion)
 	} else if n, ok := d.integer(v, "servicebp"); ok {
 		switch {
@@ -103,13 +116,13 @@ func (d *decoder) document(root *yaml.Node) *Document {
 			doc.Version = n
 		}
 	}
-	if v, ok := get["title"]; ok {
+	if v, ok := keys.get("title"); ok {
 		doc.Title, _ = d.str(v, "title")
 	}
-	if v, ok := get["description"]; ok {
+	if v, ok := keys.get("description"); ok {
 		doc.Description, _ = d.str(v, "description")
 	}
-	if v, ok := get["lanes"]; ok {
+	if v, ok := keys.get("lanes"); ok {
 		for _, n := range d.list(v, "lanes") {
 			if l, ok := d.lane(n); ok {
 				doc.Lanes = append(doc.Lanes, l)
@@ -118,7 +131,7 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	} else {
 		doc.Lanes = DefaultLanes(EnglishNames)
 	}
-	if v, ok := get["lines"]; ok {
+	if v, ok := keys.get("lines"); ok {
 		for _, n := range d.list(v, "lines") {
 			if l, ok := d.line(n); ok {
 				doc.Lines = append(doc.Lines, l)
@@ -127,29 +140,29 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	} else {
 		doc.Lines = defaultLinesFor(doc.Lanes)
 	}
-	_, declaredColumns := get["columns"]
-	if v, ok := get["columns"]; ok {
+	_, declaredColumns := keys.get("columns")
+	if v, ok := keys.get("columns"); ok {
 		for _, n := range d.list(v, "columns") {
 			if c, ok := d.column(n); ok {
 				doc.Columns = append(doc.Columns, c)
 			}
 		}
 	}
-	if v, ok := get["steps"]; ok {
+	if v, ok := keys.get("steps"); ok {
 		for _, n := range d.list(v, "steps") {
 			if s, ok := d.step(n); ok {
 				doc.Steps = append(doc.Steps, s)
 			}
 		}
 	}
-	if v, ok := get["flows"]; ok {
+	if v, ok := keys.get("flows"); ok {
 		for _, n := range d.list(v, "flows") {
 			if f, ok := d.flow(n); ok {
 				doc.Flows = append(doc.Flows, f)
 			}
 		}
 	}
-	if v, ok := get["lint"]; ok {
+	if v, ok := keys.get("lint"); ok {
 		doc.Lint = d.lint(v)
 	}
 	if !declaredColumns {
@@ -222,6 +235,8 @@ func (d *decoder) checkNodes(n *yaml.Node, depth int) {
 		d.errorf(n, "anchors (&%s) are not allowed in blueprint files", n.Anchor)
 	case n.Style&yaml.TaggedStyle != 0:
 		d.errorf(n, "YAML tags (%s) are not allowed; quote the value if it must be text", n.Tag)
+	case d.startsWith(n, '!'):
+		d.errorf(n, "YAML tags (!) are not allowed; quote the value if it must be text")
 	case depth > maxDepth && n.Kind != yaml.ScalarNode:
 		d.errorf(n, "nesting is too deep: the blueprint format uses at most %d levels", maxDepth)
 		return
@@ -234,36 +249,57 @@ func (d *decoder) checkNodes(n *yaml.Node, depth int) {
 	}
 }
 
+// startsWith reports whether the text of node n starts with c. yaml.v3
+// drops the non-specific tag "!" without a trace, and this finds it.
+func (d *decoder) startsWith(n *yaml.Node, c byte) bool {
+	if d.src == nil || n.Line < 1 {
+		return false
+	}
+	off := d.src.offset(n.Line, n.Column)
+	return off >= 0 && d.src.data[off] == c
+}
+
 // field is one key of a mapping.
 type field struct {
 	name       string
 	key, value *yaml.Node
 }
 
-func fieldMap(fs []field) map[string]*yaml.Node {
-	m := make(map[string]*yaml.Node, len(fs))
+// fields are the known keys of one mapping, in file order; the format's
+// mappings have at most 13 keys, so a lookup is a short scan.
+type fields []field
+
+// get returns the value of key.
+func (fs fields) get(key string) (*yaml.Node, bool) {
 	for _, f := range fs {
-		m[f.name] = f.value
+		if f.name == key {
+			return f.value, true
+		}
 	}
-	return m
+	return nil, false
 }
 
 // mapping returns the known keys of n, reporting unknown and duplicate
 // keys. what names the mapping in messages.
 func (d *decoder) mapping(n *yaml.Node, allowed []string, what string) []field {
-	var fs []field
-	seen := map[string]*yaml.Node{}
+	fs := make([]field, 0, min(len(n.Content)/2, len(allowed)))
+	var seen map[string]*yaml.Node // only for large mappings; small ones scan fs
+	if len(n.Content) > 32 {
+		seen = make(map[string]*yaml.Node, len(allowed))
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "keys must be plain words, not %s", kindName(k))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first := seenKey(n, i, seen, k.Value); first != nil {
 			d.errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line)
 			continue
 		}
-		seen[k.Value] = k
+		if seen != nil {
+			seen[k.Value] = k
+		}
 		if !contains(allowed, k.Value) {
 			msg := fmt.Sprintf("unknown key %q in %s", k.Value, what)
 			if s := suggest(k.Value, allowed); s != "" {
@@ -277,6 +313,20 @@ func (d *decoder) mapping(n *yaml.Node, allowed []string, what string) []field {
 		fs = append(fs, field{name: k.Value, key: k, value: v})
 	}
 	return fs
+}
+
+// seenKey returns the first key node before Content[i] of mapping n whose
+// value is key, looking it up in seen when there is one.
+func seenKey(n *yaml.Node, i int, seen map[string]*yaml.Node, key string) *yaml.Node {
+	if seen != nil {
+		return seen[key]
+	}
+	for j := 0; j < i; j += 2 {
+		if k := n.Content[j]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return k
+		}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {
@@ -325,7 +375,34 @@ func (d *decoder) str(n *yaml.Node, key string) (string, bool) {
 		d.errorf(n, "%s must be text, not true/false; write it in quotes: %s: %q", key, key, n.Value)
 		return "", false
 	}
+	if i := strings.IndexFunc(n.Value, badControl); i >= 0 {
+		d.controlError(n, key, []rune(n.Value[i:])[0])
+		return "", false
+	}
 	return n.Value, true
+}
+
+// badControl reports the control characters text may not hold: all but
+// tab and line feed. Raw ones are refused before parsing; this catches the
+// escaped ones ("\0", "\e", "\x07" ...) of double-quoted scalars.
+func badControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n'
+}
+
+// controlError reports the control character r in the value of n, at the
+// escape that wrote it when it can be found.
+func (d *decoder) controlError(n *yaml.Node, key string, r rune) {
+	line, col := n.Line, n.Column
+	if off := d.src.offset(n.Line, n.Column); off >= 0 && d.src.data[off] == '"' {
+		walkEscapes(d.src.data, off, func(at int, er rune, ok bool) bool {
+			if ok && badControl(er) {
+				line, col = d.src.pos(at)
+				return false
+			}
+			return true
+		})
+	}
+	d.errorLineCol(line, col, "%s contains the control character U+%04X; blueprint text may hold tabs and line breaks but no other control characters", key, r)
 }
 
 func (d *decoder) integer(n *yaml.Node, key string) (int, bool) {
@@ -334,7 +411,11 @@ func (d *decoder) integer(n *yaml.Node, key string) (int, bool) {
 		d.errorf(n, "%s must be a whole number, not %s", key, kindName(n))
 		return 0, false
 	}
-	v, err := strconv.ParseInt(n.Value, 0, 32)
+	if n.Tag == "!!int" && !decimalRE.MatchString(n.Value) {
+		d.errorf(n, "%s must be a whole number written in decimal, such as 1 or -2, not %s", key, n.Value)
+		return 0, false
+	}
+	v, err := strconv.ParseInt(n.Value, 10, 32)
 	if err != nil || n.Tag != "!!int" {
 		d.errorf(n, "%s must be a small whole number, not %s", key, n.Value)
 		return 0, false
@@ -405,12 +486,12 @@ func (d *decoder) strList(n *yaml.Node, key string) []string {
 }
 
 // item checks that a list item is a mapping and returns its fields.
-func (d *decoder) item(n *yaml.Node, keys []string, what string) (map[string]*yaml.Node, bool) {
+func (d *decoder) item(n *yaml.Node, keys []string, what string) (fields, bool) {
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "each %s must be a mapping such as {%s: ...}, not %s", what, keys[0], kindName(n))
 		return nil, false
 	}
-	return fieldMap(d.mapping(n, keys, "a "+what)), true
+	return fields(d.mapping(n, keys, "a "+what)), true
 }
 
 func comment(n *yaml.Node) string { return joinComments(n.HeadComment, n.LineComment) }
@@ -418,8 +499,8 @@ func comment(n *yaml.Node) string { return joinComments(n.HeadComment, n.LineCom
 func pos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 
 // required reports a missing key of an element.
-func (d *decoder) required(f map[string]*yaml.Node, n *yaml.Node, key, what string) (*yaml.Node, bool) {
-	v, ok := f[key]
+func (d *decoder) required(f fields, n *yaml.Node, key, what string) (*yaml.Node, bool) {
+	v, ok := f.get(key)
 	if !ok {
 		d.errorf(n, "%s is missing its %q", what, key)
 	}

@@ -17,7 +17,7 @@ func (d *decoder) lane(n *yaml.Node) (Lane, bool) {
 	if ok {
 		l.ID, ok = d.id(v, "id")
 	}
-	if v, has := f["kind"]; has {
+	if v, has := f.get("kind"); has {
 		k, kok := d.str(v, "kind")
 		l.Kind = LaneKind(k)
 		if kok && !slices.Contains(LaneKinds, l.Kind) {
@@ -28,7 +28,7 @@ func (d *decoder) lane(n *yaml.Node) (Lane, bool) {
 	} else {
 		l.Kind = defaultLaneKind(l.ID)
 	}
-	if v, has := f["name"]; has {
+	if v, has := f.get("name"); has {
 		l.Name, _ = d.str(v, "name")
 	}
 	if l.Name == "" {
@@ -43,10 +43,10 @@ func (d *decoder) line(n *yaml.Node) (Line, bool) {
 		return Line{}, false
 	}
 	l := Line{Comment: itemComment(n), Pos: pos(n)}
-	if v, has := f["id"]; has {
+	if v, has := f.get("id"); has {
 		l.ID, ok = d.id(v, "id")
 	}
-	if v, has := f["kind"]; has {
+	if v, has := f.get("kind"); has {
 		k, kok := d.str(v, "kind")
 		l.Kind = LineKind(k)
 		if kok && !slices.Contains(LineKinds, l.Kind) {
@@ -65,7 +65,7 @@ func (d *decoder) line(n *yaml.Node) (Line, bool) {
 			l.ID = string(l.Kind)
 		}
 	}
-	if v, has := f["name"]; has {
+	if v, has := f.get("name"); has {
 		l.Name, _ = d.str(v, "name")
 	}
 	if l.Name == "" {
@@ -79,7 +79,7 @@ func (d *decoder) line(n *yaml.Node) (Line, bool) {
 		ok = false
 	}
 	l.Style = DefaultStyle(l.Kind)
-	if v, has := f["style"]; has {
+	if v, has := f.get("style"); has {
 		s, sok := d.str(v, "style")
 		if sok && !slices.Contains(LineStyles, LineStyle(s)) {
 			d.errorf(v, "unknown line style %q%s", s, didYouMean(s, lineStyleNames()))
@@ -103,10 +103,10 @@ func (d *decoder) column(n *yaml.Node) (Column, bool) {
 	if ok {
 		c.ID, ok = d.id(v, "id")
 	}
-	if v, has := f["name"]; has {
+	if v, has := f.get("name"); has {
 		c.Name, _ = d.str(v, "name")
 	}
-	if v, has := f["phase"]; has {
+	if v, has := f.get("phase"); has {
 		c.Phase, _ = d.str(v, "phase")
 	}
 	return c, ok
@@ -137,7 +137,7 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 		}
 	}
 	text := func(key string, dst *string) {
-		if v, has := f[key]; has {
+		if v, has := f.get(key); has {
 			var tok bool
 			*dst, tok = d.str(v, key)
 			ok = ok && tok
@@ -149,7 +149,7 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 	text("recovery", &s.Recovery)
 	text("notes", &s.Notes)
 	dur := func(key string, dst *Duration) {
-		if v, has := f[key]; has {
+		if v, has := f.get(key); has {
 			var dok bool
 			*dst, dok = d.duration(v, key)
 			ok = ok && dok
@@ -157,12 +157,12 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 	}
 	dur("duration", &s.Duration)
 	dur("wait", &s.Wait)
-	if v, has := f["moment"]; has {
+	if v, has := f.get("moment"); has {
 		var bok bool
 		s.Moment, bok = d.boolean(v, "moment")
 		ok = ok && bok
 	}
-	if v, has := f["emotion"]; has {
+	if v, has := f.get("emotion"); has {
 		e, eok := d.integer(v, "emotion")
 		if eok && (e < -2 || e > 2) {
 			d.errorf(v, "emotion must be between -2 and 2, not %d", e)
@@ -171,7 +171,7 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 		s.Emotion = e
 		ok = ok && eok
 	}
-	if v, has := f["tags"]; has {
+	if v, has := f.get("tags"); has {
 		s.Tags = d.strList(v, "tags")
 	}
 	settleStepComments(&s)
@@ -232,10 +232,10 @@ func (d *decoder) flow(n *yaml.Node) (Flow, bool) {
 	} else {
 		ok = false
 	}
-	if v, has := f["label"]; has {
+	if v, has := f.get("label"); has {
 		fl.Label, _ = d.str(v, "label")
 	}
-	if v, has := f["two-way"]; has {
+	if v, has := f.get("two-way"); has {
 		var bok bool
 		fl.TwoWay, bok = d.boolean(v, "two-way")
 		ok = ok && bok
@@ -252,11 +252,11 @@ func (d *decoder) lint(n *yaml.Node) LintConfig {
 		d.errorf(n, "lint must be a mapping with \"disable\" and \"long-wait\", not %s", kindName(n))
 		return c
 	}
-	f := fieldMap(d.mapping(n, lintKeys, "lint"))
-	if v, has := f["disable"]; has {
+	f := fields(d.mapping(n, lintKeys, "lint"))
+	if v, has := f.get("disable"); has {
 		c.Disable = d.strList(v, "disable")
 	}
-	if v, has := f["long-wait"]; has {
+	if v, has := f.get("long-wait"); has {
 		c.LongWait, _ = d.duration(v, "long-wait")
 	}
 	return c

@@ -11,10 +11,29 @@ import (
 // docs/format.md, defaults omitted, steps sorted by column and lane, each
 // step its own block, and no timestamps. The same document always gives the
 // same bytes.
+//
+// Marshal never returns bytes the loader would refuse: it loads its own
+// output and compares it with d (see verify). Output over MaxFileSize is
+// refused with an error wrapping ErrTooLarge; output that does not load,
+// or reads back as a different document, is refused with an "internal
+// error" that names the element whose text broke it. Every write path
+// (fmt, Save, autosave, new, the clipboard) goes through Marshal, so none
+// of them can write such a file.
 func Marshal(d *Document) ([]byte, error) {
+	out, marks := emit(d)
+	if err := verify(d, out, marks); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// emit writes the canonical text of d, and where each element starts in it.
+func emit(d *Document) ([]byte, []mark) {
 	e := &emitter{}
 	e.buf.Grow(256 + 160*len(d.Steps) + 40*len(d.Flows) + 40*len(d.Columns))
+	e.marks = make([]mark, 0, 16+len(d.Steps)+len(d.Flows)+len(d.Columns)+len(d.Lanes)+len(d.Lines))
 	if d.Comments.Header != "" {
+		e.mark(element{kind: elHeader})
 		e.comment(d.Comments.Header, 0)
 		e.buf.WriteByte('\n')
 	}
@@ -22,45 +41,59 @@ func Marshal(d *Document) ([]byte, error) {
 	if version == 0 {
 		version = FormatVersion
 	}
+	e.mark(element{kind: elVersion})
 	e.topScalar(d, "servicebp", strconv.Itoa(version))
 	if d.Title != "" {
+		e.mark(element{kind: elTitle})
 		e.topText(d, "title", d.Title)
 	}
 	if d.Description != "" {
+		e.mark(element{kind: elDescription})
 		e.topText(d, "description", d.Description)
 	}
 	if !defaultLanes(d.Lanes) {
+		e.mark(element{kind: elKey, a: "lanes"})
 		e.topKey(d, "lanes")
 		for _, l := range d.Lanes {
+			e.mark(element{kind: elLane, a: l.ID})
 			e.flowItem(l.Comment, encodeLane(l))
 		}
 	}
 	if !defaultLines(d.Lanes, d.Lines) {
+		e.mark(element{kind: elKey, a: "lines"})
 		e.topKey(d, "lines")
 		for _, l := range d.Lines {
+			e.mark(element{kind: elLine, a: l.ID})
 			e.flowItem(l.Comment, encodeLine(l))
 		}
 	}
 	steps := canonicalSteps(d)
 	if !derivableColumns(d.Columns, steps) {
+		e.mark(element{kind: elKey, a: "columns"})
 		e.topKey(d, "columns")
 		for _, c := range d.Columns {
+			e.mark(element{kind: elColumn, a: c.ID})
 			e.flowItem(c.Comment, encodeColumn(c))
 		}
 	}
 	if len(steps) > 0 {
+		e.mark(element{kind: elKey, a: "steps"})
 		e.topKey(d, "steps")
 		for i := range steps {
+			e.mark(element{kind: elStep, a: steps[i].ID})
 			e.step(&steps[i])
 		}
 	}
 	if len(d.Flows) > 0 {
+		e.mark(element{kind: elKey, a: "flows"})
 		e.topKey(d, "flows")
 		for _, f := range d.Flows {
+			e.mark(element{kind: elFlow, a: f.From, b: f.To})
 			e.flowItem(f.Comment, encodeFlow(f))
 		}
 	}
 	if len(d.Lint.Disable) > 0 || d.Lint.LongWait != 0 {
+		e.mark(element{kind: elLint})
 		e.topKey(d, "lint")
 		if len(d.Lint.Disable) > 0 {
 			e.buf.WriteString("  disable: ")
@@ -74,10 +107,11 @@ func Marshal(d *Document) ([]byte, error) {
 		}
 	}
 	if d.Comments.Footer != "" {
+		e.mark(element{kind: elFooter})
 		e.buf.WriteByte('\n')
 		e.comment(d.Comments.Footer, 0)
 	}
-	return e.buf.Bytes(), nil
+	return e.buf.Bytes(), e.marks
 }
 
 // canonicalSteps returns the steps in canonical order without changing d.
@@ -133,60 +167,71 @@ func derivableColumns(cols []Column, steps []Step) bool {
 	return true
 }
 
-// kv is one key and its already-chosen value of a flow mapping.
-type kv struct{ key, value string }
+// kv is one key and its value in a flow mapping; a raw value (a boolean) is
+// written as it is, any other through scalar.
+type kv struct {
+	key, value string
+	raw        bool
+}
 
 func encodeLane(l Lane) []kv {
-	m := []kv{{"id", l.ID}}
+	m := []kv{{key: "id", value: l.ID}}
 	if l.Name != defaultLaneName(l) {
-		m = append(m, kv{"name", l.Name})
+		m = append(m, kv{key: "name", value: l.Name})
 	}
 	if l.Kind != defaultLaneKind(l.ID) {
-		m = append(m, kv{"kind", string(l.Kind)})
+		m = append(m, kv{key: "kind", value: string(l.Kind)})
 	}
 	return m
 }
 
 func encodeLine(l Line) []kv {
-	m := []kv{{"id", l.ID}}
+	m := []kv{{key: "id", value: l.ID}}
 	if l.Kind != defaultLineKind(l.ID) {
-		m = append(m, kv{"kind", string(l.Kind)})
+		m = append(m, kv{key: "kind", value: string(l.Kind)})
 	}
 	if l.Name != defaultLineName(l) {
-		m = append(m, kv{"name", l.Name})
+		m = append(m, kv{key: "name", value: l.Name})
 	}
-	m = append(m, kv{"below", l.Below})
+	m = append(m, kv{key: "below", value: l.Below})
 	if l.Style != DefaultStyle(l.Kind) {
-		m = append(m, kv{"style", string(l.Style)})
+		m = append(m, kv{key: "style", value: string(l.Style)})
 	}
 	return m
 }
 
 func encodeColumn(c Column) []kv {
-	m := []kv{{"id", c.ID}}
+	m := []kv{{key: "id", value: c.ID}}
 	if c.Name != "" {
-		m = append(m, kv{"name", c.Name})
+		m = append(m, kv{key: "name", value: c.Name})
 	}
 	if c.Phase != "" {
-		m = append(m, kv{"phase", c.Phase})
+		m = append(m, kv{key: "phase", value: c.Phase})
 	}
 	return m
 }
 
 func encodeFlow(f Flow) []kv {
-	m := []kv{{"from", f.From}, {"to", f.To}}
+	m := []kv{{key: "from", value: f.From}, {key: "to", value: f.To}}
 	if f.Label != "" {
-		m = append(m, kv{"label", f.Label})
+		m = append(m, kv{key: "label", value: f.Label})
 	}
 	if f.TwoWay {
-		m = append(m, kv{"two-way", "\x00true"})
+		m = append(m, kv{key: "two-way", value: "true", raw: true})
 	}
 	return m
 }
 
-// emitter writes the canonical YAML text.
+// emitter writes the canonical YAML text, marking where each element
+// starts so that a problem found in the output can be traced to it.
 type emitter struct {
-	buf bytes.Buffer
+	buf   bytes.Buffer
+	marks []mark
+}
+
+// mark records that el starts at the current end of the output.
+func (e *emitter) mark(el element) {
+	e.marks = append(e.marks, mark{off: e.buf.Len(), el: el})
 }
 
 // comment writes a comment block (lines already starting with "#") at
@@ -243,17 +288,24 @@ func (e *emitter) topScalar(d *Document, key, value string) {
 	e.lineComment(d.Comments.KeyLines[key])
 }
 
-// topText writes a top-level key with a text value.
+// topText writes a top-level key with a text value: multi-line values as
+// literal blocks, where a comment kept at the end of the key's line goes
+// above the key instead.
 func (e *emitter) topText(d *Document, key, value string) {
 	if c := d.Comments.Keys[key]; c != "" {
 		e.comment(c, 0)
 	}
-	e.buf.WriteString(key)
-	e.buf.WriteString(": ")
 	if literalOK(value) {
+		if c := d.Comments.KeyLines[key]; c != "" {
+			e.comment(c, 0)
+		}
+		e.buf.WriteString(key)
+		e.buf.WriteString(": ")
 		e.literal(value, 2)
 		return
 	}
+	e.buf.WriteString(key)
+	e.buf.WriteString(": ")
 	e.scalar(value, false)
 	e.lineComment(d.Comments.KeyLines[key])
 }
@@ -270,8 +322,8 @@ func (e *emitter) flowItem(comment string, m []kv) {
 		}
 		e.buf.WriteString(p.key)
 		e.buf.WriteString(": ")
-		if strings.HasPrefix(p.value, "\x00") {
-			e.buf.WriteString(p.value[1:])
+		if p.raw {
+			e.buf.WriteString(p.value)
 		} else {
 			e.scalar(p.value, true)
 		}

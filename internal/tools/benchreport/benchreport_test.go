@@ -144,8 +144,11 @@ func TestReportMarksMisses(t *testing.T) {
 	if !strings.Contains(out, want) {
 		t.Errorf("no summary %q in\n%s", want, out)
 	}
-	if l := line(t, out, "BenchmarkLoad1000"); !strings.Contains(l, "25 ms") || !strings.Contains(l, "≤ 50 ms") {
-		t.Errorf("figure or budget missing from %q", l)
+	if l := line(t, out, "BenchmarkLoad1000"); !strings.Contains(l, "25 ms") || !strings.Contains(l, "≤ 50 ms") || !strings.HasPrefix(l, "blueprint ") {
+		t.Errorf("package, figure or budget missing from %q", l)
+	}
+	if l := line(t, out, "BenchmarkExportRSS1000"); !strings.HasPrefix(l, "servicebp ") {
+		t.Errorf("the root package is not named servicebp: %q", l)
 	}
 	if !strings.Contains(out, "`fmt -d` of a 10,000-line file") {
 		t.Errorf("the budgets without a benchmark are not listed:\n%s", out)
@@ -194,6 +197,10 @@ func TestFormat(t *testing.T) {
 		{150, "MB-VmHWM", "150 MB"},
 		{0, "allocs/op", "0 allocs/op"},
 		{0.125, "findings", "0.125 findings"},
+		{4.02, "MB/s", "4.02 MB/s"},
+		{6856, "B/op", "6.7 kB/op"},
+		{52, "B/op", "52 B/op"},
+		{160480240, "B/op", "153 MB/op"},
 	}
 	for _, tt := range tests {
 		if got := format(tt.v, tt.unit); got != tt.want {

@@ -40,11 +40,7 @@ func TestREADMETableMatchesBudgets(t *testing.T) {
 	}
 	var want []string
 	for _, b := range budgets {
-		pkg := b.pkg
-		if pkg == "." {
-			pkg = module
-		}
-		want = append(want, "| `"+pkg+"` "+b.name+" | "+b.measures+" | "+format(b.limit, b.unit)+" |")
+		want = append(want, "| `"+pkgName(b.pkg)+"` "+b.name+" | "+b.measures+" | "+format(b.limit, b.unit)+" |")
 	}
 	if !slices.Equal(rows, want) {
 		t.Errorf("README.md's budget table:\n%s\nwant (internal/tools/benchreport/budgets.go):\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))

@@ -58,7 +58,7 @@ func report(w io.Writer, r *run) int {
 		} else {
 			notRun = append(notRun, b.name)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t≤ %s\t%s\n", b.pkg, b.name, b.measures, figure, format(b.limit, b.unit), mark)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t≤ %s\t%s\n", pkgName(b.pkg), b.name, b.measures, figure, format(b.limit, b.unit), mark)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d of %d budgets met", len(vs)-len(missed)-len(notRun), len(vs))
@@ -73,7 +73,7 @@ func report(w io.Writer, r *run) int {
 	var others []string
 	for _, res := range r.results {
 		if !slices.ContainsFunc(budgets, func(b budget) bool { return b.pkg == res.pkg && b.name == res.name }) {
-			others = append(others, fmt.Sprintf("  %s %s: %s", res.pkg, res.name, figures(res)))
+			others = append(others, fmt.Sprintf("  %s %s: %s", pkgName(res.pkg), res.name, figures(res)))
 		}
 	}
 	if len(others) > 0 {
@@ -94,6 +94,15 @@ func report(w io.Writer, r *run) int {
 		return 1
 	}
 	return 0
+}
+
+// pkgName is how the report and the README name a package: its path
+// within the module, the module's name for its root.
+func pkgName(pkg string) string {
+	if pkg == "." {
+		return module
+	}
+	return pkg
 }
 
 // figures lists a result's figures, time first, then by unit.
@@ -126,12 +135,22 @@ func format(v float64, unit string) string {
 		return duration(v)
 	case strings.HasPrefix(unit, "ms/"):
 		return duration(v * 1e6)
-	case strings.HasPrefix(unit, "MB"):
+	case strings.HasPrefix(unit, "MB-"):
 		return short(v) + " MB"
 	case unit == "B/op":
-		return short(v/(1<<20)) + " MB/op"
+		return bytesPerOp(v)
 	}
 	return short(v) + " " + unit
+}
+
+func bytesPerOp(b float64) string {
+	switch {
+	case b >= 1<<20:
+		return short(b/(1<<20)) + " MB/op"
+	case b >= 1<<10:
+		return short(b/(1<<10)) + " kB/op"
+	}
+	return short(b) + " B/op"
 }
 
 func duration(ns float64) string {

@@ -3,8 +3,10 @@
 #   make run     set up, build, and open the hotel template in the editor
 #   make test    set up, then gofmt, go vet, staticcheck, go test -race and
 #                the end-to-end tests under Xvfb
-#   make bench   print the benchmark figures (the editor's under Xvfb)
-#   make fuzz    fuzz the loader for FUZZTIME (default 5m)
+#   make bench   run the benchmarks (the editor's under Xvfb) and print
+#                each figure beside its budget, marking the misses
+#   make fuzz    run every fuzz target, one after the other, for FUZZTIME
+#                each (default 5m) with FUZZPARALLEL workers (default 2)
 #
 # "setup" (scripts/setup.sh) installs what is missing and is quick when
 # nothing is.
@@ -15,6 +17,11 @@ GOPATH1     := $(firstword $(subst :, ,$(shell $(GO) env GOPATH)))
 STATICCHECK := $(GOPATH1)/bin/staticcheck
 TEST_TIMEOUT ?= 30m
 FUZZTIME    ?= 5m
+FUZZPARALLEL ?= 2
+# Every fuzz target, as package:name; TestMakefileListsEveryFuzzTarget in
+# internal/tools/benchreport keeps the list complete.
+FUZZ_TARGETS := ./blueprint/:FuzzLoad ./blueprint/:FuzzCommands \
+	./blueprint/analysis/:FuzzAnalysis ./internal/cli/:FuzzFmt ./internal/cli/:FuzzLintStats
 XVFB_RUN    := xvfb-run -a -s '-screen 0 1600x1000x24 -noreset'
 
 # Steps depend on each other's side effects (setup before build before
@@ -59,12 +66,29 @@ e2e:
 	echo "$(XVFB_RUN) $(GO) test -tags e2e -count=1 -timeout $(TEST_TIMEOUT) ./e2e/..."; \
 	$(XVFB_RUN) $(GO) test -tags e2e -count=1 -timeout $(TEST_TIMEOUT) ./e2e/...
 
+# make bench prints the benchmark output as it comes, then the report of
+# internal/tools/benchreport: each budgeted figure beside its budget, the
+# misses marked. Missing a budget does not fail make bench; a benchmark
+# that fails or does not run does (the echoed FAIL line tells the report).
 bench: setup
-	$(GO) test -run '^$$' -bench . -benchmem -timeout $(TEST_TIMEOUT) ./...
-	$(XVFB_RUN) $(GO) test -tags e2e -run '^$$' -bench . -timeout $(TEST_TIMEOUT) ./e2e/...
+	@out=$$(mktemp -d); \
+	echo "$(GO) test -run '^$$' -bench . -benchmem -timeout $(TEST_TIMEOUT) ./..."; \
+	{ $(GO) test -run '^$$' -bench . -benchmem -timeout $(TEST_TIMEOUT) ./... || echo "FAIL: go test -bench ./... exited $$?"; } 2>&1 | tee $$out/unit.txt; \
+	echo "$(XVFB_RUN) $(GO) test -tags e2e -run '^$$' -bench . -timeout $(TEST_TIMEOUT) ./e2e/..."; \
+	{ $(XVFB_RUN) $(GO) test -tags e2e -run '^$$' -bench . -timeout $(TEST_TIMEOUT) ./e2e/... || echo "FAIL: go test -bench ./e2e/... exited $$?"; } 2>&1 | tee $$out/e2e.txt; \
+	echo; $(GO) run ./internal/tools/benchreport $$out/unit.txt $$out/e2e.txt; status=$$?; \
+	rm -rf $$out; exit $$status
 
+# A failing target does not stop the others; make fuzz fails at the end,
+# naming them. go test keeps each failing input under testdata/fuzz/.
 fuzz: setup
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./blueprint/
+	@failed=""; \
+	for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "$(GO) test -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) -parallel $(FUZZPARALLEL) $$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -parallel $(FUZZPARALLEL) $$pkg || failed="$$failed $$name"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz targets that failed:$$failed"; exit 1; fi
 
 clean:
 	rm -f $(BIN)

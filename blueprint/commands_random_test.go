@@ -12,6 +12,8 @@ type cmdGen struct {
 	r *rand.Rand
 	d *Document
 	n int // counter for fresh ids
+	// texts, when set, are the texts to pick from instead of cmdTexts.
+	texts []string
 }
 
 var cmdTexts = []string{"", "Check in", "Pay", "扫码支付", "Two\nlines", "Wait for taxi", "!!"}
@@ -63,7 +65,12 @@ func (g *cmdGen) flow() (string, string) {
 	return f.From, f.To
 }
 
-func (g *cmdGen) text() string { return cmdTexts[g.r.IntN(len(cmdTexts))] }
+func (g *cmdGen) text() string {
+	if g.texts != nil {
+		return g.texts[g.r.IntN(len(g.texts))]
+	}
+	return cmdTexts[g.r.IntN(len(cmdTexts))]
+}
 
 // index is -1 (last) or a position up to one past n, which is refused.
 func (g *cmdGen) index(n int) int { return g.r.IntN(n+3) - 1 }

@@ -14,6 +14,7 @@ type Error struct {
 	Line int
 	Col  int
 	Msg  string
+	Err  error // the cause when it is not the file: ErrInternal for a bug in servicebp
 }
 
 // Error formats the problem as FILE:LINE:COL: message.

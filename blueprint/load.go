@@ -31,7 +31,7 @@ func Load(path string) (*Document, error) {
 func Parse(name string, data []byte) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fileError(name, fmt.Sprintf("internal error while reading the file: %v", r))
+			doc, err = nil, internalError(name, r)
 		}
 	}()
 	if len(data) > MaxFileSize {

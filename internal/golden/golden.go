@@ -15,6 +15,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -67,12 +68,26 @@ func Template(t testing.TB, name string) *blueprint.Document {
 	return d
 }
 
+// The bounds within which two images match. A pixel differs when one of
+// its channels is more than PixelTolerance levels (of 255) away; the
+// images match when they have the same size, at most 1 in TotalRatio of
+// all pixels differ and at most TileLimit pixels differ in any Tile × Tile
+// tile (the tiles are aligned to the image's top-left corner; those at the
+// right and bottom edges may be smaller). Anti-aliasing that moves an edge
+// by a pixel here and there passes; a missing or added badge, glyph or
+// line fails, however small the image it is part of: erasing any 18 × 18
+// square covers 81 pixels or more of some tile.
+const (
+	PixelTolerance = 16
+	TotalRatio     = 2000
+	Tile           = 16
+	TileLimit      = 4
+)
+
 // AssertImage compares got with the golden PNG at path, or rewrites the
-// golden file under -update. The images match when they have the same
-// size and at most 0.05 % of the pixels differ by 24 levels or more (of
-// 255) in some channel, which allows for anti-aliasing noise. On a
-// mismatch got is written to testdata/failed/ under the golden file's
-// name and the test fails.
+// golden file under -update. The images must match within the bounds
+// above (see Diff). On a mismatch got is written to testdata/failed/
+// under the golden file's name and the test fails.
 func AssertImage(t testing.TB, path string, got image.Image) {
 	t.Helper()
 	if *Update {
@@ -94,14 +109,17 @@ func AssertImage(t testing.TB, path string, got image.Image) {
 	}
 }
 
-// Diff describes how got differs from want, "" when they match: a
-// different size, or more than 0.05 % of the pixels off by 24 levels or
-// more (of 255) in some channel.
+// Diff describes how got differs from want, "" when they match within
+// PixelTolerance, TotalRatio and TileLimit: a different size, too many
+// differing pixels in all, or too many in one tile, which it names by
+// its top-left corner.
 func Diff(want, got image.Image) string {
 	wb, gb := want.Bounds(), got.Bounds()
 	if wb.Size() != gb.Size() {
 		return fmt.Sprintf("size %v, want %v", gb.Size(), wb.Size())
 	}
+	cols := (wb.Dx() + Tile - 1) / Tile
+	tiles := make([]int, cols*((wb.Dy()+Tile-1)/Tile))
 	bad := 0
 	for y := 0; y < wb.Dy(); y++ {
 		for x := 0; x < wb.Dx(); x++ {
@@ -109,22 +127,38 @@ func Diff(want, got image.Image) string {
 			r2, g2, b2, a2 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
 			if far(r1, r2) || far(g1, g2) || far(b1, b2) || far(a1, a2) {
 				bad++
+				tiles[y/Tile*cols+x/Tile]++
 			}
 		}
 	}
-	if limit := wb.Dx() * wb.Dy() / 2000; bad > limit {
-		return fmt.Sprintf("%d pixels differ (limit %d)", bad, limit)
+	if len(tiles) == 0 {
+		return ""
 	}
-	return ""
+	worst := 0
+	for i, n := range tiles {
+		if n > tiles[worst] {
+			worst = i
+		}
+	}
+	var msgs []string
+	if limit := wb.Dx() * wb.Dy() / TotalRatio; bad > limit {
+		msgs = append(msgs, fmt.Sprintf("%d pixels differ (limit %d)", bad, limit))
+	}
+	if n := tiles[worst]; n > TileLimit {
+		msgs = append(msgs, fmt.Sprintf("%d pixels differ in the %d×%d tile at (%d,%d) (limit %d a tile)",
+			n, Tile, Tile, wb.Min.X+worst%cols*Tile, wb.Min.Y+worst/cols*Tile, TileLimit))
+	}
+	return strings.Join(msgs, "; ")
 }
 
-// far reports whether two 16-bit channel values differ by more than 24
-// levels of 8 bits (24 << 8): for 8-bit colours, by 24 levels or more.
+// far reports whether two 16-bit channel values differ by more than
+// PixelTolerance levels once reduced to 8 bits.
 func far(a, b uint32) bool {
+	a, b = a>>8, b>>8
 	if a > b {
 		a, b = b, a
 	}
-	return b-a > 24<<8
+	return b-a > PixelTolerance
 }
 
 func decode(data []byte) (image.Image, error) {

@@ -46,12 +46,18 @@ func emit(d *Document) ([]byte, []mark) {
 	if d.Title != "" {
 		e.mark(element{kind: elTitle})
 		e.topText(d, "title", d.Title)
+	} else {
+		e.leaveOut(d, "title")
 	}
 	if d.Description != "" {
 		e.mark(element{kind: elDescription})
 		e.topText(d, "description", d.Description)
+	} else {
+		e.leaveOut(d, "description")
 	}
-	if !defaultLanes(d.Lanes) {
+	if defaultLanes(d.Lanes) {
+		e.leaveOut(d, "lanes")
+	} else {
 		e.mark(element{kind: elKey, a: "lanes"})
 		e.topKey(d, "lanes")
 		for _, l := range d.Lanes {
@@ -59,7 +65,9 @@ func emit(d *Document) ([]byte, []mark) {
 			e.flowItem(l.Comment, encodeLane(l))
 		}
 	}
-	if !defaultLines(d.Lanes, d.Lines) {
+	if defaultLines(d.Lanes, d.Lines) {
+		e.leaveOut(d, "lines")
+	} else {
 		e.mark(element{kind: elKey, a: "lines"})
 		e.topKey(d, "lines")
 		for _, l := range d.Lines {
@@ -68,7 +76,9 @@ func emit(d *Document) ([]byte, []mark) {
 		}
 	}
 	steps := canonicalSteps(d)
-	if !derivableColumns(d.Columns, steps) {
+	if derivableColumns(d.Columns, steps) {
+		e.leaveOut(d, "columns")
+	} else {
 		e.mark(element{kind: elKey, a: "columns"})
 		e.topKey(d, "columns")
 		for _, c := range d.Columns {
@@ -76,7 +86,9 @@ func emit(d *Document) ([]byte, []mark) {
 			e.flowItem(c.Comment, encodeColumn(c))
 		}
 	}
-	if len(steps) > 0 {
+	if len(steps) == 0 {
+		e.leaveOut(d, "steps")
+	} else {
 		e.mark(element{kind: elKey, a: "steps"})
 		e.topKey(d, "steps")
 		for i := range steps {
@@ -84,7 +96,9 @@ func emit(d *Document) ([]byte, []mark) {
 			e.step(&steps[i])
 		}
 	}
-	if len(d.Flows) > 0 {
+	if len(d.Flows) == 0 {
+		e.leaveOut(d, "flows")
+	} else {
 		e.mark(element{kind: elKey, a: "flows"})
 		e.topKey(d, "flows")
 		for _, f := range d.Flows {
@@ -92,7 +106,9 @@ func emit(d *Document) ([]byte, []mark) {
 			e.flowItem(f.Comment, encodeFlow(f))
 		}
 	}
-	if len(d.Lint.Disable) > 0 || d.Lint.LongWait != 0 {
+	if len(d.Lint.Disable) == 0 && d.Lint.LongWait == 0 {
+		e.leaveOut(d, "lint")
+	} else {
 		e.mark(element{kind: elLint})
 		e.topKey(d, "lint")
 		if len(d.Lint.Disable) > 0 {
@@ -106,10 +122,13 @@ func emit(d *Document) ([]byte, []mark) {
 			e.buf.WriteByte('\n')
 		}
 	}
-	if d.Comments.Footer != "" {
+	if len(e.carried) > 0 || d.Comments.Footer != "" {
 		e.mark(element{kind: elFooter})
 		e.buf.WriteByte('\n')
-		e.comment(d.Comments.Footer, 0)
+		e.writeCarried()
+		if d.Comments.Footer != "" {
+			e.comment(d.Comments.Footer, 0)
+		}
 	}
 	return e.buf.Bytes(), e.marks
 }
@@ -227,6 +246,27 @@ func encodeFlow(f Flow) []kv {
 type emitter struct {
 	buf   bytes.Buffer
 	marks []mark
+	// carried holds the comments of top-level keys the canonical form
+	// leaves out (an empty list, default lanes): they are written above
+	// the next key, or before the footer, so that no comment is lost.
+	carried []string
+}
+
+// leaveOut carries the comments of a top-level key that is not written.
+func (e *emitter) leaveOut(d *Document, key string) {
+	for _, c := range []string{d.Comments.Keys[key], d.Comments.KeyLines[key]} {
+		if c != "" {
+			e.carried = append(e.carried, c)
+		}
+	}
+}
+
+// writeCarried writes the carried comments, at the top level.
+func (e *emitter) writeCarried() {
+	for _, c := range e.carried {
+		e.comment(c, 0)
+	}
+	e.carried = e.carried[:0]
 }
 
 // mark records that el starts at the current end of the output.
@@ -269,6 +309,7 @@ func (e *emitter) lineComment(c string) {
 
 // topKey starts a top-level key whose value is a block below it.
 func (e *emitter) topKey(d *Document, key string) {
+	e.writeCarried()
 	if c := d.Comments.Keys[key]; c != "" {
 		e.comment(c, 0)
 	}
@@ -279,6 +320,7 @@ func (e *emitter) topKey(d *Document, key string) {
 
 // topScalar writes a top-level key with a value that needs no quoting.
 func (e *emitter) topScalar(d *Document, key, value string) {
+	e.writeCarried()
 	if c := d.Comments.Keys[key]; c != "" {
 		e.comment(c, 0)
 	}
@@ -292,6 +334,7 @@ func (e *emitter) topScalar(d *Document, key, value string) {
 // literal blocks, where a comment kept at the end of the key's line goes
 // above the key instead.
 func (e *emitter) topText(d *Document, key, value string) {
+	e.writeCarried()
 	if c := d.Comments.Keys[key]; c != "" {
 		e.comment(c, 0)
 	}

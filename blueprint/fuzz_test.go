@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -118,7 +119,9 @@ func docDiff(a, b *Document) string {
 		{"steps", a.Steps, b.Steps},
 		{"flows", a.Flows, b.Flows},
 		{"lint", a.Lint, b.Lint},
-		{"comments", a.Comments, b.Comments},
+		// The canonical form may move a top-level comment (one on a key
+		// it leaves out goes above the next key), but never loses one.
+		{"comments", commentLines(a.Comments), commentLines(b.Comments)},
 	}
 	for _, p := range parts {
 		if !reflect.DeepEqual(p.x, p.y) {
@@ -126,6 +129,27 @@ func docDiff(a, b *Document) string {
 		}
 	}
 	return ""
+}
+
+// commentLines is every non-blank line of the top-level comments, sorted.
+func commentLines(c Comments) []string {
+	var all []string
+	add := func(text string) {
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "#")); l != "" {
+				all = append(all, l)
+			}
+		}
+	}
+	add(c.Header)
+	add(c.Footer)
+	for _, m := range []map[string]string{c.Keys, c.KeyLines} {
+		for _, text := range m {
+			add(text)
+		}
+	}
+	slices.Sort(all)
+	return all
 }
 
 // withoutPos is a copy of d with every Pos zero and every empty slice or

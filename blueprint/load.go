@@ -121,6 +121,27 @@ func checkDirectives(name string, src *source) ErrorList {
 	return errs
 }
 
+// separatorLine is the line of the "---" that starts a second document:
+// the first such line after the first document's content, at or before
+// the line yaml.v3 gave for the second document (which may be past the
+// end of the file). Without one (a "..." end marker, say) it is that line,
+// kept within the file.
+func separatorLine(src *source, reported int) int {
+	content := false
+	for n := 1; n <= src.lines() && n <= reported; n++ {
+		l := bytes.TrimRight(src.line(n), " \t\r\n")
+		isMarker := bytes.HasPrefix(l, []byte("---")) && (len(l) == 3 || l[3] == ' ' || l[3] == '\t')
+		switch {
+		case isMarker && content:
+			return n
+		case isMarker, len(bytes.TrimSpace(l)) == 0, l[0] == '#', l[0] == '%':
+		default:
+			content = true
+		}
+	}
+	return max(1, min(reported, src.lines()))
+}
+
 // decodeYAML parses exactly one YAML document into a node tree.
 func decodeYAML(name string, src *source) (*yaml.Node, ErrorList) {
 	data := src.data
@@ -145,6 +166,7 @@ func decodeYAML(name string, src *source) (*yaml.Node, ErrorList) {
 		if len(next.Content) > 0 {
 			line = next.Content[0].Line
 		}
+		line = separatorLine(src, line)
 		return nil, ErrorList{{File: name, Line: line, Col: 1, Msg: "a second YAML document starts here; a blueprint file holds exactly one document (remove the \"---\" separator)"}}
 	}
 	if len(root.Content) == 0 {

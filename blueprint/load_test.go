@@ -23,7 +23,7 @@ func TestParseRejects(t *testing.T) {
 		{"syntax error", "servicebp: 1\nsteps: [\n  - a\n", "YAML syntax error"},
 		{"bad indentation", "servicebp: 1\ntitle: a\n  b: c\n", "3:4: YAML syntax error: mapping values are not allowed"},
 		{"YAML 1.2 directive", "%YAML 1.2\n---\nservicebp: 1\n", "1:1: YAML directives (%YAML) are not allowed in blueprint files, which need none; remove the line"},
-		{"two documents", "servicebp: 1\n---\nservicebp: 1\n", "3:1: a second YAML document"},
+		{"two documents", "servicebp: 1\n---\nservicebp: 1\n", "2:1: a second YAML document"},
 		{"top level list", "- servicebp: 1\n", "1:1: the top level must be a mapping"},
 		{"top level scalar", "hello\n", "1:1: the top level must be a mapping"},
 		{"missing version", "title: x\n", "1:1: missing format version"},

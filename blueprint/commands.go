@@ -76,6 +76,22 @@ func cmdCheckText(what, s string, multiline bool) error {
 	return nil
 }
 
+// cmdCheckComment checks a comment like a multi-line text, and also
+// refuses the characters a value would be written escaped for
+// (bidirectional controls, line separators, byte-order marks): a comment
+// cannot be escaped, and the loader refuses them raw.
+func cmdCheckComment(s string) error {
+	if err := cmdCheckText("comment", s, true); err != nil {
+		return err
+	}
+	for _, r := range s {
+		if r != '\n' && r != '\t' && needsEscape(r) {
+			return fmt.Errorf("comment contains %U, which a file may not hold raw", r)
+		}
+	}
+	return nil
+}
+
 // cmdCheckTexts runs cmdCheckText on pairs of field names and values, all
 // of one line.
 func cmdCheckTexts(fields ...string) error {

@@ -11,7 +11,7 @@ func cmdCheckColumn(c *Column) error {
 	if err := cmdCheckTexts("name", c.Name, "phase", c.Phase); err != nil {
 		return err
 	}
-	return cmdCheckText("comment", c.Comment, true)
+	return cmdCheckComment(c.Comment)
 }
 
 type insertColumn struct {

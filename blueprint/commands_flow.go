@@ -17,7 +17,7 @@ func cmdCheckFlow(d *Document, f *Flow) error {
 	if err := cmdCheckText("label", f.Label, true); err != nil {
 		return err
 	}
-	return cmdCheckText("comment", f.Comment, true)
+	return cmdCheckComment(f.Comment)
 }
 
 type addFlow struct {

@@ -20,7 +20,7 @@ func cmdNormLane(l *Lane) error {
 	if err := cmdCheckText("name", l.Name, false); err != nil {
 		return err
 	}
-	return cmdCheckText("comment", l.Comment, true)
+	return cmdCheckComment(l.Comment)
 }
 
 type addLane struct {

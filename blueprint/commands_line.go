@@ -30,7 +30,7 @@ func cmdNormLine(d *Document, l *Line, self int) error {
 	if err := cmdCheckText("name", l.Name, false); err != nil {
 		return err
 	}
-	if err := cmdCheckText("comment", l.Comment, true); err != nil {
+	if err := cmdCheckComment(l.Comment); err != nil {
 		return err
 	}
 	i := d.LaneIndex(l.Below)

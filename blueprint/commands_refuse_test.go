@@ -148,3 +148,20 @@ func TestCommandsRefuseImpossibleEdits(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentsRefuseUnwritableCharacters checks that a comment set through
+// a command cannot hold a character the writer could only escape (a
+// comment cannot be escaped), such as a bidirectional control.
+func TestCommentsRefuseUnwritableCharacters(t *testing.T) {
+	for _, c := range []string{"left\u202eright", "a\u2028b", "x\ufeff"} {
+		d := &Document{Lanes: DefaultLanes(EnglishNames)}
+		err := AddLane(Lane{ID: "partners", Name: "Partners", Kind: LaneCustom, Comment: c}, -1).Do(d)
+		if err == nil {
+			t.Errorf("comment %q was accepted", c)
+		}
+	}
+	d := &Document{Lanes: DefaultLanes(EnglishNames)}
+	if err := AddLane(Lane{ID: "partners", Name: "Partners", Kind: LaneCustom, Comment: "# plain\n# two lines"}, -1).Do(d); err != nil {
+		t.Errorf("a plain comment was refused: %v", err)
+	}
+}

@@ -31,11 +31,14 @@ func cmdCheckStep(d *Document, s *Step) error {
 		multiline bool
 	}{
 		{"text", s.Text, true}, {"owner", s.Owner, false}, {"fail", s.Fail, true},
-		{"recovery", s.Recovery, true}, {"notes", s.Notes, true}, {"comment", s.Comment, true},
+		{"recovery", s.Recovery, true}, {"notes", s.Notes, true},
 	} {
 		if err := cmdCheckText(f.name, f.v, f.multiline); err != nil {
 			return err
 		}
+	}
+	if err := cmdCheckComment(s.Comment); err != nil {
+		return err
 	}
 	for _, t := range s.Tags {
 		if t == "" {

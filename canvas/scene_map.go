@@ -145,6 +145,9 @@ func polygonSpec(p *draw.Path) (spec, bool) {
 	if k := math.Round(angle); math.Abs(angle-k) < 1e-3 {
 		angle = k
 	}
+	if angle == -180 {
+		angle = 180 // the same turn, as Atan2 gives it for a +0 sine
+	}
 	if k := math.Round(r * 64); math.Abs(r*64-k) < 1e-3 {
 		r = k / 64
 	}

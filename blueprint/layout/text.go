@@ -122,7 +122,11 @@ func wrap(m *measurer, text string, width, size float32, bold bool, maxLines int
 	text = strings.ReplaceAll(text, "\r", "")
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
-		lines = append(lines, wrapParagraph(m, para, width, size, bold)...)
+		limit := 0
+		if maxLines > 0 {
+			limit = maxLines + 1 - len(lines) // one more shows that text was cut
+		}
+		lines = append(lines, wrapParagraph(m, para, width, size, bold, limit)...)
 		if maxLines > 0 && len(lines) > maxLines {
 			break
 		}
@@ -138,7 +142,9 @@ func wrap(m *measurer, text string, width, size float32, bold bool, maxLines int
 	return lines, true
 }
 
-func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []string {
+// wrapParagraph wraps one paragraph, stopping after limit lines when limit
+// is positive: a long text on a card of a few lines is not wrapped whole.
+func wrapParagraph(m *measurer, para string, width, size float32, bold bool, limit int) []string {
 	var lines []string
 	var cur strings.Builder
 	curW := float32(0)
@@ -148,6 +154,9 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []s
 		curW = 0
 	}
 	for _, tok := range tokens(para) {
+		if limit > 0 && len(lines) >= limit {
+			return lines
+		}
 		r, _ := utf8.DecodeRuneInString(tok)
 		if unicode.IsSpace(r) {
 			if cur.Len() == 0 {
@@ -176,6 +185,9 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []s
 			cw := m.width(string(c), size, bold)
 			if cur.Len() > 0 && curW+cw > width {
 				emit()
+				if limit > 0 && len(lines) >= limit {
+					return lines
+				}
 			}
 			cur.WriteRune(c)
 			curW += cw
@@ -188,16 +200,42 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []s
 }
 
 // ellipsize shortens s until s + "…" fits width. With force, the ellipsis
-// is added even when s already fits.
+// is added even when s already fits. It keeps the longest prefix, in runes,
+// that fits with the ellipsis, found by doubling and then halving the
+// prefix: a few measures of text about as long as the result, however long
+// s is.
 func ellipsize(m *measurer, s string, width, size float32, bold, force bool) string {
 	if !force && m.width(s, size, bold) <= width {
 		return s
 	}
-	rs := []rune(strings.TrimRightFunc(s, unicode.IsSpace))
-	for len(rs) > 0 && m.width(string(rs)+Ellipsis, size, bold) > width {
-		rs = rs[:len(rs)-1]
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	// ends[k] is the byte length of the first k runes.
+	ends := make([]int, 0, utf8.RuneCountInString(s)+1)
+	for i := range s {
+		ends = append(ends, i)
 	}
-	return strings.TrimRightFunc(string(rs), unicode.IsSpace) + Ellipsis
+	ends = append(ends, len(s))
+	n := len(ends) - 1
+	fits := func(k int) bool { return m.width(s[:ends[k]]+Ellipsis, size, bold) <= width }
+	// Find lo < hi with the first lo runes fitting (lo = 0 needs no check:
+	// the result is then the bare ellipsis) and the first hi not fitting.
+	lo, hi := 0, n+1
+	for step := 1; lo+step <= n; step *= 2 {
+		if !fits(lo + step) {
+			hi = lo + step
+			break
+		}
+		lo += step
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return strings.TrimRightFunc(s[:ends[lo]], unicode.IsSpace) + Ellipsis
 }
 
 // Truncate shortens text to one line no wider than width, ending it with an

@@ -1,0 +1,158 @@
+package layout
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/bpgen"
+)
+
+// referenceEllipsize is the plain definition of ellipsize: drop one rune
+// at a time until the text and the ellipsis fit.
+func referenceEllipsize(m *measurer, s string, width, size float32, bold, force bool) string {
+	if !force && m.width(s, size, bold) <= width {
+		return s
+	}
+	rs := []rune(strings.TrimRightFunc(s, unicode.IsSpace))
+	for len(rs) > 0 && m.width(string(rs)+Ellipsis, size, bold) > width {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimRightFunc(string(rs), unicode.IsSpace) + Ellipsis
+}
+
+// referenceWrap is wrap with every paragraph wrapped whole.
+func referenceWrap(m *measurer, text string, width, size float32, bold bool, maxLines int) ([]string, bool) {
+	text = strings.ReplaceAll(text, "\r", "")
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		lines = append(lines, wrapParagraph(m, para, width, size, bold, 0)...)
+		if maxLines > 0 && len(lines) > maxLines {
+			break
+		}
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" && len(lines) > 1 {
+		lines = lines[:len(lines)-1]
+	}
+	if maxLines <= 0 || len(lines) <= maxLines {
+		return lines, false
+	}
+	lines = lines[:maxLines]
+	lines[maxLines-1] = referenceEllipsize(m, lines[maxLines-1], width, size, bold, true)
+	return lines, true
+}
+
+// proportionalMeasure gives each rune its own width, with a kerning-like
+// discount for some pairs, so that prefix widths are not multiples of one
+// advance.
+func proportionalMeasure(text string, size float32, bold bool) (float32, float32) {
+	w, prev := float32(0), rune(0)
+	for _, r := range text {
+		switch {
+		case IsCJK(r):
+			w += size
+		case r == 'i' || r == 'l' || r == ' ':
+			w += size * 0.3
+		case r == 'm' || r == 'w' || r == 'W':
+			w += size * 0.85
+		default:
+			w += size * (0.45 + float32(r%7)/40)
+		}
+		if prev == 'A' && r == 'V' || prev == 'T' && r == 'o' {
+			w -= size * 0.1
+		}
+		prev = r
+	}
+	if bold {
+		w *= 1.08
+	}
+	return w, size * 1.25
+}
+
+func randomLine(rng *rand.Rand, n int) string {
+	parts := []string{"a", "ab", "Toll", "AVA", "mmw", "il", " ", " ", "  ", "客户", "。", "…", "é", "Wait", "\n"}
+	var b strings.Builder
+	for b.Len() < n {
+		b.WriteString(parts[rng.IntN(len(parts))])
+	}
+	return b.String()
+}
+
+func TestEllipsizeMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, measure := range []Measure{fakeMeasure, proportionalMeasure} {
+		for i := range 3000 {
+			s := firstLine(randomLine(rng, rng.IntN(120)))
+			width := float32(rng.IntN(400))
+			force, bold := i%3 == 0, i%2 == 0
+			got := ellipsize(newMeasurer(measure), s, width, 12, bold, force)
+			want := referenceEllipsize(newMeasurer(measure), s, width, 12, bold, force)
+			if got != want {
+				t.Fatalf("ellipsize(%q, %v, force %v) = %q, want %q", s, width, force, got, want)
+			}
+		}
+	}
+}
+
+func TestWrapMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, measure := range []Measure{fakeMeasure, proportionalMeasure} {
+		for i := range 3000 {
+			s := randomLine(rng, rng.IntN(300))
+			if i%10 == 0 {
+				s += strings.Repeat("x", rng.IntN(200)) // a word wider than the line
+			}
+			width := float32(20 + rng.IntN(300))
+			maxLines := rng.IntN(5)
+			got, gotCut := wrap(newMeasurer(measure), s, width, 12, false, maxLines)
+			want, wantCut := referenceWrap(newMeasurer(measure), s, width, 12, false, maxLines)
+			if !reflect.DeepEqual(got, want) || gotCut != wantCut {
+				t.Fatalf("wrap(%q, %v, %d) = %q, %v; want %q, %v", s, width, maxLines, got, gotCut, want, wantCut)
+			}
+		}
+	}
+}
+
+// countingMeasure counts the runes it is asked to measure.
+type countingMeasure struct{ runes int }
+
+func (c *countingMeasure) measure(text string, size float32, bold bool) (float32, float32) {
+	c.runes += len([]rune(text))
+	return fakeMeasure(text, size, bold)
+}
+
+// TestLongTextMeasuresLittle lays out a blueprint with 20,000 characters in
+// each text field and checks that the text measured stays within a small
+// multiple of the text there is: cutting long text short must not measure
+// it once per character.
+func TestLongTextMeasuresLittle(t *testing.T) {
+	for _, field := range []string{"title", "owner", "phase", "label", "text", "lane", "column", "line"} {
+		for _, words := range []bool{true, false} {
+			d, err := blueprint.Parse(field+".yaml", bpgen.LongText(field, 20000, words))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := &countingMeasure{}
+			Compute(d, DefaultStyle(), c.measure)
+			if c.runes > 10*20000 {
+				t.Errorf("%s (words %v): measured %d runes for 20,000 characters of text", field, words, c.runes)
+			}
+		}
+	}
+}
+
+// BenchmarkComputeLongTitle lays out a blueprint whose title is 20,000
+// characters long, with the fake measure.
+func BenchmarkComputeLongTitle(b *testing.B) {
+	d, err := blueprint.Parse("title.yaml", bpgen.LongText("title", 20000, true))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Compute(d, DefaultStyle(), fakeMeasure)
+	}
+}

@@ -43,6 +43,9 @@ func Parse(name string, data []byte) (doc *Document, err error) {
 	if errs := checkText(name, data); len(errs) > 0 {
 		return nil, errs
 	}
+	if errs := prescan(name, data); len(errs) > 0 {
+		return nil, errs
+	}
 	root, errs := decodeYAML(name, data)
 	if len(errs) > 0 {
 		return nil, errs

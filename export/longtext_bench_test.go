@@ -14,6 +14,12 @@ func BenchmarkExportLongTitle(b *testing.B) {
 	benchLongText(b, "title", 20000)
 }
 
+// BenchmarkExportLongDescription renders a description of 10 MB less a
+// little, the largest a file holds.
+func BenchmarkExportLongDescription(b *testing.B) {
+	benchLongText(b, "description", blueprint.MaxFileSize-1000)
+}
+
 // BenchmarkExportLongOwner renders a 10,000-character owner on a card.
 func BenchmarkExportLongOwner(b *testing.B) { benchLongText(b, "owner", 10000) }
 

@@ -37,16 +37,19 @@ func longID(stem string, i, n int) string {
 }
 
 // LongText returns a valid one-step blueprint whose field (one of "title",
-// "owner", "phase", "label", "text", "lane", "column" or "line") holds n
+// "description", "owner", "phase", "label", "text", "lane", "column" or
+// "line") holds n
 // characters of text: words of a few letters, so that wrapping has many
 // break opportunities, or one unbroken word when words is false.
 func LongText(field string, n int, words bool) []byte {
 	long := LongString(n, words)
-	title, owner, phase, label, text := "Long text", "Team", "Arrival", "next", "Greet the guest"
+	title, desc, owner, phase, label, text := "Long text", "A blueprint with long text", "Team", "Arrival", "next", "Greet the guest"
 	lane, column, line := "Customer actions", "Check-in", "Line of interaction"
 	switch field {
 	case "title":
 		title = long
+	case "description":
+		desc = long
 	case "owner":
 		owner = long
 	case "phase":
@@ -64,6 +67,7 @@ func LongText(field string, n int, words bool) []byte {
 	}
 	return fmt.Appendf(nil, `servicebp: 1
 title: %q
+description: %q
 lanes:
   - {id: customer, name: %q}
   - {id: front, name: Frontstage actions}
@@ -81,7 +85,7 @@ steps:
   - {id: b, lane: front, column: c2, text: Hand over the key}
 flows:
   - {from: a, to: b, label: %q}
-`, title, lane, line, column, phase, text, owner, label)
+`, title, desc, lane, line, column, phase, text, owner, label)
 }
 
 // LongString returns n characters of text: words of two to seven letters

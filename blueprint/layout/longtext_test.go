@@ -3,6 +3,7 @@ package layout
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -22,6 +23,55 @@ func referenceEllipsize(m *measurer, s string, width, size float32, bold, force 
 		rs = rs[:len(rs)-1]
 	}
 	return strings.TrimRightFunc(string(rs), unicode.IsSpace) + Ellipsis
+}
+
+// referenceTokens is the plain definition of tokens, as a slice.
+func referenceTokens(s string) []string {
+	var out []string
+	start := 0
+	kind := 0 // 0 none, 1 space, 2 word
+	flush := func(i int) {
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		start = i
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			if kind != 1 {
+				flush(i)
+				kind = 1
+			}
+		case IsCJK(r):
+			flush(i)
+			out = append(out, string(r))
+			start = i + len(string(r))
+			kind = 0
+		default:
+			if kind != 2 {
+				flush(i)
+				kind = 2
+			}
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+func TestTokensMatchReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 5000 {
+		s := randomLine(rng, rng.IntN(80))
+		if got, want := slices.Collect(tokens(s)), referenceTokens(s); !slices.Equal(got, want) {
+			t.Fatalf("tokens(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"", " ", "a", "客", "a客b  c", "  x", "x  "} {
+		if got, want := slices.Collect(tokens(s)), referenceTokens(s); !slices.Equal(got, want) {
+			t.Fatalf("tokens(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
 
 // referenceWrap is wrap with every paragraph wrapped whole.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,39 +76,43 @@ func IsCJK(r rune) bool {
 // punctuation of CJK and Latin text.
 const noLineStart = "，。、；：！？）」』】》〉〕…,.;:!?)]}%"
 
-// tokens splits one paragraph into wrapping units: runs of spaces, words
-// of non-CJK text, and single CJK characters.
-func tokens(s string) []string {
-	var out []string
-	start := 0
-	kind := 0 // 0 none, 1 space, 2 word
-	flush := func(i int) {
-		if i > start {
-			out = append(out, s[start:i])
-		}
-		start = i
-	}
-	for i, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			if kind != 1 {
-				flush(i)
+// tokens yields the wrapping units of one paragraph, in order: runs of
+// spaces, words of non-CJK text, and single CJK characters. It yields them
+// as it finds them, so wrapping that stops early reads no further.
+func tokens(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		kind := 0 // 0 none, 1 space, 2 word
+		for i, r := range s {
+			switch {
+			case unicode.IsSpace(r):
+				if kind == 1 {
+					continue
+				}
 				kind = 1
-			}
-		case IsCJK(r):
-			flush(i)
-			out = append(out, string(r))
-			start = i + utf8.RuneLen(r)
-			kind = 0
-		default:
-			if kind != 2 {
-				flush(i)
+			case IsCJK(r):
+				kind = 0
+				end := i + utf8.RuneLen(r)
+				if i > start && !yield(s[start:i]) || !yield(s[i:end]) {
+					return
+				}
+				start = end
+				continue
+			default:
+				if kind == 2 {
+					continue
+				}
 				kind = 2
 			}
+			if i > start && !yield(s[start:i]) {
+				return
+			}
+			start = i
+		}
+		if len(s) > start {
+			yield(s[start:])
 		}
 	}
-	flush(len(s))
-	return out
 }
 
 // Wrap breaks text into lines no wider than width: between words for Latin
@@ -153,7 +158,7 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool, lim
 		cur.Reset()
 		curW = 0
 	}
-	for _, tok := range tokens(para) {
+	for tok := range tokens(para) {
 		if limit > 0 && len(lines) >= limit {
 			return lines
 		}

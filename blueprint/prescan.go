@@ -41,7 +41,7 @@ type scanner struct {
 	count     int   // nodes so far
 	pending   bool  // an indicator counted the node that comes next
 
-	nodeLine, nodeCol int // where the last node started: a key, if ":" follows on its line
+	nodeLine, nodeCol int // where the last node outside flow collections started: a key, if ":" follows on its line
 
 	errs ErrorList
 	stop bool // the node limit was passed, or the error list is full
@@ -151,7 +151,9 @@ func (p *scanner) token() {
 // node counts a node that starts here, unless the indicator before it
 // counted it already.
 func (p *scanner) node() {
-	p.nodeLine, p.nodeCol = p.line, p.col
+	if p.flow == 0 {
+		p.nodeLine, p.nodeCol = p.line, p.col // inside [ ] or { } the key is the whole collection
+	}
 	if p.pending {
 		p.pending = false
 		return

@@ -163,6 +163,8 @@ func TestPrescanAcceptsTrickyText(t *testing.T) {
 		"title: 'a: *b, #c'\nsteps: [ 'd, *e: f', \"g: *h, #i\" ]\n",
 		"title: \"a\\\n  - *b\"\n",
 		"lint:\n  long-wait: 5m\ntitle: y\n  *z*\n",
+		"[a]: b\n *c\n",
+		"{a: [b]}: c\n *d\n",
 	} {
 		name := fmt.Sprintf("tricky-%d", i)
 		if !checkAgainstYAML(t, name, []byte(src)) {

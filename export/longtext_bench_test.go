@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"testing"
 
 	"servicebp/blueprint"
@@ -43,6 +44,19 @@ func benchLongText(b *testing.B, field string, n int) {
 	for b.Loop() {
 		if _, err := PNG(d, opt); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExportTooLarge asks for a PNG of a generated 10,000-step
+// blueprint, which is far over the image limits: it is refused before its
+// 10,000 texts are measured.
+func BenchmarkExportTooLarge(b *testing.B) {
+	d := bpgen.Generate(10000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := PNG(d, Options{Scale: 1}); !errors.Is(err, ErrTooLarge) {
+			b.Fatalf("got %v, want ErrTooLarge", err)
 		}
 	}
 }

@@ -295,3 +295,18 @@ func generated(n int) *Document {
 	}
 	return d
 }
+
+// FuzzPrescan compares the pre-scan with yaml.v3 on arbitrary input: it
+// must not panic, and on every input yaml.v3 accepts it must find the same
+// anchors and aliases and count the nodes within a factor of two.
+func FuzzPrescan(f *testing.F) {
+	for _, data := range corpus(f) {
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		checkAgainstYAML(t, "input", data)
+	})
+}

@@ -165,7 +165,7 @@ func (c *computer) columnWidths() {
 			if s.Owner != "" {
 				w = max(w, c.m.width(firstLine(s.Owner), st.SmallSize, false))
 			}
-			for _, para := range strings.Split(s.Text, "\n") {
+			for para := range strings.SplitSeq(s.Text, "\n") {
 				w = max(w, c.m.width(para, st.TextSize, false))
 				if w+extra >= st.MaxColumnWidth {
 					break

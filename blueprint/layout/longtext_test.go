@@ -74,24 +74,28 @@ func TestTokensMatchReference(t *testing.T) {
 	}
 }
 
-// referenceWrap is wrap with every paragraph wrapped whole.
+// referenceWrap is the plain definition of wrap: every paragraph wrapped
+// whole, trailing empty lines dropped, and the lines past maxLines cut off
+// with an ellipsis on the last one shown (after dropping the empty lines
+// before it).
 func referenceWrap(m *measurer, text string, width, size float32, bold bool, maxLines int) ([]string, bool) {
 	text = strings.ReplaceAll(text, "\r", "")
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
 		lines = append(lines, wrapParagraph(m, para, width, size, bold, 0)...)
-		if maxLines > 0 && len(lines) > maxLines {
-			break
+	}
+	trim := func() {
+		for len(lines) > 1 && lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1]
 		}
 	}
-	for len(lines) > 0 && lines[len(lines)-1] == "" && len(lines) > 1 {
-		lines = lines[:len(lines)-1]
-	}
+	trim()
 	if maxLines <= 0 || len(lines) <= maxLines {
 		return lines, false
 	}
 	lines = lines[:maxLines]
-	lines[maxLines-1] = referenceEllipsize(m, lines[maxLines-1], width, size, bold, true)
+	trim()
+	lines[len(lines)-1] = referenceEllipsize(m, lines[len(lines)-1], width, size, bold, true)
 	return lines, true
 }
 
@@ -204,5 +208,32 @@ func BenchmarkComputeLongTitle(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Compute(d, DefaultStyle(), fakeMeasure)
+	}
+}
+
+// BenchmarkComputeLongDescription lays out a blueprint whose description
+// is almost 10 MB long, with the fake measure: two lines of it are shown.
+func BenchmarkComputeLongDescription(b *testing.B) {
+	d, err := blueprint.Parse("description.yaml", bpgen.LongText("description", blueprint.MaxFileSize-1000, true))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Compute(d, DefaultStyle(), fakeMeasure)
+	}
+}
+
+// TestManyLinesWrapLittle wraps a text of a million empty lines between
+// two words onto a card of four lines: the text is cut after the first
+// word, and the lines are never all split out.
+func TestManyLinesWrapLittle(t *testing.T) {
+	text := "first\n" + strings.Repeat("\n", 1_000_000) + "last"
+	lines, cut := Wrap(text, 100, 12, false, 4, fakeMeasure)
+	if !cut || len(lines) != 1 || lines[0] != "first"+Ellipsis {
+		t.Fatalf("got %q, %v; want [\"first…\"], true", lines, cut)
+	}
+	if n := testing.AllocsPerRun(2, func() { Wrap(text, 100, 12, false, 4, fakeMeasure) }); n > 100 {
+		t.Errorf("wrapping 4 lines out of a million allocated %v times", n)
 	}
 }

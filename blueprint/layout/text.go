@@ -2,6 +2,7 @@ package layout
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,25 +127,37 @@ func Wrap(text string, width, size float32, bold bool, maxLines int, measure Mea
 func wrap(m *measurer, text string, width, size float32, bold bool, maxLines int) ([]string, bool) {
 	text = strings.ReplaceAll(text, "\r", "")
 	var lines []string
-	for _, para := range strings.Split(text, "\n") {
+	cut := false
+	for para := range strings.SplitSeq(text, "\n") {
 		limit := 0
 		if maxLines > 0 {
 			limit = maxLines + 1 - len(lines) // one more shows that text was cut
 		}
-		lines = append(lines, wrapParagraph(m, para, width, size, bold, limit)...)
+		if para == "" {
+			lines = append(lines, "")
+		} else {
+			lines = append(lines, wrapParagraph(m, para, width, size, bold, limit)...)
+		}
 		if maxLines > 0 && len(lines) > maxLines {
-			break
+			if slices.ContainsFunc(lines[maxLines:], func(s string) bool { return s != "" }) {
+				cut = true
+				break
+			}
+			// Empty lines past the last shown one matter only if text
+			// follows them.
+			lines = lines[:maxLines]
 		}
 	}
-	for len(lines) > 0 && lines[len(lines)-1] == "" && len(lines) > 1 {
+	if cut {
+		lines = lines[:maxLines]
+	}
+	for len(lines) > 1 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
-	if maxLines <= 0 || len(lines) <= maxLines {
-		return lines, false
+	if cut {
+		lines[len(lines)-1] = ellipsize(m, lines[len(lines)-1], width, size, bold, true)
 	}
-	lines = lines[:maxLines]
-	lines[maxLines-1] = ellipsize(m, lines[maxLines-1], width, size, bold, true)
-	return lines, true
+	return lines, cut
 }
 
 // wrapParagraph wraps one paragraph, stopping after limit lines when limit

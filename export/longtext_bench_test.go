@@ -15,6 +15,12 @@ func BenchmarkExportLongTitle(b *testing.B) {
 	benchLongText(b, "title", 20000)
 }
 
+// BenchmarkExportHugeTitle renders a title of 10 MB less a little, on one
+// line of one word: it is measured by prefixes, never whole.
+func BenchmarkExportHugeTitle(b *testing.B) {
+	benchLongText(b, "title", blueprint.MaxFileSize-1000)
+}
+
 // BenchmarkExportLongDescription renders a description of 10 MB less a
 // little, the largest a file holds.
 func BenchmarkExportLongDescription(b *testing.B) {

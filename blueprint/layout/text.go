@@ -55,6 +55,22 @@ func (m *measurer) width(text string, size float32, bold bool) float32 {
 	return w
 }
 
+// widthUpTo is the width of text when it is at most limit, and otherwise
+// some width over limit: a long text is measured by ever longer prefixes,
+// so that 10 MB of text is not shaped whole to learn that it does not fit
+// a column.
+func (m *measurer) widthUpTo(text string, size float32, bold bool, limit float32) float32 {
+	for n := 256; n < len(text); n *= 4 {
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n--
+		}
+		if w := m.width(text[:n], size, bold); w > limit {
+			return w
+		}
+	}
+	return m.width(text, size, bold)
+}
+
 // lineHeight is the height of one line of text at size, without spacing.
 func (m *measurer) lineHeight(size float32, bold bool) float32 {
 	_, h := m.size("Mg", size, bold)
@@ -181,10 +197,10 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool, lim
 				continue
 			}
 			cur.WriteString(tok)
-			curW += m.width(tok, size, bold)
+			curW += m.widthUpTo(tok, size, bold, width)
 			continue
 		}
-		w := m.width(tok, size, bold)
+		w := m.widthUpTo(tok, size, bold, width)
 		if curW+w <= width || (cur.Len() > 0 && utf8.RuneCountInString(tok) == 1 && strings.ContainsRune(noLineStart, r)) {
 			cur.WriteString(tok)
 			curW += w
@@ -223,18 +239,22 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool, lim
 // prefix: a few measures of text about as long as the result, however long
 // s is.
 func ellipsize(m *measurer, s string, width, size float32, bold, force bool) string {
-	if !force && m.width(s, size, bold) <= width {
+	if !force && m.widthUpTo(s, size, bold, width) <= width {
 		return s
 	}
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
-	// ends[k] is the byte length of the first k runes.
-	ends := make([]int, 0, utf8.RuneCountInString(s)+1)
-	for i := range s {
-		ends = append(ends, i)
+	n := utf8.RuneCountInString(s)
+	// prefix is the first k runes of s; the search only asks for short ones
+	// unless most of s fits.
+	prefix := func(k int) string {
+		i := 0
+		for ; k > 0; k-- {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		return s[:i]
 	}
-	ends = append(ends, len(s))
-	n := len(ends) - 1
-	fits := func(k int) bool { return m.width(s[:ends[k]]+Ellipsis, size, bold) <= width }
+	fits := func(k int) bool { return m.width(prefix(k)+Ellipsis, size, bold) <= width }
 	// Find lo < hi with the first lo runes fitting (lo = 0 needs no check:
 	// the result is then the bare ellipsis) and the first hi not fitting.
 	lo, hi := 0, n+1
@@ -253,7 +273,7 @@ func ellipsize(m *measurer, s string, width, size float32, bold, force bool) str
 			hi = mid
 		}
 	}
-	return strings.TrimRightFunc(s[:ends[lo]], unicode.IsSpace) + Ellipsis
+	return strings.TrimRightFunc(prefix(lo), unicode.IsSpace) + Ellipsis
 }
 
 // Truncate shortens text to one line no wider than width, ending it with an

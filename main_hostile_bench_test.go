@@ -69,7 +69,7 @@ func BenchmarkHostileInputs(b *testing.B) {
 // hostileNames are the inputs writeHostileInputs writes, in the order the
 // benchmark reports them.
 var hostileNames = []string{"BrokenRefs", "LongTitle", "LongOwner", "LongPhase", "LongLabel", "LongWord",
-	"LongDescription", "ManyValues", "ManyBlockValues", "ManyTinySteps", "Aliases", "Generated10000"}
+	"HugeTitle", "LongDescription", "ManyValues", "ManyBlockValues", "ManyTinySteps", "Aliases", "Generated10000"}
 
 // writeHostileInputs writes each of hostileNames as NAME.yaml into dir.
 func writeHostileInputs(b *testing.B, dir string) {
@@ -85,6 +85,7 @@ func writeHostileInputs(b *testing.B, dir string) {
 		"LongPhase":       bpgen.LongText("phase", 10000, true),
 		"LongLabel":       bpgen.LongText("label", 10000, true),
 		"LongWord":        bpgen.LongText("text", 10000, false),
+		"HugeTitle":       bpgen.LongText("title", size-1000, false),
 		"LongDescription": bpgen.LongText("description", size-1000, true),
 		"ManyValues":      bpgen.ManyValues(size),
 		"ManyBlockValues": bpgen.ManyBlockValues(size),

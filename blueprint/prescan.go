@@ -173,7 +173,7 @@ func (p *scanner) add() {
 	p.count++
 	if p.count > MaxNodes {
 		p.errs = append(p.errs, &Error{File: p.file, Line: p.line, Col: p.col + 1, Msg: fmt.Sprintf(
-			"too many YAML nodes: a blueprint file holds at most %d keys, values and list items, and this one has more by here", MaxNodes)})
+			"too many YAML nodes: a blueprint file may hold at most %d keys, values and list items, and this one passes that limit here", MaxNodes)})
 		p.stop = true
 	}
 }

@@ -45,6 +45,9 @@ func Parse(name string, data []byte) (doc *Document, err error) {
 	if errs := checkDirectives(name, src); len(errs) > 0 {
 		return nil, errs
 	}
+	if errs := prescan(name, data); len(errs) > 0 {
+		return nil, errs
+	}
 	root, errs := decodeYAML(name, src)
 	if len(errs) > 0 {
 		return nil, errs

@@ -34,13 +34,14 @@ func (d *decoder) validate(doc *Document) {
 		claim(l.ID, "lane", l.Pos)
 		laneIDs[i] = l.ID
 	}
+	lanes := newSuggester(laneIDs)
 	lineBelow := map[string]Pos{}
 	for _, l := range doc.Lines {
 		claim(l.ID, "line", l.Pos)
 		i := doc.LaneIndex(l.Below)
 		switch {
 		case i < 0:
-			d.errorAt(l.Pos, "line %q: below: unknown lane %q%s", l.ID, l.Below, hint(l.Below, laneIDs))
+			d.errorAt(l.Pos, "line %q: below: unknown lane %q%s", l.ID, l.Below, d.hint(l.Below, lanes))
 		case i == len(doc.Lanes)-1:
 			d.errorAt(l.Pos, "line %q is below the last lane %q; a line must separate two lanes", l.ID, l.Below)
 		default:
@@ -57,13 +58,14 @@ func (d *decoder) validate(doc *Document) {
 	}
 	laneSet := setOf(laneIDs)
 	colSet := setOf(colIDs)
+	cols := newSuggester(colIDs)
 	for _, s := range doc.Steps {
 		claim(s.ID, "step", s.Pos)
 		if !laneSet[s.Lane] {
-			d.errorAt(s.Pos, "step %q: unknown lane %q%s", s.ID, s.Lane, hint(s.Lane, laneIDs))
+			d.errorAt(s.Pos, "step %q: unknown lane %q%s", s.ID, s.Lane, d.hint(s.Lane, lanes))
 		}
 		if !colSet[s.Column] {
-			d.errorAt(s.Pos, "step %q: unknown column %q%s", s.ID, s.Column, hint(s.Column, colIDs))
+			d.errorAt(s.Pos, "step %q: unknown column %q%s", s.ID, s.Column, d.hint(s.Column, cols))
 		}
 	}
 	stepIDs := make([]string, len(doc.Steps))
@@ -71,13 +73,14 @@ func (d *decoder) validate(doc *Document) {
 		stepIDs[i] = s.ID
 	}
 	stepSet := setOf(stepIDs)
+	steps := newSuggester(stepIDs)
 	flows := map[[2]string]Pos{}
 	for _, f := range doc.Flows {
 		if !stepSet[f.From] {
-			d.errorAt(f.Pos, "flow from %q: no step has that id%s", f.From, hint(f.From, stepIDs))
+			d.errorAt(f.Pos, "flow from %q: no step has that id%s", f.From, d.hint(f.From, steps))
 		}
 		if !stepSet[f.To] {
-			d.errorAt(f.Pos, "flow to %q: no step has that id%s", f.To, hint(f.To, stepIDs))
+			d.errorAt(f.Pos, "flow to %q: no step has that id%s", f.To, d.hint(f.To, steps))
 		}
 		if f.From == f.To {
 			d.errorAt(f.Pos, "flow from %q to itself; a flow joins two different steps", f.From)
@@ -94,9 +97,18 @@ func (d *decoder) errorAt(p Pos, format string, args ...any) {
 	d.errorf(&yaml.Node{Line: p.Line, Column: p.Col}, format, args...)
 }
 
-// hint suggests a close id for a broken reference.
-func hint(s string, ids []string) string {
-	if m := suggest(s, ids); m != "" {
+// full reports whether the decoder has as many errors as it reports: any
+// further error is dropped, so there is no point in working out its text.
+func (d *decoder) full() bool { return len(d.errs) >= MaxErrors }
+
+// hint suggests a close id for a broken reference, or nothing once the
+// error list is full: a file with thousands of broken references would
+// otherwise spend minutes on suggestions that are never shown.
+func (d *decoder) hint(s string, ids *suggester) string {
+	if d.full() {
+		return ""
+	}
+	if m := ids.suggest(s); m != "" {
 		return fmt.Sprintf("; did you mean %q?", m)
 	}
 	return ""

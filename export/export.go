@@ -221,6 +221,9 @@ func paint(img *image.NRGBA, r layout.Rect, scale float32, c color.NRGBA) {
 
 // PNG renders d and encodes it as PNG.
 func PNG(d *blueprint.Document, opt Options) ([]byte, error) {
+	if err := checkSize(d, opt); err != nil {
+		return nil, err
+	}
 	return PNGLayout(Layout(d, opt), opt)
 }
 

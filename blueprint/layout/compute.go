@@ -154,26 +154,27 @@ func (c *computer) columnWidths() {
 	st := c.st
 	c.colW = make([]float32, len(c.d.Columns))
 	extra := st.ColumnGutter + 2*st.CardPadding
+	widest := max(st.MaxColumnWidth, st.MinColumnWidth) // no text makes a column wider
 	for i, col := range c.d.Columns {
 		need := st.MinColumnWidth
 		if col.Name != "" {
-			need = max(need, c.m.width(firstLine(col.Name), st.SmallSize+1, true)+st.ColumnGutter)
+			need = max(need, c.m.widthUpTo(firstLine(col.Name), st.SmallSize+1, true, widest-st.ColumnGutter)+st.ColumnGutter)
 		}
 		for _, si := range c.colSteps[i] {
 			s := &c.d.Steps[si]
 			w := c.badgesWidth(s)
 			if s.Owner != "" {
-				w = max(w, c.m.width(firstLine(s.Owner), st.SmallSize, false))
+				w = max(w, c.m.widthUpTo(firstLine(s.Owner), st.SmallSize, false, widest-extra))
 			}
-			for _, para := range strings.Split(s.Text, "\n") {
-				w = max(w, c.m.width(para, st.TextSize, false))
+			for para := range strings.SplitSeq(s.Text, "\n") {
+				w = max(w, c.m.widthUpTo(para, st.TextSize, false, widest-extra))
 				if w+extra >= st.MaxColumnWidth {
 					break
 				}
 			}
 			need = max(need, w+extra)
 		}
-		c.colW[i] = float32(math.Ceil(float64(min(need, max(st.MaxColumnWidth, st.MinColumnWidth)))))
+		c.colW[i] = float32(math.Ceil(float64(min(need, widest))))
 	}
 	c.labelGaps()
 }

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"iter"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +55,22 @@ func (m *measurer) width(text string, size float32, bold bool) float32 {
 	return w
 }
 
+// widthUpTo is the width of text when it is at most limit, and otherwise
+// some width over limit: a long text is measured by ever longer prefixes,
+// so that 10 MB of text is not shaped whole to learn that it does not fit
+// a column.
+func (m *measurer) widthUpTo(text string, size float32, bold bool, limit float32) float32 {
+	for n := 256; n < len(text); n *= 4 {
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n--
+		}
+		if w := m.width(text[:n], size, bold); w > limit {
+			return w
+		}
+	}
+	return m.width(text, size, bold)
+}
+
 // lineHeight is the height of one line of text at size, without spacing.
 func (m *measurer) lineHeight(size float32, bold bool) float32 {
 	_, h := m.size("Mg", size, bold)
@@ -75,39 +93,43 @@ func IsCJK(r rune) bool {
 // punctuation of CJK and Latin text.
 const noLineStart = "，。、；：！？）」』】》〉〕…,.;:!?)]}%"
 
-// tokens splits one paragraph into wrapping units: runs of spaces, words
-// of non-CJK text, and single CJK characters.
-func tokens(s string) []string {
-	var out []string
-	start := 0
-	kind := 0 // 0 none, 1 space, 2 word
-	flush := func(i int) {
-		if i > start {
-			out = append(out, s[start:i])
-		}
-		start = i
-	}
-	for i, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			if kind != 1 {
-				flush(i)
+// tokens yields the wrapping units of one paragraph, in order: runs of
+// spaces, words of non-CJK text, and single CJK characters. It yields them
+// as it finds them, so wrapping that stops early reads no further.
+func tokens(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		kind := 0 // 0 none, 1 space, 2 word
+		for i, r := range s {
+			switch {
+			case unicode.IsSpace(r):
+				if kind == 1 {
+					continue
+				}
 				kind = 1
-			}
-		case IsCJK(r):
-			flush(i)
-			out = append(out, string(r))
-			start = i + utf8.RuneLen(r)
-			kind = 0
-		default:
-			if kind != 2 {
-				flush(i)
+			case IsCJK(r):
+				kind = 0
+				end := i + utf8.RuneLen(r)
+				if i > start && !yield(s[start:i]) || !yield(s[i:end]) {
+					return
+				}
+				start = end
+				continue
+			default:
+				if kind == 2 {
+					continue
+				}
 				kind = 2
 			}
+			if i > start && !yield(s[start:i]) {
+				return
+			}
+			start = i
+		}
+		if len(s) > start {
+			yield(s[start:])
 		}
 	}
-	flush(len(s))
-	return out
 }
 
 // Wrap breaks text into lines no wider than width: between words for Latin
@@ -121,24 +143,42 @@ func Wrap(text string, width, size float32, bold bool, maxLines int, measure Mea
 func wrap(m *measurer, text string, width, size float32, bold bool, maxLines int) ([]string, bool) {
 	text = strings.ReplaceAll(text, "\r", "")
 	var lines []string
-	for _, para := range strings.Split(text, "\n") {
-		lines = append(lines, wrapParagraph(m, para, width, size, bold)...)
+	cut := false
+	for para := range strings.SplitSeq(text, "\n") {
+		limit := 0
+		if maxLines > 0 {
+			limit = maxLines + 1 - len(lines) // one more shows that text was cut
+		}
+		if para == "" {
+			lines = append(lines, "")
+		} else {
+			lines = append(lines, wrapParagraph(m, para, width, size, bold, limit)...)
+		}
 		if maxLines > 0 && len(lines) > maxLines {
-			break
+			if slices.ContainsFunc(lines[maxLines:], func(s string) bool { return s != "" }) {
+				cut = true
+				break
+			}
+			// Empty lines past the last shown one matter only if text
+			// follows them.
+			lines = lines[:maxLines]
 		}
 	}
-	for len(lines) > 0 && lines[len(lines)-1] == "" && len(lines) > 1 {
+	if cut {
+		lines = lines[:maxLines]
+	}
+	for len(lines) > 1 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
-	if maxLines <= 0 || len(lines) <= maxLines {
-		return lines, false
+	if cut {
+		lines[len(lines)-1] = ellipsize(m, lines[len(lines)-1], width, size, bold, true)
 	}
-	lines = lines[:maxLines]
-	lines[maxLines-1] = ellipsize(m, lines[maxLines-1], width, size, bold, true)
-	return lines, true
+	return lines, cut
 }
 
-func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []string {
+// wrapParagraph wraps one paragraph, stopping after limit lines when limit
+// is positive: a long text on a card of a few lines is not wrapped whole.
+func wrapParagraph(m *measurer, para string, width, size float32, bold bool, limit int) []string {
 	var lines []string
 	var cur strings.Builder
 	curW := float32(0)
@@ -147,17 +187,20 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []s
 		cur.Reset()
 		curW = 0
 	}
-	for _, tok := range tokens(para) {
+	for tok := range tokens(para) {
+		if limit > 0 && len(lines) >= limit {
+			return lines
+		}
 		r, _ := utf8.DecodeRuneInString(tok)
 		if unicode.IsSpace(r) {
 			if cur.Len() == 0 {
 				continue
 			}
 			cur.WriteString(tok)
-			curW += m.width(tok, size, bold)
+			curW += m.widthUpTo(tok, size, bold, width)
 			continue
 		}
-		w := m.width(tok, size, bold)
+		w := m.widthUpTo(tok, size, bold, width)
 		if curW+w <= width || (cur.Len() > 0 && utf8.RuneCountInString(tok) == 1 && strings.ContainsRune(noLineStart, r)) {
 			cur.WriteString(tok)
 			curW += w
@@ -176,6 +219,9 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []s
 			cw := m.width(string(c), size, bold)
 			if cur.Len() > 0 && curW+cw > width {
 				emit()
+				if limit > 0 && len(lines) >= limit {
+					return lines
+				}
 			}
 			cur.WriteRune(c)
 			curW += cw
@@ -188,16 +234,46 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool) []s
 }
 
 // ellipsize shortens s until s + "…" fits width. With force, the ellipsis
-// is added even when s already fits.
+// is added even when s already fits. It keeps the longest prefix, in runes,
+// that fits with the ellipsis, found by doubling and then halving the
+// prefix: a few measures of text about as long as the result, however long
+// s is.
 func ellipsize(m *measurer, s string, width, size float32, bold, force bool) string {
-	if !force && m.width(s, size, bold) <= width {
+	if !force && m.widthUpTo(s, size, bold, width) <= width {
 		return s
 	}
-	rs := []rune(strings.TrimRightFunc(s, unicode.IsSpace))
-	for len(rs) > 0 && m.width(string(rs)+Ellipsis, size, bold) > width {
-		rs = rs[:len(rs)-1]
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	n := utf8.RuneCountInString(s)
+	// prefix is the first k runes of s; the search only asks for short ones
+	// unless most of s fits.
+	prefix := func(k int) string {
+		i := 0
+		for ; k > 0; k-- {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		return s[:i]
 	}
-	return strings.TrimRightFunc(string(rs), unicode.IsSpace) + Ellipsis
+	fits := func(k int) bool { return m.width(prefix(k)+Ellipsis, size, bold) <= width }
+	// Find lo < hi with the first lo runes fitting (lo = 0 needs no check:
+	// the result is then the bare ellipsis) and the first hi not fitting.
+	lo, hi := 0, n+1
+	for step := 1; lo+step <= n; step *= 2 {
+		if !fits(lo + step) {
+			hi = lo + step
+			break
+		}
+		lo += step
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return strings.TrimRightFunc(prefix(lo), unicode.IsSpace) + Ellipsis
 }
 
 // Truncate shortens text to one line no wider than width, ending it with an

@@ -21,7 +21,8 @@ FUZZPARALLEL ?= 2
 # Every fuzz target, as package:name; TestMakefileListsEveryFuzzTarget in
 # internal/tools/benchreport keeps the list complete.
 FUZZ_TARGETS := ./blueprint/:FuzzLoad ./blueprint/:FuzzCommands \
-	./blueprint/analysis/:FuzzAnalysis ./internal/cli/:FuzzFmt ./internal/cli/:FuzzLintStats
+	./blueprint/analysis/:FuzzAnalysis ./internal/cli/:FuzzFmt ./internal/cli/:FuzzLintStats \
+	./blueprint/:FuzzPrescan
 XVFB_RUN    := xvfb-run -a -s '-screen 0 1600x1000x24 -noreset'
 
 # Steps depend on each other's side effects (setup before build before

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -100,21 +99,27 @@ func checkFmt(data []byte) error {
 		return fmt.Errorf("fmt of fmt's output exits %d (%s) and prints\n%s\ninstead of\n%s", code, stderr, again, out)
 	}
 	changed := !bytes.Equal(data, out)
-	_, list, _ := run(data, "fmt", "-l", "-")
-	if want := map[bool]string{true: "<stdin>\n", false: ""}[changed]; string(list) != want {
-		return fmt.Errorf("fmt -l - prints %q, want %q", list, want)
+	// -l and -d exit 1 when the file is not canonical, as gofmt -d does.
+	wantCode := map[bool]int{true: ExitFailure, false: ExitOK}[changed]
+	code, list, _ := run(data, "fmt", "-l", "-")
+	if want := map[bool]string{true: "<stdin>\n", false: ""}[changed]; string(list) != want || code != wantCode {
+		return fmt.Errorf("fmt -l - exits %d and prints %q, want %d and %q", code, list, wantCode, want)
 	}
 	if code, d, stderr := run(out, "fmt", "-d", "-"); code != ExitOK || len(d) > 0 {
 		return fmt.Errorf("fmt -d of canonical input exits %d (%s) and prints\n%s", code, stderr, d)
 	}
 	code, d, stderr := run(data, "fmt", "-d", "-")
-	if code != ExitOK || len(stderr) > 0 || len(d) > 0 != changed {
+	if code != wantCode || len(stderr) > 0 || len(d) > 0 != changed {
 		return fmt.Errorf("fmt -d - exits %d (%s) and prints %d bytes for a file fmt changes: %v", code, stderr, len(d), changed)
 	}
 	if !changed {
 		return nil
 	}
-	patched, err := applyUnified(data, d)
+	const header = "diff <stdin>.orig <stdin>\n--- <stdin>.orig\n+++ <stdin>\n"
+	if !bytes.HasPrefix(d, []byte(header)) {
+		return fmt.Errorf("fmt -d's diff does not start with %q:\n%s", header, d)
+	}
+	patched, err := applyUnified(data, string(d))
 	if err != nil {
 		return fmt.Errorf("fmt -d printed a diff that does not apply: %v\n%s", err, d)
 	}
@@ -122,123 +127,6 @@ func checkFmt(data []byte) error {
 		return fmt.Errorf("fmt -d's diff turns the input into\n%q\nnot fmt's output\n%q\ndiff:\n%s", patched, out, d)
 	}
 	return nil
-}
-
-// hunkHeader matches "@@ -a[,b] +c[,d] @@".
-var hunkHeader = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n$`)
-
-// applyUnified applies the unified diff of "fmt -d -" to src, checking its
-// headers, hunk ranges and context lines.
-func applyUnified(src, diff []byte) ([]byte, error) {
-	lines := splitLines(diff)
-	if len(lines) < 2 || lines[0] != "--- <stdin>.orig\n" || lines[1] != "+++ <stdin>\n" {
-		return nil, fmt.Errorf("bad headers %q", lines[:min(2, len(lines))])
-	}
-	// Each op is the diff line and whether it ends with a newline.
-	type op struct {
-		kind byte
-		text string
-	}
-	var hunks [][]op
-	var starts [][4]int
-	for i := 2; i < len(lines); i++ {
-		l := lines[i]
-		if m := hunkHeader.FindStringSubmatch(l); m != nil {
-			var r [4]int
-			for j := range 4 {
-				r[j] = 1
-				if m[j+1] != "" {
-					r[j], _ = strconv.Atoi(m[j+1])
-				}
-			}
-			starts = append(starts, r)
-			hunks = append(hunks, nil)
-			continue
-		}
-		if len(hunks) == 0 {
-			return nil, fmt.Errorf("line %q before the first hunk", l)
-		}
-		if l == "\\ No newline at end of file\n" {
-			h := hunks[len(hunks)-1]
-			if len(h) == 0 || !strings.HasSuffix(h[len(h)-1].text, "\n") {
-				return nil, fmt.Errorf("misplaced no-newline marker")
-			}
-			h[len(h)-1].text = strings.TrimSuffix(h[len(h)-1].text, "\n")
-			continue
-		}
-		if l == "" || !strings.ContainsRune(" +-", rune(l[0])) {
-			return nil, fmt.Errorf("bad diff line %q", l)
-		}
-		hunks[len(hunks)-1] = append(hunks[len(hunks)-1], op{l[0], l[1:]})
-	}
-	if len(hunks) == 0 {
-		return nil, fmt.Errorf("no hunks")
-	}
-	old := splitLines(src)
-	var out []string
-	at := 0 // next line of old to copy
-	for hi, h := range hunks {
-		r := starts[hi]
-		first := r[0] - 1
-		if r[1] == 0 {
-			first = r[0]
-		}
-		if first < at || first > len(old) {
-			return nil, fmt.Errorf("hunk %d starts at line %d, after line %d of %d", hi, r[0], at, len(old))
-		}
-		out = append(out, old[at:first]...)
-		at = first
-		var na, nb int
-		for _, o := range h {
-			if o.kind != '+' {
-				if at >= len(old) || old[at] != o.text {
-					return nil, fmt.Errorf("hunk %d: line %d is %q, the diff says %q", hi, at+1, lineAt(old, at), o.text)
-				}
-				at++
-				na++
-			}
-			if o.kind != '-' {
-				out = append(out, o.text)
-				nb++
-			}
-		}
-		if na != r[1] || nb != r[3] {
-			return nil, fmt.Errorf("hunk %d holds %d old and %d new lines, its header says %d and %d", hi, na, nb, r[1], r[3])
-		}
-	}
-	out = append(out, old[at:]...)
-	return []byte(strings.Join(out, "")), nil
-}
-
-func lineAt(lines []string, i int) string {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return "(end of file)"
-}
-
-// TestApplyUnified checks FuzzFmt's patch reader on diffs of known texts,
-// and that it refuses a diff that does not fit its input.
-func TestApplyUnified(t *testing.T) {
-	pairs := [][2]string{
-		{"a\nb\nc\n", "a\nB\nc\n"},
-		{"a\nb", "a\nb\n"},
-		{"a\nb\n", "a\nb"},
-		{"", "x\n"},
-		{"x\n", ""},
-		{"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n", "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n"},
-	}
-	for _, p := range pairs {
-		d := unifiedDiff(stdinName, []byte(p[0]), []byte(p[1]))
-		got, err := applyUnified([]byte(p[0]), d)
-		if err != nil || string(got) != p[1] {
-			t.Errorf("applying the diff from %q to %q gave %q, %v\n%s", p[0], p[1], got, err, d)
-		}
-	}
-	d := unifiedDiff(stdinName, []byte("a\nb\nc\n"), []byte("a\nB\nc\n"))
-	if got, err := applyUnified([]byte("a\nX\nc\n"), d); err == nil {
-		t.Errorf("a diff applied to text it was not made from: %q", got)
-	}
 }
 
 // FuzzLintStats runs lint and stats, in text and JSON, on the fuzzer's

@@ -1,12 +1,13 @@
-// Package canvas draws service blueprints with Fyne: the Scene turns a
-// computed layout into canvas objects, shared by the editor's board and the
-// PNG export.
+// Package canvas draws service blueprints with Fyne: the Scene maps the
+// display list of a computed layout (see blueprint/draw) to canvas
+// objects, shared by the editor's board and the PNG export.
 package canvas
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	"servicebp/blueprint/draw"
 	"servicebp/blueprint/layout"
 )
 
@@ -273,39 +274,78 @@ func (s *Scene) restyle() {
 	}
 }
 
-// refresh rebuilds the specs from the layout and reconciles the layers.
+// refresh builds the display list of the layout and reconciles the
+// layers with it: the backdrop, title, phases, headers, lane titles, line
+// labels and legend in the back layer, then the flows, the cards and the
+// flow labels, each group keyed by its element.
 func (s *Scene) refresh() {
 	if s.lay == nil {
 		return
 	}
-	b := builder{pal: &s.pal, lay: s.lay, transparent: s.transparent, noBackdrop: s.noBackdrop, selected: s.selected}
-	keys, specs := []string{"static"}, map[string][]spec{"static": b.static()}
-	s.back.set(keys, specs, s.v, s.font, s.viewport)
-
-	n := len(s.lay.Cards)
-	keys, specs = make([]string, 0, n), make(map[string][]spec, n)
-	for i := range s.lay.Cards {
-		c := &s.lay.Cards[i]
-		keys = append(keys, c.StepID)
-		specs[c.StepID] = s.dim(s.mark(b.card(c), c), s.dimmed[c.StepID])
+	list := draw.Build(s.lay, &s.pal, draw.Options{
+		Transparent: s.transparent, NoBackdrop: s.noBackdrop,
+		Selected: s.selected, Marks: s.marks, Dimmed: s.dimmed,
+	})
+	type batch struct {
+		keys  []string
+		specs map[string][]spec
 	}
-	s.cards.set(keys, specs, s.v, s.font, s.viewport)
-
-	n = len(s.lay.Flows)
-	keys, specs = make([]string, 0, n), make(map[string][]spec, n)
-	var lkeys []string
-	lspecs := make(map[string][]spec)
-	for i := range s.lay.Flows {
-		r := &s.lay.Flows[i]
-		k := r.Key.From + "\x00" + r.Key.To
-		keys = append(keys, k)
-		dim := s.dimmed[r.Key.From] || s.dimmed[r.Key.To]
-		specs[k] = s.dim(b.flow(r), dim)
-		if r.Label != nil {
-			lkeys = append(lkeys, k)
-			lspecs[k] = s.dim(b.flowLabel(r), dim)
+	batches := map[*layer]*batch{}
+	for _, ly := range s.layers() {
+		batches[ly] = &batch{specs: make(map[string][]spec)}
+	}
+	for _, g := range list.Groups {
+		ly := s.layerOf(g.Elem.Kind)
+		bt := batches[ly]
+		k := groupKey(g.Elem)
+		prev, seen := bt.specs[k]
+		if !seen {
+			// Elements with one key (two phases of one name) share a group.
+			bt.keys = append(bt.keys, k)
 		}
+		bt.specs[k] = groupSpecs(prev, g)
 	}
-	s.flows.set(keys, specs, s.v, s.font, s.viewport)
-	s.labels.set(lkeys, lspecs, s.v, s.font, s.viewport)
+	for _, ly := range s.layers() {
+		bt := batches[ly]
+		ly.set(bt.keys, bt.specs, s.v, s.font, s.viewport)
+	}
+}
+
+// layerOf is the layer that draws the groups of elements of kind k.
+func (s *Scene) layerOf(k draw.ElemKind) *layer {
+	switch k {
+	case draw.ElemFlow:
+		return s.flows
+	case draw.ElemStep:
+		return s.cards
+	case draw.ElemFlowLabel:
+		return s.labels
+	}
+	return s.back
+}
+
+// groupKey names an element's group within its layer: a card by its step
+// id, a flow and its label by their ends, the others by kind and id.
+func groupKey(e draw.Element) string {
+	switch e.Kind {
+	case draw.ElemStep:
+		return e.ID
+	case draw.ElemFlow, draw.ElemFlowLabel:
+		return e.From + "\x00" + e.To
+	case draw.ElemBackdrop:
+		return "backdrop"
+	case draw.ElemTitle:
+		return "title"
+	case draw.ElemLegend:
+		return "legend"
+	case draw.ElemPhase:
+		return "phase\x00" + e.ID
+	case draw.ElemColumn:
+		return "column\x00" + e.ID
+	case draw.ElemLane:
+		return "lane\x00" + e.ID
+	case draw.ElemLine:
+		return "line\x00" + e.ID
+	}
+	return "?\x00" + e.ID
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	fcanvas "fyne.io/fyne/v2/canvas"
+
+	"servicebp/blueprint/draw"
 )
 
 // markDot returns the finding marker of the step's card, or nil.
@@ -26,7 +28,7 @@ func TestSceneMarks(t *testing.T) {
 	}{
 		{"error", MarkError, p.Fail},
 		{"warning", MarkWarning, p.Wait},
-		{"info", MarkInfo, markInfo},
+		{"info", MarkInfo, draw.MarkInfoColor},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -45,7 +47,7 @@ func TestSceneMarks(t *testing.T) {
 			}
 			r, _ := l.CardRect("sip")
 			x, y := (dot.Position1.X+dot.Position2.X)/2, (dot.Position1.Y+dot.Position2.Y)/2
-			if x < r.Right()-markRadius || x > r.Right() || y < r.Bottom()-markRadius || y > r.Bottom() {
+			if x < r.Right()-draw.MarkRadius || x > r.Right() || y < r.Bottom()-draw.MarkRadius || y > r.Bottom() {
 				t.Errorf("marker centre %v,%v is not on the bottom right corner of %+v", x, y, r)
 			}
 			if sceneCardObjects(s, "sip")[1] != body {

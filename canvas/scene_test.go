@@ -80,7 +80,7 @@ func TestSceneUpdateInPlace(t *testing.T) {
 	for _, id := range []string{"ask", "take", "card", "sip"} {
 		before[id] = sceneCardObjects(s, id)
 	}
-	static := s.back.groups["static"].items[0].obj
+	static := s.back.groups["backdrop"].items[0].obj
 
 	// Edit one card's text, delete another, add a new one.
 	d2 := d.Clone()
@@ -107,7 +107,7 @@ func TestSceneUpdateInPlace(t *testing.T) {
 	if sceneCardObjects(s, "tip") == nil {
 		t.Error("the new card is not in the scene")
 	}
-	if s.back.groups["static"].items[0].obj != static {
+	if s.back.groups["backdrop"].items[0].obj != static {
 		t.Error("the background was recreated")
 	}
 	text := ""
@@ -223,33 +223,6 @@ func TestPaletteByName(t *testing.T) {
 	}
 }
 
-func TestDashes(t *testing.T) {
-	a, b := layout.Point{X: 0, Y: 5}, layout.Point{X: 100, Y: 5}
-	tests := []struct {
-		style blueprint.LineStyle
-		min   int
-		max   int
-	}{
-		{blueprint.StyleSolid, 1, 1},
-		{blueprint.StyleDashed, 6, 8},
-		{blueprint.StyleDashDot, 8, 12},
-		{blueprint.StyleDotted, 15, 18},
-	}
-	for _, tt := range tests {
-		t.Run(string(tt.style), func(t *testing.T) {
-			segs := dashed(nil, a, b, tt.style, LightPalette().Line, 1)
-			if len(segs) < tt.min || len(segs) > tt.max {
-				t.Errorf("%d segments, want %d–%d", len(segs), tt.min, tt.max)
-			}
-			for _, s := range segs {
-				if s.r.X < a.X || s.r.W > b.X || s.r.Y != 5 || s.r.H != 5 {
-					t.Errorf("segment %v outside the line", s.r)
-				}
-			}
-		})
-	}
-}
-
 func TestBackdrop(t *testing.T) {
 	s, l := newSceneForTest(t, boardDoc())
 	p := LightPalette()
@@ -264,18 +237,30 @@ func TestBackdrop(t *testing.T) {
 	for _, f := range bd {
 		if f.Line {
 			lines++
-			if sp := f.spec(); sp.shape != shapeLine || (sp.r.X != sp.r.W && sp.r.Y != sp.r.H) {
-				t.Errorf("line %+v gives spec %+v", f, sp)
+			if f.Rect.W != 1 && f.Rect.H != 1 && f.Rect.W != p.LineStroke && f.Rect.H != p.LineStroke {
+				t.Errorf("line %+v is not one stroke wide", f)
 			}
 		}
 	}
 	if lines < 10 {
 		t.Errorf("%d line strokes, want the grid and the dashed boundary lines", lines)
 	}
-	with := len(s.back.groups["static"].items)
+	// The scene draws the same strokes, one line object per dash.
+	strokes := 0
+	for _, it := range s.back.groups["backdrop"].items {
+		if it.sp.shape == shapeLine {
+			strokes++
+		}
+	}
+	if strokes != lines {
+		t.Errorf("the scene's backdrop has %d line objects, Backdrop %d strokes", strokes, lines)
+	}
 	s.SetBackdrop(false)
-	if without := len(s.back.groups["static"].items); without != with-len(bd) {
-		t.Errorf("without the backdrop %d static objects, want %d", without, with-len(bd))
+	if g := s.back.groups["backdrop"]; g != nil {
+		t.Errorf("without the backdrop the scene still has %d backdrop objects", len(g.items))
+	}
+	if s.back.groups["title"] == nil {
+		t.Error("without the backdrop the title went too")
 	}
 }
 

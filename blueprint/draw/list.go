@@ -33,6 +33,9 @@ const (
 	ElemFlow
 	ElemStep
 	ElemLegend
+	// ElemFlowLabel is a flow's label on its plate (From and To as for the
+	// flow), painted above the cards.
+	ElemFlowLabel
 )
 
 // Element names what a group draws: a step, lane, line, column or phase by

@@ -1,0 +1,173 @@
+package draw
+
+import (
+	"image/color"
+
+	"servicebp/blueprint/layout"
+)
+
+// Options are what, beyond the layout and the palette, changes the
+// picture.
+type Options struct {
+	// Transparent leaves out the background rectangle.
+	Transparent bool
+	// NoBackdrop leaves out the whole backdrop group (background, lane
+	// bands, grid and boundary lines), for a painter that paints it itself.
+	NoBackdrop bool
+	// Selected are the steps whose cards get the selection outline.
+	Selected map[string]bool
+	// Marks are the finding markers on cards, by step id. Exports leave it
+	// nil: markers are an editor's view of the lint findings.
+	Marks map[string]Mark
+	// Dimmed are the steps whose cards, and the flows that touch them, are
+	// faded toward the background (the presenter's focus).
+	Dimmed map[string]bool
+}
+
+// Build returns the picture of l in palette p: the backdrop, the title and
+// description, the phases, the column headers, the lane titles, the
+// boundary lines' labels, the legend, the flows, the cards and the flow
+// labels, in that painting order, one group per element.
+func Build(l *layout.Layout, p *Palette, opt Options) *List {
+	b := builder{pal: p, lay: l, opt: &opt}
+	out := &List{Width: l.Width, Height: l.Height}
+	n := 8 + len(l.Phases) + len(l.Columns) + len(l.Lanes) + len(l.Lines) + len(l.Cards) + 2*len(l.Flows)
+	out.Groups = make([]*Group, 0, n)
+	if !opt.NoBackdrop {
+		out.Groups = append(out.Groups, Backdrop(l, p, opt.Transparent))
+	}
+	out.Groups = b.static(out.Groups)
+	for i := range l.Flows {
+		r := &l.Flows[i]
+		if g := b.flow(r); g != nil {
+			out.Groups = append(out.Groups, g)
+		}
+	}
+	for i := range l.Cards {
+		out.Groups = append(out.Groups, b.card(&l.Cards[i]))
+	}
+	for i := range l.Flows {
+		if r := &l.Flows[i]; r.Label != nil {
+			out.Groups = append(out.Groups, b.flowLabel(r))
+		}
+	}
+	return out
+}
+
+// builder turns layout elements into groups under a palette.
+type builder struct {
+	pal *Palette
+	lay *layout.Layout
+	opt *Options
+}
+
+// static appends the groups of the title, phases, column headers, lane
+// titles, line labels and the legend.
+func (b *builder) static(out []*Group) []*Group {
+	p, l := b.pal, b.lay
+	if l.Title != nil || len(l.Description) > 0 {
+		g := &Group{Elem: Element{Kind: ElemTitle}}
+		if l.Title != nil {
+			g.Items = append(g.Items, text(*l.Title, p.Title))
+		}
+		for _, t := range l.Description {
+			g.Items = append(g.Items, text(t, p.Muted))
+		}
+		out = append(out, g)
+	}
+	for _, ph := range l.Phases {
+		out = append(out, &Group{Elem: Element{Kind: ElemPhase, ID: ph.Name},
+			Items: []Item{&Rect{R: ph.Rect, Fill: p.Phase, Radius: 4}, text(ph.Label, p.PhaseText)}})
+	}
+	for _, c := range l.Columns {
+		if c.Header != nil {
+			out = append(out, &Group{Elem: Element{Kind: ElemColumn, ID: c.ID}, Items: []Item{text(*c.Header, p.Muted)}})
+		}
+	}
+	for _, ln := range l.Lanes {
+		if len(ln.Title) == 0 {
+			continue
+		}
+		g := &Group{Elem: Element{Kind: ElemLane, ID: ln.ID}, Items: make([]Item, 0, len(ln.Title))}
+		for _, t := range ln.Title {
+			g.Items = append(g.Items, text(t, p.Lane(ln.Kind).Accent))
+		}
+		out = append(out, g)
+	}
+	for _, m := range l.Lines {
+		out = append(out, &Group{Elem: Element{Kind: ElemLine, ID: m.ID}, Items: []Item{text(m.Label, p.LineLabel)}})
+	}
+	if l.Legend != nil {
+		out = append(out, b.legend(l.Legend))
+	}
+	return out
+}
+
+// legend is the group of the legend's samples and labels.
+func (b *builder) legend(lg *layout.Legend) *Group {
+	p := b.pal
+	g := &Group{Elem: Element{Kind: ElemLegend}, Items: make([]Item, 0, 3*len(lg.Items))}
+	for _, it := range lg.Items {
+		s := it.Sample
+		switch it.Kind {
+		case layout.LegendFail:
+			g.Items = append(g.Items, pill(s, p.Fail), text(*it.SampleText, p.BadgeText))
+		case layout.LegendWait:
+			g.Items = append(g.Items, pill(s, p.Wait), text(*it.SampleText, p.WaitText))
+		case layout.LegendEmotion:
+			g.Items = append(g.Items, pill(s, p.Happy), text(*it.SampleText, p.BadgeText))
+		case layout.LegendMoment:
+			g.Items = append(g.Items, momentMark(s, p))
+		case layout.LegendFlow, layout.LegendTwoWay:
+			y := s.Y + s.H/2
+			a, z := layout.Point{X: s.X, Y: y}, layout.Point{X: s.Right(), Y: y}
+			g.Items = append(g.Items, arrowhead(layout.Arrowhead{Tip: z, Dir: layout.Point{X: 1}}, p.Flow))
+			if it.Kind == layout.LegendTwoWay {
+				g.Items = append(g.Items, arrowhead(layout.Arrowhead{Tip: a, Dir: layout.Point{X: -1}}, p.Flow))
+				a.X += HeadBack
+			}
+			g.Items = append(g.Items, line(a, layout.Point{X: z.X - HeadBack, Y: y}, p.Flow, p.FlowStroke))
+		}
+		g.Items = append(g.Items, text(it.Label, p.Muted))
+	}
+	return g
+}
+
+// text is the text item of t in colour c.
+func text(t layout.TextLine, c color.NRGBA) *Text { return &Text{Line: t, Color: c} }
+
+// line is the straight stroke a–z.
+func line(a, z layout.Point, c color.NRGBA, width float32) *Path {
+	return &Path{Points: []layout.Point{a, z}, Stroke: c, Width: width}
+}
+
+// pill is a rectangle with fully rounded ends.
+func pill(r layout.Rect, c color.NRGBA) *Rect { return &Rect{R: r, Fill: c, Radius: r.H / 2} }
+
+// dimFade is how far a dimmed element's colours move toward the
+// background: 0 leaves them, 1 makes them vanish.
+const dimFade = 0.78
+
+// Fade mixes c toward bg the way a dimmed element is drawn, keeping c's
+// opacity.
+func Fade(c, bg color.NRGBA) color.NRGBA {
+	mix := func(a, b uint8) uint8 { return uint8(float32(a)*(1-dimFade) + float32(b)*dimFade + 0.5) }
+	return color.NRGBA{R: mix(c.R, bg.R), G: mix(c.G, bg.G), B: mix(c.B, bg.B), A: c.A}
+}
+
+// dim fades every colour of g toward the background.
+func (b *builder) dim(g *Group) {
+	bg := b.pal.Background
+	for _, it := range g.Items {
+		switch it := it.(type) {
+		case *Rect:
+			it.Fill, it.Stroke = Fade(it.Fill, bg), Fade(it.Stroke, bg)
+		case *Path:
+			it.Fill, it.Stroke = Fade(it.Fill, bg), Fade(it.Stroke, bg)
+		case *Circle:
+			it.Fill, it.Stroke = Fade(it.Fill, bg), Fade(it.Stroke, bg)
+		case *Text:
+			it.Color = Fade(it.Color, bg)
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package draw
+
+import (
+	"image/color"
+
+	"servicebp/blueprint/layout"
+)
+
+// CardRadius is the corner radius of a card, in world units.
+const CardRadius = 6
+
+// Mark is the finding marker a card carries in the editor: a small dot on
+// its bottom right corner, coloured by the most serious finding about the
+// step.
+type Mark int
+
+// The marks, from none to the most serious.
+const (
+	MarkNone Mark = iota
+	MarkInfo
+	MarkWarning
+	MarkError
+)
+
+// MarkRadius is the radius of a finding marker, in world units.
+const MarkRadius = 5
+
+// MarkInfoColor is the colour of an info marker: a quiet slate that reads
+// on both the light and the dark cards.
+var MarkInfoColor = color.NRGBA{0x64, 0x74, 0x8b, 0xff}
+
+// card is the group of one card: its shadow, body, lane-coloured edge,
+// text, badges and finding marker.
+func (b *builder) card(c *layout.Card) *Group {
+	p := b.pal
+	r := c.Rect
+	g := &Group{Elem: Element{Kind: ElemStep, ID: c.StepID}, Items: make([]Item, 0, 4+len(c.Lines)+2*len(c.Badges))}
+	const radius = CardRadius
+	// A soft line under the card stands in for a shadow: a second rounded
+	// rectangle per card would double the cost of drawing the cards.
+	shadow := line(layout.Point{X: r.X + radius/2, Y: r.Bottom() + 1}, layout.Point{X: r.Right() - radius/2, Y: r.Bottom() + 1}, p.Shadow, 2)
+	body := &Rect{R: r, Fill: p.Card, Stroke: p.CardEdge, Width: p.CardStroke, Radius: radius}
+	switch {
+	case b.opt.Selected[c.StepID]:
+		body.Stroke, body.Width = p.Selection, max(p.CardStroke, 1.6)+0.6
+	case c.Moment:
+		body.Stroke, body.Width = p.Moment, max(p.CardStroke, 1.6)
+	case c.Fail:
+		body.Stroke, body.Width = p.Fail, max(p.CardStroke, 1.3)
+	}
+	// The lane stripe covers the left half of the card's edge line too, so
+	// that no sliver of the edge shows beside it however the painter
+	// rounds the two to pixels.
+	sw := body.Width / 2
+	accent := &Rect{R: layout.Rect{X: r.X - sw, Y: r.Y - sw, W: 4 + sw, H: r.H + 2*sw}, Fill: b.laneAccent(c.Lane), Radius: radius + sw, Corners: LeftCorners}
+	g.Items = append(g.Items, shadow, body, accent)
+	for _, t := range c.Lines {
+		g.Items = append(g.Items, text(t, p.CardText))
+	}
+	for _, bd := range c.Badges {
+		g.Items = b.badge(g.Items, bd)
+	}
+	if m := b.opt.Marks[c.StepID]; m != MarkNone {
+		g.Items = append(g.Items, markDot(r, m, p))
+	}
+	if b.opt.Dimmed[c.StepID] {
+		b.dim(g)
+	}
+	return g
+}
+
+// badge appends the items of one badge.
+func (b *builder) badge(out []Item, bd layout.Badge) []Item {
+	p := b.pal
+	switch bd.Kind {
+	case layout.BadgeFail:
+		return append(out, pill(bd.Rect, p.Fail), text(bd.Label, p.BadgeText))
+	case layout.BadgeWait:
+		return append(out, pill(bd.Rect, p.Wait), text(bd.Label, p.WaitText))
+	case layout.BadgeEmotion:
+		c := p.Happy
+		if bd.Emotion < 0 {
+			c = p.Unhappy
+		}
+		return append(out, pill(bd.Rect, c), text(bd.Label, p.BadgeText))
+	case layout.BadgeMoment:
+		return append(out, momentMark(bd.Rect, p))
+	case layout.BadgeLink:
+		// In the phase band's colours: it names another phase.
+		return append(out, pill(bd.Rect, p.Phase), text(bd.Label, p.PhaseText))
+	case layout.BadgeOwner:
+		return append(out, text(bd.Label, p.Owner))
+	}
+	return out
+}
+
+// laneAccent is the accent colour of the lane laneID.
+func (b *builder) laneAccent(laneID string) color.NRGBA {
+	for _, ln := range b.lay.Lanes {
+		if ln.ID == laneID {
+			return b.pal.Lane(ln.Kind).Accent
+		}
+	}
+	return b.pal.Lane("").Accent
+}
+
+// momentMark is the moment-of-truth diamond centred in r, as wide as the
+// shorter side of r, ringed in the card colour.
+func momentMark(r layout.Rect, p *Palette) *Path {
+	c := r.Center()
+	h := min(r.W, r.H) / 2
+	return &Path{
+		Points: []layout.Point{{X: c.X, Y: c.Y - h}, {X: c.X + h, Y: c.Y}, {X: c.X, Y: c.Y + h}, {X: c.X - h, Y: c.Y}},
+		Closed: true, Fill: p.Moment, Stroke: p.Card, Width: 1.2,
+	}
+}
+
+// markDot is the marker dot on the bottom right corner of the card r,
+// clear of the connector handle in the middle of the right edge, ringed
+// with the card colour so it stands out on the lane behind.
+func markDot(r layout.Rect, m Mark, p *Palette) *Circle {
+	fill := MarkInfoColor
+	switch m {
+	case MarkError:
+		fill = p.Fail
+	case MarkWarning:
+		fill = p.Wait
+	}
+	return &Circle{Center: layout.Point{X: r.Right() - 1, Y: r.Bottom() - 1}, Radius: MarkRadius, Fill: fill, Stroke: p.Card, Width: 1.5}
+}

@@ -6,15 +6,17 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
 	"servicebp/blueprint/layout"
-	"servicebp/canvas"
-	"servicebp/internal/golden"
 )
 
 // BenchmarkLayout1000 lays out 1,000 steps measuring text with the real
 // fonts (budget 20 ms).
 func BenchmarkLayout1000(b *testing.B) {
 	d := bpgen.Generate(1000)
-	m := canvas.Measure(nil)
+	e, err := engineFor(pinnedFont(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := e.Measure()
 	st := layout.DefaultStyle()
 	layout.Compute(d, st, m) // warm the font caches
 	b.ReportAllocs()
@@ -36,7 +38,7 @@ func BenchmarkExport1000Scale1(b *testing.B) {
 }
 
 func benchExport(b *testing.B, d *blueprint.Document, scale float32) {
-	font := golden.Font(b)
+	font := pinnedFont(b)
 	opt := Options{Scale: scale, Font: font}
 	if _, err := PNG(d, opt); err != nil {
 		b.Fatal(err)

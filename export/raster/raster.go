@@ -21,12 +21,13 @@ import (
 // Painter paints one list at one scale, band after band. It is not safe
 // for concurrent use; make one per goroutine.
 type Painter struct {
-	eng   *text.Engine
-	scale float32
-	items []placed
-	z     vector.Rasterizer
-	mask  *image.Alpha
-	pts   []layout.Point // scratch for strokes
+	eng    *text.Engine
+	scale  float32
+	dx, dy float32 // where the world origin falls, in pixels
+	items  []placed
+	z      vector.Rasterizer
+	mask   *image.Alpha
+	pts    []layout.Point // scratch for strokes
 }
 
 // placed is an item with its pixel bounds in the full image.
@@ -38,8 +39,13 @@ type placed struct {
 // New returns a painter of l at scale pixels per world unit. Texts without
 // a run are shaped with eng, which also gives the glyph outlines.
 func New(l *xdraw.List, eng *text.Engine, scale float32) *Painter {
+	return NewAt(l, eng, scale, layout.Point{})
+}
+
+// NewAt is New with the world origin painted at pixel off.
+func NewAt(l *xdraw.List, eng *text.Engine, scale float32, off layout.Point) *Painter {
 	eng.ShapeList(l)
-	p := &Painter{eng: eng, scale: scale}
+	p := &Painter{eng: eng, scale: scale, dx: off.X, dy: off.Y}
 	l.Each(func(_ *xdraw.Group, it xdraw.Item) {
 		b := it.Bounds()
 		// Miter joins and glyphs reach a little past the bounds.
@@ -51,8 +57,8 @@ func New(l *xdraw.List, eng *text.Engine, scale float32) *Painter {
 			m += 4 * pa.Width
 		}
 		p.items = append(p.items, placed{it: it,
-			y0: int(math.Floor(float64((b.Y - m) * scale))),
-			y1: int(math.Ceil(float64((b.Bottom() + m) * scale)))})
+			y0: int(math.Floor(float64((b.Y-m)*scale + off.Y))),
+			y1: int(math.Ceil(float64((b.Bottom()+m)*scale + off.Y)))})
 	})
 	return p
 }
@@ -202,7 +208,14 @@ func over(p []uint8, c color.NRGBA, cov uint32) {
 }
 
 // pt is world point q in image pixels.
-func (p *Painter) pt(x, y float32) layout.Point { return layout.Point{X: x * p.scale, Y: y * p.scale} }
+func (p *Painter) pt(x, y float32) layout.Point {
+	return layout.Point{X: x*p.scale + p.dx, Y: y*p.scale + p.dy}
+}
+
+// box is world rectangle r in image pixels.
+func (p *Painter) box(r layout.Rect) layout.Rect {
+	return layout.Rect{X: r.X*p.scale + p.dx, Y: r.Y*p.scale + p.dy, W: r.W * p.scale, H: r.H * p.scale}
+}
 
 // text fills the glyph outlines of t.
 func (p *Painter) text(dst *image.NRGBA, t *xdraw.Text) {
@@ -212,11 +225,13 @@ func (p *Painter) text(dst *image.NRGBA, t *xdraw.Text) {
 	}
 	s := p.begin(dst)
 	k := t.Line.Size * p.scale
-	bx, by := t.Line.Pos.X*p.scale, (t.Line.Pos.Y+r.Ascent)*p.scale
+	// The baseline falls on a whole pixel below the top of the box, as on
+	// the editor's screen, so that the stems of the glyphs stay sharp.
+	top := p.pt(t.Line.Pos.X, t.Line.Pos.Y)
+	bx, by := top.X, top.Y+float32(math.Ceil(float64(r.Ascent*p.scale)))
 	for _, g := range r.Glyphs {
-		o := p.eng.GlyphOutline(r, g)
 		gx, gy := bx+g.X*p.scale, by+g.Y*p.scale
-		for _, sg := range o {
+		for _, sg := range p.eng.GlyphOutline(r, g) {
 			var pts [3]layout.Point
 			for i := range sg.N() {
 				pts[i] = layout.Point{X: gx + sg.Pts[i].X*k, Y: gy + sg.Pts[i].Y*k}

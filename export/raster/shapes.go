@@ -16,7 +16,7 @@ const kappa = 0.5522847498
 // rect paints a rectangle: plain filled ones directly, the others through
 // the rasterizer.
 func (p *Painter) rect(dst *image.NRGBA, r *xdraw.Rect) {
-	px := layout.Rect{X: r.R.X * p.scale, Y: r.R.Y * p.scale, W: r.R.W * p.scale, H: r.R.H * p.scale}
+	px := p.box(r.R)
 	rad := min(r.Radius, r.R.W/2, r.R.H/2) * p.scale
 	if r.Fill.A != 0 {
 		if rad <= 0 {

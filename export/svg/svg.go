@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"strings"
 
 	"servicebp/blueprint/draw"
@@ -40,7 +41,7 @@ func Write(w io.Writer, l *draw.List, eng *text.Engine, opt Options) error {
 		scale = 1
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	s := &writer{w: bw, eng: eng, glyphIDs: map[glyphRef]string{}, ids: map[string]bool{}}
+	s := &writer{w: bw, eng: eng, scale: scale, glyphIDs: map[glyphRef]string{}, ids: map[string]bool{}}
 	s.printf(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="%s" height="%s" viewBox="0 0 %s %s">`+"\n",
 		num(l.Width*scale), num(l.Height*scale), num(l.Width), num(l.Height))
@@ -70,6 +71,7 @@ type glyphRef struct {
 type writer struct {
 	w        *bufio.Writer
 	eng      *text.Engine
+	scale    float32
 	err      error
 	glyphIDs map[glyphRef]string // the <defs> id of every drawn glyph
 	ids      map[string]bool     // the element ids given so far
@@ -253,7 +255,9 @@ func (s *writer) text(t *draw.Text) {
 		return
 	}
 	k := t.Line.Size / unitsPerEm
-	base := t.Line.Pos.Y + r.Ascent
+	// The baseline falls on a whole pixel at the document's size, as in
+	// the PNG export, so that the two match when the SVG is shown at 1:1.
+	base := t.Line.Pos.Y + float32(math.Ceil(float64(r.Ascent*s.scale)))/s.scale
 	s.printf(`<g transform="matrix(%s 0 0 %s %s %s)"%s>`, num4(k), num4(k), num(t.Line.Pos.X), num(base), fill(t.Color))
 	for _, g := range r.Glyphs {
 		id := s.glyphIDs[glyphRef{r.Faces[g.Face], g.ID}]

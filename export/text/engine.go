@@ -43,6 +43,7 @@ type Engine struct {
 	system   *systemFonts // loaded on the first character the chains lack
 	noSystem bool
 	runs     map[runKey]*draw.Run
+	heights  map[runKey]float32 // line heights by size and weight
 	outlines map[glyphKey]Outline
 	shaper   shaping.HarfbuzzShaper
 }
@@ -75,6 +76,7 @@ func New(cfg Config) (*Engine, error) {
 	e := &Engine{
 		byName:   map[string]*face{},
 		runs:     map[runKey]*draw.Run{},
+		heights:  map[runKey]float32{},
 		outlines: map[glyphKey]Outline{},
 		noSystem: cfg.NoSystemFonts,
 	}
@@ -147,10 +149,10 @@ func (e *Engine) shape(s string, size float32, bold bool) *draw.Run {
 	}
 	prim := chain[0]
 	run := &draw.Run{}
-	if ext, ok := prim.face.FontHExtents(); ok {
-		run.Ascent = ext.Ascender * size / prim.upem
-		run.Descent = -ext.Descender * size / prim.upem
-	}
+	sp := e.shaper.Shape(shaping.Input{Text: []rune{' '}, RunEnd: 1, Direction: di.DirectionLTR,
+		Face: prim.face, Size: fixed.Int26_6(size * 64)})
+	run.Ascent = fromFixed(sp.LineBounds.Ascent)
+	run.Descent = -fromFixed(sp.LineBounds.Descent)
 	runes := []rune(s)
 	offs := make([]int, len(runes)+1) // the byte offset of each rune
 	for i, r := range runes {
@@ -244,15 +246,21 @@ func (e *Engine) Measure() layout.Measure {
 }
 
 func (e *Engine) lineHeight(size float32, bold bool) float32 {
+	k := runKey{size: size, bold: bold}
+	if h, ok := e.heights[k]; ok {
+		return h
+	}
 	prim := e.regular[0]
 	if bold {
 		prim = e.bold[0]
 	}
-	ext, ok := prim.face.FontHExtents()
-	if !ok {
-		return size
-	}
-	return (ext.Ascender - ext.Descender + ext.LineGap) * size / prim.upem
+	// The line bounds of a shaped space: the same metrics as the editor's
+	// text measure, so the export's layout is the screen's.
+	out := e.shaper.Shape(shaping.Input{Text: []rune{' '}, RunEnd: 1, Direction: di.DirectionLTR,
+		Face: prim.face, Size: fixed.Int26_6(size * 64)})
+	h := fromFixed(out.LineBounds.LineThickness())
+	e.heights[k] = h
+	return h
 }
 
 // ShapeList shapes every text of l that has no run yet.

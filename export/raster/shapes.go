@@ -138,9 +138,25 @@ func fillBox(dst *image.NRGBA, r layout.Rect, c color.NRGBA) {
 	ix0, iy0 := int(math.Floor(x0)), int(math.Floor(y0))
 	ix1, iy1 := int(math.Ceil(x1)), int(math.Ceil(y1))
 	cover := func(i int, lo, hi float64) float64 { return min(float64(i+1), hi) - max(float64(i), lo) }
+	// The whole pixels of a row, between the partly covered edges.
+	fx0, fx1 := int(math.Ceil(x0)), int(math.Floor(x1))
 	for y := iy0; y < iy1; y++ {
 		cy := cover(y, y0, y1)
 		row := dst.Pix[dst.PixOffset(ix0, y):]
+		if cy >= 1 && c.A == 0xff && fx1 > fx0 {
+			for x := ix0; x < fx0; x++ {
+				over(row[4*(x-ix0):4*(x-ix0)+4], c, uint32(255*cover(x, x0, x1)+0.5))
+			}
+			span := row[4*(fx0-ix0) : 4*(fx1-ix0)]
+			span[0], span[1], span[2], span[3] = c.R, c.G, c.B, c.A
+			for n := 4; n < len(span); n *= 2 {
+				copy(span[n:], span[:n])
+			}
+			for x := fx1; x < ix1; x++ {
+				over(row[4*(x-ix0):4*(x-ix0)+4], c, uint32(255*cover(x, x0, x1)+0.5))
+			}
+			continue
+		}
 		for x := ix0; x < ix1; x++ {
 			cv := uint32(255*cover(x, x0, x1)*cy + 0.5)
 			if cv > 0 {

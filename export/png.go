@@ -10,10 +10,19 @@ import (
 	"servicebp/export/raster"
 )
 
-// bandHeight is the height in pixels of the horizontal bands the image is
-// painted in, top to bottom. A finished band is encoded while the next one
-// is painted; only a few bands are in memory at once.
+// bandHeight is the largest height in pixels of the horizontal bands the
+// image is painted in, top to bottom. A finished band is encoded while the
+// next one is painted; only a few bands are in memory at once.
 var bandHeight = 256
+
+// bandBytes bounds the pixels of one band: wide images get lower bands,
+// so that memory stays bounded whatever the width.
+const bandBytes = 8 << 20
+
+// bandRows is the height of the bands of an image w pixels wide.
+func bandRows(w int) int {
+	return max(min(bandHeight, bandBytes/(4*max(w, 1))), 8)
+}
 
 // Render draws d offscreen and returns the image.
 func Render(d *blueprint.Document, opt Options) (image.Image, error) {
@@ -74,8 +83,9 @@ func paintLayout(l *layout.Layout, opt Options, dst bands) error {
 	}
 	p := raster.New(dl, eng, scale)
 	full := image.Rect(0, 0, w, h)
-	for y0 := 0; y0 < h; y0 += bandHeight {
-		rows := dst.next(full, image.Rect(0, y0, w, min(y0+bandHeight, h)))
+	band := bandRows(w)
+	for y0 := 0; y0 < h; y0 += band {
+		rows := dst.next(full, image.Rect(0, y0, w, min(y0+band, h)))
 		if !opt.Transparent && bg.A != 0 {
 			fillRows(rows, bg.R, bg.G, bg.B, bg.A)
 		}

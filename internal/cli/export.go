@@ -118,9 +118,9 @@ func runExport(env Env, args []string) int {
 		}
 		fmt.Fprintf(env.Stderr, "servicebp export: warning: %s\n", msg)
 	}
-	// Rendering allocates many short-lived images next to two full-size
-	// ones; collecting garbage early keeps the peak memory of large exports
-	// down at little cost in time.
+	// Fonts, shaped runs and band buffers are allocated up front;
+	// collecting garbage early keeps the peak memory of large exports down
+	// at little cost in time.
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	if *perPhase {
 		return writeSlides(env, out, doc, opt)

@@ -16,12 +16,23 @@ import (
 // 1,000-step blueprint (four cards a cell) at scale 1, and reports the
 // process's peak resident memory (budget: 500 MB) and its wall time.
 func BenchmarkExportRSS1000(b *testing.B) {
+	benchExportRSS(b, bpgen.Stack(bpgen.Generate(1000), 4))
+}
+
+// BenchmarkExportRSS1000Wide is BenchmarkExportRSS1000 with the 1,000
+// cards in 200 columns, one a cell: an image 47,000 pixels wide (budget:
+// 150 MB).
+func BenchmarkExportRSS1000Wide(b *testing.B) {
+	benchExportRSS(b, bpgen.Generate(1000))
+}
+
+func benchExportRSS(b *testing.B, doc *blueprint.Document) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "servicebp")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("build: %v\n%s", err, out)
 	}
-	data, err := blueprint.Marshal(bpgen.Stack(bpgen.Generate(1000), 4))
+	data, err := blueprint.Marshal(doc)
 	if err != nil {
 		b.Fatal(err)
 	}

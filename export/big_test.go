@@ -104,3 +104,17 @@ func TestPNGDeterministic(t *testing.T) {
 		t.Error("two PNG exports differ")
 	}
 }
+
+// TestBandRows checks that a band holds at most bandBytes of pixels, so
+// that memory does not grow with the width, and that narrow images get
+// the full band height.
+func TestBandRows(t *testing.T) {
+	if got := bandRows(2000); got != bandHeight {
+		t.Errorf("bandRows(2000) = %d, want %d", got, bandHeight)
+	}
+	for _, w := range []int{20_000, 47_000, 1 << 20} {
+		if rows := bandRows(w); rows*4*w > bandBytes && rows > 8 {
+			t.Errorf("bands of an image %d px wide have %d rows: %d bytes", w, rows, rows*4*w)
+		}
+	}
+}

@@ -303,6 +303,9 @@ func (s *Scene) refresh() {
 			// Elements with one key (two phases of one name) share a group.
 			bt.keys = append(bt.keys, k)
 		}
+		if prev == nil {
+			prev = make([]spec, 0, len(g.Items))
+		}
 		bt.specs[k] = groupSpecs(prev, g)
 	}
 	for _, ly := range s.layers() {

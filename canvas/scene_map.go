@@ -108,6 +108,13 @@ func pathSpecs(out []spec, p *draw.Path) []spec {
 	if p.Stroke.A == 0 && p.Width == 0 {
 		return out
 	}
+	if len(p.Dash) == 0 {
+		// Solid, the common case (flows, the grid): no closure to call.
+		for i := 0; i+1 < len(p.Points); i++ {
+			out = append(out, lineSpec(p.Points[i], p.Points[i+1], p.Stroke, p.Width))
+		}
+		return out
+	}
 	p.Dashes(func(a, b layout.Point) { out = append(out, lineSpec(a, b, p.Stroke, p.Width)) })
 	return out
 }
@@ -144,6 +151,9 @@ func polygonSpec(p *draw.Path) (spec, bool) {
 	angle := math.Atan2(x0, -y0) * 180 / math.Pi
 	if k := math.Round(angle); math.Abs(angle-k) < 1e-3 {
 		angle = k
+	}
+	if angle == -180 {
+		angle = 180 // the same turn, as Atan2 gives it for a +0 sine
 	}
 	if k := math.Round(r * 64); math.Abs(r*64-k) < 1e-3 {
 		r = k / 64

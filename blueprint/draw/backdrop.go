@@ -26,9 +26,14 @@ func DashPattern(st blueprint.LineStyle) []float32 {
 // axis-aligned Rect or a straight horizontal or vertical Path, so a
 // painter can fill them directly.
 func Backdrop(l *layout.Layout, p *Palette, transparent bool) *Group {
-	g := &Group{Elem: Element{Kind: ElemBackdrop}, Items: make([]Item, 0, 8+3*len(l.Lanes)+len(l.Columns)+len(l.Lines))}
+	var a arena
+	return a.backdrop(l, p, transparent)
+}
+
+func (a *arena) backdrop(l *layout.Layout, p *Palette, transparent bool) *Group {
+	g := a.group(Element{Kind: ElemBackdrop}, 8+3*len(l.Lanes)+len(l.Columns)+len(l.Lines))
 	if !transparent {
-		g.Items = append(g.Items, &Rect{R: layout.Rect{W: l.Width, H: l.Height}, Fill: p.Background})
+		g.Items = append(g.Items, a.rect(Rect{R: layout.Rect{W: l.Width, H: l.Height}, Fill: p.Background}))
 	}
 	for _, ln := range l.Lanes {
 		lc := p.Lane(ln.Kind)
@@ -36,16 +41,16 @@ func Backdrop(l *layout.Layout, p *Palette, transparent bool) *Group {
 		if ln.Index%2 == 1 {
 			fill = lc.AltFill
 		}
-		g.Items = append(g.Items, &Rect{R: ln.Rect, Fill: fill}, &Rect{R: ln.Header, Fill: lc.Header},
-			&Rect{R: layout.Rect{X: ln.Header.X, Y: ln.Header.Y, W: 4, H: ln.Header.H}, Fill: lc.Accent})
+		g.Items = append(g.Items, a.rect(Rect{R: ln.Rect, Fill: fill}), a.rect(Rect{R: ln.Header, Fill: lc.Header}),
+			a.rect(Rect{R: layout.Rect{X: ln.Header.X, Y: ln.Header.Y, W: 4, H: ln.Header.H}, Fill: lc.Accent}))
 	}
 	gr := l.Grid
 	hline := func(x1, x2, y float32) *Path {
-		return line(layout.Point{X: x1, Y: y}, layout.Point{X: x2, Y: y}, p.Grid, 1)
+		return a.line(layout.Point{X: x1, Y: y}, layout.Point{X: x2, Y: y}, p.Grid, 1)
 	}
 	for i, c := range l.Columns {
 		if i > 0 {
-			g.Items = append(g.Items, line(layout.Point{X: c.Rect.X, Y: gr.Y}, layout.Point{X: c.Rect.X, Y: gr.Bottom()}, p.Grid, 1))
+			g.Items = append(g.Items, a.line(layout.Point{X: c.Rect.X, Y: gr.Y}, layout.Point{X: c.Rect.X, Y: gr.Bottom()}, p.Grid, 1))
 		}
 	}
 	lined := make(map[float32]bool, len(l.Lines))
@@ -58,9 +63,9 @@ func Backdrop(l *layout.Layout, p *Palette, transparent bool) *Group {
 		}
 	}
 	g.Items = append(g.Items, hline(gr.X, gr.Right(), gr.Y), hline(gr.X, gr.Right(), gr.Bottom()),
-		line(layout.Point{X: gr.Right(), Y: gr.Y}, layout.Point{X: gr.Right(), Y: gr.Bottom()}, p.Grid, 1))
+		a.line(layout.Point{X: gr.Right(), Y: gr.Y}, layout.Point{X: gr.Right(), Y: gr.Bottom()}, p.Grid, 1))
 	for _, m := range l.Lines {
-		ln := line(layout.Point{X: m.X1, Y: m.Y}, layout.Point{X: m.X2, Y: m.Y}, p.Line, p.LineStroke)
+		ln := a.line(layout.Point{X: m.X1, Y: m.Y}, layout.Point{X: m.X2, Y: m.Y}, p.Line, p.LineStroke)
 		ln.Dash = DashPattern(m.Style)
 		g.Items = append(g.Items, ln)
 	}

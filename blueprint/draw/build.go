@@ -29,12 +29,12 @@ type Options struct {
 // boundary lines' labels, the legend, the flows, the cards and the flow
 // labels, in that painting order, one group per element.
 func Build(l *layout.Layout, p *Palette, opt Options) *List {
-	b := builder{pal: p, lay: l, opt: &opt}
+	b := &builder{pal: p, lay: l, opt: &opt}
 	out := &List{Width: l.Width, Height: l.Height}
 	n := 8 + len(l.Phases) + len(l.Columns) + len(l.Lanes) + len(l.Lines) + len(l.Cards) + 2*len(l.Flows)
 	out.Groups = make([]*Group, 0, n)
 	if !opt.NoBackdrop {
-		out.Groups = append(out.Groups, Backdrop(l, p, opt.Transparent))
+		out.Groups = append(out.Groups, b.backdrop(l, p, opt.Transparent))
 	}
 	out.Groups = b.static(out.Groups)
 	for i := range l.Flows {
@@ -56,6 +56,7 @@ func Build(l *layout.Layout, p *Palette, opt Options) *List {
 
 // builder turns layout elements into groups under a palette.
 type builder struct {
+	arena
 	pal *Palette
 	lay *layout.Layout
 	opt *Options
@@ -66,36 +67,41 @@ type builder struct {
 func (b *builder) static(out []*Group) []*Group {
 	p, l := b.pal, b.lay
 	if l.Title != nil || len(l.Description) > 0 {
-		g := &Group{Elem: Element{Kind: ElemTitle}}
+		g := b.group(Element{Kind: ElemTitle}, 1+len(l.Description))
 		if l.Title != nil {
-			g.Items = append(g.Items, text(*l.Title, p.Title))
+			g.Items = append(g.Items, b.text(*l.Title, p.Title))
 		}
 		for _, t := range l.Description {
-			g.Items = append(g.Items, text(t, p.Muted))
+			g.Items = append(g.Items, b.text(t, p.Muted))
 		}
 		out = append(out, g)
 	}
 	for _, ph := range l.Phases {
-		out = append(out, &Group{Elem: Element{Kind: ElemPhase, ID: ph.Name},
-			Items: []Item{&Rect{R: ph.Rect, Fill: p.Phase, Radius: 4}, text(ph.Label, p.PhaseText)}})
+		g := b.group(Element{Kind: ElemPhase, ID: ph.Name}, 2)
+		g.Items = append(g.Items, b.rect(Rect{R: ph.Rect, Fill: p.Phase, Radius: 4}), b.text(ph.Label, p.PhaseText))
+		out = append(out, g)
 	}
 	for _, c := range l.Columns {
 		if c.Header != nil {
-			out = append(out, &Group{Elem: Element{Kind: ElemColumn, ID: c.ID}, Items: []Item{text(*c.Header, p.Muted)}})
+			g := b.group(Element{Kind: ElemColumn, ID: c.ID}, 1)
+			out = append(out, g)
+			g.Items = append(g.Items, b.text(*c.Header, p.Muted))
 		}
 	}
 	for _, ln := range l.Lanes {
 		if len(ln.Title) == 0 {
 			continue
 		}
-		g := &Group{Elem: Element{Kind: ElemLane, ID: ln.ID}, Items: make([]Item, 0, len(ln.Title))}
+		g := b.group(Element{Kind: ElemLane, ID: ln.ID}, len(ln.Title))
 		for _, t := range ln.Title {
-			g.Items = append(g.Items, text(t, p.Lane(ln.Kind).Accent))
+			g.Items = append(g.Items, b.text(t, p.Lane(ln.Kind).Accent))
 		}
 		out = append(out, g)
 	}
 	for _, m := range l.Lines {
-		out = append(out, &Group{Elem: Element{Kind: ElemLine, ID: m.ID}, Items: []Item{text(m.Label, p.LineLabel)}})
+		g := b.group(Element{Kind: ElemLine, ID: m.ID}, 1)
+		out = append(out, g)
+		g.Items = append(g.Items, b.text(m.Label, p.LineLabel))
 	}
 	if l.Legend != nil {
 		out = append(out, b.legend(l.Legend))
@@ -106,43 +112,32 @@ func (b *builder) static(out []*Group) []*Group {
 // legend is the group of the legend's samples and labels.
 func (b *builder) legend(lg *layout.Legend) *Group {
 	p := b.pal
-	g := &Group{Elem: Element{Kind: ElemLegend}, Items: make([]Item, 0, 3*len(lg.Items))}
+	g := b.group(Element{Kind: ElemLegend}, 3*len(lg.Items))
 	for _, it := range lg.Items {
 		s := it.Sample
 		switch it.Kind {
 		case layout.LegendFail:
-			g.Items = append(g.Items, pill(s, p.Fail), text(*it.SampleText, p.BadgeText))
+			g.Items = append(g.Items, b.pill(s, p.Fail), b.text(*it.SampleText, p.BadgeText))
 		case layout.LegendWait:
-			g.Items = append(g.Items, pill(s, p.Wait), text(*it.SampleText, p.WaitText))
+			g.Items = append(g.Items, b.pill(s, p.Wait), b.text(*it.SampleText, p.WaitText))
 		case layout.LegendEmotion:
-			g.Items = append(g.Items, pill(s, p.Happy), text(*it.SampleText, p.BadgeText))
+			g.Items = append(g.Items, b.pill(s, p.Happy), b.text(*it.SampleText, p.BadgeText))
 		case layout.LegendMoment:
-			g.Items = append(g.Items, momentMark(s, p))
+			g.Items = append(g.Items, b.momentMark(s))
 		case layout.LegendFlow, layout.LegendTwoWay:
 			y := s.Y + s.H/2
 			a, z := layout.Point{X: s.X, Y: y}, layout.Point{X: s.Right(), Y: y}
-			g.Items = append(g.Items, arrowhead(layout.Arrowhead{Tip: z, Dir: layout.Point{X: 1}}, p.Flow))
+			g.Items = append(g.Items, b.arrowhead(layout.Arrowhead{Tip: z, Dir: layout.Point{X: 1}}, p.Flow))
 			if it.Kind == layout.LegendTwoWay {
-				g.Items = append(g.Items, arrowhead(layout.Arrowhead{Tip: a, Dir: layout.Point{X: -1}}, p.Flow))
+				g.Items = append(g.Items, b.arrowhead(layout.Arrowhead{Tip: a, Dir: layout.Point{X: -1}}, p.Flow))
 				a.X += HeadBack
 			}
-			g.Items = append(g.Items, line(a, layout.Point{X: z.X - HeadBack, Y: y}, p.Flow, p.FlowStroke))
+			g.Items = append(g.Items, b.line(a, layout.Point{X: z.X - HeadBack, Y: y}, p.Flow, p.FlowStroke))
 		}
-		g.Items = append(g.Items, text(it.Label, p.Muted))
+		g.Items = append(g.Items, b.text(it.Label, p.Muted))
 	}
 	return g
 }
-
-// text is the text item of t in colour c.
-func text(t layout.TextLine, c color.NRGBA) *Text { return &Text{Line: t, Color: c} }
-
-// line is the straight stroke a–z.
-func line(a, z layout.Point, c color.NRGBA, width float32) *Path {
-	return &Path{Points: []layout.Point{a, z}, Stroke: c, Width: width}
-}
-
-// pill is a rectangle with fully rounded ends.
-func pill(r layout.Rect, c color.NRGBA) *Rect { return &Rect{R: r, Fill: c, Radius: r.H / 2} }
 
 // dimFade is how far a dimmed element's colours move toward the
 // background: 0 leaves them, 1 makes them vanish.

@@ -34,12 +34,12 @@ var MarkInfoColor = color.NRGBA{0x64, 0x74, 0x8b, 0xff}
 func (b *builder) card(c *layout.Card) *Group {
 	p := b.pal
 	r := c.Rect
-	g := &Group{Elem: Element{Kind: ElemStep, ID: c.StepID}, Items: make([]Item, 0, 4+len(c.Lines)+2*len(c.Badges))}
+	g := b.group(Element{Kind: ElemStep, ID: c.StepID}, 4+len(c.Lines)+2*len(c.Badges))
 	const radius = CardRadius
 	// A soft line under the card stands in for a shadow: a second rounded
 	// rectangle per card would double the cost of drawing the cards.
-	shadow := line(layout.Point{X: r.X + radius/2, Y: r.Bottom() + 1}, layout.Point{X: r.Right() - radius/2, Y: r.Bottom() + 1}, p.Shadow, 2)
-	body := &Rect{R: r, Fill: p.Card, Stroke: p.CardEdge, Width: p.CardStroke, Radius: radius}
+	shadow := b.line(layout.Point{X: r.X + radius/2, Y: r.Bottom() + 1}, layout.Point{X: r.Right() - radius/2, Y: r.Bottom() + 1}, p.Shadow, 2)
+	body := b.rect(Rect{R: r, Fill: p.Card, Stroke: p.CardEdge, Width: p.CardStroke, Radius: radius})
 	switch {
 	case b.opt.Selected[c.StepID]:
 		body.Stroke, body.Width = p.Selection, max(p.CardStroke, 1.6)+0.6
@@ -52,10 +52,10 @@ func (b *builder) card(c *layout.Card) *Group {
 	// that no sliver of the edge shows beside it however the painter
 	// rounds the two to pixels.
 	sw := body.Width / 2
-	accent := &Rect{R: layout.Rect{X: r.X - sw, Y: r.Y - sw, W: 4 + sw, H: r.H + 2*sw}, Fill: b.laneAccent(c.Lane), Radius: radius + sw, Corners: LeftCorners}
+	accent := b.rect(Rect{R: layout.Rect{X: r.X - sw, Y: r.Y - sw, W: 4 + sw, H: r.H + 2*sw}, Fill: b.laneAccent(c.Lane), Radius: radius + sw, Corners: LeftCorners})
 	g.Items = append(g.Items, shadow, body, accent)
 	for _, t := range c.Lines {
-		g.Items = append(g.Items, text(t, p.CardText))
+		g.Items = append(g.Items, b.text(t, p.CardText))
 	}
 	for _, bd := range c.Badges {
 		g.Items = b.badge(g.Items, bd)
@@ -74,22 +74,22 @@ func (b *builder) badge(out []Item, bd layout.Badge) []Item {
 	p := b.pal
 	switch bd.Kind {
 	case layout.BadgeFail:
-		return append(out, pill(bd.Rect, p.Fail), text(bd.Label, p.BadgeText))
+		return append(out, b.pill(bd.Rect, p.Fail), b.text(bd.Label, p.BadgeText))
 	case layout.BadgeWait:
-		return append(out, pill(bd.Rect, p.Wait), text(bd.Label, p.WaitText))
+		return append(out, b.pill(bd.Rect, p.Wait), b.text(bd.Label, p.WaitText))
 	case layout.BadgeEmotion:
 		c := p.Happy
 		if bd.Emotion < 0 {
 			c = p.Unhappy
 		}
-		return append(out, pill(bd.Rect, c), text(bd.Label, p.BadgeText))
+		return append(out, b.pill(bd.Rect, c), b.text(bd.Label, p.BadgeText))
 	case layout.BadgeMoment:
-		return append(out, momentMark(bd.Rect, p))
+		return append(out, b.momentMark(bd.Rect))
 	case layout.BadgeLink:
 		// In the phase band's colours: it names another phase.
-		return append(out, pill(bd.Rect, p.Phase), text(bd.Label, p.PhaseText))
+		return append(out, b.pill(bd.Rect, p.Phase), b.text(bd.Label, p.PhaseText))
 	case layout.BadgeOwner:
-		return append(out, text(bd.Label, p.Owner))
+		return append(out, b.text(bd.Label, p.Owner))
 	}
 	return out
 }
@@ -106,13 +106,13 @@ func (b *builder) laneAccent(laneID string) color.NRGBA {
 
 // momentMark is the moment-of-truth diamond centred in r, as wide as the
 // shorter side of r, ringed in the card colour.
-func momentMark(r layout.Rect, p *Palette) *Path {
+func (b *builder) momentMark(r layout.Rect) *Path {
 	c := r.Center()
 	h := min(r.W, r.H) / 2
-	return &Path{
-		Points: []layout.Point{{X: c.X, Y: c.Y - h}, {X: c.X + h, Y: c.Y}, {X: c.X, Y: c.Y + h}, {X: c.X - h, Y: c.Y}},
-		Closed: true, Fill: p.Moment, Stroke: p.Card, Width: 1.2,
-	}
+	return b.path(Path{
+		Points: b.points(layout.Point{X: c.X, Y: c.Y - h}, layout.Point{X: c.X + h, Y: c.Y}, layout.Point{X: c.X, Y: c.Y + h}, layout.Point{X: c.X - h, Y: c.Y}),
+		Closed: true, Fill: b.pal.Moment, Stroke: b.pal.Card, Width: 1.2,
+	})
 }
 
 // markDot is the marker dot on the bottom right corner of the card r,

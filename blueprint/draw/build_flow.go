@@ -23,16 +23,15 @@ func (b *builder) flow(r *layout.Route) *Group {
 	if len(pts) < 2 {
 		return nil
 	}
-	line := make([]layout.Point, len(pts))
-	copy(line, pts)
+	line := b.points(pts...)
 	line[len(line)-1] = shorten(line[len(line)-1], pts[len(pts)-2])
 	if r.TwoWay {
 		line[0] = shorten(line[0], pts[1])
 	}
-	g := &Group{Elem: Element{Kind: ElemFlow, From: r.Key.From, To: r.Key.To}, Items: make([]Item, 0, 1+len(r.Heads))}
-	g.Items = append(g.Items, &Path{Points: line, Stroke: p.Flow, Width: p.FlowStroke})
+	g := b.group(Element{Kind: ElemFlow, From: r.Key.From, To: r.Key.To}, 1+len(r.Heads))
+	g.Items = append(g.Items, b.path(Path{Points: line, Stroke: p.Flow, Width: p.FlowStroke}))
 	for _, h := range r.Heads {
-		g.Items = append(g.Items, arrowhead(h, p.Flow))
+		g.Items = append(g.Items, b.arrowhead(h, p.Flow))
 	}
 	if b.opt.Dimmed[r.Key.From] || b.opt.Dimmed[r.Key.To] {
 		b.dim(g)
@@ -55,16 +54,15 @@ func shorten(pt, toward layout.Point) layout.Point {
 // arrowhead is the filled equilateral triangle whose tip is at h.Tip,
 // pointing along h.Dir, with circumradius HeadRadius. The tip is the
 // first point.
-func arrowhead(h layout.Arrowhead, c color.NRGBA) *Path {
+func (b *builder) arrowhead(h layout.Arrowhead, c color.NRGBA) *Path {
 	cx, cy := float64(h.Tip.X-h.Dir.X*HeadRadius), float64(h.Tip.Y-h.Dir.Y*HeadRadius)
 	a := math.Atan2(float64(h.Dir.Y), float64(h.Dir.X))
-	pts := make([]layout.Point, 3)
-	pts[0] = h.Tip
+	pts := b.points(h.Tip, h.Tip, h.Tip)
 	for i := 1; i < 3; i++ {
 		t := a + 2*math.Pi*float64(i)/3
 		pts[i] = layout.Point{X: float32(cx + HeadRadius*math.Cos(t)), Y: float32(cy + HeadRadius*math.Sin(t))}
 	}
-	return &Path{Points: pts, Closed: true, Fill: c}
+	return b.path(Path{Points: pts, Closed: true, Fill: c})
 }
 
 // flowLabel is the group of a route's label on a small plate. It has
@@ -73,10 +71,8 @@ func arrowhead(h layout.Arrowhead, c color.NRGBA) *Path {
 func (b *builder) flowLabel(r *layout.Route) *Group {
 	p := b.pal
 	t := *r.Label
-	g := &Group{Elem: Element{Kind: ElemFlowLabel, From: r.Key.From, To: r.Key.To}, Items: []Item{
-		&Rect{R: t.Rect().Inset(-3), Fill: p.FlowLabel, Stroke: p.Grid, Width: 1, Radius: 3},
-		text(t, p.Muted),
-	}}
+	g := b.group(Element{Kind: ElemFlowLabel, From: r.Key.From, To: r.Key.To}, 2)
+	g.Items = append(g.Items, b.rect(Rect{R: t.Rect().Inset(-3), Fill: p.FlowLabel, Stroke: p.Grid, Width: 1, Radius: 3}), b.text(t, p.Muted))
 	if b.opt.Dimmed[r.Key.From] || b.opt.Dimmed[r.Key.To] {
 		b.dim(g)
 	}

@@ -347,3 +347,19 @@ func TestNoFyneTestPackage(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadFontTruncated refuses a font whose table directory is intact
+// but whose tables are cut short.
+func TestLoadFontTruncated(t *testing.T) {
+	data, err := os.ReadFile(golden.FontFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "cut.ttf")
+	if err := os.WriteFile(p, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadFont(p); err == nil || !strings.Contains(err.Error(), "not a valid font") {
+		t.Errorf("LoadFont(half a font) = %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -34,7 +35,16 @@ func LoadFont(path string) (*Font, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Font{Name: filepath.Base(path), Data: data}, nil
+	f := &Font{Name: filepath.Base(path), Data: data}
+	// Parsed now, once, into the engine the export will draw with, so that
+	// a broken font is refused here.
+	if _, err := engineFor(f); err != nil {
+		if inner := errors.Unwrap(err); inner != nil {
+			err = inner // without the engine's name for the font
+		}
+		return nil, fmt.Errorf("font %s: not a valid font: %w", path, err)
+	}
+	return f, nil
 }
 
 // Texts returns every string of d that an export draws.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
@@ -107,7 +108,13 @@ func New(cfg Config) (*Engine, error) {
 
 // add parses a single-font file and registers it under name.
 func (e *Engine) add(name string, data []byte) (*face, error) {
-	f, err := font.ParseTTF(bytes.NewReader(data))
+	f, err := parseFont(bytes.NewReader(data), func(r *bytes.Reader) (*font.Font, error) {
+		ld, err := ot.NewLoader(r)
+		if err != nil {
+			return nil, err
+		}
+		return font.NewFont(ld)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
@@ -116,15 +123,38 @@ func (e *Engine) add(name string, data []byte) (*face, error) {
 	return fc, nil
 }
 
+// parseFont runs parse on r, turning a panic of the font parser (go-text
+// panics on some damaged files, such as a truncated glyf table) into an
+// error, and returns a face of the font.
+func parseFont(r *bytes.Reader, parse func(*bytes.Reader) (*font.Font, error)) (f *font.Face, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			f, err = nil, fmt.Errorf("damaged font file: %v", p)
+		}
+	}()
+	ft, err := parse(r)
+	if err != nil {
+		return nil, err
+	}
+	return font.NewFace(ft), nil
+}
+
 // ReadFont reads a .ttf or .otf file for Config.Font, refusing font
-// collections and files that do not parse.
+// collections and files that are not OpenType fonts with a character map.
+// It reads only the table directory: the engine parses the font, once.
 func ReadFont(path string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", path, err)
 	}
-	if _, err := font.ParseTTF(bytes.NewReader(data)); err != nil {
+	ld, err := ot.NewLoader(bytes.NewReader(data))
+	if err != nil {
 		return nil, fmt.Errorf("font %s: not a valid font: %w", path, err)
+	}
+	for _, tag := range []string{"cmap", "head", "hhea", "hmtx", "maxp"} {
+		if !ld.HasTable(ot.MustNewTag(tag)) {
+			return nil, fmt.Errorf("font %s: not a valid font: it has no %s table", path, tag)
+		}
 	}
 	return data, nil
 }

@@ -98,15 +98,19 @@ func (e *Engine) loadLocation(loc fontscan.Location) *face {
 	if err != nil {
 		return nil
 	}
-	lds, err := ot.NewLoaders(bytes.NewReader(data))
-	if err != nil || int(loc.Index) >= len(lds) {
-		return nil
-	}
-	ft, err := font.NewFont(lds[loc.Index])
+	f, err := parseFont(bytes.NewReader(data), func(r *bytes.Reader) (*font.Font, error) {
+		lds, err := ot.NewLoaders(r)
+		if err != nil {
+			return nil, err
+		}
+		if int(loc.Index) >= len(lds) {
+			return nil, fmt.Errorf("no font %d in the collection", loc.Index)
+		}
+		return font.NewFont(lds[loc.Index])
+	})
 	if err != nil {
 		return nil
 	}
-	f := font.NewFace(ft)
 	name := fmt.Sprintf("%s#%d", loc.File, loc.Index)
 	fc := &face{name: name, face: f, upem: float32(f.Upem())}
 	e.byName[name] = fc

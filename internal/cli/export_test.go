@@ -129,6 +129,15 @@ func TestExportErrors(t *testing.T) {
 	if err := os.WriteFile(wide, wideData, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Half a font: its table directory is whole, its glyphs cut short.
+	fontData, err := os.ReadFile(golden.FontFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	halfFont := filepath.Join(dir, "half.ttf")
+	if err := os.WriteFile(halfFont, fontData[:len(fontData)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "out.png")
 	_, _, validateErr := runLintCLI(t, "", "validate", invalid)
 
@@ -161,6 +170,7 @@ func TestExportErrors(t *testing.T) {
 		{"unknown theme", []string{hotel, "-o", out, "--theme", "pink"}, ExitUsage, "unknown --theme", false},
 		{"unknown flag", []string{hotel, "-o", out, "--colour"}, ExitUsage, "not defined", false},
 		{"font collection", []string{hotel, "-o", out, "--font", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"}, ExitFailure, ".ttf or .otf", false},
+		{"damaged font", []string{hotel, "-o", out, "--font", halfFont}, ExitFailure, "not a valid font: damaged font file", false},
 		{"uncovered characters, strict", []string{noFont, "-o", out, "--strict"}, ExitFailure, "U+13000", false},
 		{"uncovered characters warn", []string{noFont, "-o", out, "--scale", "0.25"}, ExitOK, "warning: 1 character(s) have no font", true},
 	}
@@ -191,7 +201,7 @@ func TestExportErrors(t *testing.T) {
 	if err := os.Remove(out); err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(dirNames(t, dir), " "); got != "hieroglyph.yaml invalid.yaml ro wide.yaml" {
+	if got := strings.Join(dirNames(t, dir), " "); got != "half.ttf hieroglyph.yaml invalid.yaml ro wide.yaml" {
 		t.Errorf("folder holds %s", got)
 	}
 	if got := dirNames(t, readOnly); len(got) != 0 {

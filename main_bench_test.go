@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
@@ -15,12 +16,23 @@ import (
 // 1,000-step blueprint (four cards a cell) at scale 1, and reports the
 // process's peak resident memory (budget: 500 MB) and its wall time.
 func BenchmarkExportRSS1000(b *testing.B) {
+	benchExportRSS(b, bpgen.Stack(bpgen.Generate(1000), 4))
+}
+
+// BenchmarkExportRSS1000Wide is BenchmarkExportRSS1000 with the 1,000
+// cards in 200 columns, one a cell: an image 47,000 pixels wide (budget:
+// 150 MB).
+func BenchmarkExportRSS1000Wide(b *testing.B) {
+	benchExportRSS(b, bpgen.Generate(1000))
+}
+
+func benchExportRSS(b *testing.B, doc *blueprint.Document) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "servicebp")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("build: %v\n%s", err, out)
 	}
-	data, err := blueprint.Marshal(bpgen.Stack(bpgen.Generate(1000), 4))
+	data, err := blueprint.Marshal(doc)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -43,4 +55,31 @@ func BenchmarkExportRSS1000(b *testing.B) {
 		b.Fatalf("no image written: %v", err)
 	}
 	b.ReportMetric(float64(peak)/1024, "MB-maxrss")
+}
+
+// BenchmarkExportOneCardCPU runs the real binary to export a one-card
+// blueprint to PNG and reports the CPU time (user + system) of the
+// process, start-up included (budget: 60 ms).
+func BenchmarkExportOneCardCPU(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "servicebp")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	src := filepath.Join(dir, "one.yaml")
+	if err := os.WriteFile(src, []byte("servicebp: 1\ntitle: One card\nsteps:\n  - id: a\n    lane: customer\n    column: c\n    text: Arrive at the hotel\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(dir, "one.png")
+	var cpu time.Duration
+	n := 0
+	for b.Loop() {
+		cmd := exec.Command(bin, "export", src, "-o", out)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("export: %v\n%s", err, msg)
+		}
+		cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		n++
+	}
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(n), "ms-cpu/op")
 }

@@ -6,15 +6,17 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
 	"servicebp/blueprint/layout"
-	"servicebp/canvas"
-	"servicebp/internal/golden"
 )
 
 // BenchmarkLayout1000 lays out 1,000 steps measuring text with the real
 // fonts (budget 20 ms).
 func BenchmarkLayout1000(b *testing.B) {
 	d := bpgen.Generate(1000)
-	m := canvas.Measure(nil)
+	e, err := engineFor(pinnedFont(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := e.Measure()
 	st := layout.DefaultStyle()
 	layout.Compute(d, st, m) // warm the font caches
 	b.ReportAllocs()
@@ -36,7 +38,7 @@ func BenchmarkExport1000Scale1(b *testing.B) {
 }
 
 func benchExport(b *testing.B, d *blueprint.Document, scale float32) {
-	font := golden.Font(b)
+	font := pinnedFont(b)
 	opt := Options{Scale: scale, Font: font}
 	if _, err := PNG(d, opt); err != nil {
 		b.Fatal(err)
@@ -44,6 +46,39 @@ func benchExport(b *testing.B, d *blueprint.Document, scale float32) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := PNG(d, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPNGGrid200Scale1 paints the 5 × 40 grid (200 cards, 99 flows)
+// to PNG at scale 1: the case compared with d2's SVG and dot -Tpng.
+func BenchmarkPNGGrid200Scale1(b *testing.B) {
+	benchExport(b, bpgen.Generate(200), 1)
+}
+
+// BenchmarkPNGGrid1000Scale1 paints 1,000 cards in 200 columns to PNG at
+// scale 1.
+func BenchmarkPNGGrid1000Scale1(b *testing.B) {
+	benchExport(b, bpgen.Generate(1000), 1)
+}
+
+// BenchmarkSVGGrid200 writes the 5 × 40 grid as SVG.
+func BenchmarkSVGGrid200(b *testing.B) { benchSVG(b, bpgen.Generate(200)) }
+
+// BenchmarkSVGGrid1000 writes 1,000 cards in 200 columns as SVG.
+func BenchmarkSVGGrid1000(b *testing.B) { benchSVG(b, bpgen.Generate(1000)) }
+
+func benchSVG(b *testing.B, d *blueprint.Document) {
+	opt := Options{Scale: 1, Font: pinnedFont(b)}
+	data, err := SVG(d, opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(data))/1e6, "MB")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := SVG(d, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

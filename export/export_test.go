@@ -5,25 +5,59 @@ import (
 	"errors"
 	"image"
 	"image/png"
+	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"servicebp/assets"
 	"servicebp/blueprint"
+	"servicebp/blueprint/bpgen"
 	"servicebp/canvas"
+	"servicebp/export/text"
 	"servicebp/internal/golden"
 )
 
-func init() {
-	test.NewApp()
+// pinned is the pinned font of the image tests, loaded once so that all
+// tests share its text engine.
+var pinned struct {
+	sync.Once
+	font *Font
+	err  error
+}
+
+// pinnedFont is golden.FontPath as an export font.
+func pinnedFont(t testing.TB) *Font {
+	t.Helper()
+	golden.FontFile(t) // skips with a hint when the font is not installed
+	pinned.Do(func() { pinned.font, pinned.err = LoadFont(golden.FontPath) })
+	if pinned.err != nil {
+		t.Fatal(pinned.err)
+	}
+	return pinned.font
+}
+
+// pinnedMissing lists the characters of d that the pinned font and the
+// bundled fonts lack, ignoring the system fonts.
+func pinnedMissing(t *testing.T, d *blueprint.Document, font *Font) []rune {
+	t.Helper()
+	e, err := text.New(text.Config{Font: font.Data, FontName: font.Name, NoSystemFonts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	miss, err := e.Missing(Texts(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return miss
 }
 
 func TestTemplatesGolden(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	names := assets.TemplateNames()
 	if len(names) < 4 {
 		t.Fatalf("found %d templates, want at least 4", len(names))
@@ -33,11 +67,7 @@ func TestTemplatesGolden(t *testing.T) {
 			d := golden.Template(t, name)
 			// The golden images are only stable when the pinned font and
 			// Fyne's bundled fonts cover every character.
-			covers, err := faceCoverage(font)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if miss := missing(Texts(d), covers); len(miss) > 0 {
+			if miss := pinnedMissing(t, d, font); len(miss) > 0 {
 				t.Fatalf("the pinned fonts lack %q", string(miss))
 			}
 			img, err := Render(d, Options{Scale: 1, Font: font})
@@ -50,7 +80,7 @@ func TestTemplatesGolden(t *testing.T) {
 }
 
 func TestScaleTwoDoubles(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	for _, name := range []string{"hotel", "shop"} {
 		t.Run(name, func(t *testing.T) {
 			d := golden.Template(t, name)
@@ -77,7 +107,7 @@ func TestScaleTwoDoubles(t *testing.T) {
 // TestCJK renders Chinese text and checks both that it is drawn (ink in the
 // card) and that it looks right (golden image).
 func TestCJK(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	d := blueprint.New("中文服务蓝图", blueprint.ChineseNames)
 	d.Columns = []blueprint.Column{{ID: "c1", Name: "到店", Phase: "售前"}}
 	d.Steps = []blueprint.Step{
@@ -114,7 +144,7 @@ func TestCJK(t *testing.T) {
 }
 
 func TestThemes(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	d := golden.Template(t, "repair")
 	for _, name := range canvas.PaletteNames {
 		t.Run(name, func(t *testing.T) {
@@ -149,7 +179,7 @@ func TestThemes(t *testing.T) {
 }
 
 func TestSizeLimits(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	d := golden.Template(t, "hotel")
 	l := Layout(d, Options{Font: font})
 	tests := []struct {
@@ -163,7 +193,7 @@ func TestSizeLimits(t *testing.T) {
 		{"scale too small", Options{Scale: 0.1}, true, 0},
 		{"scale too large", Options{Scale: 9}, true, 0},
 		{"width too small", Options{Width: 10}, true, 0},
-		{"over 16384 px", Options{Scale: 8}, true, 0},
+		{"over 16384 px a side", Options{Scale: 8}, false, int(math.Ceil(float64(l.Width * 8)))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,18 +220,30 @@ func TestSizeLimits(t *testing.T) {
 			t.Errorf("--width %d gives %d px", w, got)
 		}
 	}
-	// Oversize is refused by RenderLayout before it allocates.
-	if _, err := RenderLayout(l, Options{Scale: 8}); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("RenderLayout at scale 8: %v, want ErrTooLarge", err)
+	// Over MaxPixels is refused by RenderLayout and PNG before they
+	// allocate, with a message that says the limit and the way out.
+	big := Layout(bpgen.Generate(1000), Options{Font: font})
+	if _, err := RenderLayout(big, Options{Scale: 8}); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "268 Mpx") || !strings.Contains(err.Error(), "SVG") {
+		t.Errorf("RenderLayout of 1,000 steps at scale 8: %v, want ErrTooLarge", err)
+	}
+	if _, err := PNGLayout(big, Options{Scale: 8}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("PNGLayout of 1,000 steps at scale 8: %v, want ErrTooLarge", err)
 	}
 }
 
 func TestMissing(t *testing.T) {
-	covers := func(r rune) bool { return r < 0x3000 }
-	got := missing([]string{"Hello 你好", "好吗 ok"}, covers)
-	if string(got) != "你吗好" {
-		t.Errorf("missing = %q, want 你吗好", string(got))
+	d := blueprint.New("Hello 你好", blueprint.EnglishNames)
+	d.Description = "好吗 ok \U00013000 \U00010000" // Egyptian and Linear B
+	got := pinnedMissing(t, d, pinnedFont(t))
+	if string(got) != "\U00010000\U00013000" {
+		t.Errorf("missing = %q, want 𐀀𓀀", string(got))
 	}
+	// The system fonts may cover some of them, never more.
+	all, err := Missing(d, pinnedFont(t))
+	if err != nil || len(all) > len(got) || (len(all) > 0 && !strings.Contains(string(got), string(all))) {
+		t.Errorf("Missing = %q, %v; want a part of %q", string(all), err, string(got))
+	}
+	got = []rune("你吗好")
 	msg := MissingMessage(got, false)
 	for _, want := range []string{"你 (U+4F60)", "fonts-noto-cjk", "--font"} {
 		if !bytes.Contains([]byte(msg), []byte(want)) {
@@ -236,7 +278,7 @@ func TestLoadFont(t *testing.T) {
 }
 
 func TestWriteFile(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	d := golden.Template(t, "bank")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bank.png")
@@ -265,21 +307,59 @@ func TestWriteFile(t *testing.T) {
 	}
 }
 
-func TestUseFont(t *testing.T) {
-	font := golden.Font(t)
-	s := fyne.CurrentApp().Settings()
-	UseFont(nil) // undo the other tests' fonts
-	before := s.Theme()
-	if _, ok := before.(*fontTheme); ok {
-		t.Fatal("UseFont(nil) kept a font theme")
+// TestNoFyneTestPackage checks that export paints without Fyne's test
+// and software-canvas packages (and so changes no global Fyne state), and
+// that no servicebp package links them into the binary. The binary still
+// contains them through Fyne's own desktop driver, whose system-tray code
+// renders SVG icons with the software canvas (fyne v2.7.4,
+// internal/driver/glfw/driver_desktop.go).
+func TestNoFyneTestPackage(t *testing.T) {
+	banned := func(dep string) bool {
+		return dep == "fyne.io/fyne/v2/test" || dep == "fyne.io/fyne/v2/driver/software" ||
+			dep == "fyne.io/fyne/v2/app" || strings.HasPrefix(dep, "github.com/stretchr/testify")
 	}
-	UseFont(font)
-	if th, ok := s.Theme().(*fontTheme); !ok || th.Font(fyne.TextStyle{Bold: true}) != font {
-		t.Fatalf("theme after UseFont is %T", s.Theme())
+	out, err := exec.Command("go", "list", "-deps", "servicebp/export").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
 	}
-	UseFont(font) // again: no change
-	UseFont(nil)
-	if s.Theme() != before {
-		t.Errorf("UseFont(nil) left theme %T, want the one before", s.Theme())
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, "servicebp/export/raster") {
+		t.Fatalf("go list returned no raster package: %q", out)
+	}
+	for _, dep := range deps {
+		if banned(dep) {
+			t.Errorf("export depends on %s", dep)
+		}
+	}
+	out, err = exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "servicebp").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || !strings.HasPrefix(f[0], "servicebp") {
+			continue
+		}
+		for _, imp := range f[1:] {
+			if banned(imp) && imp != "fyne.io/fyne/v2/app" {
+				t.Errorf("%s imports %s", f[0], imp)
+			}
+		}
+	}
+}
+
+// TestLoadFontTruncated refuses a font whose table directory is intact
+// but whose tables are cut short.
+func TestLoadFontTruncated(t *testing.T) {
+	data, err := os.ReadFile(golden.FontFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "cut.ttf")
+	if err := os.WriteFile(p, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadFont(p); err == nil || !strings.Contains(err.Error(), "not a valid font") {
+		t.Errorf("LoadFont(half a font) = %v", err)
 	}
 }

@@ -1,27 +1,28 @@
 package export
 
 import (
-	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"unicode"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/fontscan"
+	"sync"
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
+	"servicebp/export/text"
 )
 
+// Font is a font file's contents, for Options.Font.
+type Font struct {
+	Name string // the file's base name
+	Data []byte
+}
+
 // LoadFont reads a .ttf or .otf font file for Options.Font. Font
-// collections (.ttc) are refused: Fyne cannot draw them as a theme font.
-func LoadFont(path string) (fyne.Resource, error) {
+// collections (.ttc) are refused: the editor cannot use them as its font,
+// and an export should look like the editor.
+func LoadFont(path string) (*Font, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case ".ttf", ".otf":
@@ -30,14 +31,20 @@ func LoadFont(path string) (fyne.Resource, error) {
 	default:
 		return nil, fmt.Errorf("font %s: not a .ttf or .otf file", path)
 	}
-	data, err := os.ReadFile(path)
+	data, err := text.ReadFont(path)
 	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", path, err)
+		return nil, err
 	}
-	if _, err := font.ParseTTF(bytes.NewReader(data)); err != nil {
+	f := &Font{Name: filepath.Base(path), Data: data}
+	// Parsed now, once, into the engine the export will draw with, so that
+	// a broken font is refused here.
+	if _, err := engineFor(f); err != nil {
+		if inner := errors.Unwrap(err); inner != nil {
+			err = inner // without the engine's name for the font
+		}
 		return nil, fmt.Errorf("font %s: not a valid font: %w", path, err)
 	}
-	return fyne.NewStaticResource(filepath.Base(path), data), nil
+	return f, nil
 }
 
 // Texts returns every string of d that an export draws.
@@ -63,82 +70,15 @@ func Texts(d *blueprint.Document) []string {
 }
 
 // Missing returns, sorted, the characters of d's texts that no available
-// font can draw: neither fnt (when not nil), nor Fyne's bundled fonts, nor
-// the system fonts Fyne falls back to.
-func Missing(d *blueprint.Document, fnt fyne.Resource) ([]rune, error) {
-	covers, err := faceCoverage(fnt)
+// font can draw: neither fnt (when not nil), nor the bundled Noto Sans,
+// nor the system fonts the exports fall back to.
+func Missing(d *blueprint.Document, fnt *Font) ([]rune, error) {
+	eng, err := engineFor(fnt)
 	if err != nil {
 		return nil, err
 	}
-	texts := Texts(d)
-	miss := missing(texts, covers)
-	if len(miss) == 0 {
-		return nil, nil // no need to scan the system fonts
-	}
-	system, err := fontscan.SystemFonts(quietLogger{}, "")
-	if err != nil {
-		return nil, fmt.Errorf("scan system fonts: %w", err)
-	}
-	return missing([]string{string(miss)}, func(r rune) bool {
-		for i := range system {
-			if system[i].Runes.Contains(r) {
-				return true
-			}
-		}
-		return false
-	}), nil
+	return eng.Missing(Texts(d))
 }
-
-// missing lists the distinct printable runes of texts that covers rejects.
-func missing(texts []string, covers func(rune) bool) []rune {
-	seen := map[rune]bool{}
-	var out []rune
-	for _, s := range texts {
-		for _, r := range s {
-			if seen[r] || unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsGraphic(r) {
-				continue
-			}
-			seen[r] = true
-			if !covers(r) {
-				out = append(out, r)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
-}
-
-// faceCoverage reports the runes covered by fnt (when not nil) and Fyne's
-// bundled fonts, without the system fonts.
-func faceCoverage(fnt fyne.Resource) (func(rune) bool, error) {
-	res := []fyne.Resource{theme.DefaultTextFont(), theme.DefaultTextBoldFont(), theme.DefaultEmojiFont()}
-	if fnt != nil {
-		res = append([]fyne.Resource{fnt}, res...)
-	}
-	var faces []*font.Face
-	for _, r := range res {
-		if r == nil {
-			continue
-		}
-		f, err := font.ParseTTF(bytes.NewReader(r.Content()))
-		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", r.Name(), err)
-		}
-		faces = append(faces, f)
-	}
-	return func(r rune) bool {
-		for _, f := range faces {
-			if _, ok := f.NominalGlyph(r); ok {
-				return true
-			}
-		}
-		return false
-	}, nil
-}
-
-type quietLogger struct{}
-
-func (quietLogger) Printf(string, ...any) {}
 
 // MissingMessage is the warning for characters no font can draw, naming
 // them and the fix.
@@ -162,47 +102,40 @@ func MissingMessage(runes []rune, withFont bool) string {
 	return fmt.Sprintf("%d character(s) have no font and would be drawn as boxes: %s; %s", len(runes), b.String(), fix)
 }
 
-// fontTheme is a theme that draws all text with one font.
-type fontTheme struct {
-	fyne.Theme
-	font fyne.Resource
+// engines holds one text engine per font, so that the layout and the
+// painters of one export shape with the same engine and its caches.
+var engines struct {
+	sync.Mutex
+	m map[*Font]*text.Engine
 }
 
-// Font returns the chosen font, except for monospace and symbols.
-func (t *fontTheme) Font(s fyne.TextStyle) fyne.Resource {
-	if s.Monospace || s.Symbol {
-		return t.Theme.Font(s)
+// engineFor returns the engine that draws with f (nil: the bundled fonts).
+func engineFor(f *Font) (*text.Engine, error) {
+	engines.Lock()
+	defer engines.Unlock()
+	if e, ok := engines.m[f]; ok {
+		return e, nil
 	}
-	return t.font
-}
-
-// UseFont makes f the current app's text font, through a theme that keeps
-// the app's theme otherwise; glyphs that f lacks fall back to Fyne's
-// bundled font and then to the system fonts. UseFont(nil) restores the
-// theme that was current before. It changes the app theme, so the editor
-// must not call it: it is for the headless export.
-func UseFont(f fyne.Resource) {
-	s := fyne.CurrentApp().Settings()
-	cur, isFont := s.Theme().(*fontTheme)
-	switch {
-	case f == nil && !isFont, isFont && cur.font == f:
-		return
-	case f == nil:
-		setTheme(s, cur.Theme)
-	case isFont:
-		setTheme(s, &fontTheme{Theme: cur.Theme, font: f})
-	default:
-		setTheme(s, &fontTheme{Theme: s.Theme(), font: f})
+	cfg := text.Config{}
+	if f != nil {
+		cfg.Font, cfg.FontName = f.Data, f.Name
 	}
+	e, err := text.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if engines.m == nil {
+		engines.m = map[*Font]*text.Engine{}
+	}
+	engines.m[f] = e
+	return e, nil
 }
 
-// setTheme applies th. Settings apply a theme through the driver's thread
-// check, which runs the change synchronously only off the main goroutine.
-func setTheme(s fyne.Settings, th fyne.Theme) {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.SetTheme(th)
-	}()
-	<-done
+// defaultEngine is the engine of the bundled fonts, which always load.
+func defaultEngine() *text.Engine {
+	e, err := engineFor(nil)
+	if err != nil {
+		panic(fmt.Sprintf("the bundled fonts do not load: %v", err))
+	}
+	return e
 }

@@ -6,7 +6,6 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
-	"servicebp/internal/golden"
 )
 
 // BenchmarkExportLongTitle renders to PNG a one-card blueprint whose title
@@ -45,7 +44,7 @@ func benchLongText(b *testing.B, field string, n int) {
 		b.Fatal(err)
 	}
 	// Each PNG lays out with a fresh measure, as one run of the command does.
-	opt := Options{Scale: 1, Font: golden.Font(b)}
+	opt := Options{Scale: 1, Font: pinnedFont(b)}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := PNG(d, opt); err != nil {

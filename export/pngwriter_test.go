@@ -94,7 +94,7 @@ func TestPNGWriterMisuse(t *testing.T) {
 // Render draws, and that an opaque export is written without alpha. Thin
 // bands make the band buffers go round many times, the last band shorter.
 func TestPNGMatchesRender(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	d := golden.Template(t, "repair")
 	defer func(h int) { bandHeight = h }(bandHeight)
 	bandHeight = 37

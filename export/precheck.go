@@ -28,8 +28,8 @@ func checkSize(d *blueprint.Document, opt Options) error {
 	}
 	fw := math.Ceil(float64(w * scale))
 	fh := math.Ceil(float64(h * scale))
-	if fw > MaxSide || fh > MaxSide || fw*fh > MaxPixels {
-		return fmt.Errorf("%w: at least %.0f × %.0f px at scale %g (limits: %d px a side, %d Mpx); use a smaller --scale or --width", ErrTooLarge, fw, fh, scale, MaxSide, MaxPixels/1_000_000)
+	if fw > maxSide || fh > maxSide || fw*fh > MaxPixels {
+		return fmt.Errorf("%w: at least %.0f × %.0f px (%.0f Mpx) at scale %g is over the limit of %d Mpx; use a smaller --scale or --width, or export SVG", ErrTooLarge, fw, fh, fw*fh/1e6, scale, MaxPixels/1_000_000)
 	}
 	return nil
 }

@@ -9,15 +9,12 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"fyne.io/fyne/v2"
-	fcanvas "fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/software"
-
 	"servicebp/blueprint"
+	"servicebp/blueprint/draw"
 	"servicebp/blueprint/layout"
 	"servicebp/blueprint/present"
 	"servicebp/canvas"
+	"servicebp/export/raster"
 )
 
 // Slide sizes: slides are 16:9, SlideWidth pixels wide unless the options
@@ -25,6 +22,7 @@ import (
 const (
 	SlideWidth    = canvas.PresentWidth
 	MinSlideWidth = 320
+	MaxSlideWidth = 16384
 )
 
 // Slide is one picture of a slide deck.
@@ -44,8 +42,8 @@ func SlideSize(opt Options) (w, h int, err error) {
 	if w == 0 {
 		w = SlideWidth
 	}
-	if w < MinSlideWidth || w > MaxSide {
-		return 0, 0, fmt.Errorf("slide width %d px is outside %d–%d", w, MinSlideWidth, MaxSide)
+	if w < MinSlideWidth || w > MaxSlideWidth {
+		return 0, 0, fmt.Errorf("slide width %d px is outside %d–%d", w, MinSlideWidth, MaxSlideWidth)
 	}
 	return w, (w*9 + 8) / 16, nil
 }
@@ -67,15 +65,16 @@ func SlideDeck(d *blueprint.Document) []Slide {
 // RenderSlide draws the columns of s from d in the presentation style,
 // fitted to the slide size and letterboxed with the palette's background.
 // opt.Scale is not used.
-func RenderSlide(d *blueprint.Document, s Slide, opt Options) (image.Image, error) {
+func RenderSlide(d *blueprint.Document, s Slide, opt Options) (*image.NRGBA, error) {
 	w, h, err := SlideSize(opt)
 	if err != nil {
 		return nil, err
 	}
-	pal := opt.Palette
-	if pal.Lanes == nil {
-		pal = canvas.LightPalette()
+	eng, err := engineFor(opt.Font)
+	if err != nil {
+		return nil, err
 	}
+	pal := palette(opt)
 	win := present.Window(d, s.First, s.Last)
 	if s.Phase != "" || s.First > 0 {
 		win.Description = ""
@@ -85,37 +84,21 @@ func RenderSlide(d *blueprint.Document, s Slide, opt Options) (image.Image, erro
 		st = *opt.Style
 	}
 	st.Links = present.Links(d, s.First, s.Last)
-	UseFont(opt.Font)
-	l := layout.Compute(win, st, canvas.Measure(nil))
+	l := layout.Compute(win, st, eng.Measure())
 
-	// Slides are drawn at scale 1 in a canvas of the slide's pixel size.
 	sw, sh := float32(w), float32(h)
 	margin := sh * 0.03
 	_, hi := canvas.PresentZoomRange(st, sw, sh)
 	zoom := canvas.FitZoom(l.Width, l.Height, sw-2*margin, sh-2*margin, hi)
-	off := fyne.NewPos((sw-l.Width*zoom)/2, (sh-l.Height*zoom)/2)
+	off := layout.Point{X: (sw - l.Width*zoom) / 2, Y: (sh - l.Height*zoom) / 2}
 
-	sc := canvas.NewScene(pal)
-	sc.SetTransparent(opt.Transparent)
-	sc.Update(l)
-	sc.SetView(zoom, off)
-	var objs []fyne.CanvasObject
-	if !opt.Transparent {
-		bg := fcanvas.NewRectangle(pal.Background)
-		bg.Resize(fyne.NewSize(sw, sh))
-		objs = append(objs, bg)
+	dl := draw.Build(l, &pal, draw.Options{Transparent: true})
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	if bg := pal.Background; !opt.Transparent && bg.A != 0 {
+		fillRows(img, bg.R, bg.G, bg.B, bg.A)
 	}
-	objs = append(objs, sc.Object())
-
-	c := software.NewCanvas()
-	if opt.Transparent {
-		c = software.NewTransparentCanvas()
-	}
-	c.SetPadded(false)
-	c.SetScale(1)
-	c.SetContent(container.NewWithoutLayout(objs...))
-	c.Resize(fyne.NewSize(sw, sh))
-	return c.Capture(), nil
+	raster.NewAt(dl, eng, zoom, off).Paint(img)
+	return img, nil
 }
 
 // WriteSlides renders the slide deck of d into dir (created when missing)

@@ -14,7 +14,7 @@ import (
 var keepSlides = os.Getenv("SERVICEBP_KEEP_SLIDES")
 
 func TestWriteSlides(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	tests := []struct {
 		template string
 		width    int

@@ -27,7 +27,7 @@ func failAfter(t *testing.T, n int) {
 }
 
 func TestWriteSlidesOnFullDiskLeavesNoFolder(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	d := golden.Template(t, "hotel")
 	opt := Options{Width: 320, Font: font}
 	for _, written := range []int{0, 2} {
@@ -52,7 +52,7 @@ func TestWriteSlidesOnFullDiskLeavesNoFolder(t *testing.T) {
 }
 
 func TestWriteSlidesOnFullDiskKeepsExistingFolder(t *testing.T) {
-	font := golden.Font(t)
+	font := pinnedFont(t)
 	d := golden.Template(t, "hotel")
 	dir := t.TempDir()
 	mine := filepath.Join(dir, "notes.txt")

@@ -21,6 +21,8 @@ build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 gui_test_pkgs=(xvfb xauth xdotool imagemagick)
 font_pkgs=(fonts-noto-cjk fonts-droid-fallback)
+# Checkers of the SVG and PDF exports: xmllint, rsvg-convert, pdftotext and pdftoppm.
+export_check_pkgs=(libxml2-utils librsvg2-bin poppler-utils)
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -30,7 +32,7 @@ install_debian_packages() {
 		return 0
 	fi
 	local missing=() pkg
-	for pkg in "${build_pkgs[@]}" "${gui_test_pkgs[@]}" "${font_pkgs[@]}"; do
+	for pkg in "${build_pkgs[@]}" "${gui_test_pkgs[@]}" "${font_pkgs[@]}" "${export_check_pkgs[@]}"; do
 		if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
 			missing+=("$pkg")
 		fi

@@ -13,17 +13,18 @@ import (
 	"servicebp/export"
 )
 
-const exportUsage = "export FILE -o OUT.png [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase]"
+const exportUsage = "export FILE -o OUT.png|OUT.svg [--format png|svg] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase]"
 
 func init() {
-	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image, headless", order: 40, run: runExport})
+	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image or an SVG document, headless", order: 40, run: runExport})
 }
 
 func runExport(env Env, args []string) int {
 	fs := newFlagSet(exportUsage, env)
 	var out string
-	fs.StringVar(&out, "o", "", "the PNG file to write (required)")
+	fs.StringVar(&out, "o", "", "the file to write (required); its extension, .png or .svg, picks the format")
 	fs.StringVar(&out, "output", "", "same as -o")
+	format := fs.String("format", "", "the output format, png or svg, whatever the extension of -o")
 	scale := fs.Float64("scale", export.DefaultScale, fmt.Sprintf("pixels per layout unit, %g to %g", float32(export.MinScale), float32(export.MaxScale)))
 	width := fs.Int("width", 0, "the image width in pixels; picks the scale")
 	themeName := fs.String("theme", "light", "colours: "+strings.Join(canvas.PaletteNames, ", "))
@@ -58,6 +59,18 @@ func runExport(env Env, args []string) int {
 	}
 	if *perPhase && scaleSet {
 		return usage("--per-phase takes --width, not --scale")
+	}
+	var fmtOut export.Format
+	if *perPhase {
+		if f, err := export.ParseFormat(*format); *format != "" && (err != nil || f != export.FormatPNG) {
+			return usage("--per-phase writes PNG slides; --format must be png")
+		}
+	} else {
+		f, err := export.FormatFor(out, *format)
+		if err != nil {
+			return usage(err.Error())
+		}
+		fmtOut = f
 	}
 	if !widthSet && (*scale < export.MinScale || *scale > export.MaxScale) {
 		return usage(fmt.Sprintf("--scale must be between %g and %g", float32(export.MinScale), float32(export.MaxScale)))
@@ -105,14 +118,14 @@ func runExport(env Env, args []string) int {
 		}
 		fmt.Fprintf(env.Stderr, "servicebp export: warning: %s\n", msg)
 	}
-	// Rendering allocates many short-lived images next to two full-size
-	// ones; collecting garbage early keeps the peak memory of large exports
-	// down at little cost in time.
+	// Fonts, shaped runs and band buffers are allocated up front;
+	// collecting garbage early keeps the peak memory of large exports down
+	// at little cost in time.
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	if *perPhase {
 		return writeSlides(env, out, doc, opt)
 	}
-	if err := export.WriteFile(out, doc, opt); err != nil {
+	if err := export.WriteAs(out, fmtOut, doc, opt); err != nil {
 		fmt.Fprintf(env.Stderr, "servicebp export: %v\n", err)
 		return ExitFailure
 	}

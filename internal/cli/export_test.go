@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"servicebp/blueprint"
+	"servicebp/blueprint/bpgen"
 	"servicebp/internal/golden"
 )
 
@@ -117,6 +119,25 @@ func TestExportErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	hotel := lintTemplatePath("hotel")
+	// 200 columns: over the pixel limit at scale 4 (exports at scale 1
+	// and 2 are tested in the export package).
+	wide := filepath.Join(dir, "wide.yaml")
+	wideData, err := blueprint.Marshal(bpgen.Generate(1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(wide, wideData, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Half a font: its table directory is whole, its glyphs cut short.
+	fontData, err := os.ReadFile(golden.FontFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	halfFont := filepath.Join(dir, "half.ttf")
+	if err := os.WriteFile(halfFont, fontData[:len(fontData)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "out.png")
 	_, _, validateErr := runLintCLI(t, "", "validate", invalid)
 
@@ -131,9 +152,14 @@ func TestExportErrors(t *testing.T) {
 		{"missing input", []string{filepath.Join(dir, "nope.yaml"), "-o", out}, ExitFailure, "nope.yaml", false},
 		{"missing folder", []string{hotel, "-o", filepath.Join(dir, "no", "x.png"), "--scale", "0.25"}, ExitFailure, "no such file", false},
 		{"folder is a file", []string{hotel, "-o", filepath.Join(invalid, "x.png"), "--scale", "0.25"}, ExitFailure, "not a directory", false},
-		{"output is a folder", []string{hotel, "-o", readOnly, "--scale", "0.25"}, ExitFailure, "not a regular file", false},
-		{"oversize", []string{hotel, "-o", out, "--scale", "8"}, ExitFailure, "too large", false},
-		{"oversize width", []string{hotel, "-o", out, "--width", "16385"}, ExitFailure, "too large", false},
+		{"output is a folder", []string{hotel, "-o", readOnly, "--format", "png", "--scale", "0.25"}, ExitFailure, "not a regular file", false},
+		{"oversize", []string{wide, "-o", out, "--scale", "4"}, ExitFailure, "too large", false},
+		{"oversize width", []string{wide, "-o", out, "--width", "200000"}, ExitFailure, "too large", false},
+		{"unknown extension", []string{hotel, "-o", filepath.Join(dir, "out.bmp")}, ExitUsage, "the formats are png, svg", false},
+		{"pdf not yet", []string{hotel, "-o", filepath.Join(dir, "out.pdf")}, ExitUsage, "PDF is not supported yet", false},
+		{"no extension", []string{hotel, "-o", filepath.Join(dir, "out")}, ExitUsage, "--format", false},
+		{"unknown --format", []string{hotel, "-o", out, "--format", "bmp"}, ExitUsage, "the formats are png, svg", false},
+		{"--per-phase is png", []string{hotel, "-o", dir, "--per-phase", "--format", "svg"}, ExitUsage, "--format must be png", false},
 		{"no output", []string{hotel}, ExitUsage, "-o OUT.png", false},
 		{"no input", []string{"-o", out}, ExitUsage, "one blueprint FILE", false},
 		{"two inputs", []string{hotel, hotel, "-o", out}, ExitUsage, "one blueprint FILE", false},
@@ -144,6 +170,7 @@ func TestExportErrors(t *testing.T) {
 		{"unknown theme", []string{hotel, "-o", out, "--theme", "pink"}, ExitUsage, "unknown --theme", false},
 		{"unknown flag", []string{hotel, "-o", out, "--colour"}, ExitUsage, "not defined", false},
 		{"font collection", []string{hotel, "-o", out, "--font", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"}, ExitFailure, ".ttf or .otf", false},
+		{"damaged font", []string{hotel, "-o", out, "--font", halfFont}, ExitFailure, "not a valid font: damaged font file", false},
 		{"uncovered characters, strict", []string{noFont, "-o", out, "--strict"}, ExitFailure, "U+13000", false},
 		{"uncovered characters warn", []string{noFont, "-o", out, "--scale", "0.25"}, ExitOK, "warning: 1 character(s) have no font", true},
 	}
@@ -174,10 +201,56 @@ func TestExportErrors(t *testing.T) {
 	if err := os.Remove(out); err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(dirNames(t, dir), " "); got != "hieroglyph.yaml invalid.yaml ro" {
+	if got := strings.Join(dirNames(t, dir), " "); got != "half.ttf hieroglyph.yaml invalid.yaml ro wide.yaml" {
 		t.Errorf("folder holds %s", got)
 	}
 	if got := dirNames(t, readOnly); len(got) != 0 {
 		t.Errorf("read-only folder holds %v", got)
+	}
+}
+
+// TestExportFormats checks that the extension picks the format, that
+// --format overrides it, and that a refused format writes nothing.
+func TestExportFormats(t *testing.T) {
+	dir := t.TempDir()
+	hotel := lintTemplatePath("hotel")
+	exportFont := golden.FontFile(t)
+	isSVG := func(data []byte) bool {
+		return bytes.HasPrefix(data, []byte("<?xml")) && bytes.Contains(data, []byte("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+	}
+	isPNG := func(data []byte) bool { return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) }
+	for _, tc := range []struct {
+		name string
+		args []string
+		out  string
+		want func([]byte) bool
+	}{
+		{"svg by extension", nil, "a.svg", isSVG},
+		{"SVG in capitals", nil, "b.SVG", isSVG},
+		{"png by extension", nil, "c.png", isPNG},
+		{"--format svg over .png", []string{"--format", "svg"}, "d.png", isSVG},
+		{"--format png with no extension", []string{"--format", "PNG"}, "e", isPNG},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, tc.out)
+			args := append([]string{hotel, "-o", out, "--scale", "0.5", "--font", exportFont}, tc.args...)
+			if code, _, stderr := runExportCLI(t, args...); code != ExitOK || stderr != "" {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tc.want(data) {
+				t.Errorf("%s holds %q...", tc.out, data[:min(len(data), 40)])
+			}
+		})
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 5 {
+		t.Errorf("%d files in the folder, want the 5 outputs and no temp files", len(entries))
 	}
 }

@@ -194,10 +194,10 @@ func TestExportRefusesToOverwriteItsInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{
-		{bp, "-o", bp},
-		{bp, "-o", alias},
-		{bp, "-o", link},
-		{bp, "-o", font, "--font", font},
+		{bp, "-o", bp, "--format", "png"},
+		{bp, "-o", alias, "--format", "svg"},
+		{bp, "-o", link, "--format", "png"},
+		{bp, "-o", font, "--font", font, "--format", "png"},
 		{bp, "-o", bp, "--per-phase"},
 		{inDeck, "-o", deck, "--per-phase"},
 	} {

@@ -200,7 +200,7 @@ func writeStatsText(w io.Writer, doc *blueprint.Document, s statsOutput) {
 	}
 	fmt.Fprintln(w)
 	writeTable(w, table, []bool{false, true, true, true, true})
-	fmt.Fprintln(w, "\nDuration and wait sums add up the values entered on the steps of each phase;\nthey are not end-to-end times, since steps in different lanes can run at the same time.")
+	fmt.Fprintln(w, "\nDuration and wait sums add up the values entered on the steps of each phase;\nthey are not end-to-end times, since steps in different lanes can run at the same time;\nthe critical path below is.")
 }
 
 // writeTable writes rows as columns two spaces apart, right-aligning the

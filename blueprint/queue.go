@@ -102,6 +102,19 @@ type Queue struct {
 	Structure QueueStructure
 }
 
+// String describes q in one line, such as "30/h, 2 servers, 6m service,
+// ticket"; the zero Queue is "".
+func (q Queue) String() string {
+	if q.IsZero() {
+		return ""
+	}
+	s := fmt.Sprintf("%s, %d servers, %s service", q.Arrivals, q.Servers, q.Service)
+	if q.Structure != "" {
+		s += ", " + string(q.Structure)
+	}
+	return s
+}
+
 // IsZero reports whether q is the zero Queue: the step has no queue.
 func (q Queue) IsZero() bool { return q == Queue{} }
 

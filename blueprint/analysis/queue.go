@@ -147,6 +147,9 @@ func ComputeQueues(d *blueprint.Document, opt QueueOptions) []QueueStats {
 	return out
 }
 
+// QueueFigures returns the figures of queue q with its own servers.
+func QueueFigures(q blueprint.Queue) QueueStats { return stepQueue(q, q.Servers, 0) }
+
 // stepQueue computes the figures of queue q with c servers.
 func stepQueue(q blueprint.Queue, c int, target float64) QueueStats {
 	return MMc(q.Arrivals.PerSecond(), 1/float64(q.Service), c, target)

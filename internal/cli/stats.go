@@ -12,7 +12,7 @@ import (
 const statsUsage = "stats [--format text|json] [--servers STEP=N] [--target-wait DUR] FILE"
 
 func init() {
-	register(&command{name: "stats", usage: statsUsage, summary: "count steps per lane, above and below the line of visibility, encounters, fail and wait points", order: 41, run: runStats})
+	register(&command{name: "stats", usage: statsUsage, summary: "count steps per lane, above and below the line of visibility, encounters, fail and wait points; the critical path and the queues", order: 41, run: runStats})
 }
 
 // statsOutput is stats' JSON output.

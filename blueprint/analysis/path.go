@@ -143,26 +143,34 @@ func (x *index) weight(i int) blueprint.Duration {
 	return max(s.Wait, 0) + max(s.Duration, 0)
 }
 
-// criticalPath computes the longest path through the steps for which in
-// is true, on the flows between them.
-func criticalPath(x *index, g *graph, in func(i int) bool) CriticalPath {
-	n := len(x.d.Steps)
+// pathScratch holds the per-step arrays criticalPath works in, shared by
+// the calls for the whole blueprint and each phase so that a phase costs
+// time in proportion to its own steps.
+type pathScratch struct {
+	indeg          []int
+	finish, latest []blueprint.Duration
+	from           []int
+}
+
+func newPathScratch(n int) *pathScratch {
+	return &pathScratch{indeg: make([]int, n), finish: make([]blueprint.Duration, n), latest: make([]blueprint.Duration, n), from: make([]int, n)}
+}
+
+// criticalPath computes the longest path through members, the step indexes
+// in scope in document order; in reports whether a step is one of them.
+func criticalPath(x *index, g *graph, sc *pathScratch, members []int, in func(i int) bool) CriticalPath {
 	// A topological order of the steps in scope, by Kahn's algorithm,
 	// taking ready steps in document order.
-	indeg := make([]int, n)
-	for v := range n {
-		if !in(v) {
-			continue
-		}
+	indeg, finish, latest, from := sc.indeg, sc.finish, sc.latest, sc.from
+	var order, ready []int
+	for _, v := range members {
+		indeg[v] = 0
 		for _, u := range g.prev[v] {
 			if in(u) {
 				indeg[v]++
 			}
 		}
-	}
-	var order, ready []int
-	for v := range n {
-		if in(v) && indeg[v] == 0 {
+		if indeg[v] == 0 {
 			ready = append(ready, v)
 		}
 	}
@@ -179,8 +187,6 @@ func criticalPath(x *index, g *graph, in func(i int) bool) CriticalPath {
 			}
 		}
 	}
-	finish := make([]blueprint.Duration, n) // earliest finish
-	from := make([]int, n)
 	p := CriticalPath{Slack: make(map[string]blueprint.Duration, len(order))}
 	end := -1
 	for _, v := range order {
@@ -206,7 +212,6 @@ func criticalPath(x *index, g *graph, in func(i int) bool) CriticalPath {
 	}
 	slices.Reverse(p.Steps)
 	// Latest finish, backwards: slack is latest finish minus earliest.
-	latest := make([]blueprint.Duration, n)
 	for i := len(order) - 1; i >= 0; i-- {
 		v := order[i]
 		latest[v] = p.Total
@@ -250,7 +255,13 @@ func ComputePath(d *blueprint.Document) PathStats {
 func pathStats(x *index) PathStats {
 	g := flowGraph(x)
 	ps := PathStats{Cycles: g.cycles}
-	ps.Whole = criticalPath(x, g, func(int) bool { return true })
+	n := len(x.d.Steps)
+	sc := newPathScratch(n)
+	all := make([]int, n)
+	for i := range all {
+		all[i] = i
+	}
+	ps.Whole = criticalPath(x, g, sc, all, func(int) bool { return true })
 	phases := x.d.Phases()
 	phaseOf := make([]int, len(x.d.Columns))
 	for pi, p := range phases {
@@ -258,11 +269,18 @@ func pathStats(x *index) PathStats {
 			phaseOf[ci] = pi
 		}
 	}
+	// stepPhase is each step's phase, or -1 when its column is unknown.
+	stepPhase := make([]int, n)
+	members := make([][]int, len(phases))
+	for i, s := range x.d.Steps {
+		stepPhase[i] = -1
+		if ci, ok := x.col[s.Column]; ok {
+			stepPhase[i] = phaseOf[ci]
+			members[phaseOf[ci]] = append(members[phaseOf[ci]], i)
+		}
+	}
 	for pi := range phases {
-		ps.Phases = append(ps.Phases, criticalPath(x, g, func(i int) bool {
-			ci, ok := x.col[x.d.Steps[i].Column]
-			return ok && phaseOf[ci] == pi
-		}))
+		ps.Phases = append(ps.Phases, criticalPath(x, g, sc, members[pi], func(i int) bool { return stepPhase[i] == pi }))
 	}
 	return ps
 }

@@ -91,21 +91,22 @@ func checkStaffInSight(c *checker) {
 	if _, ok := x.lines[blueprint.LineVisibility]; !ok {
 		return
 	}
+	// The customer wait points of each column, found once.
+	waitsIn := map[string][]int{}
+	for j := range x.d.Steps {
+		if w := &x.d.Steps[j]; x.kindOf(j) == blueprint.LaneCustomer && isWaitPoint(w) {
+			waitsIn[w.Column] = append(waitsIn[w.Column], j)
+		}
+	}
 	for i := range x.d.Steps {
 		s := &x.d.Steps[i]
-		if x.side(blueprint.LineVisibility, i) <= 0 || !hasTag(s.Tags, VisibleTag) {
+		if x.side(blueprint.LineVisibility, i) <= 0 || !hasTag(s.Tags, VisibleTag) || len(waitsIn[s.Column]) == 0 {
 			continue
 		}
 		var waits, ids []string
-		for j := range x.d.Steps {
-			w := &x.d.Steps[j]
-			if w.Column == s.Column && x.kindOf(j) == blueprint.LaneCustomer && isWaitPoint(w) {
-				waits = append(waits, c.name(j))
-				ids = append(ids, w.ID)
-			}
-		}
-		if len(waits) == 0 {
-			continue
+		for _, j := range waitsIn[s.Column] {
+			waits = append(waits, c.name(j))
+			ids = append(ids, x.d.Steps[j].ID)
 		}
 		c.stepFinding(i, fmt.Sprintf("%s is below the line of visibility but tagged %s, in column %s where customers wait at %s: keep staff and resources not serving customers out of their sight",
 			c.name(i), VisibleTag, s.Column, strings.Join(waits, ", ")), ids...)

@@ -94,8 +94,8 @@ const maxServerSearch = 100000
 func serversFor(lambda, mu, target float64, c0 int) int {
 	a := lambda / mu
 	if c0 > maxServerSearch {
-		// Past this size a few servers more than the stable minimum
-		// always suffice; the figure is the minimum.
+		// A load this large is past any real service; the search is not
+		// run, and the figure given is the stable minimum.
 		return c0
 	}
 	// Erlang B for c0 servers, then one step of the recursion per server.

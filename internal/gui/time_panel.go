@@ -100,7 +100,8 @@ func (p *timePanel) updateQueues(d *blueprint.Document) {
 		r := p.rows[i]
 		r.step = q.Step
 		s := d.Step(q.Step)
-		setText(r.title, fmt.Sprintf("%s — %s", q.Step, s.Queue))
+		setText(r.title, lang.L("{{.Step}}: {{.Arrivals}}, {{.Servers}} servers, {{.Service}} each", map[string]any{
+			"Step": q.Step, "Arrivals": s.Queue.Arrivals.String(), "Servers": s.Queue.Servers, "Service": s.Queue.Service.String()}))
 		r.bar.SetValue(min(q.Utilisation, 1))
 		setText(r.count, strconv.Itoa(q.Servers))
 		if q.Stable {

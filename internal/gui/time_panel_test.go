@@ -23,6 +23,9 @@ func TestTimePanel(t *testing.T) {
 		t.Errorf("selection = %+v, want the path's steps", sel)
 	}
 	r := p.rows[0]
+	if r.title.Text != "line: 30/h, 2 servers, 6m each" {
+		t.Errorf("queue title = %q", r.title.Text)
+	}
 	// 30/h, 6 min, 2 servers: ρ = 1.5, overloaded, 4 needed.
 	if !strings.Contains(r.detail.Text, "Overloaded: utilisation 150%") || !strings.Contains(r.detail.Text, "4 servers needed") || r.bar.Value != 1 {
 		t.Errorf("2 servers: %q, bar %v", r.detail.Text, r.bar.Value)

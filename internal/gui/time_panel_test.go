@@ -15,6 +15,9 @@ import (
 func TestTimePanel(t *testing.T) {
 	e, _ := liveEditor(t, "queue.yaml")
 	p := e.lint.timePanel
+	if statValue(t, e, "Unexplained") != "1" || statValue(t, e, "Of unknown length") != "1" {
+		t.Errorf("stats panel: %+v", e.lint.statsPanel.rows)
+	}
 	if p.total.Text != "End to end: 26m" || p.share.Text != "Waiting: 20m (76.9%)" || p.steps.Text != "line → serve" {
 		t.Errorf("path = %q, %q, %q", p.total.Text, p.share.Text, p.steps.Text)
 	}

@@ -154,6 +154,10 @@ func TestSchemaEnums(t *testing.T) {
 			for _, x := range k {
 				out = append(out, string(x))
 			}
+		case []blueprint.QueueStructure:
+			for _, x := range k {
+				out = append(out, string(x))
+			}
 		}
 		return out
 	}
@@ -164,6 +168,8 @@ func TestSchemaEnums(t *testing.T) {
 		{[]string{"definitions", "lane", "properties", "kind", "enum"}, names(blueprint.LaneKinds)},
 		{[]string{"definitions", "line", "properties", "kind", "enum"}, names(blueprint.LineKinds)},
 		{[]string{"definitions", "line", "properties", "style", "enum"}, names(blueprint.LineStyles)},
+		{[]string{"definitions", "queue", "properties", "structure", "enum"}, names(blueprint.QueueStructures)},
+		{[]string{"definitions", "step", "properties", "waiting", "items", "enum"}, blueprint.WaitingConditions},
 	} {
 		t.Run(strings.Join(tc.path[1:3], "."), func(t *testing.T) {
 			var got []string
@@ -257,7 +263,9 @@ func fullDocument() *blueprint.Document {
 	d.Columns = []blueprint.Column{{ID: "c1", Name: "First", Phase: "One"}}
 	d.Steps = []blueprint.Step{
 		{ID: "s1", Lane: "partner", Column: "c1", Text: "Text", Owner: "Owner", Duration: 5 * blueprint.Minute, Wait: blueprint.Hour,
-			Fail: "Fail", Recovery: "Recovery", Moment: true, Emotion: -2, Tags: []string{"tag"}, Notes: "Notes"},
+			Queue:   blueprint.Queue{Arrivals: blueprint.Rate{Count: 30, Per: blueprint.Hour}, Servers: 2, Service: 6 * blueprint.Minute, Structure: blueprint.StructureSnake},
+			Waiting: []string{"explained"},
+			Fail:    "Fail", Recovery: "Recovery", Moment: true, Emotion: -2, Tags: []string{"tag"}, Notes: "Notes"},
 		{ID: "s2", Lane: "customer", Column: "c1", Text: "Other"},
 	}
 	d.Flows = []blueprint.Flow{{From: "s1", To: "s2", Label: "Label", TwoWay: true}}
@@ -396,4 +404,45 @@ func mappingValue(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// TestSchemaQueue ties the queue block's keys in the schema to the
+// format.md table and to the writer's output, and its rate pattern to the
+// loader.
+func TestSchemaQueue(t *testing.T) {
+	raw, schema := loadSchema(t)
+	spec, err := os.ReadFile(formatPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := schemaKeys(t, raw, []string{"definitions", "queue"})
+	if got := specKeys(t, string(spec), "Queues"); !slices.Equal(got, want) {
+		t.Errorf("format.md queue keys %v, schema keys %v", got, want)
+	}
+	out, err := blueprint.Marshal(fullDocument())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(out, &root); err != nil {
+		t.Fatal(err)
+	}
+	q := mappingValue(mappingValue(root.Content[0], "steps").Content[0], "queue")
+	if q == nil || q.Kind != yaml.MappingNode {
+		t.Fatalf("writer output has no queue mapping:\n%s", out)
+	}
+	var written []string
+	for i := 0; i < len(q.Content); i += 2 {
+		written = append(written, q.Content[i].Value)
+	}
+	if !slices.Equal(written, want) {
+		t.Errorf("writer queue keys %v, schema keys %v", written, want)
+	}
+	pattern := regexp.MustCompile(lookup(t, schema, []string{"definitions", "queue", "properties", "arrivals", "pattern"}).(string))
+	for _, s := range []string{"30/h", "1/s", "1000000/d", "999999/m", "0/h", "01/h", "3.5/h", "30/w", "30/ h", "30", "/h", "-1/h", "1000001/h", "30/hour", ""} {
+		_, err := blueprint.ParseRate(s)
+		if schemaOK := pattern.MatchString(s); schemaOK != (err == nil) {
+			t.Errorf("schema accepts %q: %v; loader error: %v", s, schemaOK, err)
+		}
+	}
 }

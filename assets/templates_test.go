@@ -318,13 +318,24 @@ func checkCardText(t *testing.T, d *blueprint.Document) {
 	}
 }
 
-// checkLint checks that a template has no lint errors.
+// checkLint checks that a template has no lint errors, but for the bank's
+// counter queue, which is overloaded on purpose: the template teaches how
+// to read that finding, and the finding names the windows needed.
 func checkLint(t *testing.T, d *blueprint.Document) {
 	t.Helper()
+	overloaded := false
 	for _, f := range analysis.Lint(d, analysis.Options{}) {
-		if f.Severity == analysis.Error {
-			t.Errorf("lint error %s: %s", f.Rule, f.Message)
+		if f.Severity != analysis.Error {
+			continue
 		}
+		if f.Rule == analysis.RuleQueueOverloaded && f.Step == "wait-turn" && strings.HasPrefix(d.Title, "Bank") {
+			overloaded = strings.Contains(f.Message, "open at least 3 servers")
+			continue
+		}
+		t.Errorf("lint error %s: %s", f.Rule, f.Message)
+	}
+	if strings.HasPrefix(d.Title, "Bank") && !overloaded {
+		t.Error("the bank's counter queue is not reported as overloaded with 3 windows needed")
 	}
 }
 

@@ -40,6 +40,12 @@ func cmdCheckStep(d *Document, s *Step) error {
 	if err := cmdCheckComment(s.Comment); err != nil {
 		return err
 	}
+	if err := s.Queue.check(); err != nil {
+		return err
+	}
+	if err := checkWaiting(s.Waiting); err != nil {
+		return err
+	}
 	for _, t := range s.Tags {
 		if t == "" {
 			return fmt.Errorf("a tag is empty")
@@ -129,6 +135,7 @@ type addStep struct {
 // the step gets an id made from its text by Document.UniqueID.
 func AddStep(s Step, index int) Command {
 	s.Tags = slices.Clone(s.Tags)
+	s.Waiting = slices.Clone(s.Waiting)
 	return &addStep{step: s, index: index}
 }
 
@@ -222,6 +229,7 @@ type editStep struct {
 // column moves to the bottom of that cell.
 func EditStep(id string, s Step) Command {
 	s.Tags = slices.Clone(s.Tags)
+	s.Waiting = slices.Clone(s.Waiting)
 	return &editStep{id: id, step: s}
 }
 

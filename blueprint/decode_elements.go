@@ -157,6 +157,21 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 	}
 	dur("duration", &s.Duration)
 	dur("wait", &s.Wait)
+	if v, has := f.get("queue"); has {
+		var qok bool
+		s.Queue, qok = d.queue(v)
+		ok = ok && qok
+		if c := queueComments(v); c != "" {
+			kc := s.KeyComments["queue"]
+			kc.Above = joinComments(kc.Above, c)
+			s.KeyComments = withKeyComment(s.KeyComments, "queue", kc)
+		}
+	}
+	if v, has := f.get("waiting"); has {
+		var wok bool
+		s.Waiting, wok = d.waiting(v)
+		ok = ok && wok
+	}
 	if v, has := f.get("moment"); has {
 		var bok bool
 		s.Moment, bok = d.boolean(v, "moment")

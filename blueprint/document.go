@@ -141,6 +141,11 @@ type Step struct {
 	Duration Duration
 	// Wait, when non-zero, makes the step a wait point of that length.
 	Wait Duration
+	// Queue, when not zero, is the queue the customer waits in here.
+	Queue Queue
+	// Waiting lists the conditions of waiting psychology this wait point
+	// meets, by name (see WaitingConditions), in the order written.
+	Waiting []string
 	// Fail, when non-empty, makes the step a fail point and says what can
 	// go wrong.
 	Fail string

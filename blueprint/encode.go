@@ -404,6 +404,14 @@ func (e *emitter) step(s *Step) {
 	if s.hasKey("wait") {
 		e.stepRaw(kc, "wait", s.Wait.String())
 	}
+	if s.hasKey("queue") {
+		e.queue(kc, s.Queue)
+	}
+	if s.hasKey("waiting") {
+		e.stepKey(kc, "waiting")
+		e.flowList(s.Waiting)
+		e.lineComment(kc["waiting"].Line)
+	}
 	e.stepText(kc, "fail", s.Fail)
 	e.stepText(kc, "recovery", s.Recovery)
 	if s.hasKey("moment") {
@@ -437,6 +445,10 @@ func (s *Step) hasKey(key string) bool {
 		return s.Duration != 0
 	case "wait":
 		return s.Wait != 0
+	case "queue":
+		return !s.Queue.IsZero()
+	case "waiting":
+		return len(s.Waiting) > 0
 	case "fail":
 		return s.Fail != ""
 	case "recovery":

@@ -131,6 +131,7 @@ func (d *Document) Clone() *Document {
 	c.Steps = slices.Clone(d.Steps)
 	for i := range c.Steps {
 		c.Steps[i].Tags = slices.Clone(c.Steps[i].Tags)
+		c.Steps[i].Waiting = slices.Clone(c.Steps[i].Waiting)
 		c.Steps[i].KeyComments = maps.Clone(c.Steps[i].KeyComments)
 	}
 	c.Flows = slices.Clone(d.Flows)

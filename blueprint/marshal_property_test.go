@@ -60,6 +60,18 @@ func hostileDocument(r *rand.Rand) *Document {
 			Tags: []string{s(), s()}, Emotion: r.IntN(5) - 2, Moment: r.IntN(2) == 0,
 		})
 	}
+	// A random queue and waiting conditions on one step.
+	q := &d.Steps[r.IntN(3)]
+	q.Queue = Queue{
+		Arrivals: Rate{Count: 1 + r.Int64N(maxRateCount), Per: rateUnits[r.IntN(len(rateUnits))].size},
+		Servers:  1 + r.IntN(MaxServers), Service: Duration(1 + r.Int64N(int64(Week))),
+	}
+	if r.IntN(2) == 0 {
+		q.Queue.Structure = QueueStructures[r.IntN(len(QueueStructures))]
+	}
+	for _, i := range r.Perm(len(WaitingConditions))[:r.IntN(len(WaitingConditions)+1)] {
+		q.Waiting = append(q.Waiting, WaitingConditions[i])
+	}
 	d.Flows = []Flow{
 		{From: d.Steps[0].ID, To: d.Steps[1].ID, Label: s()},
 		{From: d.Steps[1].ID, To: d.Steps[2].ID, Label: s(), TwoWay: true},

@@ -264,7 +264,7 @@ func stepDifference(want, got *Step) string {
 	case !slices.Equal(got.Tags, want.Tags):
 		return fmt.Sprintf("tags %q instead of %q", got.Tags, want.Tags)
 	}
-	return ""
+	return queueDifference(want, got)
 }
 
 // fieldsDiff takes triples of field name, value read back and value

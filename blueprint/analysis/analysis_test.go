@@ -95,9 +95,10 @@ func TestNilAndEmpty(t *testing.T) {
 		Steps: []blueprint.Step{{ID: "a", Lane: "x", Column: "y"}, {ID: "a", Lane: "x", Column: "y"}},
 		Flows: []blueprint.Flow{{From: "a", To: "a"}, {From: "a", To: "b"}},
 	}
-	// The second "a" is shadowed by the first, so it has no flows.
-	if got := rulesOf(Lint(d, Options{})); !slices.Equal(got, []string{RuleDanglingFlow, RuleOrphanStep}) {
-		t.Errorf("rules = %v, want [dangling-flow orphan-step]", got)
+	// The second "a" is shadowed by the first, so it has no flows; the
+	// first has a flow to itself, a cycle.
+	if got := rulesOf(Lint(d, Options{})); !slices.Equal(got, []string{RuleDanglingFlow, RuleFlowCycle, RuleOrphanStep}) {
+		t.Errorf("rules = %v, want [dangling-flow flow-cycle orphan-step]", got)
 	}
 	if s := ComputeStats(d); s.Steps != 2 || s.HasVisibility || s.AboveVisibility != 0 {
 		t.Errorf("stats = %+v", s)

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -24,6 +25,20 @@ func BenchmarkLintAndStats(b *testing.B) {
 			Analyze(d, Options{})
 		}
 	})
+}
+
+// BenchmarkCriticalPath measures the critical path of the whole blueprint
+// and of each phase, on generated blueprints of 1,000 and 10,000 steps.
+func BenchmarkCriticalPath(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		d := bpgen.Generate(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ComputePath(d)
+			}
+		})
+	}
 }
 
 func TestGenerated(t *testing.T) {

@@ -50,6 +50,7 @@ func TestLoaded(t *testing.T) {
 		// lane is above it in this blueprint.
 		"frontstage-unsupported@13:5 call",
 		"empty-lane@4:5 lane:seen",
+		"flow-cycle@19:5 ask",
 		// log → ask leaks; taxi → ask does not, since the partner lane is
 		// above the line of visibility.
 		"visibility-leak@20:5 ask",

@@ -35,6 +35,11 @@ const (
 	RuleOrphanStep                = "orphan-step"
 	RuleTextTooLong               = "text-too-long-for-projection"
 	RuleUnknownRule               = "unknown-rule"
+	RuleQueueOverloaded           = "queue-overloaded"
+	RuleWaitOffEstimate           = "wait-off-estimate"
+	RuleWaitingPrinciples         = "waiting-principles"
+	RuleStaffInSight              = "staff-in-sight"
+	RuleFlowCycle                 = "flow-cycle"
 )
 
 // SelfServiceTag is the tag that marks a customer step done without staff,
@@ -59,6 +64,11 @@ func init() {
 		{RuleEmptyColumn, Warning, "a column with no steps", checkEmptyColumn},
 		{RuleOrphanStep, Info, "a step outside the evidence lanes with no flows", checkOrphanStep},
 		{RuleTextTooLong, Info, fmt.Sprintf("card text wider than %d characters (CJK count two) or longer than %d lines", MaxProjectionWidth, MaxProjectionLines), checkTextTooLong},
+		{RuleQueueOverloaded, Error, "a queue whose arrivals exceed what its servers can serve (utilisation of 100% or more)", checkQueueOverloaded},
+		{RuleWaitOffEstimate, Warning, "a stated wait more than twice or less than half the queue model's mean wait (and at least a minute off)", checkWaitEstimate},
+		{RuleWaitingPrinciples, Info, "a wait point that leaves principles of waiting psychology unaddressed, most effective first", checkWaitingPrinciples},
+		{RuleStaffInSight, Warning, "a step below the line of visibility tagged visible, in a column where customers wait", checkStaffInSight},
+		{RuleFlowCycle, Warning, "flows that form a cycle, which the critical path leaves out", checkFlowCycle},
 		{RuleUnknownRule, Warning, "lint.disable in the file names a rule that does not exist", checkUnknownRule},
 	}
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 
 	"servicebp/blueprint"
 )
@@ -27,6 +28,9 @@ type Stats struct {
 	Encounters, InternalEncounters int
 	// FailPoints, WaitPoints and MomentsOfTruth count the steps so marked.
 	FailPoints, WaitPoints, MomentsOfTruth int
+	// UnexplainedWaits and UnknownLengthWaits count the wait points whose
+	// waiting conditions leave out "explained" and "known-length".
+	UnexplainedWaits, UnknownLengthWaits int
 	// Phases has the per-phase sums, in column order.
 	Phases []PhaseStats
 }
@@ -83,8 +87,14 @@ func stats(x *index) Stats {
 		if isFail(s) {
 			st.FailPoints++
 		}
-		if s.Wait > 0 {
+		if isWaitPoint(&s) {
 			st.WaitPoints++
+			if !slices.Contains(s.Waiting, "explained") {
+				st.UnexplainedWaits++
+			}
+			if !slices.Contains(s.Waiting, "known-length") {
+				st.UnknownLengthWaits++
+			}
 		}
 		if s.Moment {
 			st.MomentsOfTruth++

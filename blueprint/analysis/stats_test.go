@@ -45,7 +45,7 @@ func TestComputeStats(t *testing.T) {
 			AboveVisibility: 6, BelowVisibility: 2, AboveVisibilityPct: 75, BelowVisibilityPct: 25,
 			// order→take, call→wait; take→pos is internal-crossing too.
 			Encounters: 2, InternalEncounters: 3,
-			FailPoints: 1, WaitPoints: 2, MomentsOfTruth: 1,
+			FailPoints: 1, WaitPoints: 2, MomentsOfTruth: 1, UnexplainedWaits: 2, UnknownLengthWaits: 2,
 			Phases: []PhaseStats{
 				{Name: "Order", Columns: []string{"c1", "c2"}, Steps: 7, Duration: 4*blueprint.Minute + 30*blueprint.Second, Wait: 7 * blueprint.Minute},
 				{Name: "", Columns: []string{"c3"}, Steps: 1, Duration: 10 * blueprint.Minute},
@@ -53,7 +53,7 @@ func TestComputeStats(t *testing.T) {
 		}},
 		{"no lines", with(full(), func(d *blueprint.Document) { d.Lines = nil }), Stats{
 			Steps: 8, Lanes: lanes(1, 3, 2, 1, 1),
-			FailPoints: 1, WaitPoints: 2, MomentsOfTruth: 1,
+			FailPoints: 1, WaitPoints: 2, MomentsOfTruth: 1, UnexplainedWaits: 2, UnknownLengthWaits: 2,
 			Phases: []PhaseStats{
 				{Name: "Order", Columns: []string{"c1", "c2"}, Steps: 7, Duration: 4*blueprint.Minute + 30*blueprint.Second, Wait: 7 * blueprint.Minute},
 				{Name: "", Columns: []string{"c3"}, Steps: 1, Duration: 10 * blueprint.Minute},

@@ -110,6 +110,8 @@ func (c *comparison) steps() {
 		c.field(base, "owner", o.Owner, s.Owner)
 		c.field(base, "duration", durationText(o.Duration), durationText(s.Duration))
 		c.field(base, "wait", durationText(o.Wait), durationText(s.Wait))
+		c.field(base, "queue", o.Queue.String(), s.Queue.String())
+		c.field(base, "waiting", joinList(o.Waiting), joinList(s.Waiting))
 		c.field(base, "fail", o.Fail, s.Fail)
 		c.field(base, "recovery", o.Recovery, s.Recovery)
 		c.field(base, "moment", boolText(o.Moment), boolText(s.Moment))

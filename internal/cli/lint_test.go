@@ -98,15 +98,24 @@ func TestLintGolden(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lintGolden(t, tc.golden, runCLIOK(t, "", tc.args...))
+			// The bank's counter queue is overloaded on purpose, an error.
+			want := ExitOK
+			if strings.Contains(tc.name, "bank") {
+				want = ExitFailure
+			}
+			code, out, errOut := runLintCLI(t, "", tc.args...)
+			if code != want {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, want, errOut)
+			}
+			lintGolden(t, tc.golden, out)
 		})
 	}
 }
 
 func TestLintExitCodes(t *testing.T) {
-	hotel := lintTemplatePath("hotel") // two long-wait warnings, no errors
+	hotel := lintTemplatePath("hotel") // two long-wait warnings, four waits without waiting conditions, no errors
 	tests := []cliCase{
-		{"warnings only", []string{"lint", hotel}, "", ExitOK, "0 errors, 2 warnings, 0 info", "warning long-wait:"},
+		{"warnings only", []string{"lint", hotel}, "", ExitOK, "0 errors, 2 warnings, 4 info", "warning long-wait:"},
 		{"clean", []string{"lint", "testdata/lint/clean.yaml"}, "", ExitOK, "0 errors, 0 warnings, 0 info", ""},
 		{"several files", []string{"lint", hotel, "testdata/lint/clean.yaml"}, "", ExitOK, "clean.yaml: 0 errors", "hotel.yaml:"},
 		{"stdin", []string{"lint", "-"}, "servicebp: 1\nsteps: [{id: a, lane: customer, column: c}]\n", ExitOK, "<stdin>: 0 errors, 1 warning, 5 info", "<stdin>:2:9: warning customer-step-alone"},

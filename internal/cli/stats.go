@@ -9,10 +9,10 @@ import (
 	"servicebp/blueprint/analysis"
 )
 
-const statsUsage = "stats [--format text|json] FILE"
+const statsUsage = "stats [--format text|json] [--servers STEP=N] [--target-wait DUR] FILE"
 
 func init() {
-	register(&command{name: "stats", usage: statsUsage, summary: "count steps per lane, above and below the line of visibility, encounters, fail and wait points", order: 41, run: runStats})
+	register(&command{name: "stats", usage: statsUsage, summary: "count steps per lane, above and below the line of visibility, encounters, fail and wait points; the critical path and the queues", order: 41, run: runStats})
 }
 
 // statsOutput is stats' JSON output.
@@ -33,10 +33,19 @@ type statsOutput struct {
 	FailPoints         int            `json:"fail_points"`
 	WaitPoints         int            `json:"wait_points"`
 	MomentsOfTruth     int            `json:"moments_of_truth"`
+	// UnexplainedWaits and UnknownLengthWaits count the wait points whose
+	// waiting conditions leave out explained and known-length.
+	UnexplainedWaits   int `json:"unexplained_waits"`
+	UnknownLengthWaits int `json:"unknown_length_waits"`
 	// MissingLines names the line kinds the blueprint lacks; the figures
 	// that need them are 0.
 	MissingLines []string     `json:"missing_lines,omitempty"`
 	Phases       []statsPhase `json:"phases"`
+	// CriticalPath is the longest path through the flows.
+	CriticalPath *statsPath `json:"critical_path"`
+	// Cycles lists the flow cycles the critical path had to break.
+	Cycles []statsCycle `json:"cycles"`
+	Queues []statsQueue `json:"queues"`
 }
 
 // statsPhase is one phase in stats' JSON output. The sums add up the values
@@ -49,11 +58,16 @@ type statsPhase struct {
 	DurationSumSeconds int64    `json:"duration_sum_seconds"`
 	WaitSum            string   `json:"wait_sum"`
 	WaitSumSeconds     int64    `json:"wait_sum_seconds"`
+	// CriticalPath is the phase's longest path, on its own steps.
+	CriticalPath *statsPath `json:"critical_path"`
 }
 
 func runStats(env Env, args []string) int {
 	fs := newFlagSet(statsUsage, env)
 	format := fs.String("format", "text", "output format: text or json")
+	servers := serverList{}
+	fs.Var(servers, "servers", "what-if: `STEP=N` gives the queue at step STEP N servers (repeatable)")
+	targetWait := fs.String("target-wait", "", "report the servers each queue needs for a mean wait of at most `DUR`")
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -61,6 +75,15 @@ func runStats(env Env, args []string) int {
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(env.Stderr, "servicebp stats: unknown format %q; use text or json\n", *format)
 		return ExitUsage
+	}
+	var target blueprint.Duration
+	if *targetWait != "" {
+		t, err := blueprint.ParseDuration(*targetWait)
+		if err != nil || t <= 0 {
+			fmt.Fprintf(env.Stderr, "servicebp stats: --target-wait: invalid duration %q; write for example 5m\n", *targetWait)
+			return ExitUsage
+		}
+		target = t
 	}
 	if len(files) != 1 {
 		fs.Usage()
@@ -71,7 +94,12 @@ func runStats(env Env, args []string) int {
 		printLoadError(env, err)
 		return ExitFailure
 	}
+	if err := checkServers(doc, servers); err != nil {
+		fmt.Fprintf(env.Stderr, "servicebp stats: %v\n", err)
+		return ExitUsage
+	}
 	out := toStatsOutput(displayName(files[0]), doc, analysis.ComputeStats(doc))
+	addTime(&out, doc, analysis.ComputePath(doc), analysis.ComputeQueues(doc, analysis.QueueOptions{Servers: servers, TargetWait: target}))
 	if *format == "json" {
 		if err := writeJSON(env.Stdout, out); err != nil {
 			fmt.Fprintf(env.Stderr, "servicebp stats: %v\n", err)
@@ -92,6 +120,7 @@ func toStatsOutput(file string, doc *blueprint.Document, s analysis.Stats) stats
 		AboveVisibilityPct: s.AboveVisibilityPct, BelowVisibilityPct: s.BelowVisibilityPct,
 		Encounters: s.Encounters, InternalEncounters: s.InternalEncounters,
 		FailPoints: s.FailPoints, WaitPoints: s.WaitPoints, MomentsOfTruth: s.MomentsOfTruth,
+		UnexplainedWaits: s.UnexplainedWaits, UnknownLengthWaits: s.UnknownLengthWaits,
 		Phases: []statsPhase{},
 	}
 	for _, l := range s.Lanes {
@@ -157,6 +186,7 @@ func writeStatsText(w io.Writer, doc *blueprint.Document, s statsOutput) {
 	fmt.Fprintf(w, "%s\n\n", title)
 	writeTable(w, rows, []bool{false, true, false})
 
+	defer writeTimeText(w, s)
 	if len(s.Phases) == 0 {
 		return
 	}
@@ -170,7 +200,7 @@ func writeStatsText(w io.Writer, doc *blueprint.Document, s statsOutput) {
 	}
 	fmt.Fprintln(w)
 	writeTable(w, table, []bool{false, true, true, true, true})
-	fmt.Fprintln(w, "\nDuration and wait sums add up the values entered on the steps of each phase;\nthey are not end-to-end times, since steps in different lanes can run at the same time.")
+	fmt.Fprintln(w, "\nDuration and wait sums add up the values entered on the steps of each phase;\nthey are not end-to-end times, since steps in different lanes can run at the same time;\nthe critical path below is.")
 }
 
 // writeTable writes rows as columns two spaces apart, right-aligning the

@@ -57,6 +57,7 @@ type analyser struct {
 
 	findingsPanel *findingsPanel
 	statsPanel    *statsPanel
+	timePanel     *timePanel
 	tabs          *container.AppTabs
 }
 
@@ -186,6 +187,7 @@ const (
 	tabOutline = iota
 	tabFindings
 	tabStats
+	tabTime
 )
 
 // panels makes the Findings and Stats panels and returns the tabs that
@@ -193,11 +195,13 @@ const (
 func (a *analyser) panels(outline fyne.CanvasObject) *container.AppTabs {
 	a.findingsPanel = newFindingsPanel(a.e)
 	a.statsPanel = newStatsPanel()
+	a.timePanel = newTimePanel(a.e)
 	findings := container.NewTabItem(lang.L("Findings"), a.findingsPanel.content)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Outline"), outline),
 		findings,
 		container.NewTabItem(lang.L("Stats"), a.statsPanel.content),
+		container.NewTabItem(lang.L("Time"), a.timePanel.content),
 	)
 	a.findingsPanel.OnCountChanged = func(n int) {
 		title := lang.L("Findings")
@@ -212,6 +216,7 @@ func (a *analyser) panels(outline fyne.CanvasObject) *container.AppTabs {
 	a.onResult = append(a.onResult, func() {
 		a.findingsPanel.update(a.findings)
 		a.statsPanel.update(a.stats)
+		a.timePanel.update(a.e.Doc())
 	})
 	return a.tabs
 }

@@ -131,5 +131,5 @@ func chineseFinding(d *blueprint.Document, f *analysis.Finding) (string, bool) {
 	case analysis.RuleTextTooLong:
 		return lang.L("The text of {{.Step}} is too long for projection: shorten it for the board and move detail to the notes", args), true
 	}
-	return "", false
+	return chineseTimeFinding(d, f, args)
 }

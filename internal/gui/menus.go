@@ -92,6 +92,7 @@ func newMenus(e *Editor) *menus {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Findings"), func() { e.lint.showTab(tabFindings) }),
 		fyne.NewMenuItem(lang.L("Stats"), func() { e.lint.showTab(tabStats) }),
+		fyne.NewMenuItem(lang.L("Time"), func() { e.lint.showTab(tabTime) }),
 		fyne.NewMenuItemSeparator(),
 		themeMenu(e),
 		fyne.NewMenuItemSeparator(),

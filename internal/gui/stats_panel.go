@@ -126,6 +126,8 @@ func statRows(st analysis.Stats) []statRow {
 		statRow{label: lang.L("Marked steps"), heading: true},
 		statRow{label: "  " + lang.L("Fail points"), value: itoa(st.FailPoints)},
 		statRow{label: "  " + lang.L("Wait points"), value: itoa(st.WaitPoints)},
+		statRow{label: "    " + lang.L("Unexplained"), value: itoa(st.UnexplainedWaits)},
+		statRow{label: "    " + lang.L("Of unknown length"), value: itoa(st.UnknownLengthWaits)},
 		statRow{label: "  " + lang.L("Moments of truth"), value: itoa(st.MomentsOfTruth)})
 	if len(st.Phases) > 0 {
 		rows = append(rows, statRow{label: lang.L("Phases"), heading: true})

@@ -142,10 +142,12 @@ func checkAgainstYAML(t *testing.T, name string, data []byte) bool {
 		return false
 	}
 	count, got := scan(data)
-	if hasLoneCR(data) {
+	if hasLoneCR(data) || bytes.ContainsRune(data, '!') {
 		// yaml.v3 does not always count a lone carriage return as a line
 		// break (inside a tag, say), while the loader always does, as
-		// YAML says: compare what was found, not the lines.
+		// YAML says; and it places a tagged node at its tag, where the
+		// pre-scan names the anchor itself: compare what was found, not
+		// where.
 		got, marks = markKinds(got), markKinds(marks)
 	}
 	if !slices.Equal(got, marks) {

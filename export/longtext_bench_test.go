@@ -53,14 +53,14 @@ func benchLongText(b *testing.B, field string, n int) {
 	}
 }
 
-// BenchmarkExportTooLarge asks for a PNG of a generated 10,000-step
+// BenchmarkExportTooLarge asks for a PNG at scale 2 of a generated 10,000-step
 // blueprint, which is far over the image limits: it is refused before its
 // 10,000 texts are measured.
 func BenchmarkExportTooLarge(b *testing.B) {
 	d := bpgen.Generate(10000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := PNG(d, Options{Scale: 1}); !errors.Is(err, ErrTooLarge) {
+		if _, err := PNG(d, Options{Scale: 2}); !errors.Is(err, ErrTooLarge) {
 			b.Fatalf("got %v, want ErrTooLarge", err)
 		}
 	}

@@ -164,7 +164,7 @@ func checkStats(d *blueprint.Document, st Stats) error {
 		if strings.TrimSpace(s.Fail) != "" {
 			fail++
 		}
-		if s.Wait > 0 {
+		if s.Wait > 0 || !s.Queue.IsZero() { // a queue makes a wait point too
 			wait++
 		}
 		if s.Moment {

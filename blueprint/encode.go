@@ -106,6 +106,7 @@ func emit(d *Document) ([]byte, []mark) {
 			e.buf.WriteByte('\n')
 		}
 	}
+	e.emitConflicts(d)
 	if d.Comments.Footer != "" {
 		e.mark(element{kind: elFooter})
 		e.buf.WriteByte('\n')

@@ -1,0 +1,248 @@
+// Package merge is the 3-way merge of blueprints behind `servicebp merge`
+// and git's merge driver. Elements are matched by id (flows by their from
+// and to steps) and merged field by field; the same field changed
+// differently on both sides, an element deleted on one side and edited on
+// the other, and an element the merge needs back after one side deleted
+// it are conflicts. A conflict keeps OURS's value (or the element) and is
+// recorded in the document's Conflicts, which the file's "conflicts"
+// section holds, so nothing is lost and the result always loads.
+package merge
+
+import (
+	"errors"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+
+	"servicebp/blueprint"
+)
+
+// Merge merges the changes from base to ours and from base to theirs and
+// returns the merged document, whose Conflicts hold the conflicts already
+// in ours and theirs (merged as the rest) followed by the new ones. A nil
+// base is an empty document: the merge is then 2-way, and an element both
+// sides added with different content is a conflict field by field. The
+// result is always a document that Marshal writes; when the merged
+// elements cannot form a valid blueprint (two lines below one lane, say),
+// it is OURS with one "document" conflict that says why. The inputs are
+// not changed.
+func Merge(base, ours, theirs *blueprint.Document) *blueprint.Document {
+	if base == nil {
+		base = &blueprint.Document{}
+	}
+	out := merged(base, ours, theirs)
+	if _, err := blueprint.Marshal(out); err != nil {
+		out = ours.Clone()
+		out.Conflicts = append(out.Conflicts, blueprint.Conflict{Element: "document", Ours: "kept", Theirs: "not merged: " + reason(err)})
+	}
+	return out
+}
+
+// reason is the first line of err, for a conflict entry.
+func reason(err error) string {
+	var list blueprint.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		return list[0].Msg
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	return msg
+}
+
+func merged(base, ours, theirs *blueprint.Document) *blueprint.Document {
+	out := &blueprint.Document{Version: max(base.Version, ours.Version, theirs.Version)}
+	var conflicts []blueprint.Conflict
+	text := func(element, b, o, t string) string {
+		v, conflict := pick(b, o, t)
+		if conflict {
+			conflicts = append(conflicts, blueprint.Conflict{Element: element, Base: b, Ours: o, Theirs: t})
+		}
+		return v
+	}
+	out.Title = text("title", base.Title, ours.Title, theirs.Title)
+	out.Description = text("description", base.Description, ours.Description, theirs.Description)
+
+	lanes := newSet("lane", func(l blueprint.Lane) string { return l.ID }, base.Lanes, ours.Lanes, theirs.Lanes)
+	lines := newSet("line", func(l blueprint.Line) string { return l.ID }, base.Lines, ours.Lines, theirs.Lines)
+	columns := newSet("column", func(c blueprint.Column) string { return c.ID }, base.Columns, ours.Columns, theirs.Columns)
+	steps := newSet("step", func(s blueprint.Step) string { return s.ID }, base.Steps, ours.Steps, theirs.Steps)
+	flows := newSet("flow", func(f blueprint.Flow) string { return blueprint.FlowID(f.From, f.To) }, base.Flows, ours.Flows, theirs.Flows)
+	for _, s := range []interface{ merge() }{lanes, lines, columns, steps, flows} {
+		s.merge()
+	}
+	conflicts = append(conflicts, lanes.conflicts...)
+	conflicts = append(conflicts, lines.conflicts...)
+	conflicts = append(conflicts, columns.conflicts...)
+	conflicts = append(conflicts, steps.conflicts...)
+	conflicts = append(conflicts, flows.conflicts...)
+	conflicts = append(conflicts, needed(lanes, columns, steps, flows, lines)...)
+
+	out.Lanes = lanes.list()
+	out.Lines = lines.list()
+	out.Columns = columns.list()
+	out.Steps = steps.list()
+	out.SortSteps()
+	out.Flows = flows.list()
+
+	out.Lint.Disable = mergeMembers(base.Lint.Disable, ours.Lint.Disable, theirs.Lint.Disable)
+	wait, conflict := pick(base.Lint.LongWait, ours.Lint.LongWait, theirs.Lint.LongWait)
+	out.Lint.LongWait = wait
+	if conflict {
+		conflicts = append(conflicts, blueprint.Conflict{Element: "lint", Field: "long-wait",
+			Base: durationText(base.Lint.LongWait), Ours: durationText(ours.Lint.LongWait), Theirs: durationText(theirs.Lint.LongWait)})
+	}
+	out.Comments = mergeComments(base.Comments, ours.Comments, theirs.Comments)
+	out.Conflicts = mergeConflicts(base.Conflicts, ours.Conflicts, theirs.Conflicts, conflicts)
+	return out
+}
+
+// needed puts back the elements the merged result refers to that one
+// side deleted while the other side used them: the steps of a flow, and
+// the lanes and columns of a step or the lane of a line. Each is a
+// conflict: on the flow for a step, on the lane or column otherwise.
+func needed(lanes *set[blueprint.Lane], columns *set[blueprint.Column], steps *set[blueprint.Step], flows *set[blueprint.Flow], lines *set[blueprint.Line]) []blueprint.Conflict {
+	var conflicts []blueprint.Conflict
+	for _, k := range sortedKeys(flows.result) {
+		f := flows.result[k]
+		for _, end := range []string{f.From, f.To} {
+			if steps.has(end) || !steps.restore(end) {
+				continue
+			}
+			side := func(s map[string]*blueprint.Step, fl map[string]*blueprint.Flow) string {
+				if s[end] == nil {
+					return "deleted step " + end
+				}
+				return flows.state(fl, k)
+			}
+			conflicts = append(conflicts, blueprint.Conflict{Element: "flow", ID: k, Base: flows.state(flows.base, k),
+				Ours: side(steps.ours, flows.ours), Theirs: side(steps.theirs, flows.theirs)})
+		}
+	}
+	restored := map[string]bool{}
+	use := func(element, id, user string, has func(string) bool, restore func(string) bool, ours, theirs bool) {
+		if has(id) || restored[element+" "+id] || !restore(id) {
+			return
+		}
+		restored[element+" "+id] = true
+		side := func(has bool) string {
+			if has {
+				return "used by " + user
+			}
+			return "deleted"
+		}
+		conflicts = append(conflicts, blueprint.Conflict{Element: element, ID: id, Base: "present", Ours: side(ours), Theirs: side(theirs)})
+	}
+	for _, k := range sortedKeys(steps.result) {
+		s := steps.result[k]
+		use("lane", s.Lane, "step "+k, lanes.has, lanes.restore, lanes.ours[s.Lane] != nil, lanes.theirs[s.Lane] != nil)
+		use("column", s.Column, "step "+k, columns.has, columns.restore, columns.ours[s.Column] != nil, columns.theirs[s.Column] != nil)
+	}
+	for _, k := range sortedKeys(lines.result) {
+		l := lines.result[k]
+		use("lane", l.Below, "line "+k, lanes.has, lanes.restore, lanes.ours[l.Below] != nil, lanes.theirs[l.Below] != nil)
+	}
+	return conflicts
+}
+
+func sortedKeys[T any](m map[string]T) []string {
+	keys := slices.Collect(maps.Keys(m))
+	sort.Strings(keys)
+	return keys
+}
+
+// pick is the 3-way merge of one value: the common value, or the value of
+// the side that changed it; when both changed it differently, OURS's and
+// a conflict.
+func pick[T comparable](b, o, t T) (T, bool) {
+	switch {
+	case o == t, t == b:
+		return o, false
+	case o == b:
+		return t, false
+	}
+	return o, true
+}
+
+func durationText(d blueprint.Duration) string {
+	if d == 0 {
+		return ""
+	}
+	return d.String()
+}
+
+// mergeMembers merges a list of distinct strings (lint.disable) as a set:
+// an entry is in the result when both sides have it, or one side added it
+// and the other did not remove it.
+func mergeMembers(base, ours, theirs []string) []string {
+	inB, inO, inT := setOf(base), setOf(ours), setOf(theirs)
+	keep := map[string]bool{}
+	for _, k := range slices.Concat(base, ours, theirs) {
+		if v, _ := pick(inB[k], inO[k], inT[k]); v {
+			keep[k] = true
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return mergeOrder(base, ours, theirs, keep)
+}
+
+// mergeComments merges the comments that belong to no element, each one
+// on its own; where both sides changed one, OURS's is kept.
+func mergeComments(b, o, t blueprint.Comments) blueprint.Comments {
+	var out blueprint.Comments
+	out.Header, _ = pick(b.Header, o.Header, t.Header)
+	out.Footer, _ = pick(b.Footer, o.Footer, t.Footer)
+	out.Keys = mergeCommentMap(b.Keys, o.Keys, t.Keys)
+	out.KeyLines = mergeCommentMap(b.KeyLines, o.KeyLines, t.KeyLines)
+	return out
+}
+
+func mergeCommentMap(b, o, t map[string]string) map[string]string {
+	var out map[string]string
+	for _, m := range []map[string]string{o, t, b} {
+		for k := range m {
+			if v, _ := pick(b[k], o[k], t[k]); v != "" {
+				if out == nil {
+					out = map[string]string{}
+				}
+				out[k] = v
+			}
+		}
+	}
+	return out
+}
+
+// mergeConflicts merges the conflicts the three versions already hold, as
+// a set (one the user deleted on one side stays deleted), and appends the
+// new ones that are not among them.
+func mergeConflicts(base, ours, theirs, found []blueprint.Conflict) []blueprint.Conflict {
+	key := func(c blueprint.Conflict) string {
+		return strings.Join([]string{c.Element, c.ID, c.Field, c.Base, c.Ours, c.Theirs}, "\x00")
+	}
+	s := newSet("conflict", key, base, ours, theirs)
+	keep := map[string]bool{}
+	for _, k := range slices.Concat(s.bOrder, s.oOrder, s.tOrder) {
+		if v, _ := pick(s.base[k] != nil, s.ours[k] != nil, s.theirs[k] != nil); v {
+			keep[k] = true
+		}
+	}
+	var out []blueprint.Conflict
+	for _, k := range mergeOrder(s.bOrder, s.oOrder, s.tOrder, keep) {
+		for _, v := range []*blueprint.Conflict{s.ours[k], s.theirs[k], s.base[k]} {
+			if v != nil {
+				c := *v
+				c.Pos = blueprint.Pos{}
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	for _, c := range found {
+		if !keep[key(c)] {
+			keep[key(c)] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}

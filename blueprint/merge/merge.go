@@ -9,8 +9,8 @@
 package merge
 
 import (
-	"errors"
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -39,13 +39,17 @@ func Merge(base, ours, theirs *blueprint.Document) *blueprint.Document {
 	return out
 }
 
-// reason is the first line of err, for a conflict entry.
+// loaderMessage finds the loader's message in Marshal's refusal of an
+// invalid document.
+var loaderMessage = regexp.MustCompile(`\(output line \d+:\d+: (.*)\); it was not written$`)
+
+// reason says why the merged document was refused, for a conflict entry:
+// the loader's message when there is one.
 func reason(err error) string {
-	var list blueprint.ErrorList
-	if errors.As(err, &list) && len(list) > 0 {
-		return list[0].Msg
-	}
 	msg, _, _ := strings.Cut(err.Error(), "\n")
+	if m := loaderMessage.FindStringSubmatch(msg); m != nil {
+		return m[1]
+	}
 	return msg
 }
 
@@ -102,6 +106,19 @@ func merged(base, ours, theirs *blueprint.Document) *blueprint.Document {
 // conflict: on the flow for a step, on the lane or column otherwise.
 func needed(lanes *set[blueprint.Lane], columns *set[blueprint.Column], steps *set[blueprint.Step], flows *set[blueprint.Flow], lines *set[blueprint.Line]) []blueprint.Conflict {
 	var conflicts []blueprint.Conflict
+	// A step kept as edited against its deletion keeps the flows the
+	// side that edited it still has, which the deletion took with it.
+	for _, k := range sortedKeys(steps.keptByTheirs) {
+		side := flows.ours
+		if steps.keptByTheirs[k] {
+			side = flows.theirs
+		}
+		for fk, f := range side {
+			if (f.From == k || f.To == k) && !flows.has(fk) {
+				flows.restore(fk)
+			}
+		}
+	}
 	for _, k := range sortedKeys(flows.result) {
 		f := flows.result[k]
 		for _, end := range []string{f.From, f.To} {
@@ -114,7 +131,7 @@ func needed(lanes *set[blueprint.Lane], columns *set[blueprint.Column], steps *s
 				}
 				return flows.state(fl, k)
 			}
-			conflicts = append(conflicts, blueprint.Conflict{Element: "flow", ID: k, Base: flows.state(flows.base, k),
+			conflicts = append(conflicts, blueprint.Conflict{Element: "flow", ID: k, Base: flows.baseState(k),
 				Ours: side(steps.ours, flows.ours), Theirs: side(steps.theirs, flows.theirs)})
 		}
 	}
@@ -130,7 +147,7 @@ func needed(lanes *set[blueprint.Lane], columns *set[blueprint.Column], steps *s
 			}
 			return "deleted"
 		}
-		conflicts = append(conflicts, blueprint.Conflict{Element: element, ID: id, Base: "present", Ours: side(ours), Theirs: side(theirs)})
+		conflicts = append(conflicts, blueprint.Conflict{Element: element, ID: id, Base: present, Ours: side(ours), Theirs: side(theirs)})
 	}
 	for _, k := range sortedKeys(steps.result) {
 		s := steps.result[k]

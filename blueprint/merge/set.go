@@ -11,10 +11,13 @@ type set[T any] struct {
 	bOrder, oOrder, tOrder []string
 	result                 map[string]T
 	conflicts              []blueprint.Conflict
+	// keptByTheirs holds the elements deleted on one side and kept
+	// because the other side edited them: true when THEIRS kept it.
+	keptByTheirs map[string]bool
 }
 
 func newSet[T any](element string, key func(T) string, base, ours, theirs []T) *set[T] {
-	s := &set[T]{element: element, key: key, result: map[string]T{}}
+	s := &set[T]{element: element, key: key, result: map[string]T{}, keptByTheirs: map[string]bool{}}
 	s.base, s.bOrder = index(base, key)
 	s.ours, s.oOrder = index(ours, key)
 	s.theirs, s.tOrder = index(theirs, key)
@@ -68,12 +71,14 @@ func (s *set[T]) decide(k string) {
 	case o != nil:
 		if !sameContent(*b, *o) {
 			s.result[k] = *o
-			s.conflicts = append(s.conflicts, blueprint.Conflict{Element: s.element, ID: k, Base: "present", Ours: edited(*b, *o), Theirs: "deleted"})
+			s.keptByTheirs[k] = false
+			s.conflicts = append(s.conflicts, blueprint.Conflict{Element: s.element, ID: k, Base: present, Ours: edited(*b, *o), Theirs: "deleted"})
 		}
 	case t != nil:
 		if !sameContent(*b, *t) {
 			s.result[k] = *t
-			s.conflicts = append(s.conflicts, blueprint.Conflict{Element: s.element, ID: k, Base: "present", Ours: "deleted", Theirs: edited(*b, *t)})
+			s.keptByTheirs[k] = true
+			s.conflicts = append(s.conflicts, blueprint.Conflict{Element: s.element, ID: k, Base: present, Ours: "deleted", Theirs: edited(*b, *t)})
 		}
 	}
 }
@@ -95,6 +100,17 @@ func (s *set[T]) restore(k string) bool {
 		}
 	}
 	return false
+}
+
+// present is the base value of a conflict about an element the base has.
+const present = "present"
+
+// baseState is the base value of a conflict about element k.
+func (s *set[T]) baseState(k string) string {
+	if s.base[k] == nil {
+		return ""
+	}
+	return present
 }
 
 // state says what one side did to element k: "deleted", "added" or

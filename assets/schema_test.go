@@ -79,6 +79,7 @@ var schemaObjects = []struct {
 	{"Steps", []string{"definitions", "step"}, "steps"},
 	{"Flows", []string{"definitions", "flow"}, "flows"},
 	{"Lint settings", []string{"definitions", "lint"}, "lint"},
+	{"Merge conflicts", []string{"definitions", "conflict"}, "conflicts"},
 }
 
 // TestSchemaMatchesSpec checks that every object in the schema has exactly
@@ -164,6 +165,7 @@ func TestSchemaEnums(t *testing.T) {
 		{[]string{"definitions", "lane", "properties", "kind", "enum"}, names(blueprint.LaneKinds)},
 		{[]string{"definitions", "line", "properties", "kind", "enum"}, names(blueprint.LineKinds)},
 		{[]string{"definitions", "line", "properties", "style", "enum"}, names(blueprint.LineStyles)},
+		{[]string{"definitions", "conflict", "properties", "element", "enum"}, blueprint.ConflictElements},
 	} {
 		t.Run(strings.Join(tc.path[1:3], "."), func(t *testing.T) {
 			var got []string
@@ -262,6 +264,7 @@ func fullDocument() *blueprint.Document {
 	}
 	d.Flows = []blueprint.Flow{{From: "s1", To: "s2", Label: "Label", TwoWay: true}}
 	d.Lint = blueprint.LintConfig{Disable: []string{"orphan-step"}, LongWait: 20 * blueprint.Minute}
+	d.Conflicts = []blueprint.Conflict{{Element: "step", ID: "s1", Field: "wait", Base: "5m", Ours: "1h", Theirs: "25m"}}
 	return d
 }
 

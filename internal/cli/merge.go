@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -94,14 +95,22 @@ func runMerge(env Env, args []string) int {
 	return mergeConflict
 }
 
-// loadBase loads the common ancestor. A missing one (git's /dev/null, for
-// a file both sides added) or one that is not a valid blueprint makes the
+// loadBase loads the common ancestor. A missing or empty one (git's
+// /dev/null or empty file, for a file both sides added) or one that is not a valid blueprint makes the
 // merge 2-way, against an empty base; the second case is said on stderr.
 func loadBase(env Env, path string) *blueprint.Document {
 	if path == devNull {
 		return nil
 	}
-	base, err := loadInput(env, path)
+	data, err := readSource(env, path)
+	if err == nil && len(bytes.TrimSpace(data)) == 0 {
+		// git's ancestor of a file both sides added is empty.
+		return nil
+	}
+	var base *blueprint.Document
+	if err == nil {
+		base, err = blueprint.Parse(displayName(path), data)
+	}
 	if err != nil {
 		var list blueprint.ErrorList
 		msg := err.Error()

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,4 +106,22 @@ func TestMergeCommand(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestGitSetupOutsideARepository refuses to configure anything outside a
+// git repository (the repository case is in the root package's git test).
+func TestGitSetupOutsideARepository(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skipf("git is not installed: %v", err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	code, stdout, stderr := runCLI(t, "", "git-setup")
+	if code != 1 || stdout != "" || !strings.HasPrefix(stderr, "servicebp git-setup: not in a git repository") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, _, _ := runCLI(t, "", "git-setup", "extra"); code != 2 {
+		t.Errorf("git-setup extra: exit %d, want 2", code)
+	}
 }

@@ -3,6 +3,7 @@ package merge
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -135,9 +136,26 @@ func show(v reflect.Value) string {
 	case reflect.Slice:
 		parts := make([]string, v.Len())
 		for i := range parts {
-			parts[i] = show(v.Index(i))
+			parts[i] = listItem(show(v.Index(i)))
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	}
 	return fmt.Sprint(v.Interface())
+}
+
+// plainItem is a list item that reads back as itself in a YAML flow list.
+var plainItem = regexp.MustCompile(`^[\p{L}\p{N}_./]([\p{L}\p{N}_./ -]*[\p{L}\p{N}_./-])?$`)
+
+// listItem writes one item of a list value so that it reads back as
+// itself in a YAML flow list: plain when it is only letters, digits,
+// inner spaces and "_./-", double-quoted otherwise.
+func listItem(s string) string {
+	switch strings.ToLower(s) {
+	case "null", "true", "false", "yes", "no", "on", "off", "y", "n":
+		return strconv.Quote(s)
+	}
+	if plainItem.MatchString(s) {
+		return s
+	}
+	return strconv.Quote(s)
 }

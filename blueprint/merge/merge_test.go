@@ -212,6 +212,18 @@ func TestMergeTable(t *testing.T) {
 			if strings.Join(msgs, "\n") != strings.Join(tc.conflicts, "\n") {
 				t.Errorf("conflicts:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(tc.conflicts, "\n"))
 			}
+			// Every conflict resolves, either way, into a valid file.
+			for _, choice := range []string{blueprint.ChooseOurs, blueprint.ChooseTheirs} {
+				d := back.Clone()
+				for len(d.Conflicts) > 0 {
+					if err := blueprint.ResolveConflict(0, choice).Do(d); err != nil {
+						t.Fatalf("resolve %+v with %s: %v", d.Conflicts[0], choice, err)
+					}
+				}
+				if _, err := blueprint.Marshal(d); err != nil {
+					t.Errorf("resolved with %s: %v", choice, err)
+				}
+			}
 			// Swapping the sides gives the same clean merge, or the
 			// same number of conflicts.
 			swapped, sback := run(t, base, tc.theirs, tc.ours)

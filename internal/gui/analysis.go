@@ -58,6 +58,8 @@ type analyser struct {
 	findingsPanel *findingsPanel
 	statsPanel    *statsPanel
 	tabs          *container.AppTabs
+	// conflicts lists the merge conflicts; see conflicts.go.
+	conflicts *conflictsPanel
 }
 
 func newAnalyser(e *Editor) *analyser {
@@ -186,6 +188,7 @@ const (
 	tabOutline = iota
 	tabFindings
 	tabStats
+	tabConflicts
 )
 
 // panels makes the Findings and Stats panels and returns the tabs that
@@ -209,6 +212,7 @@ func (a *analyser) panels(outline fyne.CanvasObject) *container.AppTabs {
 			a.tabs.Refresh()
 		}
 	}
+	a.addConflictsTab()
 	a.onResult = append(a.onResult, func() {
 		a.findingsPanel.update(a.findings)
 		a.statsPanel.update(a.stats)

@@ -191,6 +191,12 @@ func durationText(d blueprint.Duration) string {
 // an entry is in the result when both sides have it, or one side added it
 // and the other did not remove it.
 func mergeMembers(base, ours, theirs []string) []string {
+	switch {
+	case slices.Equal(ours, base):
+		return slices.Clone(theirs)
+	case slices.Equal(theirs, base):
+		return slices.Clone(ours)
+	}
 	inB, inO, inT := setOf(base), setOf(ours), setOf(theirs)
 	keep := map[string]bool{}
 	for _, k := range slices.Concat(base, ours, theirs) {
@@ -237,6 +243,38 @@ func mergeConflicts(base, ours, theirs, found []blueprint.Conflict) []blueprint.
 	key := func(c blueprint.Conflict) string {
 		return strings.Join([]string{c.Element, c.ID, c.Field, c.Base, c.Ours, c.Theirs}, "\x00")
 	}
+	var out []blueprint.Conflict
+	same := func(a, b []blueprint.Conflict) bool {
+		return slices.EqualFunc(a, b, func(x, y blueprint.Conflict) bool { return key(x) == key(y) })
+	}
+	// A side that left the entries as they were takes the other side's
+	// list as it is, duplicates and all.
+	switch {
+	case same(ours, base):
+		out = slices.Clone(theirs)
+	case same(theirs, base):
+		out = slices.Clone(ours)
+	default:
+		out = mergeConflictSets(key, base, ours, theirs)
+	}
+	for i := range out {
+		out[i].Pos = blueprint.Pos{}
+	}
+	seen := make(map[string]bool, len(out)+len(found))
+	for _, c := range out {
+		seen[key(c)] = true
+	}
+	for _, c := range found {
+		if !seen[key(c)] {
+			seen[key(c)] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mergeConflictSets merges the entries of the three versions as a set.
+func mergeConflictSets(key func(blueprint.Conflict) string, base, ours, theirs []blueprint.Conflict) []blueprint.Conflict {
 	s := newSet("conflict", key, base, ours, theirs)
 	keep := map[string]bool{}
 	for _, k := range slices.Concat(s.bOrder, s.oOrder, s.tOrder) {
@@ -248,17 +286,9 @@ func mergeConflicts(base, ours, theirs, found []blueprint.Conflict) []blueprint.
 	for _, k := range mergeOrder(s.bOrder, s.oOrder, s.tOrder, keep) {
 		for _, v := range []*blueprint.Conflict{s.ours[k], s.theirs[k], s.base[k]} {
 			if v != nil {
-				c := *v
-				c.Pos = blueprint.Pos{}
-				out = append(out, c)
+				out = append(out, *v)
 				break
 			}
-		}
-	}
-	for _, c := range found {
-		if !keep[key(c)] {
-			keep[key(c)] = true
-			out = append(out, c)
 		}
 	}
 	return out

@@ -269,6 +269,12 @@ func TestMergeKeepsConflicts(t *testing.T) {
 	if want := edited; got != want {
 		t.Errorf("merged:\n%s\nwant:\n%s", got, want)
 	}
+	// A side that kept the entries as they were takes the other's as
+	// they are, a repeated entry included.
+	twice := mergeBase + entry + strings.TrimPrefix(entry, "conflicts:\n")
+	if got, _ := run(t, mergeBase, twice, mergeBase); got != twice {
+		t.Errorf("merged:\n%s\nwant:\n%s", got, twice)
+	}
 }
 
 // TestMergeUnmergeable falls back to OURS with a document conflict when

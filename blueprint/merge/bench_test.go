@@ -3,7 +3,6 @@ package merge_test
 import (
 	"testing"
 
-	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
 	"servicebp/blueprint/merge"
 )
@@ -17,8 +16,7 @@ func BenchmarkMerge1000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		m := merge.Merge(base, ours, theirs)
-		if _, err := blueprint.Marshal(m); err != nil {
+		if _, _, err := merge.Write(base, ours, theirs); err != nil {
 			b.Fatal(err)
 		}
 	}

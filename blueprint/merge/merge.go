@@ -28,15 +28,26 @@ import (
 // it is OURS with one "document" conflict that says why. The inputs are
 // not changed.
 func Merge(base, ours, theirs *blueprint.Document) *blueprint.Document {
+	d, _, _ := Write(base, ours, theirs)
+	return d
+}
+
+// Write is Merge that also returns the merged document's canonical text,
+// as blueprint.Marshal writes it, so that the caller need not marshal (and
+// verify) it again. The error is Marshal's when even the fallback to OURS
+// cannot be written, which happens only when OURS itself cannot.
+func Write(base, ours, theirs *blueprint.Document) (*blueprint.Document, []byte, error) {
 	if base == nil {
 		base = &blueprint.Document{}
 	}
 	out := merged(base, ours, theirs)
-	if _, err := blueprint.Marshal(out); err != nil {
+	text, err := blueprint.Marshal(out)
+	if err != nil {
 		out = ours.Clone()
 		out.Conflicts = append(out.Conflicts, blueprint.Conflict{Element: "document", Ours: "kept", Theirs: "not merged: " + reason(err)})
+		text, err = blueprint.Marshal(out)
 	}
-	return out
+	return out, text, err
 }
 
 // loaderMessage finds the loader's message in Marshal's refusal of an

@@ -67,8 +67,7 @@ func runMerge(env Env, args []string) int {
 	}
 	base := loadBase(env, basePath)
 
-	result := merge.Merge(base, ours, theirs)
-	out, err := blueprint.Marshal(result)
+	result, out, err := merge.Write(base, ours, theirs)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "servicebp merge: %v\n", err)
 		return mergeTrouble

@@ -41,8 +41,7 @@ func FuzzMerge(f *testing.F) {
 		if err != nil {
 			base = nil
 		}
-		m := merge.Merge(base, ours, theirs)
-		out, err := blueprint.Marshal(m)
+		_, out, err := merge.Write(base, ours, theirs)
 		if err != nil {
 			t.Fatalf("the merge does not write: %v", err)
 		}
@@ -56,11 +55,11 @@ func FuzzMerge(f *testing.F) {
 		if err != nil {
 			return // OURS itself is not writable: the writer's concern
 		}
-		same, err := blueprint.Marshal(merge.Merge(base, ours, base))
+		_, same, err := merge.Write(base, ours, base)
 		if err != nil || string(same) != string(want) {
 			t.Fatalf("merge(base, ours, base) != ours (%v)\ngot:\n%s\nwant:\n%s", err, same, want)
 		}
-		same, err = blueprint.Marshal(merge.Merge(base, base, ours))
+		_, same, err = merge.Write(base, base, ours)
 		if err != nil || string(same) != string(want) {
 			t.Fatalf("merge(base, base, theirs) != theirs (%v)\ngot:\n%s\nwant:\n%s", err, same, want)
 		}

@@ -26,10 +26,10 @@ import (
 // result is always a document that Marshal writes; when the merged
 // elements cannot form a valid blueprint (two lines below one lane, say),
 // it is OURS with one "document" conflict that says why. The inputs are
-// not changed.
-func Merge(base, ours, theirs *blueprint.Document) *blueprint.Document {
-	d, _, _ := Write(base, ours, theirs)
-	return d
+// not changed. The error is Write's.
+func Merge(base, ours, theirs *blueprint.Document) (*blueprint.Document, error) {
+	d, _, err := Write(base, ours, theirs)
+	return d, err
 }
 
 // Write is Merge that also returns the merged document's canonical text,

@@ -54,6 +54,16 @@ func parse(t *testing.T, name, text string) *blueprint.Document {
 	return d
 }
 
+// mustMerge merges, failing the test when the result cannot be written.
+func mustMerge(t testing.TB, base, ours, theirs *blueprint.Document) *blueprint.Document {
+	t.Helper()
+	d, err := merge.Merge(base, ours, theirs)
+	if err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	return d
+}
+
 // run merges three texts and returns the canonical result, which must
 // load again.
 func run(t *testing.T, base, ours, theirs string) (string, *blueprint.Document) {
@@ -62,7 +72,7 @@ func run(t *testing.T, base, ours, theirs string) (string, *blueprint.Document) 
 	if base != "" {
 		b = parse(t, "base", base)
 	}
-	got := merge.Merge(b, parse(t, "ours", ours), parse(t, "theirs", theirs))
+	got := mustMerge(t, b, parse(t, "ours", ours), parse(t, "theirs", theirs))
 	out, err := blueprint.Marshal(got)
 	if err != nil {
 		t.Fatalf("the merged document does not marshal: %v", err)

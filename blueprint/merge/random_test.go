@@ -7,7 +7,6 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
-	"servicebp/blueprint/merge"
 )
 
 // editor makes random edits to a document through the blueprint
@@ -151,16 +150,16 @@ func TestMergeIdentityProperty(t *testing.T) {
 		x := edited(t, base, uint64(1000+i), 1+i%25)
 		y := edited(t, base, uint64(2000+i), 1+i%25)
 		want := marshal(t, x)
-		if got := marshal(t, merge.Merge(base, x, base)); got != want {
+		if got := marshal(t, mustMerge(t, base, x, base)); got != want {
 			t.Fatalf("run %d: merge(base, x, base) != x\ngot:\n%s\nwant:\n%s", i, got, want)
 		}
-		if got := marshal(t, merge.Merge(base, base, x)); got != want {
+		if got := marshal(t, mustMerge(t, base, base, x)); got != want {
 			t.Fatalf("run %d: merge(base, base, y) != y\ngot:\n%s\nwant:\n%s", i, got, want)
 		}
-		if got := marshal(t, merge.Merge(base, x, x)); got != want {
+		if got := marshal(t, mustMerge(t, base, x, x)); got != want {
 			t.Fatalf("run %d: merge(base, x, x) != x\ngot:\n%s\nwant:\n%s", i, got, want)
 		}
-		m := merge.Merge(base, x, y)
+		m := mustMerge(t, base, x, y)
 		out := marshal(t, m)
 		if _, err := blueprint.Parse("merged", []byte(out)); err != nil {
 			t.Fatalf("run %d: the merge does not load: %v\n%s", i, err, out)

@@ -58,7 +58,7 @@ func (c *resolveConflict) Do(d *Document) error {
 	}
 	next := d.Clone()
 	var err error
-	if k.Field != "" || k.Element == "title" || k.Element == "description" {
+	if k.Element != "document" && (k.Field != "" || k.Element == "title" || k.Element == "description") {
 		err = setConflictField(next, k, value)
 	} else {
 		err = applyElementChoice(next, k, c.choice, value)

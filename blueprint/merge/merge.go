@@ -42,6 +42,16 @@ func Write(base, ours, theirs *blueprint.Document) (*blueprint.Document, []byte,
 	}
 	out := merged(base, ours, theirs)
 	text, err := blueprint.Marshal(out)
+	if err != nil && !slices.EqualFunc(out.Lines, ours.Lines, sameLine) {
+		// Lines merged from both sides may break the lines' rules (two
+		// below one lane, one below the last lane): try OURS's lines.
+		lines := out.Clone()
+		lines.Lines = slices.Clone(ours.Lines)
+		lines.Conflicts = append(lines.Conflicts, blueprint.Conflict{Element: "document", Field: "lines", Ours: "kept", Theirs: "not merged: " + reason(err)})
+		if t, lerr := blueprint.Marshal(lines); lerr == nil {
+			return lines, t, nil
+		}
+	}
 	if err != nil {
 		out = ours.Clone()
 		out.Conflicts = append(out.Conflicts, blueprint.Conflict{Element: "document", Ours: "kept", Theirs: "not merged: " + reason(err)})
@@ -50,16 +60,23 @@ func Write(base, ours, theirs *blueprint.Document) (*blueprint.Document, []byte,
 	return out, text, err
 }
 
+// sameLine reports whether two lines are the same, comments aside.
+func sameLine(a, b blueprint.Line) bool { return a.ID == b.ID && sameContent(a, b) }
+
 // loaderMessage finds the loader's message in Marshal's refusal of an
 // invalid document.
 var loaderMessage = regexp.MustCompile(`\(output line \d+:\d+: (.*)\); it was not written$`)
+
+// outputLine is a reference to a line of the unwritten text.
+var outputLine = regexp.MustCompile(` \((first at )?line \d+\)`)
 
 // reason says why the merged document was refused, for a conflict entry:
 // the loader's message when there is one.
 func reason(err error) string {
 	msg, _, _ := strings.Cut(err.Error(), "\n")
 	if m := loaderMessage.FindStringSubmatch(msg); m != nil {
-		return m[1]
+		// Line numbers in the message are the unwritten text's.
+		return outputLine.ReplaceAllString(m[1], "")
 	}
 	return msg
 }

@@ -287,23 +287,46 @@ func TestMergeKeepsConflicts(t *testing.T) {
 	}
 }
 
-// TestMergeUnmergeable falls back to OURS with a document conflict when
-// the merged elements break a rule no single side breaks: two lines below
-// one lane.
-func TestMergeUnmergeable(t *testing.T) {
+// TestMergeLinesFallBackToOurs keeps OURS's lines, with a conflict, when
+// the lines merged from both sides break a rule no single side breaks:
+// two lines below one lane. The rest still merges.
+func TestMergeLinesFallBackToOurs(t *testing.T) {
 	lines := "lines:\n  - {id: interaction, below: customer}\n  - {id: visibility, below: frontstage}\n  - {id: internal, below: backstage}\n"
 	base := edit(t, "columns:\n", lines+"columns:\n")
 	ours := edit(t, "columns:\n", lines+"  - {id: extra, kind: custom, below: evidence}\ncolumns:\n")
-	theirs := edit(t, "columns:\n", lines+"  - {id: other, kind: custom, below: evidence}\ncolumns:\n")
+	theirs := edit(t, "columns:\n", lines+"  - {id: other, kind: custom, below: evidence}\ncolumns:\n", "text: Pay by card", "text: Pay by phone")
 	got, back := run(t, base, ours, theirs)
-	oursOut, err := blueprint.Marshal(parse(t, "ours", ours))
-	if err != nil {
-		t.Fatal(err)
+	want := edit(t, "columns:\n", lines+"  - {id: extra, below: evidence}\ncolumns:\n", "text: Pay by card", "text: Pay by phone") +
+		"conflicts:\n  - {element: document, field: lines, ours: kept, theirs: \"not merged: line \\\"other\\\": another line is already below lane \\\"evidence\\\"\"}\n"
+	if got != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", got, want)
 	}
-	if !strings.HasPrefix(got, string(oursOut)) {
-		t.Errorf("the fallback is not OURS:\n%s", got)
+	d := back.Clone()
+	if err := blueprint.ResolveConflict(0, blueprint.ChooseTheirs).Do(d); err == nil {
+		t.Error("THEIRS's lines were taken, though they cannot be")
 	}
-	if len(back.Conflicts) != 1 || back.Conflicts[0].Element != "document" || back.Conflicts[0].Theirs != `not merged: line "other": another line (line 7) is already below lane "evidence"` {
-		t.Errorf("conflicts = %+v, want one document conflict naming the line", back.Conflicts)
+	if err := blueprint.ResolveConflict(0, blueprint.ChooseOurs).Do(d); err != nil || d.Conflicts != nil {
+		t.Errorf("keeping OURS's lines: %v, conflicts %+v", err, d.Conflicts)
+	}
+}
+
+// TestMergeUnmergeable falls back to OURS as it was, with a document
+// conflict, when the merged elements cannot form a blueprint at all: each
+// side deleted a different one of the two lanes.
+func TestMergeUnmergeable(t *testing.T) {
+	doc := func(lanes string, steps string) string {
+		return "servicebp: 1\nlanes:\n" + lanes + "steps:\n" + steps
+	}
+	a := "  - id: a\n    lane: customer\n    column: c\n"
+	b := "  - id: b\n    lane: frontstage\n    column: c\n"
+	base := doc("  - {id: customer}\n  - {id: frontstage}\n", a+b)
+	ours := doc("  - {id: customer}\n", a)
+	theirs := doc("  - {id: frontstage}\n", b)
+	got, back := run(t, base, ours, theirs)
+	if want := ours + "conflicts:\n  - {element: document, ours: kept, theirs: \"not merged: a blueprint needs at least one lane; remove \\\"lanes:\\\" to get the five standard lanes\"}\n"; got != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", got, want)
+	}
+	if len(back.Conflicts) != 1 {
+		t.Errorf("conflicts = %+v", back.Conflicts)
 	}
 }

@@ -23,10 +23,11 @@ import (
 // in ours and theirs (merged as the rest) followed by the new ones. A nil
 // base is an empty document: the merge is then 2-way, and an element both
 // sides added with different content is a conflict field by field. The
-// result is always a document that Marshal writes; when the merged
-// elements cannot form a valid blueprint (two lines below one lane, say),
-// it is OURS with one "document" conflict that says why. The inputs are
-// not changed. The error is Write's.
+// result is always a document that Marshal writes: when the merged lines
+// break the lines' rules (two below one lane), it has OURS's lines and a
+// "document" conflict on "lines"; when the merged elements cannot form a
+// valid blueprint at all, it is OURS with one "document" conflict that
+// says why. The inputs are not changed. The error is Write's.
 func Merge(base, ours, theirs *blueprint.Document) (*blueprint.Document, error) {
 	d, _, err := Write(base, ours, theirs)
 	return d, err

@@ -79,6 +79,7 @@ var schemaObjects = []struct {
 	{"Steps", []string{"definitions", "step"}, "steps"},
 	{"Flows", []string{"definitions", "flow"}, "flows"},
 	{"Lint settings", []string{"definitions", "lint"}, "lint"},
+	{"Merge conflicts", []string{"definitions", "conflict"}, "conflicts"},
 }
 
 // TestSchemaMatchesSpec checks that every object in the schema has exactly
@@ -170,6 +171,7 @@ func TestSchemaEnums(t *testing.T) {
 		{[]string{"definitions", "line", "properties", "style", "enum"}, names(blueprint.LineStyles)},
 		{[]string{"definitions", "queue", "properties", "structure", "enum"}, names(blueprint.QueueStructures)},
 		{[]string{"definitions", "step", "properties", "waiting", "items", "enum"}, blueprint.WaitingConditions},
+		{[]string{"definitions", "conflict", "properties", "element", "enum"}, blueprint.ConflictElements},
 	} {
 		t.Run(strings.Join(tc.path[1:3], "."), func(t *testing.T) {
 			var got []string
@@ -270,6 +272,7 @@ func fullDocument() *blueprint.Document {
 	}
 	d.Flows = []blueprint.Flow{{From: "s1", To: "s2", Label: "Label", TwoWay: true}}
 	d.Lint = blueprint.LintConfig{Disable: []string{"orphan-step"}, LongWait: 20 * blueprint.Minute}
+	d.Conflicts = []blueprint.Conflict{{Element: "step", ID: "s1", Field: "wait", Base: "5m", Ours: "1h", Theirs: "25m"}}
 	return d
 }
 

@@ -22,7 +22,7 @@ const maxDepth = 5
 
 // The keys of each mapping in the format, in canonical order.
 var (
-	topKeys    = []string{"servicebp", "title", "description", "lanes", "lines", "columns", "steps", "flows", "lint"}
+	topKeys    = []string{"servicebp", "title", "description", "lanes", "lines", "columns", "steps", "flows", "lint", "conflicts"}
 	laneKeys   = []string{"id", "name", "kind"}
 	lineKeys   = []string{"id", "kind", "name", "below", "style"}
 	columnKeys = []string{"id", "name", "phase"}
@@ -164,6 +164,9 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	}
 	if v, ok := keys.get("lint"); ok {
 		doc.Lint = d.lint(v)
+	}
+	if v, ok := keys.get("conflicts"); ok {
+		doc.Conflicts = d.conflicts(v)
 	}
 	if !declaredColumns {
 		doc.Columns = deriveColumns(doc.Steps)

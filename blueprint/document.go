@@ -81,6 +81,10 @@ type Document struct {
 	Flows       []Flow
 	Lint        LintConfig
 
+	// Conflicts are the unresolved merge conflicts servicebp merge
+	// recorded; see conflicts.go.
+	Conflicts []Conflict
+
 	// Comments keeps the YAML comments that are not attached to an element:
 	// the file header and the comments on top-level keys.
 	Comments Comments

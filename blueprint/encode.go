@@ -122,6 +122,10 @@ func emit(d *Document) ([]byte, []mark) {
 			e.buf.WriteByte('\n')
 		}
 	}
+	e.emitConflicts(d)
+	if len(d.Conflicts) == 0 {
+		e.leaveOut(d, "conflicts")
+	}
 	if len(e.carried) > 0 || d.Comments.Footer != "" {
 		e.mark(element{kind: elFooter})
 		e.buf.WriteByte('\n')

@@ -115,6 +115,42 @@ func (q Queue) String() string {
 	return s
 }
 
+// ParseQueue reads the one-line form String writes, "27/h, 2 servers, 5m
+// service" with an optional ", STRUCTURE", as a merge conflict records a
+// queue. The result is checked like a queue block in a file.
+func ParseQueue(s string) (Queue, error) {
+	parts := strings.Split(s, ", ")
+	if len(parts) != 3 && len(parts) != 4 {
+		return Queue{}, fmt.Errorf("%q is not a queue such as \"30/h, 2 servers, 6m service\"", s)
+	}
+	var q Queue
+	var err error
+	if q.Arrivals, err = ParseRate(parts[0]); err != nil {
+		return Queue{}, err
+	}
+	servers, ok := strings.CutSuffix(parts[1], " servers")
+	if !ok {
+		servers, ok = strings.CutSuffix(parts[1], " server")
+	}
+	if q.Servers, err = strconv.Atoi(servers); !ok || err != nil {
+		return Queue{}, fmt.Errorf("%q is not a number of servers such as \"2 servers\"", parts[1])
+	}
+	service, ok := strings.CutSuffix(parts[2], " service")
+	if !ok {
+		return Queue{}, fmt.Errorf("%q is not a service time such as \"6m service\"", parts[2])
+	}
+	if q.Service, err = ParseDuration(service); err != nil {
+		return Queue{}, err
+	}
+	if len(parts) == 4 {
+		q.Structure = QueueStructure(parts[3])
+	}
+	if err := q.check(); err != nil {
+		return Queue{}, err
+	}
+	return q, nil
+}
+
 // IsZero reports whether q is the zero Queue: the step has no queue.
 func (q Queue) IsZero() bool { return q == Queue{} }
 

@@ -24,6 +24,7 @@ const (
 	elStep
 	elFlow
 	elLint
+	elConflict
 	elFooter
 )
 
@@ -59,6 +60,8 @@ func (el element) String() string {
 		return fmt.Sprintf("flow %q → %q", el.a, el.b)
 	case elLint:
 		return "the lint settings"
+	case elConflict:
+		return fmt.Sprintf("the %s %q merge conflict", el.a, el.b)
 	}
 	return "the footer comment"
 }
@@ -208,7 +211,7 @@ func firstDifference(want, got *Document) (element, string) {
 	if got.Lint.LongWait != want.Lint.LongWait {
 		return element{kind: elLint}, fmt.Sprintf("long-wait %v instead of %v", got.Lint.LongWait, want.Lint.LongWait)
 	}
-	return element{}, ""
+	return conflictsDifference(want.Conflicts, got.Conflicts)
 }
 
 func laneDifference(want, got []Lane) (element, string) {

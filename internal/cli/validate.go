@@ -29,6 +29,13 @@ func runValidate(env Env, args []string) int {
 			code = ExitFailure
 			continue
 		}
+		if errs := blueprint.ConflictErrors(displayName(path), doc); len(errs) > 0 {
+			// Unresolved merge conflicts load, so that the file can be
+			// opened and fixed, but the blueprint is not valid yet.
+			printLoadError(env, errs)
+			code = ExitFailure
+			continue
+		}
 		if !*quiet {
 			fmt.Fprintf(env.Stdout, "%s: ok (%d lanes, %d columns, %d steps, %d flows)\n", displayName(path), len(doc.Lanes), len(doc.Columns), len(doc.Steps), len(doc.Flows))
 		}

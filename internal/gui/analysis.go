@@ -59,6 +59,8 @@ type analyser struct {
 	statsPanel    *statsPanel
 	timePanel     *timePanel
 	tabs          *container.AppTabs
+	// conflicts lists the merge conflicts; see conflicts.go.
+	conflicts *conflictsPanel
 }
 
 func newAnalyser(e *Editor) *analyser {
@@ -188,6 +190,7 @@ const (
 	tabFindings
 	tabStats
 	tabTime
+	tabConflicts
 )
 
 // panels makes the Findings and Stats panels and returns the tabs that
@@ -213,6 +216,7 @@ func (a *analyser) panels(outline fyne.CanvasObject) *container.AppTabs {
 			a.tabs.Refresh()
 		}
 	}
+	a.addConflictsTab()
 	a.onResult = append(a.onResult, func() {
 		a.findingsPanel.update(a.findings)
 		a.statsPanel.update(a.stats)

@@ -18,11 +18,14 @@ STATICCHECK := $(GOPATH1)/bin/staticcheck
 TEST_TIMEOUT ?= 30m
 FUZZTIME    ?= 5m
 FUZZPARALLEL ?= 2
+# FUZZMINIMIZE bounds the time spent shrinking each new interesting input;
+# the default 60 s can take most of a short run on slow targets.
+FUZZMINIMIZE ?= 2s
 # Every fuzz target, as package:name; TestMakefileListsEveryFuzzTarget in
 # internal/tools/benchreport keeps the list complete.
 FUZZ_TARGETS := ./blueprint/:FuzzLoad ./blueprint/:FuzzCommands \
 	./blueprint/analysis/:FuzzAnalysis ./internal/cli/:FuzzFmt ./internal/cli/:FuzzLintStats \
-	./blueprint/:FuzzPrescan
+	./blueprint/:FuzzPrescan ./blueprint/merge/:FuzzMerge
 XVFB_RUN    := xvfb-run -a -s '-screen 0 1600x1000x24 -noreset'
 
 # Steps depend on each other's side effects (setup before build before
@@ -86,8 +89,8 @@ fuzz: setup
 	@failed=""; \
 	for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
-		echo "$(GO) test -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) -parallel $(FUZZPARALLEL) $$pkg"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -parallel $(FUZZPARALLEL) $$pkg || failed="$$failed $$name"; \
+		echo "$(GO) test -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) -parallel $(FUZZPARALLEL) $$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) -parallel $(FUZZPARALLEL) $$pkg || failed="$$failed $$name"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz targets that failed:$$failed"; exit 1; fi
 

@@ -55,7 +55,7 @@ func Parse(name string, data []byte) (doc *Document, err error) {
 	d := &decoder{file: name, src: src}
 	doc = d.document(root)
 	if len(d.errs) > 0 {
-		return nil, d.sorted()
+		return nil, withinFile(d.sorted(), src)
 	}
 	return doc, nil
 }
@@ -120,6 +120,18 @@ func checkDirectives(name string, src *source) ErrorList {
 		}
 		directive, _, _ := strings.Cut(string(text), " ")
 		errs = append(errs, &Error{File: name, Line: n, Col: 1, Msg: fmt.Sprintf("YAML directives (%s) are not allowed in blueprint files, which need none; remove the line", clip(directive, 20))})
+	}
+	return errs
+}
+
+// withinFile moves errors that yaml.v3 placed past the last line (the
+// empty value of a file holding only "---", say) onto the last line.
+func withinFile(errs ErrorList, src *source) ErrorList {
+	last := src.lines()
+	for _, e := range errs {
+		if e.Line > last {
+			e.Line, e.Col = last, 1
+		}
 	}
 	return errs
 }

@@ -321,7 +321,7 @@ func (s *Scene) layerOf(k draw.ElemKind) *layer {
 		return s.flows
 	case draw.ElemStep:
 		return s.cards
-	case draw.ElemFlowLabel:
+	case draw.ElemFlowLabel, draw.ElemEmotionCurve:
 		return s.labels
 	}
 	return s.back
@@ -341,6 +341,8 @@ func groupKey(e draw.Element) string {
 		return "title"
 	case draw.ElemLegend:
 		return "legend"
+	case draw.ElemEmotionCurve:
+		return "emotion"
 	case draw.ElemPhase:
 		return "phase\x00" + e.ID
 	case draw.ElemColumn:

@@ -123,6 +123,7 @@ func (c *computer) cards() {
 				l.cardIndex[card.StepID] = len(l.Cards)
 				l.cells[k] = append(l.cells[k], len(l.Cards))
 				l.Cards = append(l.Cards, card)
+				c.cardStep = append(c.cardStep, si)
 				y += cc.height + st.CardGap
 			}
 		}

@@ -52,6 +52,10 @@ type Style struct {
 	BadgeHeight float32
 	// Legend adds a legend under the grid, explaining the marks used.
 	Legend bool
+	// NoEmotionCurve leaves out the emotion curve, the band under the
+	// customer lane that charts the customer's emotions (see
+	// EmotionCurve).
+	NoEmotionCurve bool
 	// Labels are the words the layout itself writes (legend entries).
 	Labels Labels
 	// Links, by step id, are the flows between a step in the drawing and

@@ -150,7 +150,10 @@ type Scene struct {
 	dimmed map[string]bool
 	// marks are the finding markers on cards (see SetMarks).
 	marks map[string]Mark
-	lay   *layout.Layout
+	// highlight are the flows drawn in the selection colour (see
+	// Board.HighlightPath).
+	highlight map[layout.FlowKey]bool
+	lay       *layout.Layout
 
 	v        view
 	viewport *layout.Rect
@@ -285,6 +288,7 @@ func (s *Scene) refresh() {
 	list := draw.Build(s.lay, &s.pal, draw.Options{
 		Transparent: s.transparent, NoBackdrop: s.noBackdrop,
 		Selected: s.selected, Marks: s.marks, Dimmed: s.dimmed,
+		HighlightFlows: s.highlight,
 	})
 	type batch struct {
 		keys  []string

@@ -9,20 +9,17 @@ import (
 // enough to sit behind the curve.
 const zeroLineAlpha = 0x60
 
-// emotion is the group of the emotion curve's band: its top border, its
-// header cell and title, the zero line, the segments between the points,
-// the points coloured happy or unhappy as the emotion badges are, and the
-// labels of the lowest points.
+// emotion is the group of the emotion curve (the backdrop has the band's
+// header cell and top border): the band's title, the zero line, the
+// segments between the points, the points coloured happy or unhappy as
+// the emotion badges are, and the labels of the lowest points, each on a
+// plate like a flow label's, so that a flow crossing the band does not
+// run through the text.
 func (b *builder) emotion(ec *layout.EmotionCurve) *Group {
 	p := b.pal
 	lc := p.Lane(blueprint.LaneCustomer)
-	g := b.group(Element{Kind: ElemEmotionCurve}, 6+3*len(ec.Points))
-	r := ec.Rect
-	g.Items = append(g.Items,
-		b.rect(Rect{R: ec.Header, Fill: lc.Header}),
-		b.rect(Rect{R: layout.Rect{X: ec.Header.X, Y: ec.Header.Y, W: 4, H: ec.Header.H}, Fill: lc.Accent}),
-		b.line(layout.Point{X: r.X, Y: r.Y}, layout.Point{X: r.Right(), Y: r.Y}, p.Grid, 1),
-		b.text(ec.Title, lc.Accent))
+	g := b.group(Element{Kind: ElemEmotionCurve}, 3+4*len(ec.Points))
+	g.Items = append(g.Items, b.text(ec.Title, lc.Accent))
 	zero := p.Muted
 	zero.A = zeroLineAlpha
 	zy := ec.ZeroY()
@@ -52,7 +49,11 @@ func (b *builder) emotion(ec *layout.EmotionCurve) *Group {
 			if b.opt.Dimmed[pt.StepID] {
 				c = Fade(c, p.Background)
 			}
-			g.Items = append(g.Items, b.text(*pt.Label, c))
+			plate := b.rect(Rect{R: pt.Label.Rect().Inset(-3), Fill: p.FlowLabel, Stroke: p.Grid, Width: 1, Radius: 3})
+			if b.opt.Dimmed[pt.StepID] {
+				plate.Stroke = Fade(plate.Stroke, p.Background)
+			}
+			g.Items = append(g.Items, plate, b.text(*pt.Label, c))
 		}
 	}
 	return g

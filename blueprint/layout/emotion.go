@@ -10,16 +10,16 @@ import (
 // The emotion band's inner sizes, in world units.
 const (
 	// emotionTopPad is the space between the band's top and the +2 level.
-	emotionTopPad = 10
-	// emotionStep is the height of one emotion unit (the plot is four
-	// units high, from −2 to +2).
-	emotionStep = 10
+	emotionTopPad = 8
+	// emotionUnit is the height of one emotion unit (the plot is four
+	// units high, from −2 to +2) when the style does not say.
+	emotionUnit = 9
 	// emotionLabelGap is the space between a lowest point and its label.
 	emotionLabelGap = 5
 	// emotionBottomPad is the space under the label row.
 	emotionBottomPad = 6
 	// EmotionPointRadius is the radius of a point of the emotion curve.
-	EmotionPointRadius = 4
+	EmotionPointRadius = 5
 )
 
 // EmotionCurve is the customer's emotions drawn as a line chart in a slim
@@ -84,8 +84,16 @@ func (c *computer) emotionLane() int {
 // emotionBandHeight is the height of the band: the padding, the four
 // units of the plot, and a row for the labels under the lowest points.
 func (c *computer) emotionBandHeight() float32 {
-	h := emotionTopPad + 4*emotionStep + EmotionPointRadius + emotionLabelGap + c.smallLH + emotionBottomPad
+	h := emotionTopPad + 4*c.emotionUnit() + EmotionPointRadius + emotionLabelGap + c.smallLH + emotionBottomPad
 	return float32(math.Ceil(float64(h)))
+}
+
+// emotionUnit is the height of one emotion unit.
+func (c *computer) emotionUnit() float32 {
+	if c.st.EmotionUnit > 0 {
+		return c.st.EmotionUnit
+	}
+	return emotionUnit
 }
 
 // emotionBand starts the curve in the band at y, across x0..gridRight.
@@ -99,7 +107,7 @@ func (c *computer) emotionBand(x0, y, gridRight float32) float32 {
 	ec := &EmotionCurve{
 		Rect:   Rect{x0, y, gridRight - x0, h},
 		Header: Rect{x0, y, st.LaneHeaderWidth, h},
-		Plot:   Rect{x0 + st.LaneHeaderWidth, y + emotionTopPad, gridRight - x0 - st.LaneHeaderWidth, 4 * emotionStep},
+		Plot:   Rect{x0 + st.LaneHeaderWidth, y + emotionTopPad, gridRight - x0 - st.LaneHeaderWidth, 4 * c.emotionUnit()},
 	}
 	s := c.oneLine(lb.Emotion, st.LaneHeaderWidth-2*laneTitleInset, st.SmallSize, true)
 	w, th := c.m.size(s, st.SmallSize, true)

@@ -3,6 +3,7 @@ package layout
 import (
 	"testing"
 
+	"servicebp/assets"
 	"servicebp/blueprint"
 )
 
@@ -180,5 +181,61 @@ func TestEmotionCurveStackedLowest(t *testing.T) {
 	// desk and queue share a column and the minimum: one label for both.
 	if len(labels) != 1 || labels[0] != "Check in at the desk · Queue" && labels[0][len(labels[0])-len(Ellipsis):] != Ellipsis {
 		t.Errorf("labels = %q", labels)
+	}
+}
+
+// TestEmotionBandKeepsFlowLabelsOut routes a labelled flow straight down
+// through the band: its label goes on the part of the route in a lane.
+func TestEmotionBandKeepsFlowLabelsOut(t *testing.T) {
+	d := emotionDoc()
+	d.Flows = append(d.Flows, blueprint.Flow{From: "desk", To: "keys", Label: "key"})
+	l := Compute(d, DefaultStyle(), fakeMeasure)
+	for _, r := range l.Flows {
+		if r.Label != nil && r.Label.Rect().Intersects(l.Emotion.Rect) {
+			t.Errorf("label %q of %v at %v in the band %v", r.Label.Text, r.Key, r.Label.Rect(), l.Emotion.Rect)
+		}
+	}
+	if r := l.Route(FlowKey{From: "desk", To: "keys"}); r == nil || r.Label == nil {
+		t.Fatal("the labelled flow has no label")
+	}
+}
+
+// TestEmotionBandTemplates lays out every template: flow labels stay out
+// of the band, or in its label row under the −2 level, clear of the
+// lowest points' labels; no card meets the band.
+func TestEmotionBandTemplates(t *testing.T) {
+	for _, name := range assets.TemplateNames() {
+		data, err := assets.Template(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := blueprint.Parse(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := Compute(d, DefaultStyle(), fakeMeasure)
+		ec := l.Emotion
+		if ec == nil {
+			continue
+		}
+		for _, c := range l.Cards {
+			if c.Rect.Intersects(ec.Rect) {
+				t.Errorf("%s: card %s in the band", name, c.StepID)
+			}
+		}
+		for _, r := range l.Flows {
+			if r.Label == nil || !r.Label.Rect().Intersects(ec.Rect) {
+				continue
+			}
+			lr := r.Label.Rect()
+			if lr.Y < ec.Plot.Bottom()+EmotionPointRadius {
+				t.Errorf("%s: flow label %q at %v above the band's label row (plot %v)", name, r.Label.Text, lr, ec.Plot)
+			}
+			for _, p := range ec.Points {
+				if p.Label != nil && p.Label.Rect().Intersects(lr) {
+					t.Errorf("%s: flow label %q covers the label of %s", name, r.Label.Text, p.StepID)
+				}
+			}
+		}
 	}
 }

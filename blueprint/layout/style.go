@@ -56,6 +56,9 @@ type Style struct {
 	// customer lane that charts the customer's emotions (see
 	// EmotionCurve).
 	NoEmotionCurve bool
+	// EmotionUnit is the height of one step of emotion in the curve's
+	// band (the chart is four units high); 0 means 9.
+	EmotionUnit float32
 	// Labels are the words the layout itself writes (legend entries).
 	Labels Labels
 	// Links, by step id, are the flows between a step in the drawing and
@@ -132,6 +135,7 @@ func DefaultStyle() Style {
 		MaxLines:           4,
 		BadgeHeight:        15,
 		Legend:             true,
+		EmotionUnit:        emotionUnit,
 		Labels:             EnglishLabels,
 	}
 }

@@ -106,6 +106,7 @@ func (c *computer) stackHeight(steps []int) float32 {
 // cards places every card, centring each cell's stack in its lane.
 func (c *computer) cards() {
 	st, l := c.st, c.l
+	c.cardStep = make([]int, 0, len(c.d.Steps))
 	for ci := range c.d.Columns {
 		for li := range c.d.Lanes {
 			k := cellKey{li, ci}

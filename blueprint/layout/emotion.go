@@ -123,7 +123,13 @@ func (c *computer) emotionPoints() {
 	if ec == nil {
 		return
 	}
-	low := 0
+	low, n := 0, 0
+	for k := range c.l.Cards {
+		if c.d.Steps[c.cardStep[k]].Emotion != 0 {
+			n++
+		}
+	}
+	ec.Points = make([]EmotionPoint, 0, n)
 	for k := range c.l.Cards {
 		card := &c.l.Cards[k]
 		s := &c.d.Steps[c.cardStep[k]]

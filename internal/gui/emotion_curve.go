@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"servicebp/canvas"
+	"servicebp/export"
 )
 
 // prefEmotionCurve is the preference key of View > Emotion curve; the
@@ -24,6 +25,14 @@ func (e *Editor) setEmotionCurve(on bool) {
 	if b, ok := e.ui.board.(*canvas.Board); ok {
 		b.SetEmotionCurve(on)
 	}
+}
+
+// exportOptions are the export options for s, with the emotion curve as
+// View > Emotion curve shows it: the file looks like the board.
+func (e *Editor) exportOptions(s exportSettings) export.Options {
+	opt := s.options()
+	opt.NoEmotionCurve = !e.emotionCurve()
+	return opt
 }
 
 // emotionCurveItem is View > Emotion curve, a checked toggle.

@@ -1,12 +1,14 @@
 package gui
 
 import (
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 
 	"servicebp/blueprint"
 	"servicebp/canvas"
+	"servicebp/internal/golden"
 )
 
 // viewItem is the View menu's item labelled label.
@@ -40,6 +42,16 @@ func TestEmotionCurveToggle(t *testing.T) {
 	if board.Layout().Emotion == nil {
 		t.Fatal("no curve after giving a customer step an emotion")
 	}
+	// The editor's PNG export follows the switch: the band makes it
+	// taller.
+	exportHeight := func() int {
+		path := filepath.Join(t.TempDir(), "x.png")
+		if !e.exportPNG(path, exportSettings{Scale: 1, Theme: "light"}) {
+			t.Fatal("export failed")
+		}
+		return golden.ReadPNG(t, path).Bounds().Dy()
+	}
+	on := exportHeight()
 	it := viewItem(t, e, "Emotion curve")
 	if !it.Checked {
 		t.Error("the curve's menu item is not checked by default")
@@ -47,6 +59,9 @@ func TestEmotionCurveToggle(t *testing.T) {
 	it.Action()
 	if it.Checked || board.Layout().Emotion != nil || e.app.Preferences().BoolWithFallback(prefEmotionCurve, true) {
 		t.Errorf("after switching off: checked %v, curve %v, preference %v", it.Checked, board.Layout().Emotion != nil, e.emotionCurve())
+	}
+	if off := exportHeight(); off >= on {
+		t.Errorf("export %d high without the curve, %d with it", off, on)
 	}
 	// The choice is remembered: the presentation follows it.
 	if p := e.Present(); p.EmotionCurve() {

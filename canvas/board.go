@@ -42,8 +42,11 @@ type Board struct {
 	// (the window coming up to its size) recomputes it.
 	autoView bool
 
-	sel   Selection
-	hover string
+	sel Selection
+	// pathSel is the selection HighlightPath made; the path's flows stay
+	// highlighted while it lasts.
+	pathSel Selection
+	hover   string
 	// hoverNew is the lane whose new-column slot the pointer is over.
 	hoverNew string
 	focused  bool
@@ -147,6 +150,7 @@ func (b *Board) Reload() {
 	st.Labels = layout.LabelsFor(d)
 	b.lay = layout.Compute(d, st, b.measure)
 	b.sel = b.validSelection(b.sel)
+	b.dropPathHighlight()
 	b.scene.selected = b.selectedSteps()
 	b.scene.Update(b.lay)
 	if d != b.doc {
@@ -214,6 +218,7 @@ func (b *Board) selectOnly(s Selection) {
 
 // showSelection redraws the selection outlines.
 func (b *Board) showSelection() {
+	b.dropPathHighlight()
 	b.scene.selected = b.selectedSteps()
 	b.scene.refresh()
 	b.over.update(b)

@@ -40,8 +40,10 @@ type Presenter struct {
 	spot   *present.Spotlight
 	pal    Palette
 	style  layout.Style
-	font   fyne.Resource
-	shift  bool
+	// noCurve leaves out the emotion curve (see SetEmotionCurve).
+	noCurve bool
+	font    fyne.Resource
+	shift   bool
 
 	scene  *Scene
 	cache  map[[2]int]*layout.Layout
@@ -92,10 +94,24 @@ func (p *Presenter) SetDocument(d *blueprint.Document) {
 		p.dropHiddenSpotlight()
 	}
 	p.style = PresentStyle(d)
+	p.style.NoEmotionCurve = p.noCurve
 	p.cache = nil
 	p.cam = camera{}
 	p.update()
 }
+
+// SetEmotionCurve shows or hides the emotion curve under the customer
+// lane.
+func (p *Presenter) SetEmotionCurve(on bool) {
+	if p.noCurve == !on {
+		return
+	}
+	p.noCurve = !on
+	p.SetDocument(p.doc)
+}
+
+// EmotionCurve reports whether the emotion curve is drawn.
+func (p *Presenter) EmotionCurve() bool { return !p.noCurve }
 
 // Document is the blueprint shown.
 func (p *Presenter) Document() *blueprint.Document { return p.doc }

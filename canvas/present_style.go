@@ -43,7 +43,9 @@ func PresentStyle(d *blueprint.Document) layout.Style {
 		CardRadius:         6,
 		MaxLines:           4,
 		BadgeHeight:        16,
-		Labels:             layout.LabelsFor(d),
+		// A flatter curve leaves the height to the lanes.
+		EmotionUnit: 5,
+		Labels:      layout.LabelsFor(d),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"servicebp/blueprint"
 	"servicebp/blueprint/draw"
 	"servicebp/blueprint/layout"
 	"servicebp/internal/golden"
@@ -140,6 +141,9 @@ func TestPresenterKeys(t *testing.T) {
 
 func TestPresenterSpotlight(t *testing.T) {
 	p, win := presentWindow(t, "hotel", 1920, 1080)
+	// Without the emotion curve the whole Arrival phase fits the screen,
+	// so that its unrevealed third column is on screen, under the veil.
+	p.SetEmotionCurve(false)
 	c := win.Canvas()
 	exits, changes := 0, 0
 	p.OnExit = func() { exits++ }
@@ -339,5 +343,24 @@ func TestSceneDimmed(t *testing.T) {
 	}
 	if c := draw.Fade(color.NRGBA{A: 0x80}, color.NRGBA{R: 255, G: 255, B: 255, A: 255}); c.A != 0x80 || c.R < 190 {
 		t.Errorf("Fade(black) toward white = %v", c)
+	}
+}
+
+func TestPresenterEmotionCurve(t *testing.T) {
+	test.NewTempApp(t)
+	d := blueprint.New("Curve", blueprint.EnglishNames)
+	d.Columns = []blueprint.Column{{ID: "a"}, {ID: "b"}}
+	d.Steps = []blueprint.Step{
+		{ID: "x", Lane: "customer", Column: "a", Text: "Queue at the door", Emotion: -2},
+		{ID: "y", Lane: "customer", Column: "b", Text: "Sit down", Emotion: 1},
+	}
+	p := NewPresenter(d)
+	last := len(d.Columns) - 1
+	if l := p.windowLayout(0, last); !p.EmotionCurve() || l.Emotion == nil || len(l.Emotion.Points) != 2 {
+		t.Fatalf("curve on: %+v", l.Emotion)
+	}
+	p.SetEmotionCurve(false)
+	if l := p.windowLayout(0, last); p.EmotionCurve() || l.Emotion != nil {
+		t.Fatalf("curve off: %+v", l.Emotion)
 	}
 }

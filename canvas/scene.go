@@ -150,7 +150,10 @@ type Scene struct {
 	dimmed map[string]bool
 	// marks are the finding markers on cards (see SetMarks).
 	marks map[string]Mark
-	lay   *layout.Layout
+	// highlight are the flows drawn in the selection colour (see
+	// Board.HighlightPath).
+	highlight map[layout.FlowKey]bool
+	lay       *layout.Layout
 
 	v        view
 	viewport *layout.Rect
@@ -285,6 +288,7 @@ func (s *Scene) refresh() {
 	list := draw.Build(s.lay, &s.pal, draw.Options{
 		Transparent: s.transparent, NoBackdrop: s.noBackdrop,
 		Selected: s.selected, Marks: s.marks, Dimmed: s.dimmed,
+		HighlightFlows: s.highlight,
 	})
 	type batch struct {
 		keys  []string
@@ -321,7 +325,7 @@ func (s *Scene) layerOf(k draw.ElemKind) *layer {
 		return s.flows
 	case draw.ElemStep:
 		return s.cards
-	case draw.ElemFlowLabel:
+	case draw.ElemFlowLabel, draw.ElemEmotionCurve:
 		return s.labels
 	}
 	return s.back
@@ -341,6 +345,8 @@ func groupKey(e draw.Element) string {
 		return "title"
 	case draw.ElemLegend:
 		return "legend"
+	case draw.ElemEmotionCurve:
+		return "emotion"
 	case draw.ElemPhase:
 		return "phase\x00" + e.ID
 	case draw.ElemColumn:

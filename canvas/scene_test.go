@@ -44,8 +44,9 @@ func TestSceneBuild(t *testing.T) {
 	if n := len(s.flows.groups); n != 2 {
 		t.Errorf("%d flow groups, want 2", n)
 	}
-	if n := len(s.labels.groups); n != 1 {
-		t.Errorf("%d flow labels, want 1", n)
+	// The labels layer holds the flow label and the emotion curve.
+	if n := len(s.labels.groups); n != 2 || s.labels.groups["emotion"] == nil || l.Emotion == nil {
+		t.Errorf("%d groups in the labels layer, want a flow label and the emotion curve", n)
 	}
 	// The card text is drawn as Fyne text at the card's position.
 	found := false

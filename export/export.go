@@ -49,6 +49,8 @@ type Options struct {
 	// Style overrides the layout style; nil means layout.DefaultStyle with
 	// legend words in the document's language.
 	Style *layout.Style
+	// NoEmotionCurve leaves out the emotion curve, whatever the style.
+	NoEmotionCurve bool
 }
 
 // Layout computes the layout of d as the exports draw it, measuring text
@@ -60,6 +62,7 @@ func Layout(d *blueprint.Document, opt Options) *layout.Layout {
 	} else {
 		st.Labels = layout.LabelsFor(d)
 	}
+	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
 	eng, err := engineFor(opt.Font)
 	if err != nil {
 		// The font was checked when it was loaded; should it still fail,

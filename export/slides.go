@@ -84,6 +84,7 @@ func RenderSlide(d *blueprint.Document, s Slide, opt Options) (*image.NRGBA, err
 		st = *opt.Style
 	}
 	st.Links = present.Links(d, s.First, s.Last)
+	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
 	l := layout.Compute(win, st, eng.Measure())
 
 	sw, sh := float32(w), float32(h)

@@ -21,8 +21,10 @@ func DashPattern(st blueprint.LineStyle) []float32 {
 
 // Backdrop returns the group under everything else, in painting order:
 // the background (unless transparent); each lane's band, header cell and
-// accent stripe; the column separators, lane borders and grid frame; and
-// the boundary lines, dashed by their style. Every item is an
+// accent stripe; the emotion band's header cell and stripe, in the
+// customer lane's colours; the column separators, lane borders (the
+// emotion band's top included) and grid frame; and the boundary lines,
+// dashed by their style. Every item is an
 // axis-aligned Rect or a straight horizontal or vertical Path, so a
 // painter can fill them directly.
 func Backdrop(l *layout.Layout, p *Palette, transparent bool) *Group {
@@ -31,7 +33,7 @@ func Backdrop(l *layout.Layout, p *Palette, transparent bool) *Group {
 }
 
 func (a *arena) backdrop(l *layout.Layout, p *Palette, transparent bool) *Group {
-	g := a.group(Element{Kind: ElemBackdrop}, 8+3*len(l.Lanes)+len(l.Columns)+len(l.Lines))
+	g := a.group(Element{Kind: ElemBackdrop}, 11+3*len(l.Lanes)+len(l.Columns)+len(l.Lines))
 	if !transparent {
 		g.Items = append(g.Items, a.rect(Rect{R: layout.Rect{W: l.Width, H: l.Height}, Fill: p.Background}))
 	}
@@ -43,6 +45,11 @@ func (a *arena) backdrop(l *layout.Layout, p *Palette, transparent bool) *Group 
 		}
 		g.Items = append(g.Items, a.rect(Rect{R: ln.Rect, Fill: fill}), a.rect(Rect{R: ln.Header, Fill: lc.Header}),
 			a.rect(Rect{R: layout.Rect{X: ln.Header.X, Y: ln.Header.Y, W: 4, H: ln.Header.H}, Fill: lc.Accent}))
+	}
+	if ec := l.Emotion; ec != nil {
+		lc := p.Lane(blueprint.LaneCustomer)
+		g.Items = append(g.Items, a.rect(Rect{R: ec.Header, Fill: lc.Header}),
+			a.rect(Rect{R: layout.Rect{X: ec.Header.X, Y: ec.Header.Y, W: 4, H: ec.Header.H}, Fill: lc.Accent}))
 	}
 	gr := l.Grid
 	hline := func(x1, x2, y float32) *Path {
@@ -61,6 +68,9 @@ func (a *arena) backdrop(l *layout.Layout, p *Palette, transparent bool) *Group 
 		if i > 0 && !lined[ln.Rect.Y] {
 			g.Items = append(g.Items, hline(gr.X, gr.Right(), ln.Rect.Y))
 		}
+	}
+	if ec := l.Emotion; ec != nil && !lined[ec.Rect.Y] {
+		g.Items = append(g.Items, hline(gr.X, gr.Right(), ec.Rect.Y))
 	}
 	g.Items = append(g.Items, hline(gr.X, gr.Right(), gr.Y), hline(gr.X, gr.Right(), gr.Bottom()),
 		a.line(layout.Point{X: gr.Right(), Y: gr.Y}, layout.Point{X: gr.Right(), Y: gr.Bottom()}, p.Grid, 1))

@@ -22,16 +22,20 @@ type Options struct {
 	// Dimmed are the steps whose cards, and the flows that touch them, are
 	// faded toward the background (the presenter's focus).
 	Dimmed map[string]bool
+	// HighlightFlows are the flows stroked in the selection colour and a
+	// little wider (the editor's selected path).
+	HighlightFlows map[layout.FlowKey]bool
 }
 
 // Build returns the picture of l in palette p: the backdrop, the title and
 // description, the phases, the column headers, the lane titles, the
-// boundary lines' labels, the legend, the flows, the cards and the flow
-// labels, in that painting order, one group per element.
+// boundary lines' labels, the legend, the flows, the cards, the emotion
+// curve and the flow labels, in that painting order, one group per
+// element.
 func Build(l *layout.Layout, p *Palette, opt Options) *List {
 	b := &builder{pal: p, lay: l, opt: &opt}
 	out := &List{Width: l.Width, Height: l.Height}
-	n := 8 + len(l.Phases) + len(l.Columns) + len(l.Lanes) + len(l.Lines) + len(l.Cards) + 2*len(l.Flows)
+	n := 9 + len(l.Phases) + len(l.Columns) + len(l.Lanes) + len(l.Lines) + len(l.Cards) + 2*len(l.Flows)
 	out.Groups = make([]*Group, 0, n)
 	if !opt.NoBackdrop {
 		out.Groups = append(out.Groups, b.backdrop(l, p, opt.Transparent))
@@ -45,6 +49,9 @@ func Build(l *layout.Layout, p *Palette, opt Options) *List {
 	}
 	for i := range l.Cards {
 		out.Groups = append(out.Groups, b.card(&l.Cards[i]))
+	}
+	if l.Emotion != nil {
+		out.Groups = append(out.Groups, b.emotion(l.Emotion))
 	}
 	for i := range l.Flows {
 		if r := &l.Flows[i]; r.Label != nil {

@@ -29,15 +29,22 @@ func (b *builder) flow(r *layout.Route) *Group {
 		line[0] = shorten(line[0], pts[1])
 	}
 	g := b.group(Element{Kind: ElemFlow, From: r.Key.From, To: r.Key.To}, 1+len(r.Heads))
-	g.Items = append(g.Items, b.path(Path{Points: line, Stroke: p.Flow, Width: p.FlowStroke}))
+	c, w := p.Flow, p.FlowStroke
+	if b.opt.HighlightFlows[r.Key] {
+		c, w = p.Selection, p.FlowStroke+highlightExtra
+	}
+	g.Items = append(g.Items, b.path(Path{Points: line, Stroke: c, Width: w}))
 	for _, h := range r.Heads {
-		g.Items = append(g.Items, b.arrowhead(h, p.Flow))
+		g.Items = append(g.Items, b.arrowhead(h, c))
 	}
 	if b.opt.Dimmed[r.Key.From] || b.opt.Dimmed[r.Key.To] {
 		b.dim(g)
 	}
 	return g
 }
+
+// highlightExtra is how much wider a highlighted flow is stroked.
+const highlightExtra = 1
 
 // shorten moves the end pt of an orthogonal segment HeadBack toward the
 // segment's other end (at most to it).

@@ -36,6 +36,9 @@ const (
 	// ElemFlowLabel is a flow's label on its plate (From and To as for the
 	// flow), painted above the cards.
 	ElemFlowLabel
+	// ElemEmotionCurve is the emotion curve's band under the customer
+	// lane, painted above the flows that cross it.
+	ElemEmotionCurve
 )
 
 // Element names what a group draws: a step, lane, line, column or phase by

@@ -106,6 +106,7 @@ func (c *computer) stackHeight(steps []int) float32 {
 // cards places every card, centring each cell's stack in its lane.
 func (c *computer) cards() {
 	st, l := c.st, c.l
+	c.cardStep = make([]int, 0, len(c.d.Steps))
 	for ci := range c.d.Columns {
 		for li := range c.d.Lanes {
 			k := cellKey{li, ci}
@@ -123,6 +124,7 @@ func (c *computer) cards() {
 				l.cardIndex[card.StepID] = len(l.Cards)
 				l.cells[k] = append(l.cells[k], len(l.Cards))
 				l.Cards = append(l.Cards, card)
+				c.cardStep = append(c.cardStep, si)
 				y += cc.height + st.CardGap
 			}
 		}

@@ -49,6 +49,11 @@ type computer struct {
 	colX      []float32
 	colW      []float32
 	contents  []*cardContent
+	// cardStep is the index into d.Steps of each card.
+	cardStep []int
+	// emotionAfter is the index of the lane the emotion band follows, or
+	// -1.
+	emotionAfter int
 	// gapAfter is the extra space after each column's cards, included in
 	// colW, for flow labels between neighbouring cards.
 	gapAfter []float32
@@ -107,6 +112,7 @@ func (c *computer) run() {
 	}
 	c.lines(x0, gridRight)
 	c.cards()
+	c.emotionPoints()
 	routeFlows(c)
 
 	right = max(right, gridRight)
@@ -273,6 +279,7 @@ func (c *computer) lanes(x0, y, gridRight float32) float32 {
 	for _, ln := range d.Lines {
 		hasLineBelow[ln.Below] = true
 	}
+	c.emotionAfter = c.emotionLane()
 	headerLH := c.m.lineHeight(st.HeaderSize, true) * st.LineSpacing
 	titleW := st.LaneHeaderWidth - 2*laneTitleInset
 	c.l.Lanes = make([]LaneBand, len(d.Lanes))
@@ -305,6 +312,9 @@ func (c *computer) lanes(x0, y, gridRight float32) float32 {
 		}
 		c.l.Lanes[i] = band
 		y += h
+		if i == c.emotionAfter {
+			y = c.emotionBand(x0, y, gridRight)
+		}
 	}
 	return y
 }
@@ -317,6 +327,10 @@ func (c *computer) lines(x0, gridRight float32) {
 			continue
 		}
 		yy := c.l.Lanes[li].Rect.Bottom()
+		if li == c.emotionAfter && c.l.Emotion != nil {
+			// The band belongs to the customer's side of the line.
+			yy = c.l.Emotion.Rect.Bottom()
+		}
 		name := ln.Name
 		if name == "" {
 			name = ln.ID

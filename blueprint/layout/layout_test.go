@@ -134,16 +134,27 @@ func TestComputeStructure(t *testing.T) {
 	if p := l.Phases[0]; p.Name != "Arrival" || p.First != 0 || p.Last != 1 || p.Rect.Right() < l.Columns[1].Rect.Right()-4 {
 		t.Errorf("phase 0 = %+v", p)
 	}
-	// Lanes tile the grid top to bottom; each line sits on its lane's bottom.
+	// Lanes tile the grid top to bottom, with the emotion band under the
+	// customer lane; each line sits on its lane's bottom, the line of
+	// interaction under the band.
+	if l.Emotion == nil || l.Emotion.Rect.Y != l.Lanes[1].Rect.Bottom() {
+		t.Fatalf("emotion band %+v, customer lane %v", l.Emotion, l.Lanes[1].Rect)
+	}
+	bottom := func(i int) float32 {
+		if i == 1 {
+			return l.Emotion.Rect.Bottom()
+		}
+		return l.Lanes[i].Rect.Bottom()
+	}
 	for i := 1; i < len(l.Lanes); i++ {
-		if l.Lanes[i].Rect.Y != l.Lanes[i-1].Rect.Bottom() {
-			t.Errorf("lane %d starts at %v, previous ends at %v", i, l.Lanes[i].Rect.Y, l.Lanes[i-1].Rect.Bottom())
+		if l.Lanes[i].Rect.Y != bottom(i-1) {
+			t.Errorf("lane %d starts at %v, previous ends at %v", i, l.Lanes[i].Rect.Y, bottom(i-1))
 		}
 	}
 	for _, ln := range l.Lines {
 		li := l.laneIndex[map[string]string{"interaction": "customer", "visibility": "frontstage", "internal": "backstage"}[ln.ID]]
-		if ln.Y != l.Lanes[li].Rect.Bottom() {
-			t.Errorf("line %s at %v, want %v", ln.ID, ln.Y, l.Lanes[li].Rect.Bottom())
+		if ln.Y != bottom(li) {
+			t.Errorf("line %s at %v, want %v", ln.ID, ln.Y, bottom(li))
 		}
 	}
 	if l.Lines[1].Style != blueprint.StyleDashed || l.Lines[2].Style != blueprint.StyleDashDot {

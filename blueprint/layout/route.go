@@ -365,13 +365,76 @@ func (r *router) label(text string, pts []Point) *TextLine {
 			}
 		}
 	}
+	if l := r.labelByBand(s, w, h, pts); l != nil {
+		return l
+	}
 	l := at(segs[0], 0.5, false)
 	return &l
 }
 
-// coversCard reports whether rect overlaps a card or a placed label.
+// labelByBand places a label that found no room elsewhere beside a
+// vertical segment crossing the emotion band: just under or just over the
+// band, else in the band's label row (under the −2 level, where the curve
+// never goes), right or left of the segment and clear of the labels of
+// the lowest points; or nil.
+func (r *router) labelByBand(s string, w, h float32, pts []Point) *TextLine {
+	ec := r.c.l.Emotion
+	if ec == nil {
+		return nil
+	}
+	for i := 0; i+1 < len(pts); i++ {
+		a, b := pts[i], pts[i+1]
+		if a.X != b.X || min(a.Y, b.Y) >= ec.Rect.Y || max(a.Y, b.Y) <= ec.Rect.Bottom() {
+			continue
+		}
+		for _, x := range []float32{a.X + 5, a.X - 5 - w} {
+			for _, y := range []float32{ec.Rect.Bottom() + 3, ec.Rect.Y - h - 3} {
+				l := TextLine{Text: s, Pos: Point{x, y}, W: w, H: h, Size: r.c.st.SmallSize}
+				if !r.coversCard(l.Rect().Inset(-3)) {
+					return &l
+				}
+			}
+		}
+		// In the label row: right of the segment's point, or left of it.
+		y := ec.Rect.Bottom() - emotionBottomPad - h
+		for _, x := range []float32{a.X + EmotionPointRadius + 6, a.X - EmotionPointRadius - 6 - w} {
+			l := TextLine{Text: s, Pos: Point{x, y}, W: w, H: h, Size: r.c.st.SmallSize}
+			if rect := l.Rect().Inset(-3); !r.coversPointLabel(rect) && !r.coversLabel(rect) && x >= ec.Plot.X {
+				return &l
+			}
+		}
+	}
+	return nil
+}
+
+// coversPointLabel reports whether rect overlaps the label of one of the
+// emotion curve's lowest points.
+func (r *router) coversPointLabel(rect Rect) bool {
+	for _, p := range r.c.l.Emotion.Points {
+		if p.Label != nil && p.Label.Rect().Inset(-3).Intersects(rect) {
+			return true
+		}
+	}
+	return false
+}
+
+// coversLabel reports whether rect overlaps a placed flow label.
+func (r *router) coversLabel(rect Rect) bool {
+	for _, o := range r.labels {
+		if o.Intersects(rect) {
+			return true
+		}
+	}
+	return false
+}
+
+// coversCard reports whether rect overlaps a card, a placed label or the
+// emotion band (where a label would hide the curve's points).
 func (r *router) coversCard(rect Rect) bool {
 	l := r.c.l
+	if l.Emotion != nil && l.Emotion.Rect.Intersects(rect) {
+		return true
+	}
 	for _, o := range r.labels {
 		if o.Intersects(rect) {
 			return true

@@ -52,6 +52,13 @@ type Style struct {
 	BadgeHeight float32
 	// Legend adds a legend under the grid, explaining the marks used.
 	Legend bool
+	// NoEmotionCurve leaves out the emotion curve, the band under the
+	// customer lane that charts the customer's emotions (see
+	// EmotionCurve).
+	NoEmotionCurve bool
+	// EmotionUnit is the height of one step of emotion in the curve's
+	// band (the chart is four units high); 0 means 9.
+	EmotionUnit float32
 	// Labels are the words the layout itself writes (legend entries).
 	Labels Labels
 	// Links, by step id, are the flows between a step in the drawing and
@@ -128,6 +135,7 @@ func DefaultStyle() Style {
 		MaxLines:           4,
 		BadgeHeight:        15,
 		Legend:             true,
+		EmotionUnit:        emotionUnit,
 		Labels:             EnglishLabels,
 	}
 }

@@ -25,6 +25,9 @@ type Layout struct {
 	Lines   []LineMark
 	Cards   []Card
 	Flows   []Route
+	// Emotion is the emotion curve's band, or nil when no customer step
+	// has an emotion or the style leaves the curve out.
+	Emotion *EmotionCurve
 	// Legend is nil unless the style asks for one.
 	Legend *Legend
 

@@ -54,16 +54,17 @@ func escape(s string) string {
 
 // kindNames are the class and id prefix of each element kind.
 var kindNames = [...]string{
-	draw.ElemBackdrop:  "backdrop",
-	draw.ElemTitle:     "title",
-	draw.ElemPhase:     "phase",
-	draw.ElemColumn:    "column",
-	draw.ElemLane:      "lane",
-	draw.ElemLine:      "line",
-	draw.ElemFlow:      "flow",
-	draw.ElemStep:      "step",
-	draw.ElemLegend:    "legend",
-	draw.ElemFlowLabel: "flow-label",
+	draw.ElemBackdrop:     "backdrop",
+	draw.ElemTitle:        "title",
+	draw.ElemPhase:        "phase",
+	draw.ElemColumn:       "column",
+	draw.ElemLane:         "lane",
+	draw.ElemLine:         "line",
+	draw.ElemFlow:         "flow",
+	draw.ElemStep:         "step",
+	draw.ElemLegend:       "legend",
+	draw.ElemFlowLabel:    "flow-label",
+	draw.ElemEmotionCurve: "emotion-curve",
 }
 
 func kindName(k draw.ElemKind) string {

@@ -23,11 +23,11 @@ type Env struct {
 
 // GUI starts the graphical editor. Open opens path in the editor ("" for a
 // new blueprint); Present opens path fullscreen in presentation mode, in
-// the palette called theme (see canvas.PaletteByName). Both return the
-// process exit code.
+// the palette called theme (see canvas.PaletteByName), with the emotion
+// curve when curve is true. Both return the process exit code.
 type GUI interface {
 	Open(path string) int
-	Present(path, theme string) int
+	Present(path, theme string, curve bool) int
 }
 
 // Exit codes shared by every command.

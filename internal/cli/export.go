@@ -13,7 +13,7 @@ import (
 	"servicebp/export"
 )
 
-const exportUsage = "export FILE -o OUT.png|OUT.svg [--format png|svg] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase]"
+const exportUsage = "export FILE -o OUT.png|OUT.svg [--format png|svg] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve]"
 
 func init() {
 	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image or an SVG document, headless", order: 40, run: runExport})
@@ -32,6 +32,7 @@ func runExport(env Env, args []string) int {
 	fontPath := fs.String("font", "", "a .ttf or .otf font for all text")
 	strict := fs.Bool("strict", false, "fail when some characters have no font")
 	perPhase := fs.Bool("per-phase", false, "write 1920×1080 slides (or --width wide) into the directory -o: the whole blueprint, then one per phase")
+	noCurve := fs.Bool("no-emotion-curve", false, "leave out the emotion curve under the customer lane")
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -79,7 +80,7 @@ func runExport(env Env, args []string) int {
 	if !ok {
 		return usage(fmt.Sprintf("unknown --theme %q: use %s", *themeName, strings.Join(canvas.PaletteNames, ", ")))
 	}
-	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent}
+	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve}
 	if *fontPath != "" {
 		// A FIFO or a device would block the read, or never end.
 		if info, err := os.Stat(*fontPath); err == nil && !info.Mode().IsRegular() {

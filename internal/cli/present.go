@@ -7,7 +7,7 @@ import (
 	"servicebp/canvas"
 )
 
-const presentUsage = "present FILE [--theme contrast|dark|light]"
+const presentUsage = "present FILE [--theme contrast|dark|light] [--no-emotion-curve]"
 
 func init() {
 	register(&command{name: "present", usage: presentUsage, summary: "show a blueprint fullscreen to a room: reveal it column by column, spotlight a touchpoint", order: 50, gui: runPresent})
@@ -18,6 +18,7 @@ func init() {
 func runPresent(g GUI, env Env, args []string) int {
 	fs := newFlagSet(presentUsage, env)
 	theme := fs.String("theme", "contrast", "colours to start in: "+strings.Join(canvas.PaletteNames, ", ")+" (T switches)")
+	noCurve := fs.Bool("no-emotion-curve", false, "leave out the emotion curve under the customer lane")
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -35,5 +36,5 @@ func runPresent(g GUI, env Env, args []string) int {
 		printLoadError(env, err)
 		return ExitFailure
 	}
-	return g.Present(files[0], *theme)
+	return g.Present(files[0], *theme, !*noCurve)
 }

@@ -9,15 +9,19 @@ import (
 )
 
 // presentFakeGUI records what the present command asks of the GUI.
-type presentFakeGUI struct{ opened, presented, themes []string }
+type presentFakeGUI struct {
+	opened, presented, themes []string
+	curves                    []bool
+}
 
 func (g *presentFakeGUI) Open(path string) int {
 	g.opened = append(g.opened, path)
 	return ExitOK
 }
 
-func (g *presentFakeGUI) Present(path, theme string) int {
+func (g *presentFakeGUI) Present(path, theme string, curve bool) int {
 	g.presented = append(g.presented, path)
+	g.curves = append(g.curves, curve)
 	g.themes = append(g.themes, theme)
 	return ExitOK
 }
@@ -69,6 +73,18 @@ func TestPresentCommand(t *testing.T) {
 			}
 		})
 	}
+	t.Run("emotion curve switch", func(t *testing.T) {
+		for _, args := range [][]string{{hotel}, {"--no-emotion-curve", hotel}} {
+			g := &presentFakeGUI{}
+			var errOut bytes.Buffer
+			if code := Main(append([]string{"present"}, args...), Env{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &errOut}, g); code != ExitOK {
+				t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+			}
+			if want := len(args) == 1; len(g.curves) != 1 || g.curves[0] != want {
+				t.Errorf("%v: curves %v, want %v", args, g.curves, want)
+			}
+		}
+	})
 	t.Run("no GUI", func(t *testing.T) {
 		var errOut bytes.Buffer
 		if code := Main([]string{"present", hotel}, Env{Stdout: &bytes.Buffer{}, Stderr: &errOut}, nil); code != ExitFailure {

@@ -34,7 +34,7 @@ func (GUI) Open(path string) int {
 }
 
 // Present shows path fullscreen in presentation mode; Esc quits.
-func (GUI) Present(path, theme string) int { return presentFile(path, theme) }
+func (GUI) Present(path, theme string, curve bool) int { return presentFile(path, theme, curve) }
 
 // Options tune an Editor; the zero value gives the defaults.
 type Options struct {

@@ -21,6 +21,7 @@ type textUndoer interface {
 // selection changed, and the board reports the user's selection back.
 func (e *Editor) installBoard() {
 	b := canvas.NewBoard(e.hist)
+	b.SetEmotionCurve(e.emotionCurve())
 	docChanged := false
 	onChanged := e.hist.OnChanged
 	e.hist.OnChanged = func() {

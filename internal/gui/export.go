@@ -116,7 +116,7 @@ func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, [
 			opts[i] = scaleLabel(sc)
 		}
 		f.size = widget.NewLabel("")
-		l := export.Layout(e.Doc(), export.Options{})
+		l := export.Layout(e.Doc(), export.Options{NoEmotionCurve: !e.emotionCurve()})
 		f.scale = widget.NewSelect(opts, func(string) {
 			w, h, err := export.PixelSize(l, f.settings().Scale)
 			if err != nil {
@@ -181,7 +181,7 @@ func (e *Editor) showExport() {
 
 // exportPNG renders the blueprint offscreen to a PNG file at path.
 func (e *Editor) exportPNG(path string, s exportSettings) bool {
-	if err := export.WriteFile(path, e.Doc(), s.options()); err != nil {
+	if err := export.WriteFile(path, e.Doc(), e.exportOptions(s)); err != nil {
 		if errors.Is(err, export.ErrTooLarge) {
 			err = errors.New(lang.L("Too large: choose a smaller scale"))
 		}

@@ -95,6 +95,7 @@ func newMenus(e *Editor) *menus {
 		fyne.NewMenuItem(lang.L("Time"), func() { e.lint.showTab(tabTime) }),
 		fyne.NewMenuItemSeparator(),
 		themeMenu(e),
+		emotionCurveItem(e),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Present")+"  (F5)", e.present),
 	)

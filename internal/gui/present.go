@@ -15,7 +15,7 @@ import (
 // fullscreen in presentation mode, with no editor, starting in the palette
 // called theme; Esc (with no spotlight) quits. It returns the process exit
 // code.
-func presentFile(path, theme string) int {
+func presentFile(path, theme string, curve bool) int {
 	d, err := blueprint.Load(path)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "servicebp present: %v\n", err)
@@ -24,6 +24,7 @@ func presentFile(path, theme string) int {
 	a := app.NewWithID(AppID)
 	w := a.NewWindow(presentTitle(d))
 	p := canvas.NewPresenter(d)
+	p.SetEmotionCurve(curve)
 	if pal, ok := canvas.PaletteByName(theme); ok {
 		p.SetPalette(pal)
 	}
@@ -41,6 +42,7 @@ func (e *Editor) Present() *canvas.Presenter {
 	d := e.Doc().Clone()
 	w := e.app.NewWindow(presentTitle(d))
 	p := canvas.NewPresenter(d)
+	p.SetEmotionCurve(e.emotionCurve())
 	p.OnExit = w.Close
 	w.SetOnClosed(func() { e.win.RequestFocus() })
 	showPresentation(w, p)

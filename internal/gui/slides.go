@@ -53,7 +53,7 @@ func (e *Editor) askSlidesFolder(s exportSettings) {
 
 // exportSlides writes the slide deck of the open blueprint into dir.
 func (e *Editor) exportSlides(dir string, s exportSettings) bool {
-	paths, err := export.WriteSlides(dir, e.Doc(), s.options())
+	paths, err := export.WriteSlides(dir, e.Doc(), e.exportOptions(s))
 	if err != nil {
 		e.showError(fmt.Errorf("%s: %w", lang.L("Could not export"), err))
 		return false

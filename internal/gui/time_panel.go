@@ -54,6 +54,9 @@ func newTimePanel(e *Editor) *timePanel {
 	p.selectPath = widget.NewButton(lang.L("Select the path"), func() {
 		if len(p.path.Whole.Steps) > 0 {
 			p.e.SetSelection(canvas.Selection{Kind: canvas.SelectSteps, IDs: p.path.Whole.Steps})
+			if b, ok := p.e.ui.board.(*canvas.Board); ok {
+				b.HighlightPath(p.path.Whole.Steps)
+			}
 		}
 	})
 	p.queues = container.NewVBox()

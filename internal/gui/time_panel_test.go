@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
 	"servicebp/canvas"
 )
 
@@ -24,6 +25,16 @@ func TestTimePanel(t *testing.T) {
 	test.Tap(p.selectPath)
 	if sel := e.Selection(); sel.Kind != canvas.SelectSteps || !slices.Equal(sel.IDs, []string{"line", "serve"}) {
 		t.Errorf("selection = %+v, want the path's steps", sel)
+	}
+	// The board highlights the path's flow, and only while the path is
+	// selected.
+	board := e.ui.board.(*canvas.Board)
+	if hl := board.HighlightedFlows(); len(hl) != 1 || !hl[layout.FlowKey{From: "line", To: "serve"}] {
+		t.Errorf("highlighted flows = %v, want line → serve", hl)
+	}
+	e.SetSelection(canvas.StepSelection("line"))
+	if hl := board.HighlightedFlows(); len(hl) != 0 {
+		t.Errorf("highlighted flows after selecting one step = %v", hl)
 	}
 	r := p.rows[0]
 	if r.title.Text != "line: 30/h, 2 servers, 6m each" {

@@ -1,0 +1,60 @@
+package draw
+
+import (
+	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
+)
+
+// zeroLineAlpha is the opacity of the emotion band's zero line: faint
+// enough to sit behind the curve.
+const zeroLineAlpha = 0x60
+
+// emotion is the group of the emotion curve (the backdrop has the band's
+// header cell and top border): the band's title, the zero line, the
+// segments between the points, the points coloured happy or unhappy as
+// the emotion badges are, and the labels of the lowest points, each on a
+// plate like a flow label's, so that a flow crossing the band does not
+// run through the text.
+func (b *builder) emotion(ec *layout.EmotionCurve) *Group {
+	p := b.pal
+	lc := p.Lane(blueprint.LaneCustomer)
+	g := b.group(Element{Kind: ElemEmotionCurve}, 3+4*len(ec.Points))
+	g.Items = append(g.Items, b.text(ec.Title, lc.Accent))
+	zero := p.Muted
+	zero.A = zeroLineAlpha
+	zy := ec.ZeroY()
+	zl := b.line(layout.Point{X: ec.Plot.X, Y: zy}, layout.Point{X: ec.Plot.Right(), Y: zy}, zero, 1)
+	zl.Dash = []float32{4, 4}
+	g.Items = append(g.Items, zl)
+	if len(ec.Points) > 1 {
+		pts := make([]layout.Point, len(ec.Points))
+		for i, pt := range ec.Points {
+			pts[i] = pt.At
+		}
+		g.Items = append(g.Items, b.path(Path{Points: b.points(pts...), Stroke: p.Muted, Width: 1.6}))
+	}
+	for _, pt := range ec.Points {
+		fill := p.Happy
+		if pt.Emotion < 0 {
+			fill = p.Unhappy
+		}
+		if b.opt.Dimmed[pt.StepID] {
+			fill = Fade(fill, p.Background)
+		}
+		g.Items = append(g.Items, &Circle{Center: pt.At, Radius: layout.EmotionPointRadius, Fill: fill, Stroke: p.Background, Width: 1.5})
+	}
+	for _, pt := range ec.Points {
+		if pt.Label != nil {
+			c := p.Text
+			if b.opt.Dimmed[pt.StepID] {
+				c = Fade(c, p.Background)
+			}
+			plate := b.rect(Rect{R: pt.Label.Rect().Inset(-3), Fill: p.FlowLabel, Stroke: p.Grid, Width: 1, Radius: 3})
+			if b.opt.Dimmed[pt.StepID] {
+				plate.Stroke = Fade(plate.Stroke, p.Background)
+			}
+			g.Items = append(g.Items, plate, b.text(*pt.Label, c))
+		}
+	}
+	return g
+}

@@ -1,0 +1,46 @@
+package canvas
+
+import "servicebp/blueprint/layout"
+
+// HighlightPath selects the steps of a path, given in order, and strokes
+// the flows joining each step to the next in the selection colour, until
+// the selection changes. A pair of steps with no flow between them (in
+// either direction) highlights nothing.
+func (b *Board) HighlightPath(steps []string) {
+	b.SetSelection(StepSelection(steps...))
+	flows := make(map[layout.FlowKey]bool, len(steps))
+	for i := 0; i+1 < len(steps); i++ {
+		k := layout.FlowKey{From: steps[i], To: steps[i+1]}
+		if b.lay.Route(k) == nil {
+			k = layout.FlowKey{From: steps[i+1], To: steps[i]}
+		}
+		if b.lay.Route(k) != nil {
+			flows[k] = true
+		}
+	}
+	b.pathSel = b.sel
+	b.scene.highlight = flows
+	b.scene.refresh()
+}
+
+// HighlightedFlows returns the flows HighlightPath highlights, while its
+// selection lasts.
+func (b *Board) HighlightedFlows() map[layout.FlowKey]bool { return b.scene.highlight }
+
+// dropPathHighlight forgets the highlighted flows once the selection is no
+// longer the path's.
+func (b *Board) dropPathHighlight() {
+	if b.scene.highlight != nil && !b.sel.Equal(b.pathSel) {
+		b.scene.highlight, b.pathSel = nil, Selection{}
+	}
+}
+
+// SetEmotionCurve shows or hides the emotion curve under the customer
+// lane.
+func (b *Board) SetEmotionCurve(on bool) {
+	if b.style.NoEmotionCurve == !on {
+		return
+	}
+	b.style.NoEmotionCurve = !on
+	b.Reload()
+}

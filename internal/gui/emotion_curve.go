@@ -1,0 +1,50 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"servicebp/canvas"
+	"servicebp/export"
+)
+
+// prefEmotionCurve is the preference key of View > Emotion curve; the
+// curve is on unless it is false.
+const prefEmotionCurve = "emotion-curve"
+
+// emotionCurve reports whether the board and the presentation draw the
+// emotion curve.
+func (e *Editor) emotionCurve() bool {
+	return e.app.Preferences().BoolWithFallback(prefEmotionCurve, true)
+}
+
+// setEmotionCurve switches the emotion curve, remembers the choice and
+// redraws the board.
+func (e *Editor) setEmotionCurve(on bool) {
+	e.app.Preferences().SetBool(prefEmotionCurve, on)
+	if b, ok := e.ui.board.(*canvas.Board); ok {
+		b.SetEmotionCurve(on)
+	}
+}
+
+// exportOptions are the export options for s, with the emotion curve as
+// View > Emotion curve shows it: the file looks like the board.
+func (e *Editor) exportOptions(s exportSettings) export.Options {
+	opt := s.options()
+	opt.NoEmotionCurve = !e.emotionCurve()
+	return opt
+}
+
+// emotionCurveItem is View > Emotion curve, a checked toggle.
+func emotionCurveItem(e *Editor) *fyne.MenuItem {
+	it := fyne.NewMenuItem(lang.L("Emotion curve"), nil)
+	it.Checked = e.emotionCurve()
+	it.Action = func() {
+		it.Checked = !it.Checked
+		e.setEmotionCurve(it.Checked)
+		if e.ui.menus != nil {
+			e.ui.menus.main.Refresh()
+		}
+	}
+	return it
+}

@@ -22,18 +22,19 @@ func presentShot(t *testing.T, a *app, name string) image.Image {
 	return golden.ReadPNG(t, screenshotOf(t, a.display, name))
 }
 
-// presentDrawn waits up to 20 s for the presentation's first frame, a
-// screen of more than a few colours, and returns its screenshot: a busy
-// machine may take seconds to draw a fullscreen window.
+// presentDrawn waits up to 20 s for the presentation to settle: a screen
+// of more than a few colours that two screenshots in a row agree on, so
+// that neither a blank frame nor one drawn before the window went
+// fullscreen is taken for it. A busy machine may take seconds.
 func presentDrawn(t *testing.T, a *app, name string) image.Image {
 	t.Helper()
-	var img image.Image
-	if !poll(20*time.Second, 300*time.Millisecond, func() bool {
-		img = presentShot(t, a, name)
+	var prev, img image.Image
+	if !poll(20*time.Second, 400*time.Millisecond, func() bool {
+		prev, img = img, presentShot(t, a, name)
 		distinct, _ := presentColours(img)
-		return distinct > 8
+		return distinct > 8 && prev != nil && presentSame(prev, img)
 	}) {
-		t.Fatalf("%s: the presentation drew nothing for 20 s", name)
+		t.Fatalf("%s: the presentation did not settle for 20 s", name)
 	}
 	return img
 }
@@ -141,6 +142,13 @@ func TestPresentTheme(t *testing.T) {
 		en.display = startX(t, presentScreenW, presentScreenH)
 		a := en.launch(t, "present", "--theme", tc.theme, hotel)
 		a.win = a.waitWindow(20 * time.Second)
+		// Screenshots count only once the window fills the screen.
+		if !poll(10*time.Second, 100*time.Millisecond, func() bool {
+			w, h := a.geometry()
+			return w == presentScreenW && h == presentScreenH
+		}) {
+			t.Fatalf("--theme %s: the window never filled the screen", tc.theme)
+		}
 		_, dark := presentColours(presentDrawn(t, a, "present-theme-"+tc.theme))
 		if tc.dark && dark < 0.2 || !tc.dark && dark > 0.1 {
 			t.Errorf("--theme %s: %.0f %% of the screen is dark", tc.theme, dark*100)

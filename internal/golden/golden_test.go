@@ -170,7 +170,7 @@ func TestDiffFailsOnErasedContent(t *testing.T) {
 		"chip":       {203, 252},
 		"card text":  {203, 279},
 		"title":      {40, 34},
-		"flow label": {262, 456},
+		"flow label": {262, 531},
 	} {
 		for _, d := range []image.Point{{0, 0}, {5, 3}, {9, 9}, {14, 12}} {
 			p := at.Add(d)

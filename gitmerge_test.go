@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,37 +15,9 @@ import (
 // differently leave the file with a conflicts section, and git reports
 // the file as conflicted.
 func TestGitMergeDriver(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skipf("git is not installed: %v", err)
-	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "servicebp")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	repo := filepath.Join(tmp, "repo")
-	if err := os.Mkdir(repo, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	env := append(os.Environ(),
-		"HOME="+tmp, "XDG_CONFIG_HOME="+tmp, "GIT_CONFIG_NOSYSTEM=1", "GIT_PAGER=cat", "PAGER=cat", "GIT_MERGE_AUTOEDIT=no",
-		"GIT_AUTHOR_NAME=Test", "GIT_AUTHOR_EMAIL=test@example.com",
-		"GIT_COMMITTER_NAME=Test", "GIT_COMMITTER_EMAIL=test@example.com")
-	try := func(name string, args ...string) (string, error) {
-		t.Helper()
-		cmd := exec.Command(name, args...)
-		cmd.Dir, cmd.Env = repo, env
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
-	run := func(name string, args ...string) string {
-		t.Helper()
-		out, err := try(name, args...)
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-		}
-		return out
-	}
+	g := newGitRepo(t)
+	bin, repo := g.bin, g.dir
+	try, run := g.try, g.run
 	const file = "hotel.blueprint.yaml"
 	path := filepath.Join(repo, file)
 	read := func() string {

@@ -20,7 +20,7 @@ import (
 func TestTemplatesSVG(t *testing.T) {
 	lint, err := exec.LookPath("xmllint")
 	if err != nil {
-		t.Skip("needs xmllint (libxml2-utils; make setup)")
+		t.Fatal("needs xmllint (libxml2-utils; run scripts/setup.sh)")
 	}
 	font := pinnedFont(t)
 	for _, name := range assets.TemplateNames() {
@@ -66,7 +66,7 @@ func TestTemplatesSVG(t *testing.T) {
 func TestSVGMatchesPNG(t *testing.T) {
 	rsvg, err := exec.LookPath("rsvg-convert")
 	if err != nil {
-		t.Skip("needs rsvg-convert (librsvg2-bin; make setup)")
+		t.Fatal("needs rsvg-convert (librsvg2-bin; run scripts/setup.sh)")
 	}
 	font := pinnedFont(t)
 	for _, name := range []string{"hotel", "shop"} {

@@ -23,6 +23,8 @@ gui_test_pkgs=(xvfb xauth xdotool imagemagick)
 font_pkgs=(fonts-noto-cjk fonts-droid-fallback)
 # Checkers of the SVG and PDF exports: xmllint, rsvg-convert, pdftotext and pdftoppm.
 export_check_pkgs=(libxml2-utils librsvg2-bin poppler-utils)
+# git and patch, for the tests of the git drivers and of fmt -d's diffs.
+vcs_test_pkgs=(git patch)
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -32,7 +34,7 @@ install_debian_packages() {
 		return 0
 	fi
 	local missing=() pkg
-	for pkg in "${build_pkgs[@]}" "${gui_test_pkgs[@]}" "${font_pkgs[@]}" "${export_check_pkgs[@]}"; do
+	for pkg in "${build_pkgs[@]}" "${gui_test_pkgs[@]}" "${font_pkgs[@]}" "${export_check_pkgs[@]}" "${vcs_test_pkgs[@]}"; do
 		if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
 			missing+=("$pkg")
 		fi

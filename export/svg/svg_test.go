@@ -60,7 +60,7 @@ func pinned(t testing.TB) *text.Engine {
 	const droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 	data, err := text.ReadFont(droid)
 	if err != nil {
-		t.Skipf("needs fonts-droid-fallback: %v", err)
+		t.Fatalf("needs fonts-droid-fallback (run scripts/setup.sh): %v", err)
 	}
 	e, err := text.New(text.Config{Font: data, FontName: droid, NoSystemFonts: true})
 	if err != nil {
@@ -138,7 +138,7 @@ func TestDeterministic(t *testing.T) {
 func TestXMLLint(t *testing.T) {
 	lint, err := exec.LookPath("xmllint")
 	if err != nil {
-		t.Skip("needs xmllint (libxml2-utils; make setup)")
+		t.Fatal("needs xmllint (libxml2-utils; run scripts/setup.sh)")
 	}
 	Lint(t, lint, write(t, sample(), pinned(t), Options{Title: "x"}))
 }
@@ -161,7 +161,7 @@ func Lint(t *testing.T, lint string, data []byte) {
 func TestMatchesRaster(t *testing.T) {
 	rsvg, err := exec.LookPath("rsvg-convert")
 	if err != nil {
-		t.Skip("needs rsvg-convert (librsvg2-bin; make setup)")
+		t.Fatal("needs rsvg-convert (librsvg2-bin; run scripts/setup.sh)")
 	}
 	e := pinned(t)
 	const scale = 3

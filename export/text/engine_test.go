@@ -13,7 +13,7 @@ func pinned(t *testing.T) *Engine {
 	t.Helper()
 	data, err := ReadFont(droid)
 	if err != nil {
-		t.Skipf("needs fonts-droid-fallback: %v", err)
+		t.Fatalf("needs fonts-droid-fallback (run scripts/setup.sh): %v", err)
 	}
 	e, err := New(Config{Font: data, FontName: droid, NoSystemFonts: true})
 	if err != nil {
@@ -95,7 +95,7 @@ func TestShapePinnedCJK(t *testing.T) {
 func TestFallbackCFF(t *testing.T) {
 	const cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 	if _, err := os.Stat(cjk); err != nil {
-		t.Skipf("needs fonts-noto-cjk: %v", err)
+		t.Fatalf("needs fonts-noto-cjk (run scripts/setup.sh): %v", err)
 	}
 	e, err := New(Config{})
 	if err != nil {

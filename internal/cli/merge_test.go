@@ -112,7 +112,7 @@ func TestMergeCommand(t *testing.T) {
 // git repository (the repository case is in the root package's git test).
 func TestGitSetupOutsideARepository(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
-		t.Skipf("git is not installed: %v", err)
+		t.Fatalf("git is not installed (run scripts/setup.sh): %v", err)
 	}
 	dir := t.TempDir()
 	t.Chdir(dir)

@@ -2,78 +2,74 @@ package diff
 
 import "servicebp/blueprint"
 
+// byID compares two lists of elements matched by id: each element of
+// NEW missing from OLD is added, each of OLD missing from NEW removed, and
+// for each kept one fields reports the changes of its fields, then a
+// change of place in the list is reported. base is the change an element
+// of NEW is reported as (or one of OLD, when removed).
+func byID[T any](c *comparison, old, new []T, id func(T) string, name func(T) string,
+	base func(e T, removed bool) Change, fields func(base Change, o, n T)) {
+	byOld := make(map[string]T, len(old))
+	oldIDs := make([]string, len(old))
+	oldAt := make(map[string]int, len(old))
+	for i, e := range old {
+		byOld[id(e)], oldIDs[i], oldAt[id(e)] = e, id(e), i
+	}
+	newIDs := make([]string, len(new))
+	for i, e := range new {
+		newIDs[i] = id(e)
+	}
+	moved := reorderedIDs(oldIDs, newIDs)
+	kept := make(map[string]bool, len(new))
+	for i, e := range new {
+		b := base(e, false)
+		o, ok := byOld[id(e)]
+		if !ok {
+			c.added(b, name(e))
+			continue
+		}
+		kept[id(e)] = true
+		c.renamed(b, name(o), name(e))
+		fields(b, o, e)
+		if moved[id(e)] {
+			c.reordered(b, oldIDs, oldAt[id(e)], newIDs, i)
+		}
+	}
+	for _, o := range old {
+		if !kept[id(o)] {
+			c.removed(base(o, true), name(o))
+		}
+	}
+}
+
 // lanes compares the lanes by id: added, removed, renamed, a new kind,
 // or another place top to bottom.
 func (c *comparison) lanes() {
-	old := make(map[string]blueprint.Lane, len(c.old.Lanes))
-	oldIDs := make([]string, len(c.old.Lanes))
-	oldAt := make(map[string]int, len(c.old.Lanes))
-	for i, l := range c.old.Lanes {
-		old[l.ID], oldIDs[i], oldAt[l.ID] = l, l.ID, i
-	}
-	newIDs := make([]string, len(c.new.Lanes))
-	for i, l := range c.new.Lanes {
-		newIDs[i] = l.ID
-	}
-	moved := reorderedIDs(oldIDs, newIDs)
-	kept := make(map[string]bool, len(c.new.Lanes))
-	for i, l := range c.new.Lanes {
-		base := Change{Element: Lane, ID: l.ID, Label: l.Name, Line: l.Pos.Line}
-		o, ok := old[l.ID]
-		if !ok {
-			c.added(base, l.Name)
-			continue
-		}
-		kept[l.ID] = true
-		c.renamed(base, o.Name, l.Name)
-		c.field(base, "kind", string(o.Kind), string(l.Kind))
-		if moved[l.ID] {
-			c.reordered(base, oldIDs, oldAt[l.ID], newIDs, i)
-		}
-	}
-	for _, o := range c.old.Lanes {
-		if !kept[o.ID] {
-			c.removed(Change{Element: Lane, ID: o.ID, Label: o.Name, Line: o.Pos.Line}, o.Name)
-		}
-	}
+	byID(c, c.old.Lanes, c.new.Lanes,
+		func(l blueprint.Lane) string { return l.ID },
+		func(l blueprint.Lane) string { return l.Name },
+		func(l blueprint.Lane, _ bool) Change {
+			return Change{Element: Lane, ID: l.ID, Label: l.Name, Line: l.Pos.Line}
+		},
+		func(base Change, o, n blueprint.Lane) {
+			c.field(base, "kind", string(o.Kind), string(n.Kind))
+		})
 }
 
 // lines compares the lines by id: added, removed, renamed, another kind,
 // lane above or style, or another place in the list.
 func (c *comparison) lines() {
-	old := make(map[string]blueprint.Line, len(c.old.Lines))
-	oldIDs := make([]string, len(c.old.Lines))
-	oldAt := make(map[string]int, len(c.old.Lines))
-	for i, l := range c.old.Lines {
-		old[l.ID], oldIDs[i], oldAt[l.ID] = l, l.ID, i
-	}
-	newIDs := make([]string, len(c.new.Lines))
-	for i, l := range c.new.Lines {
-		newIDs[i] = l.ID
-	}
-	moved := reorderedIDs(oldIDs, newIDs)
-	kept := make(map[string]bool, len(c.new.Lines))
-	for i, l := range c.new.Lines {
-		base := Change{Element: Line, ID: l.ID, Label: l.Name, Line: l.Pos.Line}
-		o, ok := old[l.ID]
-		if !ok {
-			c.added(base, l.Name)
-			continue
-		}
-		kept[l.ID] = true
-		c.renamed(base, o.Name, l.Name)
-		c.field(base, "kind", string(o.Kind), string(l.Kind))
-		c.field(base, "below", o.Below, l.Below)
-		c.field(base, "style", string(o.Style), string(l.Style))
-		if moved[l.ID] {
-			c.reordered(base, oldIDs, oldAt[l.ID], newIDs, i)
-		}
-	}
-	for _, o := range c.old.Lines {
-		if !kept[o.ID] {
-			c.removed(Change{Element: Line, ID: o.ID, Label: o.Name, Line: o.Pos.Line}, o.Name)
-		}
-	}
+	byID(c, c.old.Lines, c.new.Lines,
+		func(l blueprint.Line) string { return l.ID },
+		func(l blueprint.Line) string { return l.Name },
+		func(l blueprint.Line, _ bool) Change {
+			return Change{Element: Line, ID: l.ID, Label: l.Name, Line: l.Pos.Line}
+		},
+		func(base Change, o, n blueprint.Line) {
+			c.field(base, "kind", string(o.Kind), string(n.Kind))
+			c.field(base, "below", o.Below, n.Below)
+			c.field(base, "style", string(o.Style), string(n.Style))
+		})
 }
 
 // phaseNames lists the phase names of d's columns in order of first use,
@@ -164,39 +160,21 @@ func (c *comparison) phases() {
 // columns compares the columns by id: added, removed, renamed, moved to
 // another phase (not counting phase renames) or to another place.
 func (c *comparison) columns() {
-	old := make(map[string]blueprint.Column, len(c.old.Columns))
-	oldIDs := make([]string, len(c.old.Columns))
-	oldAt := make(map[string]int, len(c.old.Columns))
-	for i, col := range c.old.Columns {
-		old[col.ID], oldIDs[i], oldAt[col.ID] = col, col.ID, i
-	}
-	newIDs := make([]string, len(c.new.Columns))
-	for i, col := range c.new.Columns {
-		newIDs[i] = col.ID
-	}
-	moved := reorderedIDs(oldIDs, newIDs)
-	kept := make(map[string]bool, len(c.new.Columns))
-	for i, col := range c.new.Columns {
-		base := Change{Element: Column, ID: col.ID, Label: col.Name, Line: col.Pos.Line, Group: col.Phase, InPhase: true}
-		o, ok := old[col.ID]
-		if !ok {
-			c.added(base, col.Name)
-			continue
-		}
-		kept[col.ID] = true
-		c.renamed(base, o.Name, col.Name)
-		if to, renamed := c.renamedPhase[o.Phase]; !renamed || to != col.Phase {
-			c.field(base, "phase", o.Phase, col.Phase)
-		}
-		if moved[col.ID] {
-			c.reordered(base, oldIDs, oldAt[col.ID], newIDs, i)
-		}
-	}
-	for _, o := range c.old.Columns {
-		if !kept[o.ID] {
-			c.removed(Change{Element: Column, ID: o.ID, Label: o.Name, Line: o.Pos.Line, Group: c.newPhaseName(o.Phase), InPhase: true}, o.Name)
-		}
-	}
+	byID(c, c.old.Columns, c.new.Columns,
+		func(col blueprint.Column) string { return col.ID },
+		func(col blueprint.Column) string { return col.Name },
+		func(col blueprint.Column, removed bool) Change {
+			group := col.Phase
+			if removed {
+				group = c.newPhaseName(col.Phase)
+			}
+			return Change{Element: Column, ID: col.ID, Label: col.Name, Line: col.Pos.Line, Group: group, InPhase: true}
+		},
+		func(base Change, o, n blueprint.Column) {
+			if to, renamed := c.renamedPhase[o.Phase]; !renamed || to != n.Phase {
+				c.field(base, "phase", o.Phase, n.Phase)
+			}
+		})
 }
 
 // newPhaseName is the NEW name of the OLD phase name.

@@ -233,9 +233,18 @@ func (e *Engine) shape(s string, size float32, bold bool) *draw.Run {
 		start = end
 	}
 	run.Advance = x
+	if len(e.runs) >= maxCachedRuns {
+		// A long editor session shapes ever new texts: start the cache
+		// afresh rather than let it grow without bound.
+		clear(e.runs)
+	}
 	e.runs[k] = run
 	return run
 }
+
+// maxCachedRuns bounds the shaped texts an Engine keeps: far more than
+// any blueprint holds, so one export never shapes a text twice.
+const maxCachedRuns = 200_000
 
 func fromFixed(v fixed.Int26_6) float32 { return float32(v) / 64 }
 

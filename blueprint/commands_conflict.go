@@ -108,29 +108,13 @@ func setConflictField(d *Document, k Conflict, value string) error {
 	case "lint":
 		target = reflect.ValueOf(&d.Lint).Elem()
 	case "step":
-		i := d.StepIndex(k.ID)
-		if i < 0 {
-			return fmt.Errorf("no step has the id %q", k.ID)
-		}
-		target = reflect.ValueOf(&d.Steps[i]).Elem()
+		target = fieldsOf(d.Steps, d.StepIndex(k.ID))
 	case "lane":
-		i := d.LaneIndex(k.ID)
-		if i < 0 {
-			return fmt.Errorf("no lane has the id %q", k.ID)
-		}
-		target = reflect.ValueOf(&d.Lanes[i]).Elem()
+		target = fieldsOf(d.Lanes, d.LaneIndex(k.ID))
 	case "line":
-		i := d.LineIndex(k.ID)
-		if i < 0 {
-			return fmt.Errorf("no line has the id %q", k.ID)
-		}
-		target = reflect.ValueOf(&d.Lines[i]).Elem()
+		target = fieldsOf(d.Lines, d.LineIndex(k.ID))
 	case "column":
-		i := d.ColumnIndex(k.ID)
-		if i < 0 {
-			return fmt.Errorf("no column has the id %q", k.ID)
-		}
-		target = reflect.ValueOf(&d.Columns[i]).Elem()
+		target = fieldsOf(d.Columns, d.ColumnIndex(k.ID))
 	case "flow":
 		from, to, _ := strings.Cut(k.ID, " -> ")
 		i := d.FlowIndex(from, to)
@@ -141,6 +125,9 @@ func setConflictField(d *Document, k Conflict, value string) error {
 	default:
 		return fmt.Errorf("a %s has no field %q", k.Element, k.Field)
 	}
+	if !target.IsValid() {
+		return fmt.Errorf("no %s has the id %q", k.Element, k.ID)
+	}
 	for i := range target.NumField() {
 		f := target.Type().Field(i)
 		if f.IsExported() && f.Name != "ID" && f.Name != "Pos" && fieldKey(f.Name) == k.Field {
@@ -148,6 +135,15 @@ func setConflictField(d *Document, k Conflict, value string) error {
 		}
 	}
 	return fmt.Errorf("a %s has no field %q", k.Element, k.Field)
+}
+
+// fieldsOf is the addressable element i of s, or the zero Value when i
+// is out of range (an id not found).
+func fieldsOf[T any](s []T, i int) reflect.Value {
+	if i < 0 || i >= len(s) {
+		return reflect.Value{}
+	}
+	return reflect.ValueOf(&s[i]).Elem()
 }
 
 // parseFieldValue sets v from its text as a blueprint file writes it; an

@@ -15,15 +15,13 @@ type Format string
 const (
 	FormatPNG Format = "png"
 	FormatSVG Format = "svg"
+	FormatPDF Format = "pdf"
 )
 
 // Formats are the formats an export writes, by name.
-var Formats = []Format{FormatPNG, FormatSVG}
+var Formats = []Format{FormatPNG, FormatSVG, FormatPDF}
 
-// notYet are formats that are planned but not written yet.
-var notYet = map[string]bool{"pdf": true}
-
-// FormatNames is the list of formats for messages: "png, svg".
+// FormatNames is the list of formats for messages: "png, svg, pdf".
 func FormatNames() string {
 	names := make([]string, len(Formats))
 	for i, f := range Formats {
@@ -32,7 +30,7 @@ func FormatNames() string {
 	return strings.Join(names, ", ")
 }
 
-// ParseFormat returns the format named name (png, svg; any case), or an
+// ParseFormat returns the format named name (png, svg, pdf; any case), or an
 // error naming the formats.
 func ParseFormat(name string) (Format, error) {
 	n := strings.ToLower(strings.TrimPrefix(name, "."))
@@ -40,9 +38,6 @@ func ParseFormat(name string) (Format, error) {
 		if string(f) == n {
 			return f, nil
 		}
-	}
-	if notYet[n] {
-		return "", fmt.Errorf("%s is not supported yet; the formats are %s", strings.ToUpper(n), FormatNames())
 	}
 	return "", fmt.Errorf("unknown format %q; the formats are %s", name, FormatNames())
 }
@@ -56,7 +51,7 @@ func FormatFor(path, override string) (Format, error) {
 	}
 	ext := filepath.Ext(path)
 	if ext == "" {
-		return "", fmt.Errorf("%s has no extension to pick the format by; name it .png or .svg, or give --format (%s)", path, FormatNames())
+		return "", fmt.Errorf("%s has no extension to pick the format by; name it .png, .svg or .pdf, or give --format (%s)", path, FormatNames())
 	}
 	f, err := ParseFormat(ext)
 	if err != nil {
@@ -77,6 +72,8 @@ func WriteAs(path string, f Format, d *blueprint.Document, opt Options) error {
 		data, err = PNG(d, opt)
 	case FormatSVG:
 		data, err = SVG(d, opt)
+	case FormatPDF:
+		data, err = PDF(d, opt)
 	default:
 		_, err = ParseFormat(string(f))
 	}

@@ -79,3 +79,15 @@ func (e *Engine) GlyphOutline(r *draw.Run, g draw.Glyph) Outline {
 
 // The segment kinds mirror go-text's.
 var _ = [1]struct{}{}[int(ot.SegmentOpCubeTo)-int(CubeTo)]
+
+// Advance returns the horizontal advance of glyph id of the named face, in
+// units of the font size, or 0 for an unknown face.
+func (e *Engine) Advance(faceName string, id uint32) float32 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	fc := e.byName[faceName]
+	if fc == nil {
+		return 0
+	}
+	return fc.face.HorizontalAdvance(font.GID(id)) / fc.upem
+}

@@ -13,18 +13,18 @@ import (
 	"servicebp/export"
 )
 
-const exportUsage = "export FILE -o OUT.png|OUT.svg [--format png|svg] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve]"
+const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf [--format png|svg|pdf] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve]"
 
 func init() {
-	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image or an SVG document, headless", order: 40, run: runExport})
+	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image, an SVG document or a PDF, headless", order: 40, run: runExport})
 }
 
 func runExport(env Env, args []string) int {
 	fs := newFlagSet(exportUsage, env)
 	var out string
-	fs.StringVar(&out, "o", "", "the file to write (required); its extension, .png or .svg, picks the format")
+	fs.StringVar(&out, "o", "", "the file to write (required); its extension, .png, .svg or .pdf, picks the format")
 	fs.StringVar(&out, "output", "", "same as -o")
-	format := fs.String("format", "", "the output format, png or svg, whatever the extension of -o")
+	format := fs.String("format", "", "the output format, png, svg or pdf, whatever the extension of -o")
 	scale := fs.Float64("scale", export.DefaultScale, fmt.Sprintf("pixels per layout unit, %g to %g", float32(export.MinScale), float32(export.MaxScale)))
 	width := fs.Int("width", 0, "the image width in pixels; picks the scale")
 	themeName := fs.String("theme", "light", "colours: "+strings.Join(canvas.PaletteNames, ", "))

@@ -155,10 +155,9 @@ func TestExportErrors(t *testing.T) {
 		{"output is a folder", []string{hotel, "-o", readOnly, "--format", "png", "--scale", "0.25"}, ExitFailure, "not a regular file", false},
 		{"oversize", []string{wide, "-o", out, "--scale", "4"}, ExitFailure, "too large", false},
 		{"oversize width", []string{wide, "-o", out, "--width", "200000"}, ExitFailure, "too large", false},
-		{"unknown extension", []string{hotel, "-o", filepath.Join(dir, "out.bmp")}, ExitUsage, "the formats are png, svg", false},
-		{"pdf not yet", []string{hotel, "-o", filepath.Join(dir, "out.pdf")}, ExitUsage, "PDF is not supported yet", false},
+		{"unknown extension", []string{hotel, "-o", filepath.Join(dir, "out.bmp")}, ExitUsage, "the formats are png, svg, pdf", false},
 		{"no extension", []string{hotel, "-o", filepath.Join(dir, "out")}, ExitUsage, "--format", false},
-		{"unknown --format", []string{hotel, "-o", out, "--format", "bmp"}, ExitUsage, "the formats are png, svg", false},
+		{"unknown --format", []string{hotel, "-o", out, "--format", "bmp"}, ExitUsage, "the formats are png, svg, pdf", false},
 		{"--per-phase is png", []string{hotel, "-o", dir, "--per-phase", "--format", "svg"}, ExitUsage, "--format must be png", false},
 		{"no output", []string{hotel}, ExitUsage, "-o OUT.png", false},
 		{"no input", []string{"-o", out}, ExitUsage, "one blueprint FILE", false},
@@ -219,6 +218,9 @@ func TestExportFormats(t *testing.T) {
 		return bytes.HasPrefix(data, []byte("<?xml")) && bytes.Contains(data, []byte("<svg xmlns=\"http://www.w3.org/2000/svg\""))
 	}
 	isPNG := func(data []byte) bool { return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) }
+	isPDF := func(data []byte) bool {
+		return bytes.HasPrefix(data, []byte("%PDF-1.7\n")) && bytes.HasSuffix(data, []byte("%%EOF\n"))
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -230,6 +232,8 @@ func TestExportFormats(t *testing.T) {
 		{"png by extension", nil, "c.png", isPNG},
 		{"--format svg over .png", []string{"--format", "svg"}, "d.png", isSVG},
 		{"--format png with no extension", []string{"--format", "PNG"}, "e", isPNG},
+		{"pdf by extension", nil, "f.pdf", isPDF},
+		{"--format pdf over .svg", []string{"--format", "pdf"}, "g.svg", isPDF},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(dir, tc.out)
@@ -250,7 +254,7 @@ func TestExportFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 5 {
-		t.Errorf("%d files in the folder, want the 5 outputs and no temp files", len(entries))
+	if len(entries) != 7 {
+		t.Errorf("%d files in the folder, want the 7 outputs and no temp files", len(entries))
 	}
 }

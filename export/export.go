@@ -51,6 +51,9 @@ type Options struct {
 	Style *layout.Style
 	// NoEmotionCurve leaves out the emotion curve, whatever the style.
 	NoEmotionCurve bool
+	// Poster, when not nil, makes the PDF export a poster of that paper
+	// (PDF only; the other formats refuse it).
+	Poster *Poster
 }
 
 // Layout computes the layout of d as the exports draw it, measuring text

@@ -67,6 +67,9 @@ func WriteAs(path string, f Format, d *blueprint.Document, opt Options) error {
 		data []byte
 		err  error
 	)
+	if opt.Poster != nil && f != FormatPDF {
+		return fmt.Errorf("posters (--paper, --tiles) are PDF only, not %s", strings.ToUpper(string(f)))
+	}
 	switch f {
 	case FormatPNG:
 		data, err = PNG(d, opt)

@@ -16,13 +16,17 @@ import (
 // PDF renders d as a one-page vector PDF: the same picture as the PNG,
 // one point per layout unit (scaled down when a side would pass
 // MaxPageSide), with text as real, selectable text in embedded subset
-// fonts. Options.Paper makes a poster instead (see Poster).
+// fonts. Options.Poster makes a poster instead: the blueprint fitted to
+// one sheet, or tiled over several.
 func PDF(d *blueprint.Document, opt Options) ([]byte, error) {
 	info, err := pdfInfo(d)
 	if err != nil {
 		return nil, err
 	}
 	l := Layout(d, opt)
+	if opt.Poster != nil {
+		return posterPDF(l, d, opt, info)
+	}
 	eng, err := engineFor(opt.Font)
 	if err != nil {
 		return nil, err

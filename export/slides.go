@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"servicebp/blueprint/present"
 	"servicebp/canvas"
 	"servicebp/export/raster"
+	"servicebp/export/text"
 )
 
 // Slide sizes: slides are 16:9, SlideWidth pixels wide unless the options
@@ -66,6 +68,34 @@ func SlideDeck(d *blueprint.Document) []Slide {
 // fitted to the slide size and letterboxed with the palette's background.
 // opt.Scale is not used.
 func RenderSlide(d *blueprint.Document, s Slide, opt Options) (*image.NRGBA, error) {
+	sp, err := slidePicture(d, s, opt)
+	if err != nil {
+		return nil, err
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, sp.w, sp.h))
+	if bg := sp.bg; !opt.Transparent && bg.A != 0 {
+		fillRows(img, bg.R, bg.G, bg.B, bg.A)
+	}
+	raster.NewAt(sp.list, sp.eng, sp.zoom, sp.off).Paint(img)
+	return img, nil
+}
+
+// slidePic is the picture of one slide: its display list, drawn at zoom
+// pixels per unit with the world origin at pixel off, on a w × h slide of
+// background bg.
+type slidePic struct {
+	list *draw.List
+	eng  *text.Engine
+	zoom float32
+	off  layout.Point
+	w, h int
+	bg   color.NRGBA
+}
+
+// slidePicture lays out the columns of s from d in the presentation
+// style and fits them to the slide size: what RenderSlide paints and each
+// page of the PDF deck shows.
+func slidePicture(d *blueprint.Document, s Slide, opt Options) (*slidePic, error) {
 	w, h, err := SlideSize(opt)
 	if err != nil {
 		return nil, err
@@ -92,14 +122,9 @@ func RenderSlide(d *blueprint.Document, s Slide, opt Options) (*image.NRGBA, err
 	_, hi := canvas.PresentZoomRange(st, sw, sh)
 	zoom := canvas.FitZoom(l.Width, l.Height, sw-2*margin, sh-2*margin, hi)
 	off := layout.Point{X: (sw - l.Width*zoom) / 2, Y: (sh - l.Height*zoom) / 2}
-
 	dl := draw.Build(l, &pal, draw.Options{Transparent: true})
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	if bg := pal.Background; !opt.Transparent && bg.A != 0 {
-		fillRows(img, bg.R, bg.G, bg.B, bg.A)
-	}
-	raster.NewAt(dl, eng, zoom, off).Paint(img)
-	return img, nil
+	eng.ShapeList(dl)
+	return &slidePic{list: dl, eng: eng, zoom: zoom, off: off, w: w, h: h, bg: pal.Background}, nil
 }
 
 // WriteSlides renders the slide deck of d into dir (created when missing)

@@ -13,7 +13,7 @@ import (
 	"servicebp/export"
 )
 
-const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf [--format png|svg|pdf] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve]"
+const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf [--format png|svg|pdf] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve] [--paper A4|A3|A2|A1|A0|letter|tabloid [--landscape] [--tiles [COLSxROWS]]]"
 
 func init() {
 	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image, an SVG document or a PDF, headless", order: 40, run: runExport})
@@ -31,7 +31,11 @@ func runExport(env Env, args []string) int {
 	transparent := fs.Bool("transparent", false, "leave the background transparent")
 	fontPath := fs.String("font", "", "a .ttf or .otf font for all text")
 	strict := fs.Bool("strict", false, "fail when some characters have no font")
-	perPhase := fs.Bool("per-phase", false, "write 1920×1080 slides (or --width wide) into the directory -o: the whole blueprint, then one per phase")
+	perPhase := fs.Bool("per-phase", false, "write the slide deck, 1920×1080 (or --width wide): the whole blueprint, then one slide per phase; PNG files into the directory -o, or one PDF when -o ends in .pdf (or --format pdf)")
+	paper := fs.String("paper", "", "make a poster PDF on this paper: "+export.PaperNames())
+	landscape := fs.Bool("landscape", false, "turn the --paper sideways")
+	var tiles tilesFlag
+	fs.Var(&tiles, "tiles", "split the --paper poster over several sheets with overlaps, crop marks and labels: COLSxROWS, or alone for the sheets that print it at 1 point per layout unit")
 	noCurve := fs.Bool("no-emotion-curve", false, "leave out the emotion curve under the customer lane")
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -63,8 +67,16 @@ func runExport(env Env, args []string) int {
 	}
 	var fmtOut export.Format
 	if *perPhase {
-		if f, err := export.ParseFormat(*format); *format != "" && (err != nil || f != export.FormatPNG) {
-			return usage("--per-phase writes PNG slides; --format must be png")
+		fmtOut = export.FormatPNG
+		if strings.EqualFold(filepath.Ext(out), ".pdf") {
+			fmtOut = export.FormatPDF
+		}
+		if *format != "" {
+			f, err := export.ParseFormat(*format)
+			if err != nil || f == export.FormatSVG {
+				return usage("--per-phase writes PNG slides or a PDF deck; --format must be png or pdf")
+			}
+			fmtOut = f
 		}
 	} else {
 		f, err := export.FormatFor(out, *format)
@@ -73,6 +85,21 @@ func runExport(env Env, args []string) int {
 		}
 		fmtOut = f
 	}
+	var poster *export.Poster
+	switch {
+	case *paper == "" && (tiles.set || *landscape):
+		return usage("--tiles and --landscape go with --paper")
+	case *paper != "" && *perPhase:
+		return usage("--paper makes a poster; it does not go with --per-phase")
+	case *paper != "" && fmtOut != export.FormatPDF:
+		return usage(fmt.Sprintf("--paper and --tiles make PDF posters, not %s; name the output .pdf or give --format pdf", strings.ToUpper(string(fmtOut))))
+	case *paper != "":
+		p, err := export.PaperByName(*paper)
+		if err != nil {
+			return usage(err.Error())
+		}
+		poster = &export.Poster{Paper: p, Landscape: *landscape, Tiles: tiles.set, Cols: tiles.cols, Rows: tiles.rows}
+	}
 	if !widthSet && (*scale < export.MinScale || *scale > export.MaxScale) {
 		return usage(fmt.Sprintf("--scale must be between %g and %g", float32(export.MinScale), float32(export.MaxScale)))
 	}
@@ -80,7 +107,7 @@ func runExport(env Env, args []string) int {
 	if !ok {
 		return usage(fmt.Sprintf("unknown --theme %q: use %s", *themeName, strings.Join(canvas.PaletteNames, ", ")))
 	}
-	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve}
+	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve, Poster: poster}
 	if *fontPath != "" {
 		// A FIFO or a device would block the read, or never end.
 		if info, err := os.Stat(*fontPath); err == nil && !info.Mode().IsRegular() {
@@ -100,7 +127,8 @@ func runExport(env Env, args []string) int {
 		printLoadError(env, err)
 		return ExitFailure
 	}
-	if msg := overwritesInput(out, *perPhase, doc, files[0], *fontPath); msg != "" {
+	slideDir := *perPhase && fmtOut == export.FormatPNG
+	if msg := overwritesInput(out, slideDir, doc, files[0], *fontPath); msg != "" {
 		fmt.Fprintf(env.Stderr, "servicebp export: %s; nothing was written\n", msg)
 		return ExitFailure
 	}
@@ -124,7 +152,7 @@ func runExport(env Env, args []string) int {
 	// at little cost in time.
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	if *perPhase {
-		return writeSlides(env, out, doc, opt)
+		return writeSlides(env, out, fmtOut, doc, opt)
 	}
 	if err := export.WriteAs(out, fmtOut, doc, opt); err != nil {
 		fmt.Fprintf(env.Stderr, "servicebp export: %v\n", err)
@@ -160,4 +188,42 @@ func overwritesInput(out string, perPhase bool, doc *blueprint.Document, inputs 
 		}
 	}
 	return ""
+}
+
+// tilesFlag is --tiles: alone (the automatic count of sheets) or with
+// COLSxROWS.
+type tilesFlag struct {
+	set        bool
+	cols, rows int
+}
+
+func (t *tilesFlag) String() string {
+	if t == nil || !t.set {
+		return ""
+	}
+	if t.cols == 0 {
+		return "auto"
+	}
+	return fmt.Sprintf("%dx%d", t.cols, t.rows)
+}
+
+func (t *tilesFlag) Set(v string) error {
+	c, r, err := export.ParseTiles(v)
+	if err != nil {
+		return err
+	}
+	t.set, t.cols, t.rows = true, c, r
+	return nil
+}
+
+// IsBoolFlag lets --tiles stand alone.
+func (t *tilesFlag) IsBoolFlag() bool { return true }
+
+// TakesArg says whether the argument after --tiles is its value.
+func (t *tilesFlag) TakesArg(arg string) bool {
+	if strings.EqualFold(arg, "auto") {
+		return true
+	}
+	c, r, ok := strings.Cut(strings.ToLower(arg), "x")
+	return ok && c != "" && r != "" && strings.Trim(c+r, "0123456789") == ""
 }

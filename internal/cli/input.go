@@ -87,9 +87,15 @@ func parseFlags(fs *flag.FlagSet, args []string) (files []string, code int, ok b
 			if strings.Contains(name, "=") {
 				continue
 			}
-			if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			f := fs.Lookup(name)
+			switch {
+			case f != nil && !isBoolFlag(f) && i+1 < len(args):
 				i++
 				flags = append(flags, args[i])
+			case f != nil && i+1 < len(args) && takesArg(f, args[i+1]):
+				// A flag with an optional value (--tiles or --tiles 3x2).
+				i++
+				flags[len(flags)-1] = a + "=" + args[i]
 			}
 		default:
 			files = append(files, a)
@@ -102,6 +108,13 @@ func parseFlags(fs *flag.FlagSet, args []string) (files []string, code int, ok b
 		return nil, ExitUsage, false
 	}
 	return files, ExitOK, true
+}
+
+// takesArg says whether the flag f, which may stand alone, takes arg as
+// its value.
+func takesArg(f *flag.Flag, arg string) bool {
+	o, ok := f.Value.(interface{ TakesArg(string) bool })
+	return ok && o.TakesArg(arg)
 }
 
 func isBoolFlag(f *flag.Flag) bool {

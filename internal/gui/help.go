@@ -20,7 +20,7 @@ func shortcutRows() [][2]string {
 		{"Ctrl+O", lang.L("Open…")},
 		{"Ctrl+S", lang.L("Save")},
 		{"Ctrl+Shift+S", lang.L("Save as…")},
-		{"Ctrl+E", lang.L("Export PNG…")},
+		{"Ctrl+E", lang.L("Export…")},
 		{"Ctrl+Q", lang.L("Quit")},
 		{"Ctrl+Z", lang.L("Undo")},
 		{"Ctrl+Shift+Z, Ctrl+Y", lang.L("Redo")},

@@ -58,7 +58,7 @@ func newMenus(e *Editor) *menus {
 		item(lang.L("Save"), shortcutSave, func() { e.commitField(); e.save(nil) }),
 		item(lang.L("Save as…"), shortcutSaveAs, func() { e.commitField(); e.saveAs(nil) }),
 		fyne.NewMenuItemSeparator(),
-		item(lang.L("Export PNG…"), shortcutExport, e.showExport),
+		item(lang.L("Export…"), shortcutExport, e.showExport),
 		fyne.NewMenuItem(lang.L("Export slides…"), e.showExportSlides),
 		fyne.NewMenuItemSeparator(),
 		quit,

@@ -3,6 +3,7 @@ package gui
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -13,12 +14,15 @@ import (
 	"servicebp/export"
 )
 
-// showExportSlides asks for the theme and background, then for a folder,
-// and writes the slide deck into it: the whole blueprint, then one
-// 1920×1080 slide per phase.
+// showExportSlides asks for the theme, the background and the form of
+// the deck, then for a folder of PNG files or a PDF file, and writes the
+// slide deck: the whole blueprint, then one 1920×1080 slide per phase.
 func (e *Editor) showExportSlides() {
 	e.commitField()
 	f, items := e.newExportForm(e.exportSettings(), false)
+	deck := widget.NewSelect([]string{lang.L("PNG files in a folder"), lang.L("One PDF deck")}, nil)
+	deck.SetSelectedIndex(0)
+	items = append([]*widget.FormItem{widget.NewFormItem(lang.L("Slides as"), deck)}, items...)
 	e.askWith(lang.L("Export slides"), "", widget.NewForm(items...),
 		choice{label: lang.L("Cancel")},
 		choice{label: lang.L("Export…"), importance: widget.HighImportance, action: func() {
@@ -26,8 +30,24 @@ func (e *Editor) showExportSlides() {
 			kept := e.exportSettings()
 			kept.Theme, kept.Transparent = s.Theme, s.Transparent
 			e.rememberExportSettings(kept)
+			if deck.SelectedIndex() == 1 {
+				name := strings.TrimSuffix(suggestedFileName(e), filepath.Ext(suggestedFileName(e)))
+				e.askSavePath(name+"-slides.pdf", []string{".pdf"}, func(path string) { e.exportDeckPDF(path, s) })
+				return
+			}
 			e.askSlidesFolder(s)
 		}})
+}
+
+// exportDeckPDF writes the slide deck of the open blueprint to one PDF
+// file at path.
+func (e *Editor) exportDeckPDF(path string, s exportSettings) bool {
+	if err := export.WriteDeckPDF(path, e.Doc(), e.exportOptions(s)); err != nil {
+		e.showError(fmt.Errorf("%s: %w", lang.L("Could not export"), err))
+		return false
+	}
+	e.notify(lang.L("Exported {{.Name}}", map[string]any{"Name": filepath.Base(path)}))
+	return true
 }
 
 // askSlidesFolder asks for a folder and writes the slide deck into it

@@ -205,8 +205,8 @@ var markColor = color.NRGBA{0x40, 0x40, 0x40, 0xff}
 // tileMarks is what a tile prints in its margins, in page points: crop
 // marks at the corners of the picture area, alignment marks where the
 // neighbours' edges go (a tick in both margins and a cross in the
-// picture's overlap strip), and the label "Title — row R / column C of
-// ROWS × COLS".
+// picture's overlap strip), and the label "Title — row R of ROWS /
+// column C of COLS".
 func tileMarks(title string, pw, ph float32, r, c, rows, cols int) *draw.List {
 	m := float32(PosterMargin)
 	x1, y1, x2, y2 := m, m, pw-m, ph-m
@@ -239,7 +239,7 @@ func tileMarks(title string, pw, ph float32, r, c, rows, cols int) *draw.List {
 		line(x1+4, y, x1+10, y)
 		line(x2-4, y, x2-10, y)
 	}
-	label := fmt.Sprintf("row %d / column %d (of %d × %d)", r+1, c+1, rows, cols)
+	label := fmt.Sprintf("row %d of %d / column %d of %d", r+1, rows, c+1, cols)
 	if title != "" {
 		label = title + " — " + label
 	}

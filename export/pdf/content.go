@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/layout"
 	"servicebp/export/text"
 )
 
@@ -72,7 +73,18 @@ func (d *doc) AddPage(p Page) error {
 		}
 		pt.printf("%s 0 0 %s %s %s cm\n", num4(s), num4(s), num(ly.Offset.X), num(ly.Offset.Y))
 		saved := *pt
-		ly.List.Each(func(_ *draw.Group, it draw.Item) { pt.item(it) })
+		clip, culled := layout.Rect{}, ly.Clip.W > 0 && ly.Clip.H > 0
+		if culled {
+			// The clip in world units, grown for what reaches past an
+			// item's bounds (miter joins, glyphs below the text box).
+			clip = layout.Rect{X: (ly.Clip.X - ly.Offset.X) / s, Y: (ly.Clip.Y - ly.Offset.Y) / s, W: ly.Clip.W / s, H: ly.Clip.H / s}.Inset(-8)
+		}
+		ly.List.Each(func(_ *draw.Group, it draw.Item) {
+			if culled && !overlaps(it.Bounds(), clip) {
+				return // wholly outside the clip: leave it out of the page
+			}
+			pt.item(it)
+		})
 		pt.printf("Q\n")
 		// Q restores the state that q saved.
 		pt.fill, pt.stroke, pt.width, pt.alpha, pt.dashed = saved.fill, saved.stroke, saved.width, saved.alpha, saved.dashed
@@ -307,4 +319,9 @@ func (p *painter) text(t *draw.Text) {
 // rgb is the three colour components of c, from 0 to 1.
 func rgb(c color.NRGBA) string {
 	return num4(float32(c.R)/0xff) + " " + num4(float32(c.G)/0xff) + " " + num4(float32(c.B)/0xff)
+}
+
+// overlaps says whether a and b share some area.
+func overlaps(a, b layout.Rect) bool {
+	return a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom()
 }

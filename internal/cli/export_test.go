@@ -158,7 +158,14 @@ func TestExportErrors(t *testing.T) {
 		{"unknown extension", []string{hotel, "-o", filepath.Join(dir, "out.bmp")}, ExitUsage, "the formats are png, svg, pdf", false},
 		{"no extension", []string{hotel, "-o", filepath.Join(dir, "out")}, ExitUsage, "--format", false},
 		{"unknown --format", []string{hotel, "-o", out, "--format", "bmp"}, ExitUsage, "the formats are png, svg, pdf", false},
-		{"--per-phase is png", []string{hotel, "-o", dir, "--per-phase", "--format", "svg"}, ExitUsage, "--format must be png", false},
+		{"--per-phase is png or pdf", []string{hotel, "-o", dir, "--per-phase", "--format", "svg"}, ExitUsage, "--format must be png or pdf", false},
+		{"poster as png", []string{hotel, "-o", out, "--paper", "A4"}, ExitUsage, "PDF posters, not PNG", false},
+		{"poster as svg", []string{hotel, "-o", out, "--format", "svg", "--paper", "A4", "--tiles"}, ExitUsage, "PDF posters, not SVG", false},
+		{"tiles without paper", []string{hotel, "-o", out, "--tiles"}, ExitUsage, "go with --paper", false},
+		{"landscape without paper", []string{hotel, "-o", out, "--landscape"}, ExitUsage, "go with --paper", false},
+		{"unknown paper", []string{hotel, "-o", out, "--format", "pdf", "--paper", "B5"}, ExitUsage, "the papers are A0, A1, A2, A3, A4, letter, tabloid", false},
+		{"bad tiles", []string{hotel, "-o", out, "--format", "pdf", "--paper", "A4", "--tiles=0x3"}, ExitUsage, "COLSxROWS", false},
+		{"poster and slides", []string{hotel, "-o", out, "--format", "pdf", "--paper", "A4", "--per-phase"}, ExitUsage, "does not go with --per-phase", false},
 		{"no output", []string{hotel}, ExitUsage, "-o OUT.png", false},
 		{"no input", []string{"-o", out}, ExitUsage, "one blueprint FILE", false},
 		{"two inputs", []string{hotel, hotel, "-o", out}, ExitUsage, "one blueprint FILE", false},
@@ -256,5 +263,57 @@ func TestExportFormats(t *testing.T) {
 	}
 	if len(entries) != 7 {
 		t.Errorf("%d files in the folder, want the 7 outputs and no temp files", len(entries))
+	}
+}
+
+// TestExportPDFPosterAndDeck writes a tiled A4 poster (--tiles alone and
+// --tiles COLSxROWS as a separate argument) and the slide deck as one
+// PDF, and counts their pages.
+func TestExportPDFPosterAndDeck(t *testing.T) {
+	dir := t.TempDir()
+	hotel := lintTemplatePath("hotel")
+	font := golden.FontFile(t)
+	pages := func(path string) int {
+		t.Helper()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte("%PDF-")) {
+			t.Fatalf("%s is not a PDF", path)
+		}
+		return bytes.Count(data, []byte("/Type /Page "))
+	}
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		pages int
+	}{
+		{"one sheet", []string{"--paper", "a3", "--landscape"}, 1},
+		{"tiles 3x2", []string{"--paper", "A4", "--tiles", "3x2"}, 6},
+		{"tiles auto", []string{"--paper", "A4", "--tiles"}, 10}, // 5 × 2 portrait sheets at 1 pt per unit
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".pdf")
+			args := append([]string{hotel, "-o", out, "--font", font}, tc.args...)
+			if code, _, stderr := runExportCLI(t, args...); code != ExitOK || stderr != "" {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			if n := pages(out); n != tc.pages {
+				t.Errorf("%d pages, want %d", n, tc.pages)
+			}
+		})
+	}
+	deck := filepath.Join(dir, "deck.pdf")
+	code, stdout, stderr := runExportCLI(t, hotel, "--per-phase", "-o", deck, "--font", font)
+	if code != ExitOK || stderr != "" || stdout != deck+"\n" {
+		t.Fatalf("deck: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	doc, err := blueprint.Load(hotel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, want := pages(deck), len(doc.Phases())+1; n != want {
+		t.Errorf("the deck has %d pages, want %d: the overview and one per phase", n, want)
 	}
 }

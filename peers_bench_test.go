@@ -16,7 +16,8 @@ import (
 
 // BenchmarkPeers measures, side by side in one run, the process CPU time
 // (user + system) of servicebp exporting the generated 5 × 40 grid (200
-// cards, 99 flows) and the 1,000-card one to PNG at scale 1 and to SVG,
+// cards, 99 flows) and the 1,000-card one to PNG at scale 1, to SVG and
+// to PDF,
 // and of the peers drawing the same graphs: d2 v0.7.2 writing SVG and
 // graphviz's dot writing PNG, when they are installed (go install
 // oss.terrastruct.com/d2@v0.7.2; apt-get install graphviz). It reports
@@ -52,6 +53,7 @@ func BenchmarkPeers(b *testing.B) {
 		}{
 			{"png", bin, []string{"export", src, "-o", base + ".png", "--scale", "1"}},
 			{"svg", bin, []string{"export", src, "-o", base + ".svg", "--scale", "1"}},
+			{"pdf", bin, []string{"export", src, "-o", base + ".pdf"}},
 			{"d2-svg", d2, []string{"--layout", "dagre", d2src, base + "-d2.svg"}},
 			{"dot-png", dot, []string{"-Tpng", dotsrc, "-o", base + "-dot.png"}},
 		}
@@ -77,6 +79,7 @@ func BenchmarkPeers(b *testing.B) {
 		if v := ms["d2-svg"]; v > 0 {
 			b.ReportMetric(ms["png"]/v, fmt.Sprintf("png/d2-%d", n))
 			b.ReportMetric(ms["svg"]/v, fmt.Sprintf("svg/d2-%d", n))
+			b.ReportMetric(ms["pdf"]/v, fmt.Sprintf("pdf/d2-%d", n))
 		}
 		if v := ms["dot-png"]; v > 0 {
 			b.ReportMetric(ms["png"]/v, fmt.Sprintf("png/dot-%d", n))

@@ -83,3 +83,25 @@ func benchSVG(b *testing.B, d *blueprint.Document) {
 		}
 	}
 }
+
+// BenchmarkPDFGrid200 writes the 5 × 40 grid (200 cards, 99 flows) as a
+// one-page PDF.
+func BenchmarkPDFGrid200(b *testing.B) { benchPDF(b, bpgen.Generate(200)) }
+
+// BenchmarkPDFGrid1000 writes 1,000 cards in 200 columns as a PDF.
+func BenchmarkPDFGrid1000(b *testing.B) { benchPDF(b, bpgen.Generate(1000)) }
+
+func benchPDF(b *testing.B, d *blueprint.Document) {
+	opt := Options{Font: pinnedFont(b)}
+	data, err := PDF(d, opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(data))/1e6, "MB")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := PDF(d, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -20,7 +20,9 @@ const compression = zlib.BestSpeed
 // file assembles the objects of a PDF file and its cross-reference table.
 type file struct {
 	b    bytes.Buffer
-	offs []int // byte offset of object n+1
+	offs []int        // byte offset of object n+1
+	zw   *zlib.Writer // reused: a compressor costs a megabyte to make
+	z    bytes.Buffer
 }
 
 // reserve returns the number of a new object, to be written later.
@@ -38,11 +40,18 @@ func (f *file) obj(n int, body string) {
 // stream writes object n as a Flate-compressed stream of data, with the
 // extra dictionary entries dict.
 func (f *file) stream(n int, dict string, data []byte) error {
-	var z bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&z, compression)
-	if err != nil {
-		return err
+	z := &f.z
+	z.Reset()
+	if f.zw == nil {
+		zw, err := zlib.NewWriterLevel(z, compression)
+		if err != nil {
+			return err
+		}
+		f.zw = zw
+	} else {
+		f.zw.Reset(z)
 	}
+	zw := f.zw
 	if _, err := zw.Write(data); err != nil {
 		return err
 	}

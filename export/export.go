@@ -1,6 +1,7 @@
 // Package export writes blueprints to files, headless: PNG images painted
-// band by band by the raster painter, and SVG documents, both from the
-// display list the editor's board shows, with text shaped by one text
+// band by band by the raster painter, SVG documents, and PDFs (one page,
+// posters on paper sheets, slide decks), all from the display list the
+// editor's board shows, with text shaped by one text
 // engine (export/text), so that the files look like the screen and like
 // each other. It changes no global state and needs no display.
 package export

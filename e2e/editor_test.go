@@ -369,7 +369,7 @@ func TestWindowSizeRemembered(t *testing.T) {
 	b.quit()
 }
 
-// TestExportPNG exports through File > Export PNG… (Ctrl+E): Enter takes
+// TestExportPNG exports through File > Export… (Ctrl+E): Enter takes
 // the offered scale and theme, then a name is typed without the
 // extension.
 func TestExportPNG(t *testing.T) {

@@ -313,6 +313,9 @@ func (p *painter) text(t *draw.Text) {
 		pen = g.X + sl.width*size
 	}
 	closeTJ()
+	if rise != 0 {
+		p.printf("0 Ts\n") // the rise outlives ET: leave none for the next text
+	}
 	p.printf("ET\n")
 }
 

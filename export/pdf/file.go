@@ -189,10 +189,28 @@ func num1(v float32) string { return round(v, 10) }
 // decimals.
 func num4(v float32) string { return round(v, 10000) }
 
-func round(v float32, k float64) string {
-	r := math.Round(float64(v)*k) / k
-	if r == 0 || math.IsNaN(r) || math.IsInf(r, 0) {
+// round formats v rounded to a multiple of 1/k (k a power of ten) with
+// no trailing zeros: fixed-point integer formatting, which is several
+// times faster than strconv's float formatting and gives the same text.
+func round(v float32, k int64) string {
+	f := math.Round(float64(v) * float64(k))
+	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1e15 {
 		return "0"
 	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
+	n := int64(f)
+	var buf [32]byte
+	b := buf[:0]
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/k, 10)
+	if frac := n % k; frac != 0 {
+		b = append(b, '.')
+		for d := k / 10; d > 0 && frac != 0; d /= 10 {
+			b = append(b, byte('0'+frac/d))
+			frac %= d
+		}
+	}
+	return string(b)
 }

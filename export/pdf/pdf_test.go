@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -260,5 +262,21 @@ func TestPages(t *testing.T) {
 	}
 	if err := New(e).Finish(&b, Info{}); err == nil {
 		t.Error("a PDF without pages was written")
+	}
+}
+
+// TestNumbers checks the fixed-point number formatting against strconv's.
+func TestNumbers(t *testing.T) {
+	for _, v := range []float32{0, 1, -1, 0.5, -0.0004, 0.0005, 12.3456, -12.3455, 100, 14400, 0.1, 1e-9, 595.2756, -841.8898} {
+		for _, k := range []int64{10, 1000, 10000} {
+			r := math.Round(float64(v)*float64(k)) / float64(k)
+			want := strconv.FormatFloat(r, 'f', -1, 64)
+			if r == 0 {
+				want = "0"
+			}
+			if got := round(v, k); got != want {
+				t.Errorf("round(%v, %d) = %q, want %q", v, k, got, want)
+			}
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/i18n"
 	"servicebp/blueprint/layout"
 )
 
@@ -47,8 +48,12 @@ type Options struct {
 	// then the system fonts as fallbacks for the characters it lacks.
 	Font *Font
 	// Style overrides the layout style; nil means layout.DefaultStyle with
-	// legend words in the document's language.
+	// its labels in Lang.
 	Style *layout.Style
+	// Lang is the language of the labels the drawing adds: the legend, the
+	// emotion band's title and the lanes and lines that keep their
+	// default names. The zero value means English.
+	Lang i18n.Lang
 	// NoEmotionCurve leaves out the emotion curve, whatever the style.
 	NoEmotionCurve bool
 }
@@ -60,7 +65,7 @@ func Layout(d *blueprint.Document, opt Options) *layout.Layout {
 	if opt.Style != nil {
 		st = *opt.Style
 	} else {
-		st.Labels = layout.LabelsFor(d)
+		st.Labels = labels(opt)
 	}
 	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
 	eng, err := engineFor(opt.Font)
@@ -70,6 +75,14 @@ func Layout(d *blueprint.Document, opt Options) *layout.Layout {
 		eng = defaultEngine()
 	}
 	return layout.Compute(d, st, eng.Measure())
+}
+
+// labels are the layout labels in opt.Lang.
+func labels(opt Options) layout.Labels {
+	if opt.Lang == "" {
+		return layout.EnglishLabels
+	}
+	return layout.LabelsIn(opt.Lang)
 }
 
 // PickScale returns the scale for opt and a layout of width w: Width / w

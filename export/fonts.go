@@ -1,7 +1,6 @@
 package export
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -47,15 +46,19 @@ func LoadFont(path string) (*Font, error) {
 	return f, nil
 }
 
-// Texts returns every string of d that an export draws.
-func Texts(d *blueprint.Document) []string {
-	lb := layout.LabelsFor(d)
+// Texts returns every string of d that an export with opt draws, the
+// labels in opt.Lang included.
+func Texts(d *blueprint.Document, opt Options) []string {
+	lb := labels(opt)
+	if opt.Style != nil {
+		lb = opt.Style.Labels
+	}
 	out := []string{d.Title, d.Description, lb.Fail, lb.Wait, lb.Moment, lb.Emotion, lb.Flow, lb.TwoWay, "W 0123456789smhdw+-" + layout.Ellipsis}
 	for _, l := range d.Lanes {
-		out = append(out, cmp.Or(l.Name, l.ID))
+		out = append(out, lb.LaneName(l))
 	}
 	for _, l := range d.Lines {
-		out = append(out, cmp.Or(l.Name, l.ID))
+		out = append(out, lb.LineName(l))
 	}
 	for _, c := range d.Columns {
 		out = append(out, c.Name, c.Phase)
@@ -69,15 +72,16 @@ func Texts(d *blueprint.Document) []string {
 	return out
 }
 
-// Missing returns, sorted, the characters of d's texts that no available
-// font can draw: neither fnt (when not nil), nor the bundled Noto Sans,
-// nor the system fonts the exports fall back to.
-func Missing(d *blueprint.Document, fnt *Font) ([]rune, error) {
-	eng, err := engineFor(fnt)
+// Missing returns, sorted, the characters of the texts an export of d with
+// opt draws that no available font can draw: neither opt.Font (when not
+// nil), nor the bundled Noto Sans, nor the system fonts the exports fall
+// back to.
+func Missing(d *blueprint.Document, opt Options) ([]rune, error) {
+	eng, err := engineFor(opt.Font)
 	if err != nil {
 		return nil, err
 	}
-	return eng.Missing(Texts(d))
+	return eng.Missing(Texts(d, opt))
 }
 
 // MissingMessage is the warning for characters no font can draw, naming

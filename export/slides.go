@@ -79,7 +79,7 @@ func RenderSlide(d *blueprint.Document, s Slide, opt Options) (*image.NRGBA, err
 	if s.Phase != "" || s.First > 0 {
 		win.Description = ""
 	}
-	st := canvas.PresentStyle(d)
+	st := canvas.PresentStyle(opt.Lang)
 	if opt.Style != nil {
 		st = *opt.Style
 	}

@@ -13,7 +13,7 @@ import (
 	"servicebp/export"
 )
 
-const exportUsage = "export FILE -o OUT.png|OUT.svg [--format png|svg] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve]"
+const exportUsage = "export FILE -o OUT.png|OUT.svg [--format png|svg] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve] [--lang en|zh-Hans|zh-Hant]"
 
 func init() {
 	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image or an SVG document, headless", order: 40, run: runExport})
@@ -33,9 +33,14 @@ func runExport(env Env, args []string) int {
 	strict := fs.Bool("strict", false, "fail when some characters have no font")
 	perPhase := fs.Bool("per-phase", false, "write 1920×1080 slides (or --width wide) into the directory -o: the whole blueprint, then one per phase")
 	noCurve := fs.Bool("no-emotion-curve", false, "leave out the emotion curve under the customer lane")
+	langName := langFlag(fs)
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
+	}
+	lg, ok := pickLang(env, "export", *langName)
+	if !ok {
+		return ExitUsage
 	}
 	usage := func(msg string) int {
 		fmt.Fprintf(env.Stderr, "servicebp export: %s\n", msg)
@@ -80,7 +85,7 @@ func runExport(env Env, args []string) int {
 	if !ok {
 		return usage(fmt.Sprintf("unknown --theme %q: use %s", *themeName, strings.Join(canvas.PaletteNames, ", ")))
 	}
-	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve}
+	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve, Lang: lg}
 	if *fontPath != "" {
 		// A FIFO or a device would block the read, or never end.
 		if info, err := os.Stat(*fontPath); err == nil && !info.Mode().IsRegular() {
@@ -104,7 +109,7 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "servicebp export: %s; nothing was written\n", msg)
 		return ExitFailure
 	}
-	miss, err := export.Missing(doc, opt.Font)
+	miss, err := export.Missing(doc, opt)
 	switch {
 	case err != nil && *strict:
 		fmt.Fprintf(env.Stderr, "servicebp export: cannot check font coverage: %v\n", err)

@@ -42,7 +42,7 @@ func (s exportSettings) options() export.Options {
 	if !ok {
 		pal = canvas.LightPalette()
 	}
-	return export.Options{Scale: s.Scale, Palette: pal, Transparent: s.Transparent}
+	return export.Options{Scale: s.Scale, Palette: pal, Transparent: s.Transparent, Lang: uiLanguage()}
 }
 
 // exportSettings returns the remembered export choices, with the
@@ -116,7 +116,7 @@ func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, [
 			opts[i] = scaleLabel(sc)
 		}
 		f.size = widget.NewLabel("")
-		l := export.Layout(e.Doc(), export.Options{NoEmotionCurve: !e.emotionCurve()})
+		l := export.Layout(e.Doc(), export.Options{NoEmotionCurve: !e.emotionCurve(), Lang: uiLanguage()})
 		f.scale = widget.NewSelect(opts, func(string) {
 			w, h, err := export.PixelSize(l, f.settings().Scale)
 			if err != nil {

@@ -37,7 +37,7 @@ func TestChineseTimeFindings(t *testing.T) {
 			continue
 		}
 		seen[f.Rule] = true
-		got := findingText(d, &f)
+		got := findingText(&f)
 		for _, s := range subs {
 			if !strings.Contains(got, s) {
 				t.Errorf("%s: %q lacks %q", f.Rule, got, s)
@@ -54,7 +54,7 @@ func TestChineseTimeFindings(t *testing.T) {
 	s.Queue.Servers = 4
 	for _, f := range analysis.Lint(d, analysis.Options{}) {
 		if f.Rule == analysis.RuleWaitOffEstimate {
-			if got := findingText(d, &f); !strings.Contains(got, "15m") || !strings.Contains(got, "41s") || !strings.Contains(got, "排队模型") {
+			if got := findingText(&f); !strings.Contains(got, "15m") || !strings.Contains(got, "41s") || !strings.Contains(got, "排队模型") {
 				t.Errorf("wait-off-estimate: %q", got)
 			}
 			return

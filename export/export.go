@@ -68,7 +68,7 @@ func Layout(d *blueprint.Document, opt Options) *layout.Layout {
 		st.Labels = labels(opt)
 	}
 	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		// The font was checked when it was loaded; should it still fail,
 		// lay out with the bundled fonts, and let the painters report it.
@@ -133,7 +133,7 @@ func palette(opt Options) draw.Palette {
 // List builds the display list of layout l for opt, with its texts shaped
 // by the engine of opt's font.
 func List(l *layout.Layout, opt Options) (*draw.List, error) {
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}

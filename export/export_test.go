@@ -16,8 +16,8 @@ import (
 
 	"servicebp/assets"
 	"servicebp/blueprint"
-	"servicebp/blueprint/i18n"
 	"servicebp/blueprint/bpgen"
+	"servicebp/blueprint/i18n"
 	"servicebp/canvas"
 	"servicebp/export/text"
 	"servicebp/internal/golden"

@@ -70,7 +70,7 @@ func RenderSlide(d *blueprint.Document, s Slide, opt Options) (*image.NRGBA, err
 	if err != nil {
 		return nil, err
 	}
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"fmt"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -19,10 +20,36 @@ var loadTranslations sync.Once
 // the one closest to the user's locale. It is safe to call more than once.
 func setupTranslations() {
 	loadTranslations.Do(func() {
-		if err := lang.AddTranslationsFS(i18n.Files, i18n.Dir); err != nil {
+		if err := addTranslations(); err != nil {
 			fyne.LogError("servicebp: loading translations", err)
 		}
 	})
+}
+
+// fyneLocales are the locales the catalogues are registered under. Fyne
+// 2.7 turns a matched tag with a script and no region into the bare
+// language ("zh-Hant" into "zh", which then picks Simplified), so the
+// Traditional catalogue is registered as zh-TW: zh_TW, zh_HK and zh_MO all
+// match it, with the region kept.
+var fyneLocales = map[i18n.Lang]fyne.Locale{
+	i18n.English:     "en",
+	i18n.Simplified:  "zh-Hans",
+	i18n.Traditional: "zh-TW",
+}
+
+// addTranslations registers every catalogue with Fyne's lang package and
+// lets it choose again from the locale.
+func addTranslations() error {
+	for _, l := range i18n.Langs {
+		data, err := i18n.Files.ReadFile(i18n.Dir + "/" + string(l) + ".json")
+		if err != nil {
+			return err
+		}
+		if err := lang.AddTranslationsForLocale(data, fyneLocales[l]); err != nil {
+			return fmt.Errorf("%s: %w", l, err)
+		}
+	}
+	return nil
 }
 
 // uiLanguage is the language of the user interface.

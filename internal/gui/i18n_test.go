@@ -3,7 +3,6 @@ package gui
 import (
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
@@ -14,14 +13,14 @@ import (
 func useLanguage(t *testing.T, loc string) {
 	t.Helper()
 	t.Cleanup(func() {
-		if err := lang.AddTranslationsFS(i18n.Files, i18n.Dir); err != nil {
+		if err := addTranslations(); err != nil {
 			t.Error(err)
 		}
 	})
 	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
 		t.Setenv(v, loc)
 	}
-	if err := lang.AddTranslationsFS(i18n.Files, i18n.Dir); err != nil {
+	if err := addTranslations(); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -62,3 +62,36 @@ func TestChineseTimeFindings(t *testing.T) {
 	}
 	t.Error("no wait-off-estimate finding")
 }
+
+// TestTraditionalFindings checks that under a Taiwan locale the findings
+// panel tells the findings in Traditional Chinese, from the same catalogue
+// as the command line.
+func TestTraditionalFindings(t *testing.T) {
+	useLanguage(t, "zh_TW.UTF-8")
+	data, err := assets.Template("bank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := blueprint.Parse("bank.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		analysis.RuleQueueOverloaded:   "的排隊超負荷",
+		analysis.RuleWaitingPrinciples: "首先：沒有解釋的等待比有解釋的等待感覺更長：告訴顧客為什麼要等（explained）",
+	}
+	seen := map[string]bool{}
+	for _, f := range analysis.Lint(d, analysis.Options{}) {
+		if sub, ok := want[f.Rule]; ok && !seen[f.Rule] {
+			seen[f.Rule] = true
+			if got := findingText(&f); !strings.Contains(got, sub) {
+				t.Errorf("%s: %q lacks %q", f.Rule, got, sub)
+			}
+		}
+	}
+	for rule := range want {
+		if !seen[rule] {
+			t.Errorf("no %s finding", rule)
+		}
+	}
+}

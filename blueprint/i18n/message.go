@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -37,8 +38,15 @@ type List struct {
 // M("lint.long-wait", "step", s, "wait", w).
 func M(key string, nameValues ...any) Message {
 	m := Message{Key: key}
+	if len(nameValues) >= 2 {
+		m.Args = make([]Arg, 0, len(nameValues)/2)
+	}
 	for i := 0; i+1 < len(nameValues); i += 2 {
-		m.Args = append(m.Args, Arg{Name: fmt.Sprint(nameValues[i]), Value: nameValues[i+1]})
+		name, ok := nameValues[i].(string)
+		if !ok {
+			name = fmt.Sprint(nameValues[i])
+		}
+		m.Args = append(m.Args, Arg{Name: name, Value: nameValues[i+1]})
 	}
 	return m
 }
@@ -83,7 +91,9 @@ func appendKeys(keys []string, v any) []string {
 // replaced by its argument. A placeholder without an argument stays as it
 // is.
 func (l Lang) Text(m Message) string {
-	return l.Format(l.T(m.Key), m.Args...)
+	var b strings.Builder
+	l.writeMessage(&b, m)
+	return b.String()
 }
 
 // Format replaces every {name} placeholder of template by the argument of
@@ -94,11 +104,23 @@ func (l Lang) Format(template string, args ...Arg) string {
 		return template
 	}
 	var b strings.Builder
+	l.format(&b, template, args)
+	return b.String()
+}
+
+func (l Lang) writeMessage(b *strings.Builder, m Message) {
+	t := l.T(m.Key)
+	b.Grow(len(t) + 16*len(m.Args))
+	l.format(b, t, m.Args)
+}
+
+// format writes template to b with its placeholders filled from args.
+func (l Lang) format(b *strings.Builder, template string, args []Arg) {
 	for {
 		i := strings.IndexByte(template, '{')
 		if i < 0 {
 			b.WriteString(template)
-			return b.String()
+			return
 		}
 		b.WriteString(template[:i])
 		rest := template[i+1:]
@@ -112,7 +134,7 @@ func (l Lang) Format(template string, args ...Arg) string {
 		found := false
 		for _, a := range args {
 			if a.Name == name {
-				b.WriteString(l.value(a.Value))
+				l.writeValue(b, a.Value)
 				found = true
 				break
 			}
@@ -135,21 +157,25 @@ func nameLen(s string) int {
 	return len(s)
 }
 
-// value tells one argument in l.
-func (l Lang) value(v any) string {
+// writeValue tells one argument in l.
+func (l Lang) writeValue(b *strings.Builder, v any) {
 	switch v := v.(type) {
 	case string:
-		return v
+		b.WriteString(v)
+	case int:
+		b.WriteString(strconv.Itoa(v))
 	case Message:
-		return l.Text(v)
+		l.writeMessage(b, v)
 	case List:
-		parts := make([]string, len(v.Items))
+		sep := l.T(v.Sep)
 		for i, it := range v.Items {
-			parts[i] = l.value(it)
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			l.writeValue(b, it)
 		}
-		return strings.Join(parts, l.T(v.Sep))
 	default:
-		return fmt.Sprint(v)
+		fmt.Fprint(b, v)
 	}
 }
 

@@ -37,6 +37,11 @@ func TestFromEnv(t *testing.T) {
 		{map[string]string{"LANG": "zh_TW.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, Simplified},
 		{map[string]string{"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}, English},
 		{map[string]string{"LC_ALL": "", "LANG": "zh_HK.UTF-8"}, Traditional},
+		{map[string]string{"LANGUAGE": "zh_TW:en", "LANG": "en_US.UTF-8"}, Traditional},
+		{map[string]string{"LANGUAGE": ":zh_CN", "LANG": "zh_TW.UTF-8"}, Simplified},
+		{map[string]string{"LANGUAGE": "zh_TW", "LANG": "C.UTF-8"}, English},
+		{map[string]string{"LANGUAGE": "zh_TW", "LC_ALL": "POSIX", "LANG": "zh_TW.UTF-8"}, English},
+		{map[string]string{"LANGUAGE": "zh_HK"}, Traditional},
 	}
 	for _, tc := range tests {
 		if got := FromEnv(env(tc.env)); got != tc.want {

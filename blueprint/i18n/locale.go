@@ -2,24 +2,36 @@ package i18n
 
 import "strings"
 
-// LocaleVars are the environment variables FromEnv reads, in order of
-// precedence, as POSIX setlocale does for messages.
+// LocaleVars are the environment variables that name the locale, in
+// order of precedence, as POSIX setlocale reads them for messages.
 var LocaleVars = []string{"LC_ALL", "LC_MESSAGES", "LANG"}
 
-// FromEnv returns the language of the environment's locale: the first of
-// LC_ALL, LC_MESSAGES and LANG that is set and not empty, read with
-// FromLocale. With none set it is English. getenv is os.Getenv, or a
-// stand-in in tests; nil means an empty environment.
+// FromEnv returns the language of the environment: the locale is the
+// first of LC_ALL, LC_MESSAGES and LANG that is set and not empty; unless
+// it is C or POSIX, the first entry of LANGUAGE (a list such as
+// "zh_TW:en", as gettext reads it) comes before it. Either is read with
+// FromLocale; with neither it is English. This is the order Fyne follows
+// for the editor, so the editor and the command line agree. getenv is
+// os.Getenv, or a stand-in in tests; nil means an empty environment.
 func FromEnv(getenv func(string) string) Lang {
 	if getenv == nil {
 		return English
 	}
+	loc := ""
 	for _, v := range LocaleVars {
-		if s := getenv(v); s != "" {
-			return FromLocale(s)
+		if loc = getenv(v); loc != "" {
+			break
 		}
 	}
-	return English
+	if base, _, _ := strings.Cut(loc, "."); base == "C" || base == "POSIX" {
+		return English
+	}
+	for _, l := range strings.Split(getenv("LANGUAGE"), ":") {
+		if l != "" {
+			return FromLocale(l)
+		}
+	}
+	return FromLocale(loc)
 }
 
 // FromLocale returns the language of a POSIX locale name or BCP 47 tag:

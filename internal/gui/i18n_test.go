@@ -7,6 +7,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/i18n"
+	"servicebp/canvas"
 )
 
 // useLanguage switches the UI language to the locale loc for one test.
@@ -91,5 +92,28 @@ func TestTraditionalUI(t *testing.T) {
 				t.Errorf("File menu = %q", got)
 			}
 		})
+	}
+}
+
+// TestBoardDrawsDefaultNamesInUILanguage opens a file whose lanes and
+// lines keep their default names under a Taiwan locale: the board draws
+// them in Traditional Chinese, while the file keeps them as it has them.
+func TestBoardDrawsDefaultNamesInUILanguage(t *testing.T) {
+	useLanguage(t, "zh_TW.UTF-8")
+	e := testEditor(t, "coffee.yaml")
+	board := e.ui.board.(*canvas.Board)
+	l := board.Layout()
+	if got := l.Lanes[1].Title[0].Text; got != "顧客行為" {
+		t.Errorf("customer lane drawn as %q, want 顧客行為", got)
+	}
+	if got := e.Doc().Lanes[1].Name; got != "Customer actions" {
+		t.Errorf("the document's lane name became %q", got)
+	}
+	names := map[string]bool{}
+	for _, m := range l.Lines {
+		names[m.Label.Text] = true
+	}
+	if !names["可視分界線"] {
+		t.Errorf("line labels %v lack 可視分界線", names)
 	}
 }

@@ -40,24 +40,34 @@ const (
 // Langs lists every language, English first.
 var Langs = []Lang{English, Simplified, Traditional}
 
-var (
-	loadOnce   sync.Once
-	catalogues map[Lang]map[string]string
-	loadErr    error
-)
+// catalogues holds each language's parsed catalogue, parsed on its first
+// lookup: a command that speaks English parses only en.json.
+var catalogues struct {
+	sync.Mutex
+	m   map[Lang]map[string]string
+	err error
+}
 
-// load parses the embedded catalogues once.
-func load() {
-	loadOnce.Do(func() {
-		catalogues = make(map[Lang]map[string]string, len(Langs))
-		for _, l := range Langs {
-			m, err := parseCatalogue(l)
-			if err != nil && loadErr == nil {
-				loadErr = err
-			}
-			catalogues[l] = m
+// catalogue returns the parsed catalogue of l, empty for an unknown
+// language or a file that does not parse (see Err).
+func catalogue(l Lang) map[string]string {
+	catalogues.Lock()
+	defer catalogues.Unlock()
+	if m, ok := catalogues.m[l]; ok {
+		return m
+	}
+	if catalogues.m == nil {
+		catalogues.m = make(map[Lang]map[string]string, len(Langs))
+	}
+	m := map[string]string{}
+	if l.Valid() {
+		var err error
+		if m, err = parseCatalogue(l); err != nil && catalogues.err == nil {
+			catalogues.err = err
 		}
-	})
+	}
+	catalogues.m[l] = m
+	return m
 }
 
 // parseCatalogue reads the catalogue of l. A value is a string, or an
@@ -67,6 +77,10 @@ func parseCatalogue(l Lang) (map[string]string, error) {
 	data, err := Files.ReadFile(name)
 	if err != nil {
 		return map[string]string{}, err
+	}
+	flat := map[string]string{}
+	if err := json.Unmarshal(data, &flat); err == nil {
+		return flat, nil
 	}
 	raw := map[string]json.RawMessage{}
 	if err := json.Unmarshal(data, &raw); err != nil {
@@ -91,15 +105,19 @@ func parseCatalogue(l Lang) (map[string]string, error) {
 // Err reports whether the embedded catalogues failed to parse; a build
 // that ships a broken file then looks keys up in English or as the keys.
 func Err() error {
-	load()
-	return loadErr
+	for _, l := range Langs {
+		catalogue(l)
+	}
+	catalogues.Lock()
+	defer catalogues.Unlock()
+	return catalogues.err
 }
 
 // Catalogue returns a copy of the catalogue of l, for tests and tools.
 func Catalogue(l Lang) map[string]string {
-	load()
-	m := make(map[string]string, len(catalogues[l]))
-	for k, v := range catalogues[l] {
+	c := catalogue(l)
+	m := make(map[string]string, len(c))
+	for k, v := range c {
 		m[k] = v
 	}
 	return m
@@ -107,8 +125,7 @@ func Catalogue(l Lang) map[string]string {
 
 // Lookup returns the text of key in l and whether l's catalogue has it.
 func (l Lang) Lookup(key string) (string, bool) {
-	load()
-	s, ok := catalogues[l][key]
+	s, ok := catalogue(l)[key]
 	return s, ok
 }
 

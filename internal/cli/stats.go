@@ -152,7 +152,8 @@ func toStatsOutput(file string, doc *blueprint.Document, s analysis.Stats) stats
 	return out
 }
 
-// writeStatsText writes the stats as an aligned report.
+// writeStatsText writes the stats as an aligned report, naming the lanes
+// that keep their default names in lg.
 func writeStatsText(w io.Writer, doc *blueprint.Document, s statsOutput, lg i18n.Lang) {
 	title := s.File
 	if doc.Title != "" {

@@ -12,6 +12,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
+	"servicebp/blueprint/i18n"
 )
 
 // schemaHeader is the first line of every template, so that editors with a
@@ -131,12 +132,12 @@ func TestShopIsChinese(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, l := range d.Lanes {
-		if want := blueprint.ChineseNames.Lanes[l.Kind]; l.Name != want {
+		if want := i18n.Simplified.Names().Lanes[l.Kind]; l.Name != want {
 			t.Errorf("lane %s is named %q, want %q", l.ID, l.Name, want)
 		}
 	}
 	for _, l := range d.Lines {
-		if want := blueprint.ChineseNames.Lines[l.Kind]; l.Name != want {
+		if want := i18n.Simplified.Names().Lines[l.Kind]; l.Name != want {
 			t.Errorf("line %s is named %q, want %q", l.ID, l.Name, want)
 		}
 	}

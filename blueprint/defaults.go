@@ -9,7 +9,8 @@ type Names struct {
 
 // EnglishNames are the canonical English lane and line names. They are the
 // defaults of the file format: a lane or line whose name equals its kind's
-// English name is saved without a name.
+// English name is saved without a name. The names in other languages come
+// from the catalogues of blueprint/i18n, whose keys are these names.
 var EnglishNames = Names{
 	Lanes: map[LaneKind]string{
 		LaneEvidence:   "Physical evidence",
@@ -22,22 +23,6 @@ var EnglishNames = Names{
 		LineInteraction: "Line of interaction",
 		LineVisibility:  "Line of visibility",
 		LineInternal:    "Line of internal interaction",
-	},
-}
-
-// ChineseNames are the Simplified Chinese lane and line names.
-var ChineseNames = Names{
-	Lanes: map[LaneKind]string{
-		LaneEvidence:   "有形展示",
-		LaneCustomer:   "顾客行为",
-		LaneFrontstage: "前台员工行为",
-		LaneBackstage:  "后台员工行为",
-		LaneSupport:    "支持过程",
-	},
-	Lines: map[LineKind]string{
-		LineInteraction: "互动分界线",
-		LineVisibility:  "可视分界线",
-		LineInternal:    "内部互动线",
 	},
 }
 

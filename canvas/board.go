@@ -147,7 +147,7 @@ func (b *Board) Reload() {
 	b.gen++
 	d := b.hist.Doc()
 	st := b.style
-	st.Labels = layout.LabelsFor(d)
+	st.Labels = layout.LabelsIn(UILanguage())
 	b.lay = layout.Compute(d, st, b.measure)
 	b.sel = b.validSelection(b.sel)
 	b.dropPathHighlight()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 	"servicebp/blueprint/layout"
 	"servicebp/blueprint/present"
 )
@@ -42,8 +43,10 @@ type Presenter struct {
 	style  layout.Style
 	// noCurve leaves out the emotion curve (see SetEmotionCurve).
 	noCurve bool
-	font    fyne.Resource
-	shift   bool
+	// lang is the language of the drawing's labels (see SetLanguage).
+	lang  i18n.Lang
+	font  fyne.Resource
+	shift bool
 
 	scene  *Scene
 	cache  map[[2]int]*layout.Layout
@@ -64,9 +67,10 @@ var (
 )
 
 // NewPresenter returns a presenter on d in the high-contrast projector
-// palette, with the first column revealed.
+// palette, with the first column revealed and its labels in the UI
+// language.
 func NewPresenter(d *blueprint.Document) *Presenter {
-	p := &Presenter{pal: ContrastPalette()}
+	p := &Presenter{pal: ContrastPalette(), lang: UILanguage()}
 	p.scene = NewScene(p.pal)
 	p.bg = fcanvas.NewRectangle(p.pal.Background)
 	p.veil = fcanvas.NewRectangle(color.Transparent)
@@ -93,11 +97,21 @@ func (p *Presenter) SetDocument(d *blueprint.Document) {
 		p.spot = present.NewSpotlight(d, p.spot.Seed)
 		p.dropHiddenSpotlight()
 	}
-	p.style = PresentStyle(d)
+	p.style = PresentStyle(p.lang)
 	p.style.NoEmotionCurve = p.noCurve
 	p.cache = nil
 	p.cam = camera{}
 	p.update()
+}
+
+// SetLanguage draws the labels the presentation adds (the emotion band's
+// title, the lanes and lines that keep their default names) in l.
+func (p *Presenter) SetLanguage(l i18n.Lang) {
+	if !l.Valid() || l == p.lang {
+		return
+	}
+	p.lang = l
+	p.SetDocument(p.doc)
 }
 
 // SetEmotionCurve shows or hides the emotion curve under the customer

@@ -1,7 +1,7 @@
 package canvas
 
 import (
-	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 	"servicebp/blueprint/layout"
 )
 
@@ -22,7 +22,12 @@ const maxPresentText = 38
 // text relative to the columns than the editor's style, tighter padding,
 // and no legend, so that more of a blueprint fits a projected screen at a
 // size that can be read from the back of a room.
-func PresentStyle(d *blueprint.Document) layout.Style {
+// Its labels (the emotion band's title, the default lane and line names)
+// are in l; the zero value means English.
+func PresentStyle(l i18n.Lang) layout.Style {
+	if l == "" {
+		l = i18n.English
+	}
 	return layout.Style{
 		Margin:             8,
 		TitleSize:          22,
@@ -45,7 +50,7 @@ func PresentStyle(d *blueprint.Document) layout.Style {
 		BadgeHeight:        16,
 		// A flatter curve leaves the height to the lanes.
 		EmotionUnit: 5,
-		Labels:      layout.LabelsFor(d),
+		Labels:      layout.LabelsIn(l),
 	}
 }
 

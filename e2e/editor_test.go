@@ -322,6 +322,40 @@ func TestChineseUI(t *testing.T) {
 	}
 }
 
+// TestTraditionalUI starts a new blueprint under a Taiwan locale and saves
+// it: the default lane and line names on disk are in Traditional Chinese.
+func TestTraditionalUI(t *testing.T) {
+	en := newEnv(t)
+	en.lang = "zh_TW.UTF-8"
+	a := en.start(t)
+	if got, want := a.title(), "未命名 — servicebp"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	a.addStep("Check in")
+	screenshot(t, "editor-zh-Hant")
+	a.key("ctrl+s")
+	time.Sleep(2 * time.Second)
+	a.key("ctrl+a")
+	a.typeText("tw")
+	a.key("Return")
+	path := filepath.Join(en.home, "tw.yaml")
+	if !poll(10*time.Second, 100*time.Millisecond, func() bool {
+		_, err := os.Stat(path)
+		return err == nil
+	}) {
+		screenshot(t, "editor-zh-Hant-save-dialog")
+		t.Fatalf("%s not saved", path)
+	}
+	a.waitTitle("not saved as tw.yaml", func(s string) bool { return s == "tw.yaml — servicebp" })
+	d, err := blueprint.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Lanes[1].Name != "顧客行為" || d.Lanes[3].Name != "後台員工行為" || d.Lines[1].Name != "可視分界線" {
+		t.Errorf("lanes and lines are not in Traditional Chinese: %q, %q, %q", d.Lanes[1].Name, d.Lanes[3].Name, d.Lines[1].Name)
+	}
+}
+
 // TestQuitAsksToSave quits with unsaved changes: Esc cancels the prompt
 // and the editor stays; Enter saves and quits.
 func TestQuitAsksToSave(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
+	"servicebp/blueprint/i18n"
 	"servicebp/blueprint/layout"
 )
 
@@ -12,7 +13,7 @@ import (
 // fonts (budget 20 ms).
 func BenchmarkLayout1000(b *testing.B) {
 	d := bpgen.Generate(1000)
-	e, err := engineFor(pinnedFont(b))
+	e, err := engineFor(pinnedFont(b), i18n.English)
 	if err != nil {
 		b.Fatal(err)
 	}

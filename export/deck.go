@@ -22,7 +22,7 @@ func DeckPDF(d *blueprint.Document, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}

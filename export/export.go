@@ -13,6 +13,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/i18n"
 	"servicebp/blueprint/layout"
 )
 
@@ -48,8 +49,12 @@ type Options struct {
 	// then the system fonts as fallbacks for the characters it lacks.
 	Font *Font
 	// Style overrides the layout style; nil means layout.DefaultStyle with
-	// legend words in the document's language.
+	// its labels in Lang.
 	Style *layout.Style
+	// Lang is the language of the labels the drawing adds: the legend, the
+	// emotion band's title and the lanes and lines that keep their
+	// default names. The zero value means English.
+	Lang i18n.Lang
 	// NoEmotionCurve leaves out the emotion curve, whatever the style.
 	NoEmotionCurve bool
 	// Poster, when not nil, makes the PDF export a poster of that paper
@@ -64,16 +69,24 @@ func Layout(d *blueprint.Document, opt Options) *layout.Layout {
 	if opt.Style != nil {
 		st = *opt.Style
 	} else {
-		st.Labels = layout.LabelsFor(d)
+		st.Labels = labels(opt)
 	}
 	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		// The font was checked when it was loaded; should it still fail,
 		// lay out with the bundled fonts, and let the painters report it.
 		eng = defaultEngine()
 	}
 	return layout.Compute(d, st, eng.Measure())
+}
+
+// labels are the layout labels in opt.Lang.
+func labels(opt Options) layout.Labels {
+	if opt.Lang == "" {
+		return layout.EnglishLabels
+	}
+	return layout.LabelsIn(opt.Lang)
 }
 
 // PickScale returns the scale for opt and a layout of width w: Width / w
@@ -124,7 +137,7 @@ func palette(opt Options) draw.Palette {
 // List builds the display list of layout l for opt, with its texts shaped
 // by the engine of opt's font.
 func List(l *layout.Layout, opt Options) (*draw.List, error) {
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}

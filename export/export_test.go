@@ -17,6 +17,7 @@ import (
 	"servicebp/assets"
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
+	"servicebp/blueprint/i18n"
 	"servicebp/canvas"
 	"servicebp/export/text"
 	"servicebp/internal/golden"
@@ -49,7 +50,7 @@ func pinnedMissing(t *testing.T, d *blueprint.Document, font *Font) []rune {
 	if err != nil {
 		t.Fatal(err)
 	}
-	miss, err := e.Missing(Texts(d))
+	miss, err := e.Missing(Texts(d, Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,13 @@ func TestTemplatesGolden(t *testing.T) {
 			if miss := pinnedMissing(t, d, font); len(miss) > 0 {
 				t.Fatalf("the pinned fonts lack %q", string(miss))
 			}
-			img, err := Render(d, Options{Scale: 1, Font: font})
+			// The shop template is written in Chinese; it is drawn with
+			// Chinese labels, as under a zh_CN locale.
+			lg := i18n.English
+			if name == "shop" {
+				lg = i18n.Simplified
+			}
+			img, err := Render(d, Options{Scale: 1, Font: font, Lang: lg})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,14 +115,14 @@ func TestScaleTwoDoubles(t *testing.T) {
 // card) and that it looks right (golden image).
 func TestCJK(t *testing.T) {
 	font := pinnedFont(t)
-	d := blueprint.New("中文服务蓝图", blueprint.ChineseNames)
+	d := blueprint.New("中文服务蓝图", i18n.Simplified.Names())
 	d.Columns = []blueprint.Column{{ID: "c1", Name: "到店", Phase: "售前"}}
 	d.Steps = []blueprint.Step{
 		{ID: "s1", Lane: "customer", Column: "c1", Text: "顾客到店，询问商品价格并比较不同款式", Owner: "店员", Wait: 5 * blueprint.Minute, Moment: true},
 		{ID: "s2", Lane: "frontstage", Column: "c1", Text: "店员热情接待", Fail: "无人接待"},
 	}
 	d.Flows = []blueprint.Flow{{From: "s1", To: "s2", Label: "咨询"}}
-	opt := Options{Scale: 2, Font: font, Style: nil}
+	opt := Options{Scale: 2, Font: font, Lang: i18n.Simplified}
 	l := Layout(d, opt)
 	card := l.Card("s1")
 	if card == nil || len(card.Lines) < 2 {
@@ -239,7 +246,7 @@ func TestMissing(t *testing.T) {
 		t.Errorf("missing = %q, want 𐀀𓀀", string(got))
 	}
 	// The system fonts may cover some of them, never more.
-	all, err := Missing(d, pinnedFont(t))
+	all, err := Missing(d, Options{Font: pinnedFont(t)})
 	if err != nil || len(all) > len(got) || (len(all) > 0 && !strings.Contains(string(got), string(all))) {
 		t.Errorf("Missing = %q, %v; want a part of %q", string(all), err, string(got))
 	}

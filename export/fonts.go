@@ -1,7 +1,6 @@
 package export
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -9,6 +8,7 @@ import (
 	"sync"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 	"servicebp/blueprint/layout"
 	"servicebp/export/text"
 )
@@ -38,7 +38,7 @@ func LoadFont(path string) (*Font, error) {
 	f := &Font{Name: filepath.Base(path), Data: data}
 	// Parsed now, once, into the engine the export will draw with, so that
 	// a broken font is refused here.
-	if _, err := engineFor(f); err != nil {
+	if _, err := engineFor(f, i18n.English); err != nil {
 		if inner := errors.Unwrap(err); inner != nil {
 			err = inner // without the engine's name for the font
 		}
@@ -47,15 +47,19 @@ func LoadFont(path string) (*Font, error) {
 	return f, nil
 }
 
-// Texts returns every string of d that an export draws.
-func Texts(d *blueprint.Document) []string {
-	lb := layout.LabelsFor(d)
+// Texts returns every string of d that an export with opt draws, the
+// labels in opt.Lang included.
+func Texts(d *blueprint.Document, opt Options) []string {
+	lb := labels(opt)
+	if opt.Style != nil {
+		lb = opt.Style.Labels
+	}
 	out := []string{d.Title, d.Description, lb.Fail, lb.Wait, lb.Moment, lb.Emotion, lb.Flow, lb.TwoWay, "W 0123456789smhdw+-" + layout.Ellipsis}
 	for _, l := range d.Lanes {
-		out = append(out, cmp.Or(l.Name, l.ID))
+		out = append(out, lb.LaneName(l))
 	}
 	for _, l := range d.Lines {
-		out = append(out, cmp.Or(l.Name, l.ID))
+		out = append(out, lb.LineName(l))
 	}
 	for _, c := range d.Columns {
 		out = append(out, c.Name, c.Phase)
@@ -69,15 +73,16 @@ func Texts(d *blueprint.Document) []string {
 	return out
 }
 
-// Missing returns, sorted, the characters of d's texts that no available
-// font can draw: neither fnt (when not nil), nor the bundled Noto Sans,
-// nor the system fonts the exports fall back to.
-func Missing(d *blueprint.Document, fnt *Font) ([]rune, error) {
-	eng, err := engineFor(fnt)
+// Missing returns, sorted, the characters of the texts an export of d with
+// opt draws that no available font can draw: neither opt.Font (when not
+// nil), nor the bundled Noto Sans, nor the system fonts the exports fall
+// back to.
+func Missing(d *blueprint.Document, opt Options) ([]rune, error) {
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}
-	return eng.Missing(Texts(d))
+	return eng.Missing(Texts(d, opt))
 }
 
 // MissingMessage is the warning for characters no font can draw, naming
@@ -102,21 +107,32 @@ func MissingMessage(runes []rune, withFont bool) string {
 	return fmt.Sprintf("%d character(s) have no font and would be drawn as boxes: %s; %s", len(runes), b.String(), fix)
 }
 
-// engines holds one text engine per font, so that the layout and the
-// painters of one export shape with the same engine and its caches.
+// engines holds one text engine per font and CJK preference, so that the
+// layout and the painters of one export shape with the same engine and its
+// caches.
 var engines struct {
 	sync.Mutex
-	m map[*Font]*text.Engine
+	m map[engineKey]*text.Engine
 }
 
-// engineFor returns the engine that draws with f (nil: the bundled fonts).
-func engineFor(f *Font) (*text.Engine, error) {
+// engineKey names an engine: its font and whether it tries the
+// Traditional Chinese face first.
+type engineKey struct {
+	font        *Font
+	traditional bool
+}
+
+// engineFor returns the engine that draws with f (nil: the bundled fonts)
+// the labels in l: for zh-Hant it falls back to the Traditional Chinese
+// face first.
+func engineFor(f *Font, l i18n.Lang) (*text.Engine, error) {
 	engines.Lock()
 	defer engines.Unlock()
-	if e, ok := engines.m[f]; ok {
+	key := engineKey{f, l == i18n.Traditional}
+	if e, ok := engines.m[key]; ok {
 		return e, nil
 	}
-	cfg := text.Config{}
+	cfg := text.Config{Traditional: key.traditional}
 	if f != nil {
 		cfg.Font, cfg.FontName = f.Data, f.Name
 	}
@@ -125,15 +141,15 @@ func engineFor(f *Font) (*text.Engine, error) {
 		return nil, err
 	}
 	if engines.m == nil {
-		engines.m = map[*Font]*text.Engine{}
+		engines.m = map[engineKey]*text.Engine{}
 	}
-	engines.m[f] = e
+	engines.m[key] = e
 	return e, nil
 }
 
 // defaultEngine is the engine of the bundled fonts, which always load.
 func defaultEngine() *text.Engine {
-	e, err := engineFor(nil)
+	e, err := engineFor(nil, i18n.English)
 	if err != nil {
 		panic(fmt.Sprintf("the bundled fonts do not load: %v", err))
 	}

@@ -27,7 +27,7 @@ func PDF(d *blueprint.Document, opt Options) ([]byte, error) {
 	if opt.Poster != nil {
 		return posterPDF(l, d, opt, info)
 	}
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}

@@ -67,7 +67,7 @@ func paintLayout(l *layout.Layout, opt Options, dst bands) error {
 	if err != nil {
 		return err
 	}
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return err
 	}

@@ -153,7 +153,7 @@ func posterPDF(l *layout.Layout, d *blueprint.Document, opt Options, info pdf.In
 	if err != nil {
 		return nil, err
 	}
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}

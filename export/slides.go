@@ -100,7 +100,7 @@ func slidePicture(d *blueprint.Document, s Slide, opt Options) (*slidePic, error
 	if err != nil {
 		return nil, err
 	}
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func slidePicture(d *blueprint.Document, s Slide, opt Options) (*slidePic, error
 	if s.Phase != "" || s.First > 0 {
 		win.Description = ""
 	}
-	st := canvas.PresentStyle(d)
+	st := canvas.PresentStyle(opt.Lang)
 	if opt.Style != nil {
 		st = *opt.Style
 	}

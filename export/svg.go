@@ -22,7 +22,7 @@ func SVGLayout(l *layout.Layout, d *blueprint.Document, opt Options) ([]byte, er
 	if err != nil {
 		return nil, err
 	}
-	eng, err := engineFor(opt.Font)
+	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		return nil, err
 	}

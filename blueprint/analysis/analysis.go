@@ -16,6 +16,7 @@ import (
 	"slices"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 )
 
 // Severity says how serious a finding is.
@@ -40,8 +41,12 @@ type Finding struct {
 	Rule string
 	// Severity is the rule's severity.
 	Severity Severity
-	// Message says what is wrong, naming the steps involved by id and text.
+	// Message says what is wrong, in English, naming the steps involved
+	// by id and text: Msg told in English, as lint prints it.
 	Message string
+	// Msg is the message as a catalogue key and its arguments, for
+	// telling it in another language (i18n.Lang.Text).
+	Msg i18n.Message
 	// Step is the id of the step the finding is about; empty for findings
 	// about a lane, a column, a dangling flow or the lint settings.
 	Step string

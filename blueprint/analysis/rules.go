@@ -2,9 +2,11 @@ package analysis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 )
 
 // Rule describes one lint rule.
@@ -110,6 +112,7 @@ type checker struct {
 func (c *checker) emit(f Finding) {
 	f.Rule = c.rule.ID
 	f.Severity = c.rule.Severity
+	f.Message = f.Msg.String()
 	c.out = append(c.out, f)
 }
 
@@ -123,20 +126,24 @@ func (c *checker) flowSeq(i int) int {
 }
 
 // stepFinding emits a finding about step i.
-func (c *checker) stepFinding(i int, msg string, related ...string) {
+func (c *checker) stepFinding(i int, msg i18n.Message, related ...string) {
 	s := &c.x.d.Steps[i]
-	c.emit(Finding{Message: msg, Step: s.ID, Related: related, Lane: s.Lane, Column: s.Column, Pos: s.Pos, seq: c.stepSeq(i)})
+	c.emit(Finding{Msg: msg, Step: s.ID, Related: related, Lane: s.Lane, Column: s.Column, Pos: s.Pos, seq: c.stepSeq(i)})
 }
 
-// name names step i in a message: its id and the first line of its text.
-func (c *checker) name(i int) string {
+// name names step i in a message: its id and the first line of its text,
+// as the message lint.step (the text quoted, in English, as Go quotes it).
+func (c *checker) name(i int) any {
 	s := &c.x.d.Steps[i]
 	t := shorten(s.Text, 40)
 	if t == "" {
 		return s.ID
 	}
-	return fmt.Sprintf("%s %q", s.ID, t)
+	return i18n.M("lint.step", "id", s.ID, "text", t, "quoted", strconv.Quote(t))
 }
+
+// list joins items with the translated ", ".
+func list(items []any) i18n.List { return i18n.List{Sep: ", ", Items: items} }
 
 // shorten returns the first line of text, cut to at most n characters.
 func shorten(text string, n int) string {
@@ -173,7 +180,7 @@ func checkTouchpointEvidence(c *checker) {
 		if has, known := c.columnHas(i, blueprint.LaneEvidence); has || !known {
 			continue
 		}
-		var partners []string
+		var partners []any
 		var ids []string
 		for _, fi := range x.flowsOf[i] {
 			if j, ok := x.other(fi, i); ok && x.crosses(blueprint.LineInteraction, i, j) {
@@ -184,8 +191,7 @@ func checkTouchpointEvidence(c *checker) {
 		if len(partners) == 0 {
 			continue
 		}
-		c.stepFinding(i, fmt.Sprintf("customer step %s meets %s across the line of interaction, but column %s has no physical evidence: add what the customer sees or touches there",
-			c.name(i), strings.Join(partners, ", "), x.d.Steps[i].Column), ids...)
+		c.stepFinding(i, i18n.M("lint.touchpoint-without-evidence", "step", c.name(i), "partners", list(partners), "column", x.d.Steps[i].Column), ids...)
 	}
 }
 
@@ -206,7 +212,7 @@ func checkFrontstageUnsupported(c *checker) {
 			}
 		}
 		if !supported {
-			c.stepFinding(i, fmt.Sprintf("frontstage step %s has no flow to or from a step below the line of visibility: show the backstage or support work behind it", c.name(i)))
+			c.stepFinding(i, i18n.M("lint.frontstage-unsupported", "step", c.name(i)))
 		}
 	}
 }
@@ -223,7 +229,7 @@ func checkCustomerAlone(c *checker) {
 		if has, known := c.columnHas(i, blueprint.LaneFrontstage); has || !known {
 			continue
 		}
-		c.stepFinding(i, fmt.Sprintf("customer step %s has no frontstage step in column %s: add who or what serves the customer, or tag the step %s", c.name(i), s.Column, SelfServiceTag))
+		c.stepFinding(i, i18n.M("lint.customer-step-alone", "step", c.name(i), "column", s.Column, "tag", SelfServiceTag))
 	}
 }
 
@@ -242,7 +248,7 @@ func isFail(s blueprint.Step) bool { return strings.TrimSpace(s.Fail) != "" }
 func checkFailOwner(c *checker) {
 	for i, s := range c.x.d.Steps {
 		if isFail(s) && strings.TrimSpace(s.Owner) == "" {
-			c.stepFinding(i, fmt.Sprintf("fail point %s (%s) has no owner: name who is responsible for it", c.name(i), shorten(s.Fail, 40)))
+			c.stepFinding(i, i18n.M("lint.fail-point-without-owner", "step", c.name(i), "fail", shorten(s.Fail, 40)))
 		}
 	}
 }
@@ -250,7 +256,7 @@ func checkFailOwner(c *checker) {
 func checkFailRecovery(c *checker) {
 	for i, s := range c.x.d.Steps {
 		if isFail(s) && strings.TrimSpace(s.Recovery) == "" {
-			c.stepFinding(i, fmt.Sprintf("fail point %s (%s) has no recovery: say how the service recovers when it happens", c.name(i), shorten(s.Fail, 40)))
+			c.stepFinding(i, i18n.M("lint.fail-point-without-recovery", "step", c.name(i), "fail", shorten(s.Fail, 40)))
 		}
 	}
 }
@@ -258,7 +264,7 @@ func checkFailRecovery(c *checker) {
 func checkLongWait(c *checker) {
 	for i, s := range c.x.d.Steps {
 		if s.Wait > c.longWait {
-			c.stepFinding(i, fmt.Sprintf("wait of %s at %s is longer than %s: tell the customer why they wait and how long it will take; unexplained waits of unknown length feel longer", s.Wait, c.name(i), c.longWait))
+			c.stepFinding(i, i18n.M("lint.long-wait", "wait", s.Wait.String(), "step", c.name(i), "limit", c.longWait.String()))
 		}
 	}
 }
@@ -283,8 +289,7 @@ func checkVisibilityLeak(c *checker) {
 			continue
 		}
 		c.emit(Finding{
-			Message: fmt.Sprintf("flow from %s to %s goes from below the line of visibility straight to the customer, skipping the frontstage: route it through a frontstage step",
-				c.name(a), c.name(b)),
+			Msg:     i18n.M("lint.visibility-leak", "from", c.name(a), "to", c.name(b)),
 			Step:    x.d.Steps[cust].ID,
 			Related: []string{x.d.Steps[hidden].ID},
 			Lane:    x.d.Steps[cust].Lane,
@@ -302,21 +307,21 @@ func checkDanglingFlow(c *checker) {
 		var missing []string
 		for _, id := range []string{f.From, f.To} {
 			if _, ok := x.step[id]; !ok {
-				missing = append(missing, fmt.Sprintf("%q", id))
+				missing = append(missing, strconv.Quote(id))
 			}
 		}
 		if len(missing) == 0 {
 			continue
 		}
-		what := "a step that does not exist: " + missing[0]
+		msg := i18n.M("lint.dangling-flow", "from", strconv.Quote(f.From), "to", strconv.Quote(f.To), "missing", missing[0])
 		if len(missing) > 1 {
-			what = "steps that do not exist: " + strings.Join(missing, " and ")
+			msg = i18n.M("lint.dangling-flow.both", "from", strconv.Quote(f.From), "to", strconv.Quote(f.To))
 		}
 		c.emit(Finding{
-			Message: fmt.Sprintf("flow from %q to %q refers to %s", f.From, f.To, what),
-			Flow:    &FlowRef{From: f.From, To: f.To},
-			Pos:     f.Pos,
-			seq:     c.flowSeq(fi),
+			Msg:  msg,
+			Flow: &FlowRef{From: f.From, To: f.To},
+			Pos:  f.Pos,
+			seq:  c.flowSeq(fi),
 		})
 	}
 }
@@ -324,7 +329,7 @@ func checkDanglingFlow(c *checker) {
 func checkEmptyLane(c *checker) {
 	for i, l := range c.x.d.Lanes {
 		if c.x.laneSteps[i] == 0 {
-			c.emit(Finding{Message: fmt.Sprintf("lane %s (%s) has no steps", l.ID, l.Name), Lane: l.ID, Pos: l.Pos, seq: c.laneSeq(i)})
+			c.emit(Finding{Msg: i18n.M("lint.empty-lane", "lane", l.ID, "name", l.Name), Lane: l.ID, Pos: l.Pos, seq: c.laneSeq(i)})
 		}
 	}
 }
@@ -334,11 +339,11 @@ func checkEmptyColumn(c *checker) {
 		if c.x.colSteps[i] != 0 {
 			continue
 		}
-		name := col.ID
+		msg := i18n.M("lint.empty-column", "column", col.ID)
 		if col.Name != "" {
-			name = fmt.Sprintf("%s (%s)", col.ID, col.Name)
+			msg = i18n.M("lint.empty-column.named", "column", col.ID, "name", col.Name)
 		}
-		c.emit(Finding{Message: fmt.Sprintf("column %s has no steps", name), Column: col.ID, Pos: col.Pos, seq: c.colSeq(i)})
+		c.emit(Finding{Msg: msg, Column: col.ID, Pos: col.Pos, seq: c.colSeq(i)})
 	}
 }
 
@@ -346,7 +351,7 @@ func checkOrphanStep(c *checker) {
 	x := c.x
 	for i := range x.d.Steps {
 		if len(x.flowsOf[i]) == 0 && x.kindOf(i) != blueprint.LaneEvidence {
-			c.stepFinding(i, fmt.Sprintf("step %s has no flows: connect it to the steps it serves or depends on", c.name(i)))
+			c.stepFinding(i, i18n.M("lint.orphan-step", "step", c.name(i)))
 		}
 	}
 }
@@ -356,11 +361,11 @@ func checkUnknownRule(c *checker) {
 		if IsRule(id) {
 			continue
 		}
-		msg := fmt.Sprintf("lint.disable names unknown rule %q", id)
+		msg := i18n.M("lint.unknown-rule", "rule", strconv.Quote(id))
 		if s := Suggest(id); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			msg = i18n.M("lint.unknown-rule.suggest", "rule", strconv.Quote(id), "suggestion", strconv.Quote(s))
 		}
-		c.emit(Finding{Message: msg, seq: -1})
+		c.emit(Finding{Msg: msg, seq: -1})
 	}
 }
 

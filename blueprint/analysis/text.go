@@ -1,9 +1,10 @@
 package analysis
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
+
+	"servicebp/blueprint/i18n"
 )
 
 // Card text limits for text-too-long-for-projection. A card on a projected
@@ -52,29 +53,29 @@ func isWide(r rune) bool {
 }
 
 // tooLong reports whether card text is too long to project, and why.
-func tooLong(text string) (string, bool) {
+func tooLong(text string) (i18n.Message, bool) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return "", false
+		return i18n.Message{}, false
 	}
 	if n := strings.Count(text, "\n") + 1; n > MaxProjectionLines {
-		return fmt.Sprintf("%d lines, more than %d", n, MaxProjectionLines), true
+		return i18n.M("lint.text-too-long.lines", "lines", n, "max", MaxProjectionLines), true
 	}
 	// A character is never wider than its UTF-8 encoding is long, so
 	// short text needs no measuring.
 	if len(text) <= MaxProjectionWidth {
-		return "", false
+		return i18n.Message{}, false
 	}
 	if w := TextWidth(text); w > MaxProjectionWidth {
-		return fmt.Sprintf("%d characters wide, more than %d", w, MaxProjectionWidth), true
+		return i18n.M("lint.text-too-long.width", "width", w, "max", MaxProjectionWidth), true
 	}
-	return "", false
+	return i18n.Message{}, false
 }
 
 func checkTextTooLong(c *checker) {
 	for i, s := range c.x.d.Steps {
 		if why, long := tooLong(s.Text); long {
-			c.stepFinding(i, fmt.Sprintf("text of %s is %s: shorten it for the board and move detail to the notes", c.name(i), why))
+			c.stepFinding(i, i18n.M("lint.text-too-long-for-projection", "step", c.name(i), "why", why))
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 )
 
 // Principle is one of the ten principles of waiting psychology (Maister),
@@ -15,25 +16,29 @@ type Principle struct {
 	// Name is the condition's name in the file, one of
 	// blueprint.WaitingConditions.
 	Name string
-	// Text states the principle in plain words.
-	Text string
-	// Advice says what meeting it looks like.
-	Advice string
+}
+
+// Text states the principle in plain words, in l. Its catalogue key is
+// waiting.<name>.
+func (p Principle) Text(l i18n.Lang) string { return l.T(p.textKey()) }
+
+// Advice says what meeting the principle looks like, in l. Its catalogue
+// key is waiting.<name>.advice.
+func (p Principle) Advice(l i18n.Lang) string { return l.T(p.adviceKey()) }
+
+func (p Principle) textKey() string   { return "waiting." + p.Name }
+func (p Principle) adviceKey() string { return "waiting." + p.Name + ".advice" }
+
+// message is the principle as one item of the waiting-principles finding.
+func (p Principle) message() i18n.Message {
+	return i18n.M("lint.principle", "text", i18n.M(p.textKey()), "advice", i18n.M(p.adviceKey()), "name", p.Name)
 }
 
 // Principles lists the ten principles, most effective to address first:
 // unexplained and uncertain waits come first, the value of the service last.
 var Principles = []Principle{
-	{"explained", "unexplained waits feel longer than explained ones", "tell customers why they wait"},
-	{"known-length", "uncertain waits feel longer than known, finite ones", "show how long the wait will be"},
-	{"occupied", "idle waits feel longer than occupied ones", "give customers something to do or read"},
-	{"reassured", "anxiety makes waits feel longer", "reassure customers that they are in the right place and will be served"},
-	{"in-process", "pre- and post-process waits feel longer than in-process ones", "start the service while they wait, for example take details or hand out forms"},
-	{"fair", "unfair waits feel longer than equitable ones", "serve in a visible, fair order such as a ticket or snake line"},
-	{"comfortable", "uncomfortable waits feel longer than comfortable ones", "offer seats, shade, warmth and quiet"},
-	{"group", "solo waits feel longer than group waits", "let people wait together"},
-	{"familiar", "unfamiliar waits feel longer than familiar ones", "explain the process to first-time customers"},
-	{"valued", "the more valuable the service, the longer people will wait", "make the value of what they wait for clear"},
+	{"explained"}, {"known-length"}, {"occupied"}, {"reassured"}, {"in-process"},
+	{"fair"}, {"comfortable"}, {"group"}, {"familiar"}, {"valued"},
 }
 
 // VisibleTag marks a step below the line of visibility that waiting
@@ -69,18 +74,18 @@ func checkWaitingPrinciples(c *checker) {
 		if len(missing) == 0 {
 			continue
 		}
-		var cited []string
+		var cited []any
 		for _, p := range missing[:min(principlesCited, len(missing))] {
-			cited = append(cited, fmt.Sprintf("%s: %s (%s)", p.Text, p.Advice, p.Name))
+			cited = append(cited, p.message())
 		}
-		msg := fmt.Sprintf("wait at %s leaves %d of the %d waiting principles unaddressed; first: %s",
-			c.name(i), len(missing), len(Principles), strings.Join(cited, "; "))
+		first := i18n.List{Sep: "; ", Items: cited}
+		msg := i18n.M("lint.waiting-principles", "step", c.name(i), "count", len(missing), "total", len(Principles), "first", first)
 		if len(missing) > principlesCited {
-			var rest []string
+			var rest []any
 			for _, p := range missing[principlesCited:] {
 				rest = append(rest, p.Name)
 			}
-			msg += "; then " + strings.Join(rest, ", ")
+			msg = i18n.M("lint.waiting-principles.more", "step", c.name(i), "count", len(missing), "total", len(Principles), "first", first, "rest", list(rest))
 		}
 		c.stepFinding(i, msg)
 	}
@@ -103,13 +108,13 @@ func checkStaffInSight(c *checker) {
 		if x.side(blueprint.LineVisibility, i) <= 0 || !hasTag(s.Tags, VisibleTag) || len(waitsIn[s.Column]) == 0 {
 			continue
 		}
-		var waits, ids []string
+		var waits []any
+		var ids []string
 		for _, j := range waitsIn[s.Column] {
 			waits = append(waits, c.name(j))
 			ids = append(ids, x.d.Steps[j].ID)
 		}
-		c.stepFinding(i, fmt.Sprintf("%s is below the line of visibility but tagged %s, in column %s where customers wait at %s: keep staff and resources not serving customers out of their sight",
-			c.name(i), VisibleTag, s.Column, strings.Join(waits, ", ")), ids...)
+		c.stepFinding(i, i18n.M("lint.staff-in-sight", "step", c.name(i), "tag", VisibleTag, "column", s.Column, "waits", list(waits)), ids...)
 	}
 }
 
@@ -123,8 +128,8 @@ func checkQueueOverloaded(c *checker) {
 		if q.Stable {
 			continue
 		}
-		c.stepFinding(i, fmt.Sprintf("queue at %s is overloaded: %s arrivals with %d servers taking %s each is a utilisation of %.0f%%, so the line grows without end; open at least %d servers",
-			c.name(i), s.Queue.Arrivals, s.Queue.Servers, s.Queue.Service, q.Utilisation*100, q.ServersNeeded))
+		c.stepFinding(i, i18n.M("lint.queue-overloaded", "step", c.name(i), "arrivals", s.Queue.Arrivals.String(), "servers", s.Queue.Servers,
+			"service", s.Queue.Service.String(), "load", fmt.Sprintf("%.0f", q.Utilisation*100), "needed", q.ServersNeeded))
 	}
 }
 
@@ -153,8 +158,7 @@ func checkWaitEstimate(c *checker) {
 		if !q.Stable || !WaitOffEstimate(float64(s.Wait), q.MeanWait) {
 			continue
 		}
-		c.stepFinding(i, fmt.Sprintf("stated wait of %s at %s is far from the queue model's mean wait of %s: check the wait, the arrivals, the servers or the service time",
-			s.Wait, c.name(i), RoundDuration(q.MeanWait)))
+		c.stepFinding(i, i18n.M("lint.wait-off-estimate", "wait", s.Wait.String(), "step", c.name(i), "model", RoundDuration(q.MeanWait).String()))
 	}
 }
 
@@ -174,13 +178,13 @@ func checkFlowCycle(c *checker) {
 	for _, cy := range g.cycles {
 		f := c.x.d.Flows[cy.Flow]
 		loop := strings.Join(append(slices.Clone(cy.Steps), cy.Steps[0]), " → ")
-		msg := fmt.Sprintf("flows form a cycle %s: the critical path leaves out the flow from %s to %s", loop, f.From, f.To)
+		msg := i18n.M("lint.flow-cycle", "loop", loop, "from", f.From, "to", f.To)
 		if len(cy.Steps) == 1 {
-			msg = fmt.Sprintf("flow from %s to itself forms a cycle: the critical path leaves it out", f.From)
+			msg = i18n.M("lint.flow-cycle.self", "from", f.From)
 		}
 		i := c.x.step[cy.Steps[0]]
 		c.emit(Finding{
-			Message: msg,
+			Msg:     msg,
 			Step:    cy.Steps[0],
 			Related: cy.Steps[1:],
 			Lane:    c.x.d.Steps[i].Lane,

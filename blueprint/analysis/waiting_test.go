@@ -6,14 +6,19 @@ import (
 	"testing"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 )
 
 func TestPrinciplesCoverConditions(t *testing.T) {
 	var names []string
 	for _, p := range Principles {
 		names = append(names, p.Name)
-		if p.Text == "" || p.Advice == "" {
-			t.Errorf("%s has no text or advice", p.Name)
+		for _, l := range i18n.Langs {
+			for _, key := range []string{p.textKey(), p.adviceKey()} {
+				if _, ok := l.Lookup(key); !ok {
+					t.Errorf("%s: the %s catalogue has no %s", p.Name, l, key)
+				}
+			}
 		}
 	}
 	if len(names) != 10 || names[0] != "explained" || names[1] != "known-length" {

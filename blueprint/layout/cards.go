@@ -220,10 +220,7 @@ func (c *computer) legendKinds() map[LegendKind]bool {
 // the drawing uses; it returns nil when there are none.
 func (c *computer) legend(x, y, width float32) *Legend {
 	st := c.st
-	lb := st.Labels
-	if lb == (Labels{}) {
-		lb = EnglishLabels
-	}
+	lb := st.Labels.orEnglish()
 	bh := st.BadgeHeight
 	type entry struct {
 		kind   LegendKind

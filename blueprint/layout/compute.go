@@ -284,10 +284,7 @@ func (c *computer) lanes(x0, y, gridRight float32) float32 {
 	titleW := st.LaneHeaderWidth - 2*laneTitleInset
 	c.l.Lanes = make([]LaneBand, len(d.Lanes))
 	for i, ln := range d.Lanes {
-		name := ln.Name
-		if name == "" {
-			name = ln.ID
-		}
+		name := st.Labels.LaneName(ln)
 		lines, _ := wrap(c.m, name, titleW, st.HeaderSize, true, 3)
 		h := st.MinLaneHeight
 		need := float32(len(lines))*headerLH + 2*laneTitleInset
@@ -331,10 +328,7 @@ func (c *computer) lines(x0, gridRight float32) {
 			// The band belongs to the customer's side of the line.
 			yy = c.l.Emotion.Rect.Bottom()
 		}
-		name := ln.Name
-		if name == "" {
-			name = ln.ID
-		}
+		name := st.Labels.LineName(ln)
 		s := c.oneLine(name, st.LaneHeaderWidth-2*laneTitleInset, st.SmallSize, false)
 		w, h := c.m.size(s, st.SmallSize, false)
 		style := ln.Style

@@ -100,10 +100,7 @@ func (c *computer) emotionUnit() float32 {
 func (c *computer) emotionBand(x0, y, gridRight float32) float32 {
 	st := c.st
 	h := c.emotionBandHeight()
-	lb := st.Labels
-	if lb == (Labels{}) {
-		lb = EnglishLabels
-	}
+	lb := st.Labels.orEnglish()
 	ec := &EmotionCurve{
 		Rect:   Rect{x0, y, gridRight - x0, h},
 		Header: Rect{x0, y, st.LaneHeaderWidth, h},

@@ -1,11 +1,10 @@
 package layout
 
-import "strconv"
-
 import (
-	"unicode"
+	"strconv"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 )
 
 // Measure returns the width and height of text drawn on one line at size,
@@ -92,24 +91,65 @@ func LinkText(l Link) string {
 	return arrow + l.To
 }
 
-// Labels are the words the layout writes on its own, so that a Chinese
-// blueprint gets a Chinese legend.
+// Labels are the words the layout writes on its own, in one language: the
+// legend, the emotion band's title and the canonical lane and line names.
 type Labels struct {
 	Fail, Wait, Moment, Emotion, Flow, TwoWay string
 	// WaitSample is the duration shown in the legend's wait badge.
 	WaitSample string
+	// Names are the canonical lane and line names, drawn for the lanes and
+	// lines that keep their kind's default name (see LaneName).
+	Names blueprint.Names
 }
 
-// EnglishLabels are the default legend words.
-var EnglishLabels = Labels{
-	Fail: "Fail point", Wait: "Wait point", Moment: "Moment of truth",
-	Emotion: "Customer emotion", Flow: "Flow", TwoWay: "Two-way flow", WaitSample: "5m",
+// LabelsIn returns the labels in language l, from its catalogue.
+func LabelsIn(l i18n.Lang) Labels {
+	return Labels{
+		Fail: l.T("legend.fail"), Wait: l.T("legend.wait"), Moment: l.T("legend.moment"),
+		Emotion: l.T("legend.emotion"), Flow: l.T("legend.flow"), TwoWay: l.T("legend.two-way"),
+		WaitSample: "5m",
+		Names:      l.Names(),
+	}
 }
 
-// ChineseLabels are the Simplified Chinese legend words.
-var ChineseLabels = Labels{
-	Fail: "失误点", Wait: "等待点", Moment: "真实瞬间",
-	Emotion: "顾客情绪", Flow: "流程", TwoWay: "双向流程", WaitSample: "5m",
+// EnglishLabels are the labels in English, the default style's.
+var EnglishLabels = LabelsIn(i18n.English)
+
+// orEnglish is lb, or EnglishLabels when lb is the zero value.
+func (lb Labels) orEnglish() Labels {
+	if lb.Fail == "" {
+		return EnglishLabels
+	}
+	return lb
+}
+
+// LaneName is the name drawn for lane ln: the name of its kind in the
+// labels' language when ln keeps its kind's default name (the English name
+// the file format leaves out, and so fills in when it loads), else its own
+// name, else its id.
+func (lb Labels) LaneName(ln blueprint.Lane) string {
+	if en, ok := blueprint.EnglishNames.Lanes[ln.Kind]; ok && ln.Name == en {
+		if n := lb.orEnglish().Names.Lanes[ln.Kind]; n != "" {
+			return n
+		}
+	}
+	if ln.Name == "" {
+		return ln.ID
+	}
+	return ln.Name
+}
+
+// LineName is the name drawn for line ln, chosen as LaneName chooses.
+func (lb Labels) LineName(ln blueprint.Line) string {
+	if en, ok := blueprint.EnglishNames.Lines[ln.Kind]; ok && ln.Name == en {
+		if n := lb.orEnglish().Names.Lines[ln.Kind]; n != "" {
+			return n
+		}
+	}
+	if ln.Name == "" {
+		return ln.ID
+	}
+	return ln.Name
 }
 
 // DefaultStyle is the style of the editor and of exported images.
@@ -138,21 +178,4 @@ func DefaultStyle() Style {
 		EmotionUnit:        emotionUnit,
 		Labels:             EnglishLabels,
 	}
-}
-
-// LabelsFor picks the legend words for d: Chinese when the title or a lane
-// name is written in Chinese, English otherwise.
-func LabelsFor(d *blueprint.Document) Labels {
-	texts := []string{d.Title}
-	for _, l := range d.Lanes {
-		texts = append(texts, l.Name)
-	}
-	for _, s := range texts {
-		for _, r := range s {
-			if unicode.Is(unicode.Han, r) {
-				return ChineseLabels
-			}
-		}
-	}
-	return EnglishLabels
 }

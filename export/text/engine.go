@@ -43,10 +43,12 @@ type Engine struct {
 	byName   map[string]*face
 	system   *systemFonts // loaded on the first character the chains lack
 	noSystem bool
-	runs     map[runKey]*draw.Run
-	heights  map[runKey]float32 // line heights by size and weight
-	outlines map[glyphKey]Outline
-	shaper   shaping.HarfbuzzShaper
+	// traditional tries the Traditional Chinese CJK face first.
+	traditional bool
+	runs        map[runKey]*draw.Run
+	heights     map[runKey]float32 // line heights by size and weight
+	outlines    map[glyphKey]Outline
+	shaper      shaping.HarfbuzzShaper
 }
 
 type runKey struct {
@@ -70,6 +72,11 @@ type Config struct {
 	// the bundled fonts lack are drawn as the primary font's missing-glyph
 	// box.
 	NoSystemFonts bool
+	// Traditional tries the Traditional Chinese system face (Noto Sans CJK
+	// TC) before the Simplified one, for Han characters the user's and the
+	// bundled fonts lack: set it when the labels are in zh-Hant, so that
+	// Traditional text is drawn in Taiwan's glyph forms.
+	Traditional bool
 }
 
 // New returns an engine with the fonts of cfg.
@@ -80,6 +87,8 @@ func New(cfg Config) (*Engine, error) {
 		heights:  map[runKey]float32{},
 		outlines: map[glyphKey]Outline{},
 		noSystem: cfg.NoSystemFonts,
+
+		traditional: cfg.Traditional,
 	}
 	reg, err := e.add("NotoSans-Regular", assets.NotoSansRegular)
 	if err != nil {

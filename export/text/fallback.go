@@ -24,10 +24,16 @@ type systemFonts struct {
 
 // preferred ranks font families for fallback: the CJK families first, so
 // that Chinese text gets a CJK font rather than whichever font happens to
-// have a few Han characters; then everything else by file path.
+// have a few Han characters; then everything else by file path. The SC
+// face draws Han characters in the mainland's glyph forms.
 var preferred = []string{"noto sans cjk sc", "noto sans cjk tc", "noto sans cjk jp", "noto sans cjk kr", "droid sans fallback", "noto sans", "dejavu sans"}
 
-func rank(fp *fontscan.Footprint) int {
+// preferredTraditional is the order for Traditional Chinese labels: the TC
+// face first, whose glyph forms follow the Taiwan standard (過, 說, 述 are
+// drawn differently by the SC face).
+var preferredTraditional = []string{"noto sans cjk tc", "noto sans cjk hk", "noto sans cjk sc", "noto sans cjk jp", "noto sans cjk kr", "droid sans fallback", "noto sans", "dejavu sans"}
+
+func rank(preferred []string, fp *fontscan.Footprint) int {
 	fam := strings.ToLower(fp.Family)
 	for i, p := range preferred {
 		if fam == p || strings.ReplaceAll(fam, " ", "") == strings.ReplaceAll(p, " ", "") {
@@ -59,8 +65,12 @@ func (e *Engine) loadSystem() *systemFonts {
 			sf.prints = append(sf.prints, fp)
 		}
 	}
+	order := preferred
+	if e.traditional {
+		order = preferredTraditional
+	}
 	slices.SortStableFunc(sf.prints, func(a, b fontscan.Footprint) int {
-		return cmp.Or(cmp.Compare(rank(&a), rank(&b)),
+		return cmp.Or(cmp.Compare(rank(order, &a), rank(order, &b)),
 			cmp.Compare(a.Location.File, b.Location.File),
 			cmp.Compare(a.Location.Index, b.Location.Index),
 			cmp.Compare(a.Location.Instance, b.Location.Instance))

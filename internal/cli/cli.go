@@ -8,6 +8,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"servicebp/blueprint/i18n"
 )
 
 // Version is the servicebp release, set at build time with
@@ -19,15 +21,19 @@ type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+	// Getenv reads the environment (the locale, for --lang's default);
+	// nil is an empty environment.
+	Getenv func(string) string
 }
 
 // GUI starts the graphical editor. Open opens path in the editor ("" for a
 // new blueprint); Present opens path fullscreen in presentation mode, in
 // the palette called theme (see canvas.PaletteByName), with the emotion
-// curve when curve is true. Both return the process exit code.
+// curve when curve is true, with the labels it draws in lang. Both return
+// the process exit code.
 type GUI interface {
 	Open(path string) int
-	Present(path, theme string, curve bool) int
+	Present(path, theme string, curve bool, lang i18n.Lang) int
 }
 
 // Exit codes shared by every command.
@@ -94,7 +100,9 @@ func openGUI(g GUI, env Env, path string) int {
 }
 
 // StdEnv is the process's own standard streams.
-func StdEnv() Env { return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr} }
+func StdEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}
 
 // sortedCommands lists the commands in help order.
 func sortedCommands() []*command {

@@ -13,7 +13,7 @@ import (
 	"servicebp/export"
 )
 
-const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf [--format png|svg|pdf] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve] [--paper A4|A3|A2|A1|A0|letter|tabloid [--landscape] [--tiles [COLSxROWS]]]"
+const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf [--format png|svg|pdf] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve] [--paper A4|A3|A2|A1|A0|letter|tabloid [--landscape] [--tiles [COLSxROWS]]] [--lang en|zh-Hans|zh-Hant]"
 
 func init() {
 	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image, an SVG document or a PDF, headless", order: 40, run: runExport})
@@ -37,9 +37,14 @@ func runExport(env Env, args []string) int {
 	var tiles tilesFlag
 	fs.Var(&tiles, "tiles", "split the --paper poster over several sheets with overlaps, crop marks and labels: COLSxROWS, or alone for the sheets that print it at 1 point per layout unit")
 	noCurve := fs.Bool("no-emotion-curve", false, "leave out the emotion curve under the customer lane")
+	langName := langFlag(fs)
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
+	}
+	lg, ok := pickLang(env, "export", *langName)
+	if !ok {
+		return ExitUsage
 	}
 	usage := func(msg string) int {
 		fmt.Fprintf(env.Stderr, "servicebp export: %s\n", msg)
@@ -107,7 +112,7 @@ func runExport(env Env, args []string) int {
 	if !ok {
 		return usage(fmt.Sprintf("unknown --theme %q: use %s", *themeName, strings.Join(canvas.PaletteNames, ", ")))
 	}
-	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve, Poster: poster}
+	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve, Poster: poster, Lang: lg}
 	if *fontPath != "" {
 		// A FIFO or a device would block the read, or never end.
 		if info, err := os.Stat(*fontPath); err == nil && !info.Mode().IsRegular() {
@@ -132,7 +137,7 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "servicebp export: %s; nothing was written\n", msg)
 		return ExitFailure
 	}
-	miss, err := export.Missing(doc, opt.Font)
+	miss, err := export.Missing(doc, opt)
 	switch {
 	case err != nil && *strict:
 		fmt.Fprintf(env.Stderr, "servicebp export: cannot check font coverage: %v\n", err)

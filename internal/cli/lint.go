@@ -8,9 +8,10 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
+	"servicebp/blueprint/i18n"
 )
 
-const lintUsage = "lint [--format text|json] [--disable RULE] [--max-warnings N] [--long-wait DUR] FILE..."
+const lintUsage = "lint [--format text|json] [--disable RULE] [--max-warnings N] [--long-wait DUR] [--lang en|zh-Hans|zh-Hant] FILE..."
 
 func init() {
 	register(&command{name: "lint", usage: lintUsage, summary: "check blueprints for gaps: touchpoints without evidence, fail points without owner, long waits ...", order: 40, run: runLint})
@@ -62,9 +63,14 @@ func runLint(env Env, args []string) int {
 	fs.Var(&disable, "disable", "skip `RULE` (repeatable, or comma separated)")
 	maxWarnings := fs.Int("max-warnings", -1, "fail when there are more than `N` warnings in all (-1: no limit)")
 	longWait := fs.String("long-wait", "", "report waits longer than `DUR` (default: the file's lint.long-wait, else 10m)")
+	langName := langFlag(fs)
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
+	}
+	lg, ok := pickLang(env, "lint", *langName)
+	if !ok {
+		return ExitUsage
 	}
 	opt, ok := lintOptions(env, *format, disable, *longWait)
 	if !ok {
@@ -89,7 +95,7 @@ func runLint(env Env, args []string) int {
 		errs += e
 		warns += w
 		for _, f := range fsOf {
-			out.Findings = append(out.Findings, toLintFinding(name, f))
+			out.Findings = append(out.Findings, toLintFinding(name, f, lg))
 		}
 		if *format == "text" {
 			for _, f := range out.Findings[len(out.Findings)-len(fsOf):] {
@@ -157,9 +163,9 @@ func lintOptions(env Env, format string, disable []string, longWait string) (ana
 	return opt, true
 }
 
-// toLintFinding turns a finding into its JSON form. Findings without a
-// source position point at the start of the file.
-func toLintFinding(file string, f analysis.Finding) lintFinding {
+// toLintFinding turns a finding into its JSON form, its message in lg.
+// Findings without a source position point at the start of the file.
+func toLintFinding(file string, f analysis.Finding, lg i18n.Lang) lintFinding {
 	line, col := f.Pos.Line, f.Pos.Col
 	if line <= 0 {
 		line, col = 1, 1
@@ -169,7 +175,7 @@ func toLintFinding(file string, f analysis.Finding) lintFinding {
 	}
 	lf := lintFinding{
 		File: file, Line: line, Column: col,
-		Rule: f.Rule, Severity: string(f.Severity), Message: f.Message,
+		Rule: f.Rule, Severity: string(f.Severity), Message: lg.Text(f.Msg),
 		Step: f.Step, Related: f.Related, LaneID: f.Lane, ColumnID: f.Column,
 	}
 	if f.Flow != nil {

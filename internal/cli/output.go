@@ -33,7 +33,7 @@ func (e *errWriter) Write(p []byte) (int, error) {
 // destination is a failure, as in gofmt.
 func runChecked(env Env, name string, run func(Env) int) int {
 	out, errOut := &errWriter{w: env.Stdout}, &errWriter{w: env.Stderr}
-	code := run(Env{Stdin: env.Stdin, Stdout: out, Stderr: errOut})
+	code := run(Env{Stdin: env.Stdin, Stdout: out, Stderr: errOut, Getenv: env.Getenv})
 	if out.err != nil {
 		fmt.Fprintf(errOut, "servicebp %s: writing standard output: %v\n", name, out.err)
 	}

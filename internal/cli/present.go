@@ -7,7 +7,7 @@ import (
 	"servicebp/canvas"
 )
 
-const presentUsage = "present FILE [--theme contrast|dark|light] [--no-emotion-curve]"
+const presentUsage = "present FILE [--theme contrast|dark|light] [--no-emotion-curve] [--lang en|zh-Hans|zh-Hant]"
 
 func init() {
 	register(&command{name: "present", usage: presentUsage, summary: "show a blueprint fullscreen to a room: reveal it column by column, spotlight a touchpoint", order: 50, gui: runPresent})
@@ -19,9 +19,14 @@ func runPresent(g GUI, env Env, args []string) int {
 	fs := newFlagSet(presentUsage, env)
 	theme := fs.String("theme", "contrast", "colours to start in: "+strings.Join(canvas.PaletteNames, ", ")+" (T switches)")
 	noCurve := fs.Bool("no-emotion-curve", false, "leave out the emotion curve under the customer lane")
+	langName := langFlag(fs)
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
+	}
+	lg, ok := pickLang(env, "present", *langName)
+	if !ok {
+		return ExitUsage
 	}
 	if len(files) != 1 || files[0] == "-" {
 		fmt.Fprintln(env.Stderr, "servicebp present: give exactly one blueprint FILE")
@@ -36,5 +41,5 @@ func runPresent(g GUI, env Env, args []string) int {
 		printLoadError(env, err)
 		return ExitFailure
 	}
-	return g.Present(files[0], *theme, !*noCurve)
+	return g.Present(files[0], *theme, !*noCurve, lg)
 }

@@ -6,12 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"servicebp/blueprint/i18n"
 )
 
 // presentFakeGUI records what the present command asks of the GUI.
 type presentFakeGUI struct {
 	opened, presented, themes []string
 	curves                    []bool
+	langs                     []i18n.Lang
 }
 
 func (g *presentFakeGUI) Open(path string) int {
@@ -19,8 +22,9 @@ func (g *presentFakeGUI) Open(path string) int {
 	return ExitOK
 }
 
-func (g *presentFakeGUI) Present(path, theme string, curve bool) int {
+func (g *presentFakeGUI) Present(path, theme string, curve bool, lang i18n.Lang) int {
 	g.presented = append(g.presented, path)
+	g.langs = append(g.langs, lang)
 	g.curves = append(g.curves, curve)
 	g.themes = append(g.themes, theme)
 	return ExitOK
@@ -73,6 +77,35 @@ func TestPresentCommand(t *testing.T) {
 			}
 		})
 	}
+	t.Run("language", func(t *testing.T) {
+		for _, tc := range []struct {
+			args []string
+			env  map[string]string
+			want i18n.Lang
+			code int
+		}{
+			{[]string{hotel}, nil, i18n.English, ExitOK},
+			{[]string{hotel}, map[string]string{"LANG": "zh_TW.UTF-8"}, i18n.Traditional, ExitOK},
+			{[]string{"--lang", "zh-Hans", hotel}, map[string]string{"LANG": "zh_TW.UTF-8"}, i18n.Simplified, ExitOK},
+			{[]string{"--lang", "fr", hotel}, nil, "", ExitUsage},
+		} {
+			g := &presentFakeGUI{}
+			var errOut bytes.Buffer
+			env := Env{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &errOut, Getenv: func(k string) string { return tc.env[k] }}
+			if code := Main(append([]string{"present"}, tc.args...), env, g); code != tc.code {
+				t.Fatalf("%v %v: exit %d, want %d: %s", tc.args, tc.env, code, tc.code, errOut.String())
+			}
+			if tc.code != ExitOK {
+				if !strings.Contains(errOut.String(), `unknown language "fr"`) {
+					t.Errorf("--lang fr: stderr %q", errOut.String())
+				}
+				continue
+			}
+			if len(g.langs) != 1 || g.langs[0] != tc.want {
+				t.Errorf("%v %v: presented in %v, want %s", tc.args, tc.env, g.langs, tc.want)
+			}
+		}
+	})
 	t.Run("emotion curve switch", func(t *testing.T) {
 		for _, args := range [][]string{{hotel}, {"--no-emotion-curve", hotel}} {
 			g := &presentFakeGUI{}

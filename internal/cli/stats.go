@@ -7,9 +7,11 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
+	"servicebp/blueprint/i18n"
+	"servicebp/blueprint/layout"
 )
 
-const statsUsage = "stats [--format text|json] [--servers STEP=N] [--target-wait DUR] FILE"
+const statsUsage = "stats [--format text|json] [--servers STEP=N] [--target-wait DUR] [--lang en|zh-Hans|zh-Hant] FILE"
 
 func init() {
 	register(&command{name: "stats", usage: statsUsage, summary: "count steps per lane, above and below the line of visibility, encounters, fail and wait points; the critical path and the queues", order: 41, run: runStats})
@@ -68,9 +70,14 @@ func runStats(env Env, args []string) int {
 	servers := serverList{}
 	fs.Var(servers, "servers", "what-if: `STEP=N` gives the queue at step STEP N servers (repeatable)")
 	targetWait := fs.String("target-wait", "", "report the servers each queue needs for a mean wait of at most `DUR`")
+	langName := langFlag(fs)
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
+	}
+	lg, ok := pickLang(env, "stats", *langName)
+	if !ok {
+		return ExitUsage
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(env.Stderr, "servicebp stats: unknown format %q; use text or json\n", *format)
@@ -107,7 +114,7 @@ func runStats(env Env, args []string) int {
 		}
 		return ExitOK
 	}
-	writeStatsText(env.Stdout, doc, out)
+	writeStatsText(env.Stdout, doc, out, lg)
 	return ExitOK
 }
 
@@ -145,19 +152,18 @@ func toStatsOutput(file string, doc *blueprint.Document, s analysis.Stats) stats
 	return out
 }
 
-// writeStatsText writes the stats as an aligned report.
-func writeStatsText(w io.Writer, doc *blueprint.Document, s statsOutput) {
+// writeStatsText writes the stats as an aligned report, naming the lanes
+// that keep their default names in lg.
+func writeStatsText(w io.Writer, doc *blueprint.Document, s statsOutput, lg i18n.Lang) {
 	title := s.File
 	if doc.Title != "" {
 		title = fmt.Sprintf("%s (%s)", doc.Title, s.File)
 	}
 	// Each row is a label, a right-aligned figure and a remark.
 	rows := [][]string{{"steps", fmt.Sprint(s.Steps), ""}}
+	labels := layout.LabelsIn(lg)
 	for _, l := range doc.Lanes {
-		name := l.Name
-		if name == "" {
-			name = l.ID
-		}
+		name := labels.LaneName(l)
 		rows = append(rows, []string{"  " + name, fmt.Sprint(s.Lanes[l.ID]), ""})
 	}
 	missing := func(kind blueprint.LineKind) bool {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 	"servicebp/canvas"
 )
 
@@ -34,7 +35,9 @@ func (GUI) Open(path string) int {
 }
 
 // Present shows path fullscreen in presentation mode; Esc quits.
-func (GUI) Present(path, theme string, curve bool) int { return presentFile(path, theme, curve) }
+func (GUI) Present(path, theme string, curve bool, lang i18n.Lang) int {
+	return presentFile(path, theme, curve, lang)
+}
 
 // Options tune an Editor; the zero value gives the defaults.
 type Options struct {

@@ -69,7 +69,7 @@ func (s exportSettings) options() export.Options {
 	if !ok {
 		pal = canvas.LightPalette()
 	}
-	opt := export.Options{Scale: s.Scale, Palette: pal, Transparent: s.Transparent}
+	opt := export.Options{Scale: s.Scale, Palette: pal, Transparent: s.Transparent, Lang: uiLanguage()}
 	if s.Format == formatPoster {
 		paper, err := export.PaperByName(s.Paper)
 		if err != nil {
@@ -232,7 +232,7 @@ func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, [
 			opts[i] = scaleLabel(sc)
 		}
 		f.size = widget.NewLabel("")
-		l := export.Layout(e.Doc(), export.Options{NoEmotionCurve: !e.emotionCurve()})
+		l := export.Layout(e.Doc(), export.Options{NoEmotionCurve: !e.emotionCurve(), Lang: uiLanguage()})
 		f.layout = l
 		f.scale = widget.NewSelect(opts, func(string) { f.showSize() })
 		f.scale.SetSelected(scaleLabel(fittingScale(l, s.Scale)))

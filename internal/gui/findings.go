@@ -196,9 +196,8 @@ func newFindingsPanel(e *Editor) *findingsPanel {
 func (p *findingsPanel) update(fs []analysis.Finding) {
 	p.findings = fs
 	p.texts = make([]string, len(fs))
-	d := p.e.Doc()
 	for i := range fs {
-		p.texts[i] = findingText(d, &fs[i])
+		p.texts[i] = findingText(&fs[i])
 	}
 	ne, nw, ni := analysis.Count(fs)
 	p.errors.SetText(lang.L("Errors") + ": " + strconv.Itoa(ne))

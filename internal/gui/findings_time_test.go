@@ -37,7 +37,7 @@ func TestChineseTimeFindings(t *testing.T) {
 			continue
 		}
 		seen[f.Rule] = true
-		got := findingText(d, &f)
+		got := findingText(&f)
 		for _, s := range subs {
 			if !strings.Contains(got, s) {
 				t.Errorf("%s: %q lacks %q", f.Rule, got, s)
@@ -54,11 +54,44 @@ func TestChineseTimeFindings(t *testing.T) {
 	s.Queue.Servers = 4
 	for _, f := range analysis.Lint(d, analysis.Options{}) {
 		if f.Rule == analysis.RuleWaitOffEstimate {
-			if got := findingText(d, &f); !strings.Contains(got, "15m") || !strings.Contains(got, "41s") || !strings.Contains(got, "排队模型") {
+			if got := findingText(&f); !strings.Contains(got, "15m") || !strings.Contains(got, "41s") || !strings.Contains(got, "排队模型") {
 				t.Errorf("wait-off-estimate: %q", got)
 			}
 			return
 		}
 	}
 	t.Error("no wait-off-estimate finding")
+}
+
+// TestTraditionalFindings checks that under a Taiwan locale the findings
+// panel tells the findings in Traditional Chinese, from the same catalogue
+// as the command line.
+func TestTraditionalFindings(t *testing.T) {
+	useLanguage(t, "zh_TW.UTF-8")
+	data, err := assets.Template("bank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := blueprint.Parse("bank.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		analysis.RuleQueueOverloaded:   "的排隊超負荷",
+		analysis.RuleWaitingPrinciples: "首先：沒有解釋的等待比有解釋的等待感覺更長：告訴顧客為什麼要等（explained）",
+	}
+	seen := map[string]bool{}
+	for _, f := range analysis.Lint(d, analysis.Options{}) {
+		if sub, ok := want[f.Rule]; ok && !seen[f.Rule] {
+			seen[f.Rule] = true
+			if got := findingText(&f); !strings.Contains(got, sub) {
+				t.Errorf("%s: %q lacks %q", f.Rule, got, sub)
+			}
+		}
+	}
+	for rule := range want {
+		if !seen[rule] {
+			t.Errorf("no %s finding", rule)
+		}
+	}
 }

@@ -1,41 +1,63 @@
 package gui
 
 import (
-	"embed"
+	"fmt"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/analysis"
+	"servicebp/blueprint/i18n"
+	"servicebp/canvas"
 )
-
-//go:embed translations/*.json
-var translations embed.FS
 
 var loadTranslations sync.Once
 
-// setupTranslations registers the editor's English and Simplified Chinese
-// strings with Fyne's lang package. It is safe to call more than once.
+// setupTranslations registers the catalogues of blueprint/i18n (English,
+// Simplified and Traditional Chinese) with Fyne's lang package, which picks
+// the one closest to the user's locale. It is safe to call more than once.
 func setupTranslations() {
 	loadTranslations.Do(func() {
-		if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+		if err := addTranslations(); err != nil {
 			fyne.LogError("servicebp: loading translations", err)
 		}
 	})
 }
 
-// uiChinese reports whether the user interface speaks Simplified Chinese.
-// The "language" key translates to the language's own code.
-func uiChinese() bool {
-	return lang.X("language", "en") == "zh-Hans"
+// fyneLocales are the locales the catalogues are registered under. Fyne
+// 2.7 turns a matched tag with a script and no region into the bare
+// language ("zh-Hant" into "zh", which then picks Simplified), so the
+// Traditional catalogue is registered as zh-TW: zh_TW, zh_HK and zh_MO all
+// match it, with the region kept.
+var fyneLocales = map[i18n.Lang]fyne.Locale{
+	i18n.English:     "en",
+	i18n.Simplified:  "zh-Hans",
+	i18n.Traditional: "zh-TW",
 }
+
+// addTranslations registers every catalogue with Fyne's lang package and
+// lets it choose again from the locale.
+func addTranslations() error {
+	for _, l := range i18n.Langs {
+		data, err := i18n.Files.ReadFile(i18n.Dir + "/" + string(l) + ".json")
+		if err != nil {
+			return err
+		}
+		if err := lang.AddTranslationsForLocale(data, fyneLocales[l]); err != nil {
+			return fmt.Errorf("%s: %w", l, err)
+		}
+	}
+	return nil
+}
+
+// uiLanguage is the language of the user interface.
+func uiLanguage() i18n.Lang { return canvas.UILanguage() }
 
 // defaultNames are the lane and line names for a new blueprint in the UI
 // language.
-func defaultNames() blueprint.Names {
-	if uiChinese() {
-		return blueprint.ChineseNames
-	}
-	return blueprint.EnglishNames
-}
+func defaultNames() blueprint.Names { return uiLanguage().Names() }
+
+// findingText is the message of f in the UI language.
+func findingText(f *analysis.Finding) string { return uiLanguage().Text(f.Msg) }

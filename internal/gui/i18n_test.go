@@ -1,121 +1,39 @@
 package gui
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"regexp"
-	"sort"
-	"strconv"
-	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
+	"servicebp/canvas"
 )
-
-func readTranslations(t *testing.T, name string) map[string]string {
-	t.Helper()
-	data, err := translations.ReadFile("translations/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return m
-}
-
-// usedKeys scans the package's sources for lang.L and lang.X calls with a
-// literal key.
-func usedKeys(t *testing.T) map[string]string {
-	t.Helper()
-	re := regexp.MustCompile(`lang\.(L|X)\(("(?:[^"\\]|\\.)*")(?:, ("(?:[^"\\]|\\.)*"))?`)
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys := map[string]string{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-			key, err := strconv.Unquote(m[2])
-			if err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			keys[key] = f
-		}
-	}
-	return keys
-}
-
-func TestTranslationsComplete(t *testing.T) {
-	en := readTranslations(t, "en.json")
-	zh := readTranslations(t, "zh-Hans.json")
-	for k := range en {
-		if _, ok := zh[k]; !ok {
-			t.Errorf("zh-Hans.json lacks %q", k)
-		}
-	}
-	for k := range zh {
-		if _, ok := en[k]; !ok {
-			t.Errorf("en.json lacks %q, which zh-Hans.json has", k)
-		}
-	}
-	used := usedKeys(t)
-	if len(used) < 50 {
-		t.Fatalf("found only %d translated strings in the sources; the scan is broken", len(used))
-	}
-	var missing []string
-	for k, f := range used {
-		if _, ok := en[k]; !ok {
-			missing = append(missing, f+": "+k)
-		}
-	}
-	sort.Strings(missing)
-	for _, m := range missing {
-		t.Errorf("not in en.json: %s", m)
-	}
-	for k, v := range zh {
-		if v == "" || (v == en[k] && strings.ContainsAny(k, "abcdefghijklmnopqrstuvwxyz") && k != "language") {
-			t.Errorf("zh-Hans.json does not translate %q", k)
-		}
-	}
-}
 
 // useLanguage switches the UI language to the locale loc for one test.
 func useLanguage(t *testing.T, loc string) {
 	t.Helper()
 	t.Cleanup(func() {
-		if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+		if err := addTranslations(); err != nil {
 			t.Error(err)
 		}
 	})
 	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
 		t.Setenv(v, loc)
 	}
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+	if err := addTranslations(); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestChineseUI(t *testing.T) {
 	useLanguage(t, "zh_CN.UTF-8")
-	if !uiChinese() {
-		t.Fatal("the UI does not speak Chinese under zh_CN")
+	if got := uiLanguage(); got != i18n.Simplified {
+		t.Fatalf("the UI speaks %s under zh_CN", got)
 	}
 	e := startEditor(t, test.NewTempApp(t), t.TempDir(), "")
 	d := e.Doc()
-	want := blueprint.New("", blueprint.ChineseNames)
+	want := blueprint.New("", i18n.Simplified.Names())
 	for i, l := range d.Lanes {
 		if l.Name != want.Lanes[i].Name {
 			t.Errorf("lane %d = %q, want %q", i, l.Name, want.Lanes[i].Name)
@@ -134,11 +52,68 @@ func TestChineseUI(t *testing.T) {
 
 func TestEnglishUI(t *testing.T) {
 	useLanguage(t, "en_GB.UTF-8")
-	if uiChinese() {
-		t.Fatal("the UI speaks Chinese under en_GB")
+	if got := uiLanguage(); got != i18n.English {
+		t.Fatalf("the UI speaks %s under en_GB", got)
 	}
 	e := startEditor(t, test.NewTempApp(t), t.TempDir(), "")
 	if got := e.Doc().Lanes[0].Name; got != "Physical evidence" {
 		t.Errorf("first lane = %q", got)
+	}
+}
+
+// TestTraditionalUI checks that under a Taiwan or Hong Kong locale the
+// menus, the title and the default lane and line names of a new blueprint
+// are in Traditional Chinese, with the terms of the glossary.
+func TestTraditionalUI(t *testing.T) {
+	for _, loc := range []string{"zh_TW.UTF-8", "zh_HK.UTF-8"} {
+		t.Run(loc, func(t *testing.T) {
+			useLanguage(t, loc)
+			if got := uiLanguage(); got != i18n.Traditional {
+				t.Fatalf("the UI speaks %s under %s", got, loc)
+			}
+			e := startEditor(t, test.NewTempApp(t), t.TempDir(), "")
+			d := e.Doc()
+			want := []string{"有形展示", "顧客行為", "前台員工行為", "後台員工行為", "支持過程"}
+			for i, l := range d.Lanes {
+				if l.Name != want[i] {
+					t.Errorf("lane %d = %q, want %q", i, l.Name, want[i])
+				}
+			}
+			lines := []string{"互動分界線", "可視分界線", "內部互動線"}
+			for i, l := range d.Lines {
+				if l.Name != lines[i] {
+					t.Errorf("line %d = %q, want %q", i, l.Name, lines[i])
+				}
+			}
+			if got := e.win.Title(); got != "未命名 — servicebp" {
+				t.Errorf("title = %q", got)
+			}
+			if got := e.win.MainMenu().Items[0].Label; got != "檔案" {
+				t.Errorf("File menu = %q", got)
+			}
+		})
+	}
+}
+
+// TestBoardDrawsDefaultNamesInUILanguage opens a file whose lanes and
+// lines keep their default names under a Taiwan locale: the board draws
+// them in Traditional Chinese, while the file keeps them as it has them.
+func TestBoardDrawsDefaultNamesInUILanguage(t *testing.T) {
+	useLanguage(t, "zh_TW.UTF-8")
+	e := testEditor(t, "coffee.yaml")
+	board := e.ui.board.(*canvas.Board)
+	l := board.Layout()
+	if got := l.Lanes[1].Title[0].Text; got != "顧客行為" {
+		t.Errorf("customer lane drawn as %q, want 顧客行為", got)
+	}
+	if got := e.Doc().Lanes[1].Name; got != "Customer actions" {
+		t.Errorf("the document's lane name became %q", got)
+	}
+	names := map[string]bool{}
+	for _, m := range l.Lines {
+		names[m.Label.Text] = true
+	}
+	if !names["可視分界線"] {
+		t.Errorf("line labels %v lack 可視分界線", names)
 	}
 }

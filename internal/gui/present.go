@@ -8,14 +8,15 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 	"servicebp/canvas"
 )
 
 // presentFile runs `servicebp present FILE`: the blueprint at path
 // fullscreen in presentation mode, with no editor, starting in the palette
-// called theme; Esc (with no spotlight) quits. It returns the process exit
-// code.
-func presentFile(path, theme string, curve bool) int {
+// called theme, with the labels it draws in lang; Esc (with no spotlight)
+// quits. It returns the process exit code.
+func presentFile(path, theme string, curve bool, lang i18n.Lang) int {
 	d, err := blueprint.Load(path)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "servicebp present: %v\n", err)
@@ -25,6 +26,7 @@ func presentFile(path, theme string, curve bool) int {
 	w := a.NewWindow(presentTitle(d))
 	p := canvas.NewPresenter(d)
 	p.SetEmotionCurve(curve)
+	p.SetLanguage(lang)
 	if pal, ok := canvas.PaletteByName(theme); ok {
 		p.SetPalette(pal)
 	}

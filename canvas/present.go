@@ -93,7 +93,7 @@ func (p *Presenter) SetDocument(d *blueprint.Document) {
 		p.spot = present.NewSpotlight(d, p.spot.Seed)
 		p.dropHiddenSpotlight()
 	}
-	p.style = PresentStyle(d)
+	p.style = present.Style(d)
 	p.style.NoEmotionCurve = p.noCurve
 	p.cache = nil
 	p.cam = camera{}

@@ -59,8 +59,9 @@ func shapingView(data []byte, g *glyf) (*overlay, error) {
 		return nil, errors.New("glyph boxes overflow a short loca table")
 	}
 	o := &overlay{data: data, tailAt: int64(len(data)+3) &^ 3}
-	o.head = bytes.Clone(data[:12+16*len(dir)])
-	for i := range len(dir) {
+	n := int(binary.BigEndian.Uint16(data[4:])) // tableDirectory checked it
+	o.head = bytes.Clone(data[:12+16*n])
+	for i := range n {
 		rec := o.head[12+16*i:]
 		var tab []byte
 		switch string(rec[:4]) {

@@ -97,7 +97,7 @@ func (p *Presenter) SetDocument(d *blueprint.Document) {
 		p.spot = present.NewSpotlight(d, p.spot.Seed)
 		p.dropHiddenSpotlight()
 	}
-	p.style = PresentStyle(p.lang)
+	p.style = present.Style(p.lang)
 	p.style.NoEmotionCurve = p.noCurve
 	p.cache = nil
 	p.cam = camera{}

@@ -51,11 +51,11 @@ func (p *Presenter) windowLayout(first, last int) *layout.Layout {
 // smaller.
 func (p *Presenter) chooseCamera(size fyne.Size) camera {
 	n := len(p.doc.Columns)
-	lo, hi := PresentZoomRange(p.style, size.Width, size.Height)
+	lo, hi := present.ZoomRange(p.style, size.Width, size.Height)
 	fx, fy, fw, fh := presentFrame(size)
 	fit := func(first, last int) (camera, bool) {
 		l := p.windowLayout(first, last)
-		z := FitZoom(l.Width, l.Height, fw, fh, hi)
+		z := present.FitZoom(l.Width, l.Height, fw, fh, hi)
 		off := fyne.NewPos(fx+(fw-l.Width*z)/2, fy+(fh-l.Height*z)/2)
 		return camera{first: first, last: last, l: l, zoom: z, off: off}, z >= lo
 	}

@@ -13,6 +13,7 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/draw"
 	"servicebp/blueprint/layout"
+	"servicebp/blueprint/present"
 	"servicebp/internal/golden"
 )
 
@@ -69,8 +70,8 @@ func TestPresenterReadable(t *testing.T) {
 		for _, size := range sizes {
 			t.Run(fmt.Sprintf("%s-%gx%g", name, size.Width, size.Height), func(t *testing.T) {
 				p, win := presentWindow(t, name, size.Width, size.Height)
-				min := MinPresentText * size.Height / PresentHeight
-				if w := MinPresentText * size.Width / PresentWidth; w < min {
+				min := present.MinText * size.Height / present.Height
+				if w := present.MinText * size.Width / present.Width; w < min {
 					min = w
 				}
 				for i := range len(p.doc.Columns) {
@@ -305,7 +306,7 @@ func TestPresenterBar(t *testing.T) {
 			if want := tc.w * float32(p.Current()+1) / 10; b.fill.Size().Width < want-0.5 || b.fill.Size().Width > want+0.5 {
 				t.Errorf("progress %g wide, want %g", b.fill.Size().Width, want)
 			}
-			if min := MinPresentText * tc.h / PresentHeight / 2; b.count.TextSize < min {
+			if min := present.MinText * tc.h / present.Height / 2; b.count.TextSize < min {
 				t.Errorf("bar text %g, want at least %g", b.count.TextSize, min)
 			}
 		})

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
+	"io"
 	"math/rand/v2"
 	"testing"
 
+	"servicebp/blueprint"
 	"servicebp/internal/golden"
 )
 
@@ -134,6 +137,80 @@ func TestPNGMatchesRender(t *testing.T) {
 		}
 		if bad > 0 {
 			t.Errorf("transparent %v: %d pixels of the PNG differ from the image", transparent, bad)
+		}
+	}
+}
+
+// TestPackAndUp checks the word-at-a-time RGB packing and Up filter
+// against byte-by-byte ones, on rows of every length up to 40 pixels.
+func TestPackAndUp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for w := 0; w <= 40; w++ {
+		src := make([]byte, 4*w)
+		for i := range src {
+			src[i] = uint8(rng.Uint32())
+		}
+		got := make([]byte, 3*w)
+		packRGB(got, src)
+		for x := range w {
+			if !bytes.Equal(got[3*x:3*x+3], src[4*x:4*x+3]) {
+				t.Fatalf("width %d: pixel %d packed as %v from %v", w, x, got[3*x:3*x+3], src[4*x:4*x+4])
+			}
+		}
+		cur, prev, out := make([]byte, 1+3*w), make([]byte, 1+3*w), make([]byte, 1+3*w)
+		for i := range cur {
+			cur[i], prev[i] = uint8(rng.Uint32()), uint8(rng.Uint32())
+		}
+		up(out, cur, prev)
+		if out[0] != 2 {
+			t.Fatalf("filter byte %d", out[0])
+		}
+		for i := 1; i < len(cur); i++ {
+			if out[i] != cur[i]-prev[i] {
+				t.Fatalf("width %d: byte %d: %d - %d gave %d", w, i, cur[i], prev[i], out[i])
+			}
+		}
+	}
+	for _, c := range [][2]uint64{{0, 0xffffffffffffffff}, {0x8000800080008000, 0x0180018001800180}, {0x7f7f7f7f7f7f7f7f, 0x8080808080808080}} {
+		want := uint64(0)
+		for k := range 8 {
+			want |= uint64(uint8(c[0]>>(8*k))-uint8(c[1]>>(8*k))) << (8 * k)
+		}
+		if got := sub8(c[0], c[1]); got != want {
+			t.Errorf("sub8(%#x, %#x) = %#x, want %#x", c[0], c[1], got, want)
+		}
+	}
+}
+
+// BenchmarkPNGWriterRows encodes the picture of a one-card export at
+// scale 2 (712 × 970 pixels), opaque.
+func BenchmarkPNGWriterRows(b *testing.B) {
+	d, err := blueprint.Parse("one.yaml", []byte("servicebp: 1\ntitle: One card\nsteps:\n  - id: a\n    lane: customer\n    column: c\n    text: Arrive at the hotel\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := PNG(d, Options{Scale: 2, Font: pinnedFont(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dec, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		b.Fatal(err)
+	}
+	img := image.NewNRGBA(dec.Bounds())
+	draw.Draw(img, img.Rect, dec, image.Point{}, draw.Src)
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	b.SetBytes(int64(len(img.Pix)))
+	for b.Loop() {
+		enc, err := newPNGWriter(io.Discard, w, h, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := enc.WriteRows(img); err != nil {
+			b.Fatal(err)
+		}
+		if err := enc.Close(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"servicebp/blueprint/draw"
 	"servicebp/blueprint/layout"
 	"servicebp/blueprint/present"
-	"servicebp/canvas"
 	"servicebp/export/raster"
 	"servicebp/export/text"
 )
@@ -22,7 +21,7 @@ import (
 // Slide sizes: slides are 16:9, SlideWidth pixels wide unless the options
 // ask for another width.
 const (
-	SlideWidth    = canvas.PresentWidth
+	SlideWidth    = present.Width
 	MinSlideWidth = 320
 	MaxSlideWidth = 16384
 )
@@ -109,7 +108,7 @@ func slidePicture(d *blueprint.Document, s Slide, opt Options) (*slidePic, error
 	if s.Phase != "" || s.First > 0 {
 		win.Description = ""
 	}
-	st := canvas.PresentStyle(opt.Lang)
+	st := present.Style(opt.Lang)
 	if opt.Style != nil {
 		st = *opt.Style
 	}
@@ -119,8 +118,8 @@ func slidePicture(d *blueprint.Document, s Slide, opt Options) (*slidePic, error
 
 	sw, sh := float32(w), float32(h)
 	margin := sh * 0.03
-	_, hi := canvas.PresentZoomRange(st, sw, sh)
-	zoom := canvas.FitZoom(l.Width, l.Height, sw-2*margin, sh-2*margin, hi)
+	_, hi := present.ZoomRange(st, sw, sh)
+	zoom := present.FitZoom(l.Width, l.Height, sw-2*margin, sh-2*margin, hi)
 	off := layout.Point{X: (sw - l.Width*zoom) / 2, Y: (sh - l.Height*zoom) / 2}
 	dl := draw.Build(l, &pal, draw.Options{Transparent: true})
 	eng.ShapeList(dl)

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"servicebp/canvas"
+	"servicebp/blueprint/draw"
 	"servicebp/internal/golden"
 )
 
@@ -33,7 +33,7 @@ func TestWriteSlides(t *testing.T) {
 			if keepSlides != "" {
 				dir = filepath.Join(keepSlides, tc.template+"-"+tc.theme)
 			}
-			pal, _ := canvas.PaletteByName(tc.theme)
+			pal, _ := draw.PaletteByName(tc.theme)
 			paths, err := WriteSlides(dir, d, Options{Width: tc.width, Palette: pal, Font: font})
 			if err != nil {
 				t.Fatal(err)

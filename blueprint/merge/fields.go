@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"servicebp/blueprint"
@@ -143,8 +144,12 @@ func show(v reflect.Value) string {
 	return fmt.Sprint(v.Interface())
 }
 
-// plainItem is a list item that reads back as itself in a YAML flow list.
-var plainItem = regexp.MustCompile(`^[\p{L}\p{N}_./]([\p{L}\p{N}_./ -]*[\p{L}\p{N}_./-])?$`)
+// plainItem matches a list item that reads back as itself in a YAML flow
+// list. It is compiled on first use: its Unicode classes are costly to
+// compile, and most runs of servicebp never merge.
+var plainItem = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\p{L}\p{N}_./]([\p{L}\p{N}_./ -]*[\p{L}\p{N}_./-])?$`)
+})
 
 // listItem writes one item of a list value so that it reads back as
 // itself in a YAML flow list: plain when it is only letters, digits,
@@ -154,7 +159,7 @@ func listItem(s string) string {
 	case "null", "true", "false", "yes", "no", "on", "off", "y", "n":
 		return strconv.Quote(s)
 	}
-	if plainItem.MatchString(s) {
+	if plainItem().MatchString(s) {
 		return s
 	}
 	return strconv.Quote(s)

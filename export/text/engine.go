@@ -30,6 +30,7 @@ type face struct {
 	name string
 	face *font.Face
 	upem float32
+	glyf *glyf // the outlines, when face was loaded without them (see glyf.go)
 }
 
 // Engine loads fonts, shapes text and serves glyph outlines. It is safe
@@ -90,11 +91,11 @@ func New(cfg Config) (*Engine, error) {
 
 		traditional: cfg.Traditional,
 	}
-	reg, err := e.add("NotoSans-Regular", assets.NotoSansRegular)
+	reg, err := e.addBundled("NotoSans-Regular", assets.NotoSansRegular)
 	if err != nil {
 		return nil, err
 	}
-	bold, err := e.add("NotoSans-Bold", assets.NotoSansBold)
+	bold, err := e.addBundled("NotoSans-Bold", assets.NotoSansBold)
 	if err != nil {
 		return nil, err
 	}
@@ -128,6 +129,32 @@ func (e *Engine) add(name string, data []byte) (*face, error) {
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
 	fc := &face{name: name, face: f, upem: float32(f.Upem())}
+	e.byName[name] = fc
+	return fc, nil
+}
+
+// addBundled registers a bundled font, loaded for shaping without its
+// outlines, which glyf decodes glyph by glyph (see glyf.go).
+func (e *Engine) addBundled(name string, data []byte) (*face, error) {
+	g, err := newGlyf(data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	view, err := shapingView(data, g)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	f, err := parseFont(nil, func(*bytes.Reader) (*font.Font, error) {
+		ld, err := ot.NewLoader(view)
+		if err != nil {
+			return nil, err
+		}
+		return font.NewFont(ld)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	fc := &face{name: name, face: f, upem: float32(f.Upem()), glyf: g}
 	e.byName[name] = fc
 	return fc, nil
 }

@@ -53,7 +53,9 @@ func (e *Engine) Outline(faceName string, id uint32) Outline {
 		return o
 	}
 	var out Outline
-	if fc := e.byName[faceName]; fc != nil {
+	if fc := e.byName[faceName]; fc != nil && fc.glyf != nil {
+		out = fc.glyf.outline(id, fc.upem)
+	} else if fc != nil {
 		if g, ok := fc.face.GlyphData(font.GID(id)).(font.GlyphOutline); ok {
 			s := 1 / fc.upem
 			out = make(Outline, len(g.Segments))

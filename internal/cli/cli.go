@@ -88,6 +88,7 @@ func Main(args []string, env Env, g GUI) int {
 		}
 		return runChecked(env, c.name, func(env Env) int { return c.gui(g, env, args[1:]) })
 	}
+	startHeapFloor() // a headless command is short-lived
 	return runChecked(env, c.name, func(env Env) int { return c.run(env, args[1:]) })
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"servicebp/blueprint"
@@ -154,8 +153,9 @@ func runExport(env Env, args []string) int {
 	}
 	// Fonts, shaped runs and band buffers are allocated up front;
 	// collecting garbage early keeps the peak memory of large exports down
-	// at little cost in time.
-	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	// at little cost in time. (A small export ends within the start-up
+	// heap and never collects: see heap.go.)
+	defer setGCPercent(setGCPercent(25))
 	if *perPhase {
 		return writeSlides(env, out, fmtOut, doc, opt)
 	}

@@ -6,91 +6,193 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// validate checks the references and uniqueness rules of a decoded
-// document, reporting problems at the elements' positions. Ids are unique
-// among the lanes, among the lines, among the columns and among the steps;
-// a step and a column may share an id, which hand-written files often do.
-func (d *decoder) validate(doc *Document) {
-	type owner struct {
-		what string
-		pos  Pos
-	}
-	ids := map[string]owner{}
-	claim := func(id, what string, p Pos) {
-		if id == "" {
-			return
+// This file holds the rules of the file format that span elements: which
+// ids must be unique, and what references must name. The loader reports
+// every broken rule with its position; an edit command is refused on the
+// first (see checkEdited). Both run checkRules, so what a file may hold
+// and what an edit may make are the same.
+
+// A problem is one broken rule that checkRules found.
+type problem struct {
+	// pos is the element's place in its file, zero for an element made
+	// in the editor.
+	pos Pos
+	msg string
+	// ref, when not refNone, says the problem is a reference to an id
+	// of that kind that nothing has, bad: the loader suggests a close id.
+	ref refKind
+	bad string
+}
+
+// refKind is the kind of element a reference names.
+type refKind int
+
+const (
+	refNone refKind = iota
+	refLane
+	refColumn
+	refStep
+)
+
+// checkRules checks the references and uniqueness rules of doc, calling
+// report for each problem in document order until it returns false. Ids
+// are unique among the lanes, among the lines, among the columns and among
+// the steps; elements of different kinds may share an id (a step often
+// shares its column's), since a reference always says which kind it
+// names. A blueprint has at least one lane; each line is below a lane
+// other than the last, and no two lines are below the same lane; a step
+// names an existing lane and column; a flow joins two different existing
+// steps, and at most one flow goes from one step to another.
+func checkRules(doc *Document, report func(problem) bool) {
+	stop := false
+	say := func(p problem) {
+		if !stop && !report(p) {
+			stop = true
 		}
-		if first, dup := ids[what+" "+id]; dup {
-			d.errorAt(p, "duplicate id %q: already used by the %s at line %d", id, first.what, first.pos.Line)
-			return
-		}
-		ids[what+" "+id] = owner{what, p}
 	}
+	ids := make(idClaims, len(doc.Lanes)+len(doc.Lines)+len(doc.Columns)+len(doc.Steps))
 	if len(doc.Lanes) == 0 {
-		d.errorf(nil, "a blueprint needs at least one lane; remove \"lanes:\" to get the five standard lanes")
+		say(problem{msg: "a blueprint needs at least one lane; remove \"lanes:\" to get the five standard lanes"})
 	}
-	laneIDs := make([]string, len(doc.Lanes))
+	laneIdx := make(map[string]int, len(doc.Lanes))
 	for i, l := range doc.Lanes {
-		claim(l.ID, "lane", l.Pos)
-		laneIDs[i] = l.ID
+		ids.claim(l.ID, "lane", l.Pos, say)
+		if _, dup := laneIdx[l.ID]; !dup {
+			laneIdx[l.ID] = i
+		}
 	}
-	lanes := newSuggester(laneIDs)
-	lineBelow := map[string]Pos{}
+	lineBelow := make(map[string]Pos, len(doc.Lines))
 	for _, l := range doc.Lines {
-		claim(l.ID, "line", l.Pos)
-		i := doc.LaneIndex(l.Below)
+		if stop {
+			return
+		}
+		ids.claim(l.ID, "line", l.Pos, say)
+		i, ok := laneIdx[l.Below]
 		switch {
-		case i < 0:
-			d.errorAt(l.Pos, "line %q: below: unknown lane %q%s", l.ID, l.Below, d.hint(l.Below, lanes))
+		case !ok:
+			say(problem{pos: l.Pos, msg: fmt.Sprintf("line %q: below: unknown lane %q", l.ID, l.Below), ref: refLane, bad: l.Below})
 		case i == len(doc.Lanes)-1:
-			d.errorAt(l.Pos, "line %q is below the last lane %q; a line must separate two lanes", l.ID, l.Below)
+			say(problem{pos: l.Pos, msg: fmt.Sprintf("line %q is below the last lane %q; a line must separate two lanes", l.ID, l.Below)})
 		default:
 			if first, dup := lineBelow[l.Below]; dup {
-				d.errorAt(l.Pos, "line %q: another line (line %d) is already below lane %q", l.ID, first.Line, l.Below)
+				say(problem{pos: l.Pos, msg: fmt.Sprintf("line %q: another line%s is already below lane %q", l.ID, atLine(" (line %d)", first), l.Below)})
 			}
 			lineBelow[l.Below] = l.Pos
 		}
 	}
-	colIDs := make([]string, len(doc.Columns))
-	for i, c := range doc.Columns {
-		claim(c.ID, "column", c.Pos)
-		colIDs[i] = c.ID
+	colSet := make(map[string]bool, len(doc.Columns))
+	for _, c := range doc.Columns {
+		ids.claim(c.ID, "column", c.Pos, say)
+		colSet[c.ID] = true
 	}
-	laneSet := setOf(laneIDs)
-	colSet := setOf(colIDs)
-	cols := newSuggester(colIDs)
+	stepSet := make(map[string]bool, len(doc.Steps))
 	for _, s := range doc.Steps {
-		claim(s.ID, "step", s.Pos)
-		if !laneSet[s.Lane] {
-			d.errorAt(s.Pos, "step %q: unknown lane %q%s", s.ID, s.Lane, d.hint(s.Lane, lanes))
+		if stop {
+			return
+		}
+		ids.claim(s.ID, "step", s.Pos, say)
+		stepSet[s.ID] = true
+		if _, ok := laneIdx[s.Lane]; !ok {
+			say(problem{pos: s.Pos, msg: fmt.Sprintf("step %q: unknown lane %q", s.ID, s.Lane), ref: refLane, bad: s.Lane})
 		}
 		if !colSet[s.Column] {
-			d.errorAt(s.Pos, "step %q: unknown column %q%s", s.ID, s.Column, d.hint(s.Column, cols))
+			say(problem{pos: s.Pos, msg: fmt.Sprintf("step %q: unknown column %q", s.ID, s.Column), ref: refColumn, bad: s.Column})
 		}
 	}
-	stepIDs := make([]string, len(doc.Steps))
-	for i, s := range doc.Steps {
-		stepIDs[i] = s.ID
-	}
-	stepSet := setOf(stepIDs)
-	steps := newSuggester(stepIDs)
-	flows := map[[2]string]Pos{}
+	flows := make(map[[2]string]Pos, len(doc.Flows))
 	for _, f := range doc.Flows {
+		if stop {
+			return
+		}
 		if !stepSet[f.From] {
-			d.errorAt(f.Pos, "flow from %q: no step has that id%s", f.From, d.hint(f.From, steps))
+			say(problem{pos: f.Pos, msg: fmt.Sprintf("flow from %q: no step has that id", f.From), ref: refStep, bad: f.From})
 		}
 		if !stepSet[f.To] {
-			d.errorAt(f.Pos, "flow to %q: no step has that id%s", f.To, d.hint(f.To, steps))
+			say(problem{pos: f.Pos, msg: fmt.Sprintf("flow to %q: no step has that id", f.To), ref: refStep, bad: f.To})
 		}
 		if f.From == f.To {
-			d.errorAt(f.Pos, "flow from %q to itself; a flow joins two different steps", f.From)
+			say(problem{pos: f.Pos, msg: fmt.Sprintf("flow from %q to itself; a flow joins two different steps", f.From)})
 		}
 		key := [2]string{f.From, f.To}
 		if first, dup := flows[key]; dup {
-			d.errorAt(f.Pos, "duplicate flow from %q to %q (first at line %d)", f.From, f.To, first.Line)
+			say(problem{pos: f.Pos, msg: fmt.Sprintf("duplicate flow from %q to %q%s", f.From, f.To, atLine(" (first at line %d)", first))})
 		}
 		flows[key] = f.Pos
 	}
+}
+
+// idClaims holds the ids seen so far, by kind: the file format's rule for
+// ids is that they are unique among the elements of one kind.
+type idClaims map[string]idOwner
+
+type idOwner struct {
+	what string
+	pos  Pos
+}
+
+// claim takes id for an element of kind what at p, or says which element
+// of that kind has it already.
+func (ids idClaims) claim(id, what string, p Pos, say func(problem)) {
+	if id == "" {
+		return
+	}
+	key := what + " " + id
+	first, dup := ids[key]
+	if !dup {
+		ids[key] = idOwner{what, p}
+		return
+	}
+	by := "another " + what
+	if first.pos.Line > 0 {
+		by = fmt.Sprintf("the %s at line %d", what, first.pos.Line)
+	}
+	say(problem{pos: p, msg: fmt.Sprintf("duplicate id %q: already used by %s", id, by)})
+}
+
+// atLine formats the line of p into format, or is empty for an element
+// without a position.
+func atLine(format string, p Pos) string {
+	if p.Line <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(format, p.Line)
+}
+
+// validate reports every rule doc breaks (see checkRules) at the element's
+// position, with a suggestion for a reference to a missing id.
+func (d *decoder) validate(doc *Document) {
+	var lanes, cols, steps *suggester
+	checkRules(doc, func(p problem) bool {
+		hint := ""
+		switch p.ref {
+		case refLane:
+			if lanes == nil {
+				lanes = newSuggester(idsOf(doc.Lanes, func(l *Lane) string { return l.ID }))
+			}
+			hint = d.hint(p.bad, lanes)
+		case refColumn:
+			if cols == nil {
+				cols = newSuggester(idsOf(doc.Columns, func(c *Column) string { return c.ID }))
+			}
+			hint = d.hint(p.bad, cols)
+		case refStep:
+			if steps == nil {
+				steps = newSuggester(idsOf(doc.Steps, func(s *Step) string { return s.ID }))
+			}
+			hint = d.hint(p.bad, steps)
+		}
+		d.errorAt(p.pos, "%s%s", p.msg, hint)
+		return true
+	})
+}
+
+// idsOf lists the ids of elems.
+func idsOf[T any](elems []T, id func(*T) string) []string {
+	out := make([]string, len(elems))
+	for i := range elems {
+		out[i] = id(&elems[i])
+	}
+	return out
 }
 
 func (d *decoder) errorAt(p Pos, format string, args ...any) {
@@ -112,12 +214,4 @@ func (d *decoder) hint(s string, ids *suggester) string {
 		return fmt.Sprintf("; did you mean %q?", m)
 	}
 	return ""
-}
-
-func setOf(ids []string) map[string]bool {
-	m := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		m[id] = true
-	}
-	return m
 }

@@ -22,7 +22,7 @@ func InsertColumn(c Column, index int) Command {
 		col := c
 		if col.ID == "" {
 			col.ID = d.UniqueID(col.Name, "column")
-		} else if err := cmdCheckNewID(d, col.ID); err != nil {
+		} else if err := checkIDSyntax(col.ID); err != nil {
 			return fmt.Errorf("insert column: %w", err)
 		}
 		if err := cmdCheckColumn(&col); err != nil {

@@ -25,18 +25,18 @@ func cmdNormLane(l *Lane) error {
 
 // AddLane returns a command that inserts l so that it becomes lane number
 // index (0 = top, -1 = bottom). An empty id becomes the lane's kind when
-// that is free, or an id made from its name; an empty kind and name get
+// no lane has that id, or an id made from its name; an empty kind and name get
 // the defaults of the file format.
 func AddLane(l Lane, index int) Command {
 	return CommandFunc("Add lane", func(d *Document) error {
 		l := l
 		if l.ID == "" {
-			if l.Kind != "" && l.Kind != LaneCustom && !cmdIDUsed(d, string(l.Kind)) {
+			if l.Kind != "" && l.Kind != LaneCustom && d.LaneIndex(string(l.Kind)) < 0 {
 				l.ID = string(l.Kind)
 			} else {
 				l.ID = d.UniqueID(l.Name, "lane")
 			}
-		} else if err := cmdCheckNewID(d, l.ID); err != nil {
+		} else if err := checkIDSyntax(l.ID); err != nil {
 			return fmt.Errorf("add lane: %w", err)
 		}
 		if err := cmdNormLane(&l); err != nil {

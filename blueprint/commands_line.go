@@ -49,19 +49,19 @@ func cmdNormLine(d *Document, l *Line, self int) error {
 }
 
 // AddLine returns a command that adds the line l below the lane l.Below.
-// An empty id becomes the line's kind when that is free, or an id made
+// An empty id becomes the line's kind when no line has that id, or an id made
 // from its name; an empty kind, name and style get the file format's
 // defaults. The line is placed among the others in lane order.
 func AddLine(l Line) Command {
 	return CommandFunc("Add line", func(d *Document) error {
 		l := l
 		if l.ID == "" {
-			if l.Kind != "" && l.Kind != LineCustom && !cmdIDUsed(d, string(l.Kind)) {
+			if l.Kind != "" && l.Kind != LineCustom && d.LineIndex(string(l.Kind)) < 0 {
 				l.ID = string(l.Kind)
 			} else {
 				l.ID = d.UniqueID(l.Name, "line")
 			}
-		} else if err := cmdCheckNewID(d, l.ID); err != nil {
+		} else if err := checkIDSyntax(l.ID); err != nil {
 			return fmt.Errorf("add line: %w", err)
 		}
 		if err := cmdNormLine(d, &l, -1); err != nil {

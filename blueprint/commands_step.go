@@ -104,7 +104,9 @@ func cmdCellInsertPos(d *Document, lane, column string, index, skip int) (int, e
 
 // UniqueIDs returns one new id for each of texts, as Document.UniqueID
 // would, but distinct from each other too: the ids for a batch of steps
-// added in one command, such as a paste.
+// added in one command, such as a paste. Like UniqueID it avoids the ids
+// of every kind of element, though the file format only needs an id to be
+// unique among its own kind.
 func UniqueIDs(d *Document, texts []string, prefix string) []string {
 	used := d.usedIDs()
 	ids := make([]string, len(texts))
@@ -133,7 +135,7 @@ func AddStep(s Step, index int) Command {
 		s := s
 		if s.ID == "" {
 			s.ID = d.UniqueID(s.Text, "step")
-		} else if err := cmdCheckNewID(d, s.ID); err != nil {
+		} else if err := checkIDSyntax(s.ID); err != nil {
 			return fmt.Errorf("add step: %w", err)
 		}
 		if err := cmdCheckStep(d, &s); err != nil {
@@ -239,8 +241,11 @@ func RenameStep(old, new string) Command {
 		if i < 0 {
 			return fmt.Errorf("rename step: there is no step %q", old)
 		}
-		if err := cmdCheckNewID(d, new); err != nil {
+		if err := checkIDSyntax(new); err != nil {
 			return fmt.Errorf("rename step %q: %w", old, err)
+		}
+		if new == old {
+			return fmt.Errorf("rename step %q: that is its id already", old)
 		}
 		s := d.Steps[i]
 		s.ID = new
@@ -259,20 +264,4 @@ func RenameStep(old, new string) Command {
 		}
 		return nil
 	})
-}
-
-// cmdIDUsed reports whether a lane, line, column or step of d has id.
-func cmdIDUsed(d *Document, id string) bool {
-	return d.StepIndex(id) >= 0 || d.ColumnIndex(id) >= 0 || d.LaneIndex(id) >= 0 || d.LineIndex(id) >= 0
-}
-
-// cmdCheckNewID checks that id is valid and used by nothing in d yet.
-func cmdCheckNewID(d *Document, id string) error {
-	if err := checkIDSyntax(id); err != nil {
-		return err
-	}
-	if cmdIDUsed(d, id) {
-		return fmt.Errorf("id %q is already used", id)
-	}
-	return nil
 }

@@ -50,28 +50,25 @@ func checkRules(doc *Document, report func(problem) bool) {
 			stop = true
 		}
 	}
-	ids := make(idClaims, len(doc.Lanes)+len(doc.Lines)+len(doc.Columns)+len(doc.Steps))
 	if len(doc.Lanes) == 0 {
 		say(problem{msg: "a blueprint needs at least one lane; remove \"lanes:\" to get the five standard lanes"})
 	}
-	laneIdx := make(map[string]int, len(doc.Lanes))
+	lanes := make(idClaims, len(doc.Lanes))
 	for i, l := range doc.Lanes {
-		ids.claim(l.ID, "lane", l.Pos, say)
-		if _, dup := laneIdx[l.ID]; !dup {
-			laneIdx[l.ID] = i
-		}
+		lanes.claim(l.ID, "lane", i, l.Pos, say)
 	}
+	lines := make(idClaims, len(doc.Lines))
 	lineBelow := make(map[string]Pos, len(doc.Lines))
-	for _, l := range doc.Lines {
+	for i, l := range doc.Lines {
 		if stop {
 			return
 		}
-		ids.claim(l.ID, "line", l.Pos, say)
-		i, ok := laneIdx[l.Below]
+		lines.claim(l.ID, "line", i, l.Pos, say)
+		lane, ok := lanes[l.Below]
 		switch {
 		case !ok:
 			say(problem{pos: l.Pos, msg: fmt.Sprintf("line %q: below: unknown lane %q", l.ID, l.Below), ref: refLane, bad: l.Below})
-		case i == len(doc.Lanes)-1:
+		case lane.index == len(doc.Lanes)-1:
 			say(problem{pos: l.Pos, msg: fmt.Sprintf("line %q is below the last lane %q; a line must separate two lanes", l.ID, l.Below)})
 		default:
 			if first, dup := lineBelow[l.Below]; dup {
@@ -80,22 +77,20 @@ func checkRules(doc *Document, report func(problem) bool) {
 			lineBelow[l.Below] = l.Pos
 		}
 	}
-	colSet := make(map[string]bool, len(doc.Columns))
-	for _, c := range doc.Columns {
-		ids.claim(c.ID, "column", c.Pos, say)
-		colSet[c.ID] = true
+	cols := make(idClaims, len(doc.Columns))
+	for i, c := range doc.Columns {
+		cols.claim(c.ID, "column", i, c.Pos, say)
 	}
-	stepSet := make(map[string]bool, len(doc.Steps))
-	for _, s := range doc.Steps {
+	steps := make(idClaims, len(doc.Steps))
+	for i, s := range doc.Steps {
 		if stop {
 			return
 		}
-		ids.claim(s.ID, "step", s.Pos, say)
-		stepSet[s.ID] = true
-		if _, ok := laneIdx[s.Lane]; !ok {
+		steps.claim(s.ID, "step", i, s.Pos, say)
+		if _, ok := lanes[s.Lane]; !ok {
 			say(problem{pos: s.Pos, msg: fmt.Sprintf("step %q: unknown lane %q", s.ID, s.Lane), ref: refLane, bad: s.Lane})
 		}
-		if !colSet[s.Column] {
+		if _, ok := cols[s.Column]; !ok {
 			say(problem{pos: s.Pos, msg: fmt.Sprintf("step %q: unknown column %q", s.ID, s.Column), ref: refColumn, bad: s.Column})
 		}
 	}
@@ -104,10 +99,10 @@ func checkRules(doc *Document, report func(problem) bool) {
 		if stop {
 			return
 		}
-		if !stepSet[f.From] {
+		if _, ok := steps[f.From]; !ok {
 			say(problem{pos: f.Pos, msg: fmt.Sprintf("flow from %q: no step has that id", f.From), ref: refStep, bad: f.From})
 		}
-		if !stepSet[f.To] {
+		if _, ok := steps[f.To]; !ok {
 			say(problem{pos: f.Pos, msg: fmt.Sprintf("flow to %q: no step has that id", f.To), ref: refStep, bad: f.To})
 		}
 		if f.From == f.To {
@@ -121,25 +116,27 @@ func checkRules(doc *Document, report func(problem) bool) {
 	}
 }
 
-// idClaims holds the ids seen so far, by kind: the file format's rule for
-// ids is that they are unique among the elements of one kind.
+// idClaims holds the ids of one kind of element seen so far, with the
+// first element that has each: the file format's rule for ids is that
+// they are unique among the elements of one kind, so each kind has its
+// own claims.
 type idClaims map[string]idOwner
 
+// idOwner is the first element with an id: its index and position.
 type idOwner struct {
-	what string
-	pos  Pos
+	index int
+	pos   Pos
 }
 
-// claim takes id for an element of kind what at p, or says which element
-// of that kind has it already.
-func (ids idClaims) claim(id, what string, p Pos, say func(problem)) {
+// claim takes id for the element of kind what at index i and position p,
+// or says which element of that kind has it already.
+func (ids idClaims) claim(id, what string, i int, p Pos, say func(problem)) {
 	if id == "" {
 		return
 	}
-	key := what + " " + id
-	first, dup := ids[key]
+	first, dup := ids[id]
 	if !dup {
-		ids[key] = idOwner{what, p}
+		ids[id] = idOwner{i, p}
 		return
 	}
 	by := "another " + what

@@ -45,7 +45,7 @@ type History struct {
 // undoLevel is one applied command and the snapshot that undoes it.
 type undoLevel struct {
 	cmd  Command
-	back delta
+	back *delta
 	size int
 }
 
@@ -85,7 +85,7 @@ func (h *History) run(c Command) error {
 	}
 	back := diffDoc(&before, h.doc)
 	h.cur = *h.doc
-	l := undoLevel{cmd: c, back: back, size: back.size()}
+	l := undoLevel{cmd: c, back: &back, size: back.size()}
 	h.undo = append(h.undo, l)
 	h.bytes += l.size
 	h.trim()
@@ -103,7 +103,9 @@ func (h *History) trim() {
 	if n == 0 {
 		return
 	}
-	h.undo = append(h.undo[:0:0], h.undo[n:]...)
+	copy(h.undo, h.undo[n:])
+	clear(h.undo[len(h.undo)-n:])
+	h.undo = h.undo[:len(h.undo)-n]
 	switch {
 	case h.saved < 0:
 	case h.saved < n:

@@ -2,6 +2,7 @@ package blueprint
 
 import (
 	"fmt"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -53,12 +54,12 @@ func checkRules(doc *Document, report func(problem) bool) {
 	if len(doc.Lanes) == 0 {
 		say(problem{msg: "a blueprint needs at least one lane; remove \"lanes:\" to get the five standard lanes"})
 	}
-	lanes := make(idClaims, len(doc.Lanes))
+	m := ruleMapsPool.Get().(*ruleMaps)
+	defer m.release()
+	lanes, lines, cols, steps, lineBelow, flows := m.lanes, m.lines, m.cols, m.steps, m.lineBelow, m.flows
 	for i, l := range doc.Lanes {
 		lanes.claim(l.ID, "lane", i, l.Pos, say)
 	}
-	lines := make(idClaims, len(doc.Lines))
-	lineBelow := make(map[string]Pos, len(doc.Lines))
 	for i, l := range doc.Lines {
 		if stop {
 			return
@@ -77,11 +78,9 @@ func checkRules(doc *Document, report func(problem) bool) {
 			lineBelow[l.Below] = l.Pos
 		}
 	}
-	cols := make(idClaims, len(doc.Columns))
 	for i, c := range doc.Columns {
 		cols.claim(c.ID, "column", i, c.Pos, say)
 	}
-	steps := make(idClaims, len(doc.Steps))
 	for i, s := range doc.Steps {
 		if stop {
 			return
@@ -94,7 +93,6 @@ func checkRules(doc *Document, report func(problem) bool) {
 			say(problem{pos: s.Pos, msg: fmt.Sprintf("step %q: unknown column %q", s.ID, s.Column), ref: refColumn, bad: s.Column})
 		}
 	}
-	flows := make(map[[2]string]Pos, len(doc.Flows))
 	for _, f := range doc.Flows {
 		if stop {
 			return
@@ -114,6 +112,30 @@ func checkRules(doc *Document, report func(problem) bool) {
 		}
 		flows[key] = f.Pos
 	}
+}
+
+// ruleMaps are the maps checkRules fills, kept between calls: an edit
+// checks the rules on the whole document, and making the maps anew each
+// time would cost more than filling them.
+type ruleMaps struct {
+	lanes, lines, cols, steps idClaims
+	lineBelow                 map[string]Pos
+	flows                     map[[2]string]Pos
+}
+
+var ruleMapsPool = sync.Pool{New: func() any {
+	return &ruleMaps{idClaims{}, idClaims{}, idClaims{}, idClaims{}, map[string]Pos{}, map[[2]string]Pos{}}
+}}
+
+// release empties the maps and puts them back in the pool.
+func (m *ruleMaps) release() {
+	clear(m.lanes)
+	clear(m.lines)
+	clear(m.cols)
+	clear(m.steps)
+	clear(m.lineBelow)
+	clear(m.flows)
+	ruleMapsPool.Put(m)
 }
 
 // idClaims holds the ids of one kind of element seen so far, with the

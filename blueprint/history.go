@@ -7,9 +7,10 @@ const MaxUndoLevels = 1000
 // MaxUndoBytes bounds the memory History keeps for undo, as estimated from
 // the snapshots' sizes: past it the oldest levels are forgotten, though
 // the last ten levels are always kept. A single-step edit of a
-// 1,000-step blueprint keeps a few hundred bytes; an edit that reorders
-// every step (a moved lane) keeps about 330 kB.
-const MaxUndoBytes = 64 << 20
+// 1,000-step blueprint keeps under a kilobyte; an edit that reorders
+// every step (a moved lane) keeps about 310 kB, so about a hundred of
+// those fit.
+const MaxUndoBytes = 32 << 20
 
 // minUndoLevels are the levels MaxUndoBytes never takes away.
 const minUndoLevels = 10

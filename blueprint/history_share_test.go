@@ -2,6 +2,7 @@ package blueprint_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -65,4 +66,49 @@ func TestHistorySharesWhatAnEditKeeps(t *testing.T) {
 		t.Errorf("200 edits keep %d bytes of snapshots; a copy of the steps per edit would be %d", got, full)
 	}
 	t.Logf("200 edits of a 1,000-step blueprint keep %d bytes of snapshots (a copy per edit: %d)", blueprint.UndoBytes(h), full)
+}
+
+// TestHistoryBoundsItsMemory applies edits that each reorder all 1,000
+// steps until their snapshots pass MaxUndoBytes: the oldest are forgotten,
+// the rest undo to exactly the states they were, and the document, whose
+// saved state was forgotten, stays dirty.
+func TestHistoryBoundsItsMemory(t *testing.T) {
+	d := bpgen.Generate(1000)
+	h := blueprint.NewHistory(d)
+	// A lane move only reorders lanes and steps, which order tells apart.
+	order := func() string {
+		var b strings.Builder
+		for _, l := range d.Lanes {
+			b.WriteString(l.ID + " ")
+		}
+		for _, s := range d.Steps {
+			b.WriteString(s.ID + " ")
+		}
+		return b.String()
+	}
+	states := []string{order()}
+	const edits = 130
+	for i := range edits {
+		if err := h.Apply(blueprint.MoveLane("evidence", 1-i%2)); err != nil {
+			t.Fatal(err)
+		}
+		states = append(states, order())
+		if got := blueprint.UndoBytes(h); got > blueprint.MaxUndoBytes {
+			t.Fatalf("after edit %d the snapshots take %d bytes, more than MaxUndoBytes", i, got)
+		}
+	}
+	n := 0
+	for h.Undo() {
+		n++
+		if order() != states[edits-n] {
+			t.Fatalf("undo %d does not give back the state before edit %d", n, edits-n)
+		}
+	}
+	if n >= edits || n < 10 {
+		t.Fatalf("%d of %d edits could be undone; want fewer than all, and at least 10", n, edits)
+	}
+	if !h.Dirty() {
+		t.Fatal("the saved state was forgotten, yet the document is clean")
+	}
+	t.Logf("%d of %d lane moves of 1,000 steps kept within MaxUndoBytes", n, edits)
 }

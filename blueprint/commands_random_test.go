@@ -235,7 +235,7 @@ func TestCommandsRandomSequence(t *testing.T) {
 		cmd := g.command(kind)
 		before := *d
 		err := h.Apply(cmd)
-		cmdSame(t, fmt.Sprintf("command %d (%s): the state before", i, kind), cmdSnap(t, &before), states[len(states)-1])
+		cmdUntouched(t, fmt.Sprintf("command %d (%s)", i, kind), &before, states[len(states)-1])
 		if err != nil {
 			refused++
 			cmdSame(t, fmt.Sprintf("command %d (%s) refused with %q", i, kind, err), cmdSnap(t, d), states[len(states)-1])

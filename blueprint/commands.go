@@ -3,25 +3,80 @@ package blueprint
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// This file holds what the edit commands share: checks of new values and
-// the small slice operations whose exact inverses make Undo restore the
-// document to the byte.
+// This file holds what the edit commands share: the Command type, checks
+// of new values, and the slice operations that make a changed copy.
 //
-// Every command follows the same pattern: Do checks everything first and
-// returns an error before it changes anything, then applies the edit and
-// records what Undo needs (indexes and old values); Undo applies the
-// recorded inverse operations in reverse order.
+// A command is a function of the document and a label. It checks what it
+// needs, then builds the edited document; the rules that span elements (ids,
+// references, lines) are then checked by checkRules, the loader's own
+// validation, so an edit can never make a document the loader refuses.
+//
+// An edit never writes into the document's slices or maps: it replaces the
+// ones it changes with new ones (replaced, inserted, removed, moved). The
+// snapshots History keeps share every slice an edit did not touch, so
+// writing in place would change the past.
+
+// Command is one edit of a document. Do applies it to d, or returns an
+// error and leaves d as it was (for example on a reference to a missing
+// step); it does not write into d's slices or maps, but replaces those it
+// changes. Do must give the same result when applied again to the same
+// document: History redoes an edit by running it again.
+type Command interface {
+	Do(d *Document) error
+	// Label names the edit for menus, for example "Move step".
+	Label() string
+}
+
+// CommandFunc returns the command labelled label that runs fn on a copy of
+// the document (a copy of the Document value: the slices are shared, so
+// fn must replace rather than write into them) and keeps the result when
+// fn succeeds and the result passes the file format's rules.
+func CommandFunc(label string, fn func(d *Document) error) Command {
+	return &edit{label: label, fn: fn}
+}
+
+// edit is the Command every constructor in this package returns.
+type edit struct {
+	label string
+	fn    func(d *Document) error
+}
+
+func (c *edit) Label() string { return c.label }
+
+func (c *edit) Do(d *Document) error {
+	w := *d
+	if err := c.fn(&w); err != nil {
+		return err
+	}
+	if err := checkEdited(&w); err != nil {
+		return fmt.Errorf("%s: %w", strings.ToLower(c.label), err)
+	}
+	*d = w
+	return nil
+}
+
+// checkEdited reports the first rule of the file format that spans
+// elements (see checkRules) that d breaks.
+func checkEdited(d *Document) error {
+	var err error
+	checkRules(d, func(p problem) bool {
+		err = fmt.Errorf("%s", p.msg)
+		return false
+	})
+	return err
+}
 
 // maxIDLen is the longest id, in characters, that the file format allows.
 const maxIDLen = 64
 
-// cmdCheckIDSyntax reports whether id is a valid identifier: 1–64
-// characters of letters, digits, '-', '_' and '.'.
-func cmdCheckIDSyntax(id string) error {
+// checkIDSyntax reports whether id is a valid identifier: 1–64 characters
+// of letters, digits, '-', '_' and '.'. The loader checks every id with it.
+func checkIDSyntax(id string) error {
 	if id == "" {
 		return fmt.Errorf("the id is empty")
 	}
@@ -35,22 +90,6 @@ func cmdCheckIDSyntax(id string) error {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' && r != '.' {
 			return fmt.Errorf("id %q contains %q; use letters, digits, '-', '_' and '.'", id, r)
 		}
-	}
-	return nil
-}
-
-// cmdIDUsed reports whether a lane, line, column or step of d has id.
-func cmdIDUsed(d *Document, id string) bool {
-	return d.StepIndex(id) >= 0 || d.ColumnIndex(id) >= 0 || d.LaneIndex(id) >= 0 || d.LineIndex(id) >= 0
-}
-
-// cmdCheckNewID checks that id is valid and used by nothing in d yet.
-func cmdCheckNewID(d *Document, id string) error {
-	if err := cmdCheckIDSyntax(id); err != nil {
-		return err
-	}
-	if cmdIDUsed(d, id) {
-		return fmt.Errorf("id %q is already used", id)
 	}
 	return nil
 }
@@ -116,100 +155,63 @@ func cmdIndex(what string, index, n int) (int, error) {
 	return index, nil
 }
 
-// cmdMove moves s[from] to s[to], shifting the elements between them. It
-// does nothing when an index is out of range.
-func cmdMove[T any](s []T, from, to int) {
-	if from < 0 || to < 0 || from >= len(s) || to >= len(s) || from == to {
-		return
+// replaced returns a copy of s with s[i] set to v.
+func replaced[T any](s []T, i int, v T) []T {
+	c := slices.Clone(s)
+	c[i] = v
+	return c
+}
+
+// inserted returns a new slice: s with v inserted at index i.
+func inserted[T any](s []T, i int, v T) []T {
+	c := make([]T, 0, len(s)+1)
+	c = append(c, s[:i]...)
+	c = append(c, v)
+	return append(c, s[i:]...)
+}
+
+// moved returns a copy of s with s[from] moved to index to, the elements
+// between them shifted.
+func moved[T any](s []T, from, to int) []T {
+	c := slices.Clone(s)
+	if from == to {
+		return c
 	}
-	v := s[from]
+	v := c[from]
 	if from < to {
-		copy(s[from:to], s[from+1:to+1])
+		copy(c[from:to], c[from+1:to+1])
 	} else {
-		copy(s[to+1:from+1], s[to:from])
+		copy(c[to+1:from+1], c[to:from])
 	}
-	s[to] = v
+	c[to] = v
+	return c
 }
 
-// cmdInsert inserts v at index i of s, clamping i into range.
-func cmdInsert[T any](s []T, i int, v T) []T {
-	i = max(0, min(i, len(s)))
-	return slices.Insert(s, i, v)
-}
-
-// cmdDelete removes s[i], if i is in range.
-func cmdDelete[T any](s []T, i int) []T {
-	if i < 0 || i >= len(s) {
+// removed returns s without the elements for which drop is true: a new
+// slice when anything is dropped, s itself otherwise.
+func removed[T any](s []T, drop func(*T) bool) []T {
+	i := slices.IndexFunc(s, func(v T) bool { return drop(&v) })
+	if i < 0 {
 		return s
 	}
-	return slices.Delete(s, i, i+1)
-}
-
-// removal records the elements a cascade removed from a slice, with their
-// indexes in the slice before the removal, ascending.
-type removal[T any] struct {
-	idx  []int
-	vals []T
-}
-
-// cmdRemove returns s without the elements for which drop is true, as a new
-// slice when anything is removed, and the record to put them back.
-func cmdRemove[T any](s []T, drop func(T) bool) ([]T, removal[T]) {
-	var r removal[T]
-	for i, v := range s {
-		if drop(v) {
-			r.idx = append(r.idx, i)
-			r.vals = append(r.vals, v)
+	out := make([]T, i, len(s)-1)
+	copy(out, s[:i])
+	for j := i + 1; j < len(s); j++ {
+		if !drop(&s[j]) {
+			out = append(out, s[j])
 		}
 	}
-	if len(r.idx) == 0 {
-		return s, r
-	}
-	out := make([]T, 0, len(s)-len(r.idx))
-	k := 0
-	for i, v := range s {
-		if k < len(r.idx) && r.idx[k] == i {
-			k++
-			continue
-		}
-		out = append(out, v)
-	}
-	return out, r
+	return out
 }
 
-// restore puts the removed elements back at their original indexes.
-func (r removal[T]) restore(s []T) []T {
-	if len(r.idx) == 0 {
-		return s
+// sortSteps puts d's steps in canonical order with SortSteps, sorting a
+// copy: the slice may be shared with the history's snapshots. Most edits
+// keep the steps sorted, and then nothing is copied.
+func sortSteps(d *Document) {
+	if !cmdStepsSorted(d) {
+		d.Steps = slices.Clone(d.Steps)
+		d.SortSteps()
 	}
-	out := make([]T, 0, len(s)+len(r.idx))
-	j := 0
-	for k, i := range r.idx {
-		n := min(max(i-len(out), 0), len(s)-j)
-		out = append(out, s[j:j+n]...)
-		j += n
-		out = append(out, r.vals[k])
-	}
-	return append(out, s[j:]...)
-}
-
-// cmdSortSteps puts d's steps in canonical order with SortSteps and returns
-// the steps as they were before, or nil when the order did not change.
-// Undo gives the result back to cmdUnsortSteps. Most edits keep the steps
-// sorted, so the copy is only made when they are not.
-func cmdSortSteps(d *Document) []Step {
-	if cmdStepsSorted(d) {
-		return nil
-	}
-	before := slices.Clone(d.Steps)
-	d.SortSteps()
-	for i := range before {
-		a, b := &before[i], &d.Steps[i]
-		if a.ID != b.ID || a.Lane != b.Lane || a.Column != b.Column {
-			return before
-		}
-	}
-	return nil
 }
 
 // cmdStepKeys returns a function giving a step's sort key as SortSteps
@@ -247,14 +249,6 @@ func cmdStepsSorted(d *Document) bool {
 		pc, pl = c, l
 	}
 	return true
-}
-
-// cmdUnsortSteps restores the order recorded by cmdSortSteps.
-func cmdUnsortSteps(d *Document, before *[]Step) {
-	if *before != nil {
-		d.Steps = *before
-		*before = nil
-	}
 }
 
 // countLabel is "Delete step" for n == 1 and "Delete 3 steps" otherwise.

@@ -14,175 +14,94 @@ func cmdCheckColumn(c *Column) error {
 	return cmdCheckComment(c.Comment)
 }
 
-type insertColumn struct {
-	col   Column
-	index int
-	pos   int
-}
-
 // InsertColumn returns a command that inserts c so that it becomes column
 // number index (0 = first, -1 = after the last). When c.ID is empty the
 // column gets an id made from its name.
 func InsertColumn(c Column, index int) Command {
-	return &insertColumn{col: c, index: index}
-}
-
-func (c *insertColumn) Label() string { return "Insert column" }
-
-func (c *insertColumn) Do(d *Document) error {
-	col := c.col
-	if col.ID == "" {
-		col.ID = d.UniqueID(col.Name, "column")
-	} else if err := cmdCheckNewID(d, col.ID); err != nil {
-		return fmt.Errorf("insert column: %w", err)
-	}
-	if err := cmdCheckColumn(&col); err != nil {
-		return fmt.Errorf("insert column %q: %w", col.ID, err)
-	}
-	pos, err := cmdIndex("column index", c.index, len(d.Columns))
-	if err != nil {
-		return fmt.Errorf("insert column %q: %w", col.ID, err)
-	}
-	c.col, c.pos = col, pos
-	d.Columns = slices.Insert(d.Columns, pos, col)
-	return nil
-}
-
-func (c *insertColumn) Undo(d *Document) {
-	d.Columns = cmdDelete(d.Columns, c.pos)
-}
-
-type deleteColumn struct {
-	id    string
-	pos   int
-	old   Column
-	steps removal[Step]
-	flows removal[Flow]
+	return CommandFunc("Insert column", func(d *Document) error {
+		col := c
+		if col.ID == "" {
+			col.ID = d.UniqueID(col.Name, "column")
+		} else if err := checkIDSyntax(col.ID); err != nil {
+			return fmt.Errorf("insert column: %w", err)
+		}
+		if err := cmdCheckColumn(&col); err != nil {
+			return fmt.Errorf("insert column %q: %w", col.ID, err)
+		}
+		pos, err := cmdIndex("column index", index, len(d.Columns))
+		if err != nil {
+			return fmt.Errorf("insert column %q: %w", col.ID, err)
+		}
+		d.Columns = inserted(d.Columns, pos, col)
+		return nil
+	})
 }
 
 // DeleteColumn returns a command that deletes the column id with its steps
 // and their flows. The last remaining column cannot be deleted.
 func DeleteColumn(id string) Command {
-	return &deleteColumn{id: id}
-}
-
-func (c *deleteColumn) Label() string { return "Delete column" }
-
-func (c *deleteColumn) Do(d *Document) error {
-	i := d.ColumnIndex(c.id)
-	if i < 0 {
-		return fmt.Errorf("delete column: there is no column %q", c.id)
-	}
-	if len(d.Columns) == 1 {
-		return fmt.Errorf("delete column %q: a blueprint needs at least one column", c.id)
-	}
-	c.pos, c.old = i, d.Columns[i]
-	d.Columns = cmdDelete(d.Columns, i)
-	gone := make(map[string]bool)
-	d.Steps, c.steps = cmdRemove(d.Steps, func(s Step) bool {
-		if s.Column == c.id {
-			gone[s.ID] = true
+	return CommandFunc("Delete column", func(d *Document) error {
+		i := d.ColumnIndex(id)
+		if i < 0 {
+			return fmt.Errorf("delete column: there is no column %q", id)
 		}
-		return s.Column == c.id
+		if len(d.Columns) == 1 {
+			return fmt.Errorf("delete column %q: a blueprint needs at least one column", id)
+		}
+		d.Columns = removed(d.Columns, func(c *Column) bool { return c.ID == id })
+		gone := make(map[string]bool)
+		d.Steps = removed(d.Steps, func(s *Step) bool {
+			if s.Column == id {
+				gone[s.ID] = true
+			}
+			return s.Column == id
+		})
+		d.Flows = removed(d.Flows, func(f *Flow) bool { return gone[f.From] || gone[f.To] })
+		return nil
 	})
-	d.Flows, c.flows = cmdRemove(d.Flows, func(f Flow) bool { return gone[f.From] || gone[f.To] })
-	return nil
-}
-
-func (c *deleteColumn) Undo(d *Document) {
-	d.Flows = c.flows.restore(d.Flows)
-	d.Steps = c.steps.restore(d.Steps)
-	d.Columns = cmdInsert(d.Columns, c.pos, c.old)
-}
-
-type moveColumn struct {
-	id       string
-	index    int
-	from, to int
-	unsorted []Step
 }
 
 // MoveColumn returns a command that moves the column id so that it becomes
 // column number index (0 = first, -1 = last). Its steps move with it.
 func MoveColumn(id string, index int) Command {
-	return &moveColumn{id: id, index: index}
-}
-
-func (c *moveColumn) Label() string { return "Move column" }
-
-func (c *moveColumn) Do(d *Document) error {
-	i := d.ColumnIndex(c.id)
-	if i < 0 {
-		return fmt.Errorf("move column: there is no column %q", c.id)
-	}
-	to, err := cmdIndex("column index", c.index, len(d.Columns)-1)
-	if err != nil {
-		return fmt.Errorf("move column %q: %w", c.id, err)
-	}
-	c.from, c.to = i, to
-	cmdMove(d.Columns, i, to)
-	c.unsorted = cmdSortSteps(d)
-	return nil
-}
-
-func (c *moveColumn) Undo(d *Document) {
-	cmdUnsortSteps(d, &c.unsorted)
-	cmdMove(d.Columns, c.to, c.from)
-}
-
-type editColumn struct {
-	id  string
-	col Column
-	pos int
-	old Column
+	return CommandFunc("Move column", func(d *Document) error {
+		i := d.ColumnIndex(id)
+		if i < 0 {
+			return fmt.Errorf("move column: there is no column %q", id)
+		}
+		to, err := cmdIndex("column index", index, len(d.Columns)-1)
+		if err != nil {
+			return fmt.Errorf("move column %q: %w", id, err)
+		}
+		d.Columns = moved(d.Columns, i, to)
+		sortSteps(d)
+		return nil
+	})
 }
 
 // EditColumn returns a command that replaces the name, phase and comment
 // of the column id with those of c; its id and source position stay.
 func EditColumn(id string, c Column) Command {
-	return &editColumn{id: id, col: c}
-}
-
-func (c *editColumn) Label() string { return "Edit column" }
-
-func (c *editColumn) Do(d *Document) error {
-	i := d.ColumnIndex(c.id)
-	if i < 0 {
-		return fmt.Errorf("edit column: there is no column %q", c.id)
-	}
-	col := c.col
-	col.ID, col.Pos = d.Columns[i].ID, d.Columns[i].Pos
-	if err := cmdCheckColumn(&col); err != nil {
-		return fmt.Errorf("edit column %q: %w", c.id, err)
-	}
-	c.pos, c.old = i, d.Columns[i]
-	d.Columns[i] = col
-	return nil
-}
-
-func (c *editColumn) Undo(d *Document) {
-	if c.pos < len(d.Columns) {
-		d.Columns[c.pos] = c.old
-	}
-}
-
-// setPhases sets the phase of columns by index; it serves SetPhase and
-// RenamePhase.
-type setPhases struct {
-	label string
-	phase string
-	// resolve picks the columns to change, or reports why it cannot.
-	resolve func(d *Document) ([]int, error)
-
-	idx []int
-	old []string
+	return CommandFunc("Edit column", func(d *Document) error {
+		i := d.ColumnIndex(id)
+		if i < 0 {
+			return fmt.Errorf("edit column: there is no column %q", id)
+		}
+		col := c
+		col.ID, col.Pos = d.Columns[i].ID, d.Columns[i].Pos
+		if err := cmdCheckColumn(&col); err != nil {
+			return fmt.Errorf("edit column %q: %w", id, err)
+		}
+		d.Columns = replaced(d.Columns, i, col)
+		return nil
+	})
 }
 
 // SetPhase returns a command that puts the columns with the given ids in
 // the phase named phase ("" for none).
 func SetPhase(phase string, columnIDs ...string) Command {
 	ids := slices.Clone(columnIDs)
-	return &setPhases{label: "Set phase", phase: phase, resolve: func(d *Document) ([]int, error) {
+	return setPhases("Set phase", phase, func(d *Document) ([]int, error) {
 		if len(ids) == 0 {
 			return nil, fmt.Errorf("set phase: no column given")
 		}
@@ -198,13 +117,13 @@ func SetPhase(phase string, columnIDs ...string) Command {
 			idx = append(idx, i)
 		}
 		return idx, nil
-	}}
+	})
 }
 
 // RenamePhase returns a command that renames the phase old to new: every
 // column whose phase is old gets the phase new.
 func RenamePhase(old, new string) Command {
-	return &setPhases{label: "Rename phase", phase: new, resolve: func(d *Document) ([]int, error) {
+	return setPhases("Rename phase", new, func(d *Document) ([]int, error) {
 		var idx []int
 		for i, c := range d.Columns {
 			if c.Phase == old {
@@ -215,31 +134,25 @@ func RenamePhase(old, new string) Command {
 			return nil, fmt.Errorf("rename phase: no column is in phase %q", old)
 		}
 		return idx, nil
-	}}
+	})
 }
 
-func (c *setPhases) Label() string { return c.label }
-
-func (c *setPhases) Do(d *Document) error {
-	if err := cmdCheckText("phase", c.phase, false); err != nil {
-		return fmt.Errorf("%s: %w", strings.ToLower(c.label), err)
-	}
-	idx, err := c.resolve(d)
-	if err != nil {
-		return err
-	}
-	c.idx, c.old = idx, make([]string, len(idx))
-	for k, i := range idx {
-		c.old[k] = d.Columns[i].Phase
-		d.Columns[i].Phase = c.phase
-	}
-	return nil
-}
-
-func (c *setPhases) Undo(d *Document) {
-	for k, i := range c.idx {
-		if i < len(d.Columns) {
-			d.Columns[i].Phase = c.old[k]
+// setPhases is the command labelled label that sets the phase of the
+// columns resolve picks; it serves SetPhase and RenamePhase.
+func setPhases(label, phase string, resolve func(d *Document) ([]int, error)) Command {
+	return CommandFunc(label, func(d *Document) error {
+		if err := cmdCheckText("phase", phase, false); err != nil {
+			return fmt.Errorf("%s: %w", strings.ToLower(label), err)
 		}
-	}
+		idx, err := resolve(d)
+		if err != nil {
+			return err
+		}
+		cols := slices.Clone(d.Columns)
+		for _, i := range idx {
+			cols[i].Phase = phase
+		}
+		d.Columns = cols
+		return nil
+	})
 }

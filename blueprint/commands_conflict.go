@@ -18,12 +18,6 @@ const (
 	ChooseBase   = "base"
 )
 
-type resolveConflict struct {
-	index  int
-	choice string
-	old    Document
-}
-
 // ResolveConflict returns a command that resolves the merge conflict at
 // index in d.Conflicts with the value of one side (ChooseOurs,
 // ChooseTheirs or ChooseBase) and deletes its entry; the section goes with
@@ -35,18 +29,18 @@ type resolveConflict struct {
 // must be a valid blueprint, or the command is refused and changes
 // nothing.
 func ResolveConflict(index int, choice string) Command {
-	return &resolveConflict{index: index, choice: choice}
+	return CommandFunc("Resolve conflict", func(d *Document) error {
+		return resolveConflict(d, index, choice)
+	})
 }
 
-func (c *resolveConflict) Label() string { return "Resolve conflict" }
-
-func (c *resolveConflict) Do(d *Document) error {
-	if c.index < 0 || c.index >= len(d.Conflicts) {
-		return fmt.Errorf("resolve conflict: no conflict %d (the file has %d)", c.index+1, len(d.Conflicts))
+func resolveConflict(d *Document, index int, choice string) error {
+	if index < 0 || index >= len(d.Conflicts) {
+		return fmt.Errorf("resolve conflict: no conflict %d (the file has %d)", index+1, len(d.Conflicts))
 	}
-	k := d.Conflicts[c.index]
+	k := d.Conflicts[index]
 	var value string
-	switch c.choice {
+	switch choice {
 	case ChooseOurs:
 		value = k.Ours
 	case ChooseTheirs:
@@ -54,33 +48,27 @@ func (c *resolveConflict) Do(d *Document) error {
 	case ChooseBase:
 		value = k.Base
 	default:
-		return fmt.Errorf("resolve conflict: choose %s, %s or %s, not %q", ChooseOurs, ChooseTheirs, ChooseBase, c.choice)
+		return fmt.Errorf("resolve conflict: choose %s, %s or %s, not %q", ChooseOurs, ChooseTheirs, ChooseBase, choice)
 	}
 	next := d.Clone()
 	var err error
 	if k.Element != "document" && (k.Field != "" || k.Element == "title" || k.Element == "description") {
 		err = setConflictField(next, k, value)
 	} else {
-		err = applyElementChoice(next, k, c.choice, value)
+		err = applyElementChoice(next, k, choice, value)
 	}
 	if err != nil {
 		return fmt.Errorf("resolve conflict on %s: %w", conflictName(k), err)
 	}
-	next.Conflicts = slices.Delete(next.Conflicts, c.index, c.index+1)
+	next.Conflicts = slices.Delete(next.Conflicts, index, index+1)
 	if len(next.Conflicts) == 0 {
 		next.Conflicts = nil
 	}
 	if _, err := Marshal(next); err != nil {
 		return fmt.Errorf("resolve conflict on %s: the blueprint would not be valid: %w", conflictName(k), err)
 	}
-	c.old = *d
 	*d = *next
 	return nil
-}
-
-func (c *resolveConflict) Undo(d *Document) {
-	*d = c.old
-	c.old = Document{}
 }
 
 func conflictName(k Conflict) string {

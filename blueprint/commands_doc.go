@@ -6,40 +6,28 @@ import (
 	"strings"
 )
 
-type setText struct {
-	label     string
-	field     func(d *Document) *string
-	text      string
-	multiline bool
-	old       string
-}
-
 // SetTitle returns a command that sets the blueprint's title, a single
 // line.
 func SetTitle(title string) Command {
-	return &setText{label: "Set title", text: title, field: func(d *Document) *string { return &d.Title }}
+	return CommandFunc("Set title", func(d *Document) error {
+		if err := cmdCheckText("the text", title, false); err != nil {
+			return fmt.Errorf("set title: %w", err)
+		}
+		d.Title = title
+		return nil
+	})
 }
 
 // SetDescription returns a command that sets the blueprint's description,
 // which may have several lines.
 func SetDescription(text string) Command {
-	return &setText{label: "Set description", text: text, multiline: true,
-		field: func(d *Document) *string { return &d.Description }}
-}
-
-func (c *setText) Label() string { return c.label }
-
-func (c *setText) Do(d *Document) error {
-	if err := cmdCheckText("the text", c.text, c.multiline); err != nil {
-		return fmt.Errorf("%s: %w", strings.ToLower(c.label), err)
-	}
-	p := c.field(d)
-	c.old, *p = *p, c.text
-	return nil
-}
-
-func (c *setText) Undo(d *Document) {
-	*c.field(d) = c.old
+	return CommandFunc("Set description", func(d *Document) error {
+		if err := cmdCheckText("the text", text, true); err != nil {
+			return fmt.Errorf("set description: %w", err)
+		}
+		d.Description = text
+		return nil
+	})
 }
 
 type batch struct {
@@ -49,10 +37,10 @@ type batch struct {
 
 // Batch returns a command that applies cmds in order as one undo step, for
 // example a paste, a drag of several selected cards or a multi-delete. If
-// one of them fails, the ones already applied are undone and Do returns
-// that error. An empty label takes the label of the first command. Each
-// command records its undo information in itself, so one command value
-// must not appear twice in a batch or be applied twice.
+// one of them fails, the batch changes nothing and Do returns that error.
+// An empty label takes the label of the first command. The file format's
+// rules are checked once, on the result, so a command may rely on a later
+// one to complete it.
 func Batch(label string, cmds ...Command) Command {
 	return &batch{label: label, cmds: slices.Clone(cmds)}
 }
@@ -64,37 +52,44 @@ func (c *batch) Label() string {
 	return c.label
 }
 
+// Do applies the commands to a copy of d, which it keeps when all of them
+// succeed and the result passes the rules.
 func (c *batch) Do(d *Document) error {
 	if len(c.cmds) == 0 {
 		return fmt.Errorf("%s: nothing to do", strings.ToLower(c.Label()))
 	}
+	w := *d
+	if err := c.apply(&w); err != nil {
+		return err
+	}
+	if err := checkEdited(&w); err != nil {
+		return fmt.Errorf("%s: %w", strings.ToLower(c.Label()), err)
+	}
+	*d = w
+	return nil
+}
+
+// apply runs the commands on w in order without checking the rules in
+// between: the edits' own functions directly, nested batches likewise, and
+// any other Command through its Do.
+func (c *batch) apply(w *Document) error {
 	for i, cmd := range c.cmds {
-		if cmd == nil {
-			c.undo(d, i)
-			return fmt.Errorf("%s: command %d is missing", strings.ToLower(c.Label()), i+1)
+		var err error
+		switch cmd := cmd.(type) {
+		case nil:
+			err = fmt.Errorf("%s: command %d is missing", strings.ToLower(c.Label()), i+1)
+		case *edit:
+			err = cmd.fn(w)
+		case *batch:
+			err = cmd.apply(w)
+		default:
+			err = cmd.Do(w)
 		}
-		if err := cmd.Do(d); err != nil {
-			c.undo(d, i)
+		if err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// undo reverts the first n commands, last first.
-func (c *batch) undo(d *Document, n int) {
-	for i := n - 1; i >= 0; i-- {
-		c.cmds[i].Undo(d)
-	}
-}
-
-func (c *batch) Undo(d *Document) {
-	c.undo(d, len(c.cmds))
-}
-
-type replaceDocument struct {
-	doc *Document
-	old Document
 }
 
 // ReplaceDocument returns a command that swaps the whole document for a
@@ -105,21 +100,11 @@ func ReplaceDocument(doc *Document) Command {
 	if doc != nil {
 		doc = doc.Clone()
 	}
-	return &replaceDocument{doc: doc}
-}
-
-func (c *replaceDocument) Label() string { return "Replace document" }
-
-func (c *replaceDocument) Do(d *Document) error {
-	if c.doc == nil {
-		return fmt.Errorf("replace document: no document given")
-	}
-	c.old = *d
-	*d = *c.doc.Clone()
-	return nil
-}
-
-func (c *replaceDocument) Undo(d *Document) {
-	*d = c.old
-	c.old = Document{}
+	return CommandFunc("Replace document", func(d *Document) error {
+		if doc == nil {
+			return fmt.Errorf("replace document: no document given")
+		}
+		*d = *doc.Clone()
+		return nil
+	})
 }

@@ -103,6 +103,12 @@ func cmdSnap(t *testing.T, d *Document) cmdState {
 	if err != nil {
 		t.Fatalf("Marshal: %v", err)
 	}
+	return cmdState{yaml: b, doc: cmdMem(d)}
+}
+
+// cmdMem is d's exact in-memory form, a deep copy with empty and nil
+// slices made equal.
+func cmdMem(d *Document) *Document {
 	c := d.Clone()
 	c.Lanes = cmdNilIfEmpty(c.Lanes)
 	c.Lines = cmdNilIfEmpty(c.Lines)
@@ -112,7 +118,17 @@ func cmdSnap(t *testing.T, d *Document) cmdState {
 	for i := range c.Steps {
 		c.Steps[i].Tags = cmdNilIfEmpty(c.Steps[i].Tags)
 	}
-	return cmdState{yaml: b, doc: c}
+	return c
+}
+
+// cmdUntouched fails the test when before, the Document value from before
+// an edit, no longer holds want: the edit wrote into a slice it shares
+// with the history's snapshots instead of replacing it.
+func cmdUntouched(t *testing.T, what string, before *Document, want cmdState) {
+	t.Helper()
+	if got := cmdMem(before); !reflect.DeepEqual(got, want.doc) {
+		t.Fatalf("%s: the edit wrote into the state before it\ngot  %+v\nwant %+v", what, got, want.doc)
+	}
 }
 
 func cmdNilIfEmpty[T any](s []T) []T {

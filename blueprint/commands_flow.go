@@ -20,68 +20,29 @@ func cmdCheckFlow(d *Document, f *Flow) error {
 	return cmdCheckComment(f.Comment)
 }
 
-type addFlow struct {
-	flow Flow
-	pos  int
-}
-
 // AddFlow returns a command that adds the flow f after the existing flows.
 func AddFlow(f Flow) Command {
-	return &addFlow{flow: f}
-}
-
-func (c *addFlow) Label() string { return "Add flow" }
-
-func (c *addFlow) Do(d *Document) error {
-	if err := cmdCheckFlow(d, &c.flow); err != nil {
-		return fmt.Errorf("add flow: %w", err)
-	}
-	if d.FlowIndex(c.flow.From, c.flow.To) >= 0 {
-		return fmt.Errorf("add flow: there is already a flow from %q to %q", c.flow.From, c.flow.To)
-	}
-	c.pos = len(d.Flows)
-	d.Flows = append(d.Flows, c.flow)
-	return nil
-}
-
-func (c *addFlow) Undo(d *Document) {
-	d.Flows = cmdDelete(d.Flows, c.pos)
-}
-
-type deleteFlow struct {
-	from, to string
-	pos      int
-	old      Flow
+	return CommandFunc("Add flow", func(d *Document) error {
+		if err := cmdCheckFlow(d, &f); err != nil {
+			return fmt.Errorf("add flow: %w", err)
+		}
+		if d.FlowIndex(f.From, f.To) >= 0 {
+			return fmt.Errorf("add flow: there is already a flow from %q to %q", f.From, f.To)
+		}
+		d.Flows = inserted(d.Flows, len(d.Flows), f)
+		return nil
+	})
 }
 
 // DeleteFlow returns a command that deletes the flow from → to.
 func DeleteFlow(from, to string) Command {
-	return &deleteFlow{from: from, to: to}
-}
-
-func (c *deleteFlow) Label() string { return "Delete flow" }
-
-func (c *deleteFlow) Do(d *Document) error {
-	i := d.FlowIndex(c.from, c.to)
-	if i < 0 {
-		return fmt.Errorf("delete flow: there is no flow from %q to %q", c.from, c.to)
-	}
-	c.pos, c.old = i, d.Flows[i]
-	d.Flows = cmdDelete(d.Flows, i)
-	return nil
-}
-
-func (c *deleteFlow) Undo(d *Document) {
-	d.Flows = cmdInsert(d.Flows, c.pos, c.old)
-}
-
-type editFlow struct {
-	from, to string
-	flow     Flow
-	reverse  bool
-
-	pos int
-	old Flow
+	return CommandFunc("Delete flow", func(d *Document) error {
+		if d.FlowIndex(from, to) < 0 {
+			return fmt.Errorf("delete flow: there is no flow from %q to %q", from, to)
+		}
+		d.Flows = removed(d.Flows, func(f *Flow) bool { return f.From == from && f.To == to })
+		return nil
+	})
 }
 
 // EditFlow returns a command that replaces the flow from → to with f,
@@ -89,53 +50,42 @@ type editFlow struct {
 // f.From or f.To keep the flow's current end; setting them re-targets the
 // flow, and swapping them reverses it.
 func EditFlow(from, to string, f Flow) Command {
-	return &editFlow{from: from, to: to, flow: f}
+	return editFlow("Edit flow", from, to, f, false)
 }
 
 // ReverseFlow returns a command that turns the flow from → to around,
 // keeping its label and other fields.
 func ReverseFlow(from, to string) Command {
-	return &editFlow{from: from, to: to, reverse: true}
+	return editFlow("Reverse flow", from, to, Flow{}, true)
 }
 
-func (c *editFlow) Label() string {
-	if c.reverse {
-		return "Reverse flow"
-	}
-	return "Edit flow"
-}
-
-func (c *editFlow) Do(d *Document) error {
-	i := d.FlowIndex(c.from, c.to)
-	if i < 0 {
-		return fmt.Errorf("edit flow: there is no flow from %q to %q", c.from, c.to)
-	}
-	old := d.Flows[i]
-	f := c.flow
-	if c.reverse {
-		f = old
-		f.From, f.To = old.To, old.From
-	}
-	if f.From == "" {
-		f.From = old.From
-	}
-	if f.To == "" {
-		f.To = old.To
-	}
-	f.Pos = old.Pos
-	if err := cmdCheckFlow(d, &f); err != nil {
-		return fmt.Errorf("edit flow from %q to %q: %w", c.from, c.to, err)
-	}
-	if j := d.FlowIndex(f.From, f.To); j >= 0 && j != i {
-		return fmt.Errorf("edit flow from %q to %q: there is already a flow from %q to %q", c.from, c.to, f.From, f.To)
-	}
-	c.pos, c.old = i, old
-	d.Flows[i] = f
-	return nil
-}
-
-func (c *editFlow) Undo(d *Document) {
-	if c.pos < len(d.Flows) {
-		d.Flows[c.pos] = c.old
-	}
+// editFlow is EditFlow, or with reverse ReverseFlow.
+func editFlow(label, from, to string, nf Flow, reverse bool) Command {
+	return CommandFunc(label, func(d *Document) error {
+		i := d.FlowIndex(from, to)
+		if i < 0 {
+			return fmt.Errorf("edit flow: there is no flow from %q to %q", from, to)
+		}
+		old := d.Flows[i]
+		f := nf
+		if reverse {
+			f = old
+			f.From, f.To = old.To, old.From
+		}
+		if f.From == "" {
+			f.From = old.From
+		}
+		if f.To == "" {
+			f.To = old.To
+		}
+		f.Pos = old.Pos
+		if err := cmdCheckFlow(d, &f); err != nil {
+			return fmt.Errorf("edit flow from %q to %q: %w", from, to, err)
+		}
+		if j := d.FlowIndex(f.From, f.To); j >= 0 && j != i {
+			return fmt.Errorf("edit flow from %q to %q: there is already a flow from %q to %q", from, to, f.From, f.To)
+		}
+		d.Flows = replaced(d.Flows, i, f)
+		return nil
+	})
 }

@@ -83,7 +83,10 @@ func FuzzCommands(f *testing.F) {
 		for i := range n {
 			kind := g.kind()
 			cmd := g.command(kind)
-			if err := h.Apply(cmd); err != nil {
+			before := *d
+			err := h.Apply(cmd)
+			cmdUntouched(t, fmt.Sprintf("command %d (%s)", i, kind), &before, states[len(states)-1])
+			if err != nil {
 				cmdSame(t, fmt.Sprintf("command %d (%s) refused with %q", i, kind, err), cmdSnap(t, d), states[len(states)-1])
 				continue
 			}

@@ -48,84 +48,47 @@ func cmdNormLine(d *Document, l *Line, self int) error {
 	return nil
 }
 
-type addLine struct {
-	line Line
-	pos  int
-}
-
 // AddLine returns a command that adds the line l below the lane l.Below.
-// An empty id becomes the line's kind when that is free, or an id made
+// An empty id becomes the line's kind when no line has that id, or an id made
 // from its name; an empty kind, name and style get the file format's
 // defaults. The line is placed among the others in lane order.
 func AddLine(l Line) Command {
-	return &addLine{line: l}
-}
-
-func (c *addLine) Label() string { return "Add line" }
-
-func (c *addLine) Do(d *Document) error {
-	l := c.line
-	if l.ID == "" {
-		if l.Kind != "" && l.Kind != LineCustom && !cmdIDUsed(d, string(l.Kind)) {
-			l.ID = string(l.Kind)
-		} else {
-			l.ID = d.UniqueID(l.Name, "line")
+	return CommandFunc("Add line", func(d *Document) error {
+		l := l
+		if l.ID == "" {
+			if l.Kind != "" && l.Kind != LineCustom && d.LineIndex(string(l.Kind)) < 0 {
+				l.ID = string(l.Kind)
+			} else {
+				l.ID = d.UniqueID(l.Name, "line")
+			}
+		} else if err := checkIDSyntax(l.ID); err != nil {
+			return fmt.Errorf("add line: %w", err)
 		}
-	} else if err := cmdCheckNewID(d, l.ID); err != nil {
-		return fmt.Errorf("add line: %w", err)
-	}
-	if err := cmdNormLine(d, &l, -1); err != nil {
-		return fmt.Errorf("add line %q: %w", l.ID, err)
-	}
-	lane := d.LaneIndex(l.Below)
-	pos := len(d.Lines)
-	for j, o := range d.Lines {
-		if d.LaneIndex(o.Below) > lane {
-			pos = j
-			break
+		if err := cmdNormLine(d, &l, -1); err != nil {
+			return fmt.Errorf("add line %q: %w", l.ID, err)
 		}
-	}
-	c.line, c.pos = l, pos
-	d.Lines = slices.Insert(d.Lines, pos, l)
-	return nil
-}
-
-func (c *addLine) Undo(d *Document) {
-	d.Lines = cmdDelete(d.Lines, c.pos)
-}
-
-type deleteLine struct {
-	id  string
-	pos int
-	old Line
+		lane := d.LaneIndex(l.Below)
+		pos := len(d.Lines)
+		for j, o := range d.Lines {
+			if d.LaneIndex(o.Below) > lane {
+				pos = j
+				break
+			}
+		}
+		d.Lines = inserted(d.Lines, pos, l)
+		return nil
+	})
 }
 
 // DeleteLine returns a command that deletes the line id.
 func DeleteLine(id string) Command {
-	return &deleteLine{id: id}
-}
-
-func (c *deleteLine) Label() string { return "Delete line" }
-
-func (c *deleteLine) Do(d *Document) error {
-	i := d.LineIndex(c.id)
-	if i < 0 {
-		return fmt.Errorf("delete line: there is no line %q", c.id)
-	}
-	c.pos, c.old = i, d.Lines[i]
-	d.Lines = cmdDelete(d.Lines, i)
-	return nil
-}
-
-func (c *deleteLine) Undo(d *Document) {
-	d.Lines = cmdInsert(d.Lines, c.pos, c.old)
-}
-
-type editLine struct {
-	id   string
-	line Line
-	pos  int
-	old  Line
+	return CommandFunc("Delete line", func(d *Document) error {
+		if d.LineIndex(id) < 0 {
+			return fmt.Errorf("delete line: there is no line %q", id)
+		}
+		d.Lines = removed(d.Lines, func(l *Line) bool { return l.ID == id })
+		return nil
+	})
 }
 
 // EditLine returns a command that replaces the kind, name, style, comment
@@ -133,28 +96,17 @@ type editLine struct {
 // the line. Its id, source position and place among the lines stay. An
 // empty kind, name or style gets the file format's default.
 func EditLine(id string, l Line) Command {
-	return &editLine{id: id, line: l}
-}
-
-func (c *editLine) Label() string { return "Edit line" }
-
-func (c *editLine) Do(d *Document) error {
-	i := d.LineIndex(c.id)
-	if i < 0 {
-		return fmt.Errorf("edit line: there is no line %q", c.id)
-	}
-	l := c.line
-	l.ID, l.Pos = d.Lines[i].ID, d.Lines[i].Pos
-	if err := cmdNormLine(d, &l, i); err != nil {
-		return fmt.Errorf("edit line %q: %w", c.id, err)
-	}
-	c.pos, c.old = i, d.Lines[i]
-	d.Lines[i] = l
-	return nil
-}
-
-func (c *editLine) Undo(d *Document) {
-	if c.pos < len(d.Lines) {
-		d.Lines[c.pos] = c.old
-	}
+	return CommandFunc("Edit line", func(d *Document) error {
+		i := d.LineIndex(id)
+		if i < 0 {
+			return fmt.Errorf("edit line: there is no line %q", id)
+		}
+		l := l
+		l.ID, l.Pos = d.Lines[i].ID, d.Lines[i].Pos
+		if err := cmdNormLine(d, &l, i); err != nil {
+			return fmt.Errorf("edit line %q: %w", id, err)
+		}
+		d.Lines = replaced(d.Lines, i, l)
+		return nil
+	})
 }

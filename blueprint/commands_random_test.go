@@ -79,8 +79,11 @@ func (g *cmdGen) id(prefix string) string {
 	if g.r.IntN(10) == 0 {
 		return "" // let the command make one
 	}
-	if g.r.IntN(20) == 0 {
-		return g.step() // usually taken
+	switch g.r.IntN(20) {
+	case 0:
+		return g.step() // taken by a step: refused for another step
+	case 1:
+		return g.column() // taken by a column: refused for another column
 	}
 	g.n++
 	return fmt.Sprintf("%s%d", prefix, g.n)
@@ -230,7 +233,10 @@ func TestCommandsRandomSequence(t *testing.T) {
 	for i := range total {
 		kind := g.kind()
 		cmd := g.command(kind)
-		if err := h.Apply(cmd); err != nil {
+		before := *d
+		err := h.Apply(cmd)
+		cmdUntouched(t, fmt.Sprintf("command %d (%s)", i, kind), &before, states[len(states)-1])
+		if err != nil {
 			refused++
 			cmdSame(t, fmt.Sprintf("command %d (%s) refused with %q", i, kind, err), cmdSnap(t, d), states[len(states)-1])
 			continue

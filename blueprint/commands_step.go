@@ -104,9 +104,11 @@ func cmdCellInsertPos(d *Document, lane, column string, index, skip int) (int, e
 
 // UniqueIDs returns one new id for each of texts, as Document.UniqueID
 // would, but distinct from each other too: the ids for a batch of steps
-// added in one command, such as a paste.
+// added in one command, such as a paste. Like UniqueID it avoids the ids
+// of every kind of element, though the file format only needs an id to be
+// unique among its own kind.
 func UniqueIDs(d *Document, texts []string, prefix string) []string {
-	taken := make(map[string]bool, len(texts))
+	used := d.usedIDs()
 	ids := make([]string, len(texts))
 	for i, t := range texts {
 		base := Slug(t)
@@ -114,20 +116,13 @@ func UniqueIDs(d *Document, texts []string, prefix string) []string {
 			base = prefix
 		}
 		id := base
-		for n := 2; taken[id] || cmdIDUsed(d, id); n++ {
+		for n := 2; used[id]; n++ {
 			id = base + "-" + strconv.Itoa(n)
 		}
-		taken[id] = true
+		used[id] = true
 		ids[i] = id
 	}
 	return ids
-}
-
-type addStep struct {
-	step     Step
-	index    int
-	pos      int
-	unsorted []Step
 }
 
 // AddStep returns a command that adds s to its lane × column cell at
@@ -136,92 +131,50 @@ type addStep struct {
 func AddStep(s Step, index int) Command {
 	s.Tags = slices.Clone(s.Tags)
 	s.Waiting = slices.Clone(s.Waiting)
-	return &addStep{step: s, index: index}
-}
-
-func (c *addStep) Label() string { return "Add step" }
-
-func (c *addStep) Do(d *Document) error {
-	s := c.step
-	if s.ID == "" {
-		s.ID = d.UniqueID(s.Text, "step")
-	} else if err := cmdCheckNewID(d, s.ID); err != nil {
-		return fmt.Errorf("add step: %w", err)
-	}
-	if err := cmdCheckStep(d, &s); err != nil {
-		return fmt.Errorf("add step %q: %w", s.ID, err)
-	}
-	pos, err := cmdCellInsertPos(d, s.Lane, s.Column, c.index, -1)
-	if err != nil {
-		return fmt.Errorf("add step %q: %w", s.ID, err)
-	}
-	c.step, c.pos = s, pos
-	d.Steps = slices.Insert(d.Steps, pos, s)
-	c.unsorted = cmdSortSteps(d)
-	return nil
-}
-
-func (c *addStep) Undo(d *Document) {
-	cmdUnsortSteps(d, &c.unsorted)
-	d.Steps = cmdDelete(d.Steps, c.pos)
-}
-
-type moveStep struct {
-	id, lane, column string
-	index            int
-
-	from, to           int
-	oldLane, oldColumn string
-	unsorted           []Step
+	return CommandFunc("Add step", func(d *Document) error {
+		s := s
+		if s.ID == "" {
+			s.ID = d.UniqueID(s.Text, "step")
+		} else if err := checkIDSyntax(s.ID); err != nil {
+			return fmt.Errorf("add step: %w", err)
+		}
+		if err := cmdCheckStep(d, &s); err != nil {
+			return fmt.Errorf("add step %q: %w", s.ID, err)
+		}
+		pos, err := cmdCellInsertPos(d, s.Lane, s.Column, index, -1)
+		if err != nil {
+			return fmt.Errorf("add step %q: %w", s.ID, err)
+		}
+		d.Steps = inserted(d.Steps, pos, s)
+		sortSteps(d)
+		return nil
+	})
 }
 
 // MoveStep returns a command that moves the step id to the lane × column
 // cell, at position index within that cell (0 = top, -1 = last), counted
 // without the moved step.
 func MoveStep(id, lane, column string, index int) Command {
-	return &moveStep{id: id, lane: lane, column: column, index: index}
-}
-
-func (c *moveStep) Label() string { return "Move step" }
-
-func (c *moveStep) Do(d *Document) error {
-	i := d.StepIndex(c.id)
-	if i < 0 {
-		return fmt.Errorf("move step: there is no step %q", c.id)
-	}
-	if d.LaneIndex(c.lane) < 0 {
-		return fmt.Errorf("move step %q: there is no lane %q", c.id, c.lane)
-	}
-	if d.ColumnIndex(c.column) < 0 {
-		return fmt.Errorf("move step %q: there is no column %q", c.id, c.column)
-	}
-	to, err := cmdCellInsertPos(d, c.lane, c.column, c.index, i)
-	if err != nil {
-		return fmt.Errorf("move step %q: %w", c.id, err)
-	}
-	c.from, c.to = i, to
-	c.oldLane, c.oldColumn = d.Steps[i].Lane, d.Steps[i].Column
-	cmdMove(d.Steps, i, to)
-	d.Steps[to].Lane, d.Steps[to].Column = c.lane, c.column
-	c.unsorted = cmdSortSteps(d)
-	return nil
-}
-
-func (c *moveStep) Undo(d *Document) {
-	cmdUnsortSteps(d, &c.unsorted)
-	if c.to < len(d.Steps) {
-		d.Steps[c.to].Lane, d.Steps[c.to].Column = c.oldLane, c.oldColumn
-	}
-	cmdMove(d.Steps, c.to, c.from)
-}
-
-type editStep struct {
-	id   string
-	step Step
-
-	from, to int
-	old      Step
-	unsorted []Step
+	return CommandFunc("Move step", func(d *Document) error {
+		i := d.StepIndex(id)
+		if i < 0 {
+			return fmt.Errorf("move step: there is no step %q", id)
+		}
+		if d.LaneIndex(lane) < 0 {
+			return fmt.Errorf("move step %q: there is no lane %q", id, lane)
+		}
+		if d.ColumnIndex(column) < 0 {
+			return fmt.Errorf("move step %q: there is no column %q", id, column)
+		}
+		to, err := cmdCellInsertPos(d, lane, column, index, i)
+		if err != nil {
+			return fmt.Errorf("move step %q: %w", id, err)
+		}
+		d.Steps = moved(d.Steps, i, to)
+		d.Steps[to].Lane, d.Steps[to].Column = lane, column
+		sortSteps(d)
+		return nil
+	})
 }
 
 // EditStep returns a command that replaces every field of the step id with
@@ -230,136 +183,85 @@ type editStep struct {
 func EditStep(id string, s Step) Command {
 	s.Tags = slices.Clone(s.Tags)
 	s.Waiting = slices.Clone(s.Waiting)
-	return &editStep{id: id, step: s}
-}
-
-func (c *editStep) Label() string { return "Edit step" }
-
-func (c *editStep) Do(d *Document) error {
-	i := d.StepIndex(c.id)
-	if i < 0 {
-		return fmt.Errorf("edit step: there is no step %q", c.id)
-	}
-	old := d.Steps[i]
-	s := c.step
-	s.ID, s.Pos = old.ID, old.Pos
-	if err := cmdCheckStep(d, &s); err != nil {
-		return fmt.Errorf("edit step %q: %w", c.id, err)
-	}
-	moved := s.Lane != old.Lane || s.Column != old.Column
-	to := i
-	if moved {
-		var err error
-		if to, err = cmdCellInsertPos(d, s.Lane, s.Column, -1, i); err != nil {
-			return fmt.Errorf("edit step %q: %w", c.id, err)
+	return CommandFunc("Edit step", func(d *Document) error {
+		i := d.StepIndex(id)
+		if i < 0 {
+			return fmt.Errorf("edit step: there is no step %q", id)
 		}
-	}
-	c.from, c.to, c.old = i, to, old
-	cmdMove(d.Steps, i, to)
-	d.Steps[to] = s
-	if moved {
-		c.unsorted = cmdSortSteps(d)
-	}
-	return nil
-}
-
-func (c *editStep) Undo(d *Document) {
-	cmdUnsortSteps(d, &c.unsorted)
-	if c.to < len(d.Steps) {
-		d.Steps[c.to] = c.old
-	}
-	cmdMove(d.Steps, c.to, c.from)
-}
-
-type deleteSteps struct {
-	ids   []string
-	steps removal[Step]
-	flows removal[Flow]
+		old := &d.Steps[i]
+		s := s
+		s.ID, s.Pos = old.ID, old.Pos
+		if err := cmdCheckStep(d, &s); err != nil {
+			return fmt.Errorf("edit step %q: %w", id, err)
+		}
+		if s.Lane == old.Lane && s.Column == old.Column {
+			d.Steps = replaced(d.Steps, i, s)
+			return nil
+		}
+		to, err := cmdCellInsertPos(d, s.Lane, s.Column, -1, i)
+		if err != nil {
+			return fmt.Errorf("edit step %q: %w", id, err)
+		}
+		d.Steps = moved(d.Steps, i, to)
+		d.Steps[to] = s
+		sortSteps(d)
+		return nil
+	})
 }
 
 // DeleteSteps returns a command that deletes the steps with the given ids
 // and every flow from or to them.
 func DeleteSteps(ids ...string) Command {
-	return &deleteSteps{ids: slices.Clone(ids)}
-}
-
-func (c *deleteSteps) Label() string { return countLabel("Delete", len(c.ids), "step", "steps") }
-
-func (c *deleteSteps) Do(d *Document) error {
-	if len(c.ids) == 0 {
-		return fmt.Errorf("delete steps: no step given")
-	}
-	set := make(map[string]bool, len(c.ids))
-	for _, id := range c.ids {
-		if d.StepIndex(id) < 0 {
-			return fmt.Errorf("delete steps: there is no step %q", id)
+	ids = slices.Clone(ids)
+	return CommandFunc(countLabel("Delete", len(ids), "step", "steps"), func(d *Document) error {
+		if len(ids) == 0 {
+			return fmt.Errorf("delete steps: no step given")
 		}
-		if set[id] {
-			return fmt.Errorf("delete steps: step %q is listed twice", id)
+		set := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			if d.StepIndex(id) < 0 {
+				return fmt.Errorf("delete steps: there is no step %q", id)
+			}
+			if set[id] {
+				return fmt.Errorf("delete steps: step %q is listed twice", id)
+			}
+			set[id] = true
 		}
-		set[id] = true
-	}
-	d.Steps, c.steps = cmdRemove(d.Steps, func(s Step) bool { return set[s.ID] })
-	d.Flows, c.flows = cmdRemove(d.Flows, func(f Flow) bool { return set[f.From] || set[f.To] })
-	return nil
-}
-
-func (c *deleteSteps) Undo(d *Document) {
-	d.Flows = c.flows.restore(d.Flows)
-	d.Steps = c.steps.restore(d.Steps)
-}
-
-type renameStep struct {
-	old, new string
-
-	index    int
-	from, to []int
+		d.Steps = removed(d.Steps, func(s *Step) bool { return set[s.ID] })
+		d.Flows = removed(d.Flows, func(f *Flow) bool { return set[f.From] || set[f.To] })
+		return nil
+	})
 }
 
 // RenameStep returns a command that changes the id of the step old to new,
 // and every flow's reference to it.
 func RenameStep(old, new string) Command {
-	return &renameStep{old: old, new: new}
-}
-
-func (c *renameStep) Label() string { return "Rename step" }
-
-func (c *renameStep) Do(d *Document) error {
-	i := d.StepIndex(c.old)
-	if i < 0 {
-		return fmt.Errorf("rename step: there is no step %q", c.old)
-	}
-	if err := cmdCheckNewID(d, c.new); err != nil {
-		return fmt.Errorf("rename step %q: %w", c.old, err)
-	}
-	c.index, c.from, c.to = i, nil, nil
-	d.Steps[i].ID = c.new
-	for j := range d.Flows {
-		f := &d.Flows[j]
-		if f.From == c.old {
-			f.From = c.new
-			c.from = append(c.from, j)
+	return CommandFunc("Rename step", func(d *Document) error {
+		i := d.StepIndex(old)
+		if i < 0 {
+			return fmt.Errorf("rename step: there is no step %q", old)
 		}
-		if f.To == c.old {
-			f.To = c.new
-			c.to = append(c.to, j)
+		if err := checkIDSyntax(new); err != nil {
+			return fmt.Errorf("rename step %q: %w", old, err)
 		}
-	}
-	return nil
-}
-
-func (c *renameStep) Undo(d *Document) {
-	if c.index < len(d.Steps) {
-		d.Steps[c.index].ID = c.old
-	}
-	for _, j := range c.from {
-		if j < len(d.Flows) {
-			d.Flows[j].From = c.old
+		if new == old {
+			return fmt.Errorf("rename step %q: that is its id already", old)
 		}
-	}
-	for _, j := range c.to {
-		if j < len(d.Flows) {
-			d.Flows[j].To = c.old
+		s := d.Steps[i]
+		s.ID = new
+		d.Steps = replaced(d.Steps, i, s)
+		if slices.ContainsFunc(d.Flows, func(f Flow) bool { return f.From == old || f.To == old }) {
+			flows := slices.Clone(d.Flows)
+			for j := range flows {
+				if flows[j].From == old {
+					flows[j].From = new
+				}
+				if flows[j].To == old {
+					flows[j].To = new
+				}
+			}
+			d.Flows = flows
 		}
-	}
+		return nil
+	})
 }

@@ -379,9 +379,11 @@ func TestCommandsDoUndoRedo(t *testing.T) {
 			if h.Dirty() || h.CanUndo() || h.CanRedo() {
 				t.Fatal("a new history is dirty or has commands")
 			}
+			before := *d
 			if err := h.Apply(tc.cmd()); err != nil {
 				t.Fatalf("Apply: %v", err)
 			}
+			cmdUntouched(t, "Apply", &before, orig)
 			done := cmdSnap(t, d)
 			if string(done.yaml) == string(orig.yaml) {
 				t.Fatal("the command changed nothing in the saved file")

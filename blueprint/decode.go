@@ -460,7 +460,7 @@ func (d *decoder) id(n *yaml.Node, key string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if err := cmdCheckIDSyntax(s); err != nil {
+	if err := checkIDSyntax(s); err != nil {
 		d.errorf(n, "%s: %v", key, err)
 		return "", false
 	}

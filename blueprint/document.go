@@ -70,6 +70,9 @@ func DefaultStyle(k LineKind) LineStyle {
 // Document is one service blueprint. Slices are ordered: lanes top to
 // bottom, columns left to right. Steps are kept in canonical order
 // (column, then lane, then stacking order within the cell); see SortSteps.
+// A document being edited shares its slices and maps with the snapshots
+// its History keeps: the edit commands replace what they change and never
+// write into them, and nothing else should change the document at all.
 type Document struct {
 	Version     int
 	Title       string

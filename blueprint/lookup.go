@@ -35,7 +35,8 @@ func (d *Document) FlowIndex(from, to string) int {
 }
 
 // Step returns a pointer to the step with id, or nil. The pointer is valid
-// until the next edit; widgets must not assign through it.
+// until the next edit. Never assign through it: the steps are shared with
+// the snapshots History keeps for undo, so change them with a command.
 func (d *Document) Step(id string) *Step {
 	if i := d.StepIndex(id); i >= 0 {
 		return &d.Steps[i]
@@ -43,7 +44,8 @@ func (d *Document) Step(id string) *Step {
 	return nil
 }
 
-// Lane returns a pointer to the lane with id, or nil.
+// Lane returns a pointer to the lane with id, or nil; like Step's, it is
+// for reading.
 func (d *Document) Lane(id string) *Lane {
 	if i := d.LaneIndex(id); i >= 0 {
 		return &d.Lanes[i]
@@ -51,7 +53,8 @@ func (d *Document) Lane(id string) *Lane {
 	return nil
 }
 
-// Column returns a pointer to the column with id, or nil.
+// Column returns a pointer to the column with id, or nil; like Step's, it
+// is for reading.
 func (d *Document) Column(id string) *Column {
 	if i := d.ColumnIndex(id); i >= 0 {
 		return &d.Columns[i]

@@ -2,95 +2,216 @@ package blueprint
 
 import (
 	"fmt"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
 
-// validate checks the references and uniqueness rules of a decoded
-// document, reporting problems at the elements' positions. Ids are unique
-// among the lanes, among the lines, among the columns and among the steps;
-// a step and a column may share an id, which hand-written files often do.
-func (d *decoder) validate(doc *Document) {
-	type owner struct {
-		what string
-		pos  Pos
-	}
-	ids := map[string]owner{}
-	claim := func(id, what string, p Pos) {
-		if id == "" {
-			return
+// This file holds the rules of the file format that span elements: which
+// ids must be unique, and what references must name. The loader reports
+// every broken rule with its position; an edit command is refused on the
+// first (see checkEdited). Both run checkRules, so what a file may hold
+// and what an edit may make are the same.
+
+// A problem is one broken rule that checkRules found.
+type problem struct {
+	// pos is the element's place in its file, zero for an element made
+	// in the editor.
+	pos Pos
+	msg string
+	// ref, when not refNone, says the problem is a reference to an id
+	// of that kind that nothing has, bad: the loader suggests a close id.
+	ref refKind
+	bad string
+}
+
+// refKind is the kind of element a reference names.
+type refKind int
+
+const (
+	refNone refKind = iota
+	refLane
+	refColumn
+	refStep
+)
+
+// checkRules checks the references and uniqueness rules of doc, calling
+// report for each problem in document order until it returns false. Ids
+// are unique among the lanes, among the lines, among the columns and among
+// the steps; elements of different kinds may share an id (a step often
+// shares its column's), since a reference always says which kind it
+// names. A blueprint has at least one lane; each line is below a lane
+// other than the last, and no two lines are below the same lane; a step
+// names an existing lane and column; a flow joins two different existing
+// steps, and at most one flow goes from one step to another.
+func checkRules(doc *Document, report func(problem) bool) {
+	stop := false
+	say := func(p problem) {
+		if !stop && !report(p) {
+			stop = true
 		}
-		if first, dup := ids[what+" "+id]; dup {
-			d.errorAt(p, "duplicate id %q: already used by the %s at line %d", id, first.what, first.pos.Line)
-			return
-		}
-		ids[what+" "+id] = owner{what, p}
 	}
 	if len(doc.Lanes) == 0 {
-		d.errorf(nil, "a blueprint needs at least one lane; remove \"lanes:\" to get the five standard lanes")
+		say(problem{msg: "a blueprint needs at least one lane; remove \"lanes:\" to get the five standard lanes"})
 	}
-	laneIDs := make([]string, len(doc.Lanes))
+	m := ruleMapsPool.Get().(*ruleMaps)
+	defer m.release()
+	lanes, lines, cols, steps, lineBelow, flows := m.lanes, m.lines, m.cols, m.steps, m.lineBelow, m.flows
 	for i, l := range doc.Lanes {
-		claim(l.ID, "lane", l.Pos)
-		laneIDs[i] = l.ID
+		lanes.claim(l.ID, "lane", i, l.Pos, say)
 	}
-	lanes := newSuggester(laneIDs)
-	lineBelow := map[string]Pos{}
-	for _, l := range doc.Lines {
-		claim(l.ID, "line", l.Pos)
-		i := doc.LaneIndex(l.Below)
+	for i, l := range doc.Lines {
+		if stop {
+			return
+		}
+		lines.claim(l.ID, "line", i, l.Pos, say)
+		lane, ok := lanes[l.Below]
 		switch {
-		case i < 0:
-			d.errorAt(l.Pos, "line %q: below: unknown lane %q%s", l.ID, l.Below, d.hint(l.Below, lanes))
-		case i == len(doc.Lanes)-1:
-			d.errorAt(l.Pos, "line %q is below the last lane %q; a line must separate two lanes", l.ID, l.Below)
+		case !ok:
+			say(problem{pos: l.Pos, msg: fmt.Sprintf("line %q: below: unknown lane %q", l.ID, l.Below), ref: refLane, bad: l.Below})
+		case lane.index == len(doc.Lanes)-1:
+			say(problem{pos: l.Pos, msg: fmt.Sprintf("line %q is below the last lane %q; a line must separate two lanes", l.ID, l.Below)})
 		default:
 			if first, dup := lineBelow[l.Below]; dup {
-				d.errorAt(l.Pos, "line %q: another line (line %d) is already below lane %q", l.ID, first.Line, l.Below)
+				say(problem{pos: l.Pos, msg: fmt.Sprintf("line %q: another line%s is already below lane %q", l.ID, atLine(" (line %d)", first), l.Below)})
 			}
 			lineBelow[l.Below] = l.Pos
 		}
 	}
-	colIDs := make([]string, len(doc.Columns))
 	for i, c := range doc.Columns {
-		claim(c.ID, "column", c.Pos)
-		colIDs[i] = c.ID
+		cols.claim(c.ID, "column", i, c.Pos, say)
 	}
-	laneSet := setOf(laneIDs)
-	colSet := setOf(colIDs)
-	cols := newSuggester(colIDs)
-	for _, s := range doc.Steps {
-		claim(s.ID, "step", s.Pos)
-		if !laneSet[s.Lane] {
-			d.errorAt(s.Pos, "step %q: unknown lane %q%s", s.ID, s.Lane, d.hint(s.Lane, lanes))
-		}
-		if !colSet[s.Column] {
-			d.errorAt(s.Pos, "step %q: unknown column %q%s", s.ID, s.Column, d.hint(s.Column, cols))
-		}
-	}
-	stepIDs := make([]string, len(doc.Steps))
 	for i, s := range doc.Steps {
-		stepIDs[i] = s.ID
-	}
-	stepSet := setOf(stepIDs)
-	steps := newSuggester(stepIDs)
-	flows := map[[2]string]Pos{}
-	for _, f := range doc.Flows {
-		if !stepSet[f.From] {
-			d.errorAt(f.Pos, "flow from %q: no step has that id%s", f.From, d.hint(f.From, steps))
+		if stop {
+			return
 		}
-		if !stepSet[f.To] {
-			d.errorAt(f.Pos, "flow to %q: no step has that id%s", f.To, d.hint(f.To, steps))
+		steps.claim(s.ID, "step", i, s.Pos, say)
+		if _, ok := lanes[s.Lane]; !ok {
+			say(problem{pos: s.Pos, msg: fmt.Sprintf("step %q: unknown lane %q", s.ID, s.Lane), ref: refLane, bad: s.Lane})
+		}
+		if _, ok := cols[s.Column]; !ok {
+			say(problem{pos: s.Pos, msg: fmt.Sprintf("step %q: unknown column %q", s.ID, s.Column), ref: refColumn, bad: s.Column})
+		}
+	}
+	for _, f := range doc.Flows {
+		if stop {
+			return
+		}
+		if _, ok := steps[f.From]; !ok {
+			say(problem{pos: f.Pos, msg: fmt.Sprintf("flow from %q: no step has that id", f.From), ref: refStep, bad: f.From})
+		}
+		if _, ok := steps[f.To]; !ok {
+			say(problem{pos: f.Pos, msg: fmt.Sprintf("flow to %q: no step has that id", f.To), ref: refStep, bad: f.To})
 		}
 		if f.From == f.To {
-			d.errorAt(f.Pos, "flow from %q to itself; a flow joins two different steps", f.From)
+			say(problem{pos: f.Pos, msg: fmt.Sprintf("flow from %q to itself; a flow joins two different steps", f.From)})
 		}
 		key := [2]string{f.From, f.To}
 		if first, dup := flows[key]; dup {
-			d.errorAt(f.Pos, "duplicate flow from %q to %q (first at line %d)", f.From, f.To, first.Line)
+			say(problem{pos: f.Pos, msg: fmt.Sprintf("duplicate flow from %q to %q%s", f.From, f.To, atLine(" (first at line %d)", first))})
 		}
 		flows[key] = f.Pos
 	}
+}
+
+// ruleMaps are the maps checkRules fills, kept between calls: an edit
+// checks the rules on the whole document, and making the maps anew each
+// time would cost more than filling them.
+type ruleMaps struct {
+	lanes, lines, cols, steps idClaims
+	lineBelow                 map[string]Pos
+	flows                     map[[2]string]Pos
+}
+
+var ruleMapsPool = sync.Pool{New: func() any {
+	return &ruleMaps{idClaims{}, idClaims{}, idClaims{}, idClaims{}, map[string]Pos{}, map[[2]string]Pos{}}
+}}
+
+// release empties the maps and puts them back in the pool.
+func (m *ruleMaps) release() {
+	clear(m.lanes)
+	clear(m.lines)
+	clear(m.cols)
+	clear(m.steps)
+	clear(m.lineBelow)
+	clear(m.flows)
+	ruleMapsPool.Put(m)
+}
+
+// idClaims holds the ids of one kind of element seen so far, with the
+// first element that has each: the file format's rule for ids is that
+// they are unique among the elements of one kind, so each kind has its
+// own claims.
+type idClaims map[string]idOwner
+
+// idOwner is the first element with an id: its index and position.
+type idOwner struct {
+	index int
+	pos   Pos
+}
+
+// claim takes id for the element of kind what at index i and position p,
+// or says which element of that kind has it already.
+func (ids idClaims) claim(id, what string, i int, p Pos, say func(problem)) {
+	if id == "" {
+		return
+	}
+	first, dup := ids[id]
+	if !dup {
+		ids[id] = idOwner{i, p}
+		return
+	}
+	by := "another " + what
+	if first.pos.Line > 0 {
+		by = fmt.Sprintf("the %s at line %d", what, first.pos.Line)
+	}
+	say(problem{pos: p, msg: fmt.Sprintf("duplicate id %q: already used by %s", id, by)})
+}
+
+// atLine formats the line of p into format, or is empty for an element
+// without a position.
+func atLine(format string, p Pos) string {
+	if p.Line <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(format, p.Line)
+}
+
+// validate reports every rule doc breaks (see checkRules) at the element's
+// position, with a suggestion for a reference to a missing id.
+func (d *decoder) validate(doc *Document) {
+	var lanes, cols, steps *suggester
+	checkRules(doc, func(p problem) bool {
+		hint := ""
+		switch p.ref {
+		case refLane:
+			if lanes == nil {
+				lanes = newSuggester(idsOf(doc.Lanes, func(l *Lane) string { return l.ID }))
+			}
+			hint = d.hint(p.bad, lanes)
+		case refColumn:
+			if cols == nil {
+				cols = newSuggester(idsOf(doc.Columns, func(c *Column) string { return c.ID }))
+			}
+			hint = d.hint(p.bad, cols)
+		case refStep:
+			if steps == nil {
+				steps = newSuggester(idsOf(doc.Steps, func(s *Step) string { return s.ID }))
+			}
+			hint = d.hint(p.bad, steps)
+		}
+		d.errorAt(p.pos, "%s%s", p.msg, hint)
+		return true
+	})
+}
+
+// idsOf lists the ids of elems.
+func idsOf[T any](elems []T, id func(*T) string) []string {
+	out := make([]string, len(elems))
+	for i := range elems {
+		out[i] = id(&elems[i])
+	}
+	return out
 }
 
 func (d *decoder) errorAt(p Pos, format string, args ...any) {
@@ -112,12 +233,4 @@ func (d *decoder) hint(s string, ids *suggester) string {
 		return fmt.Sprintf("; did you mean %q?", m)
 	}
 	return ""
-}
-
-func setOf(ids []string) map[string]bool {
-	m := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		m[id] = true
-	}
-	return m
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"servicebp/internal/state"
 )
 
 // menus holds the main menu and the items whose state follows the editor.
@@ -105,6 +106,12 @@ func newMenus(e *Editor) *menus {
 	)
 	m.main = fyne.NewMainMenu(file, edit, insert, view, help)
 	m.fillRecent()
+	m.refresh()
+	e.store.Subscribe(func(c state.Change) {
+		if c.History || c.Saved {
+			m.refresh()
+		}
+	})
 	return m
 }
 
@@ -130,7 +137,7 @@ func (m *menus) refreshRecent() {
 
 // refresh updates the enabled state of Undo, Redo and Save.
 func (m *menus) refresh() {
-	h := m.e.hist
+	h := m.e.store
 	undo, redo := !h.CanUndo(), !h.CanRedo()
 	if m.undo.Disabled == undo && m.redo.Disabled == redo {
 		return

@@ -20,10 +20,18 @@ func (e *Editor) redo() {
 	e.historyKey(&fyne.ShortcutRedo{}, false)
 }
 
+// redoStep redoes the last undone edit, and tells the user when it can no
+// longer be redone.
+func (e *Editor) redoStep() {
+	if _, err := e.store.Redo(); err != nil {
+		e.showError(err)
+	}
+}
+
 func (e *Editor) historyKey(s fyne.Shortcut, undo bool) {
-	step := e.hist.Redo
+	step := e.redoStep
 	if undo {
-		step = e.hist.Undo
+		step = func() { e.store.Undo() }
 	}
 	switch f := e.win.Canvas().Focused().(type) {
 	case nil:
@@ -66,13 +74,7 @@ func (e *Editor) clipboardShortcut(s fyne.Shortcut) {
 		f.TypedShortcut(s)
 		return
 	}
-	if b, ok := e.ui.board.(fyne.Shortcutable); ok {
-		b.TypedShortcut(s)
-		return
-	}
-	if _, ok := s.(*fyne.ShortcutSelectAll); ok {
-		e.selectAll()
-	}
+	e.ui.board.TypedShortcut(s)
 }
 
 // textFirst returns a menu action for a shortcut that text fields use too
@@ -113,10 +115,7 @@ type Viewer interface {
 
 // view runs a View menu command on the board, when it zooms.
 func (e *Editor) view(a viewAction) {
-	v, ok := e.ui.board.(Viewer)
-	if !ok {
-		return
-	}
+	v := e.ui.board
 	switch a {
 	case viewZoomIn:
 		v.ZoomIn()

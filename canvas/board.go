@@ -66,6 +66,11 @@ type Board struct {
 	bg   *fcanvas.Rectangle
 	over *overlay
 
+	// keys is the key map (see SetKeyMap); clip is the clipboard of the
+	// shortcut being handled.
+	keys map[Key]*Action
+	clip fyne.Clipboard
+
 	// OnError is called with an edit the document refused, or a paste that
 	// could not be read.
 	OnError func(err error)
@@ -108,6 +113,7 @@ func NewBoard(st *state.Store) *Board {
 	b.editTheme = &editorTheme{}
 	b.editBox = container.NewThemeOverride(b.edit, b.editTheme)
 	b.scene.selection = b.shownSteps
+	b.SetKeyMap(b.Actions())
 	b.ExtendBaseWidget(b)
 	b.Reload()
 	b.cancel = st.Subscribe(b.changed)

@@ -69,85 +69,50 @@ func (b *Board) TypedRune(r rune) {
 	b.StartCapture(b.selection().IDs[0], b.selection().IDs[1], string(r))
 }
 
-// TypedKey handles the board's keys: arrows move the selection, Tab
-// cycles the cards, Enter and F2 edit, Delete deletes and Esc cancels.
+// TypedKey runs the key's action from the key map (arrows move the
+// selection, Tab cycles the cards, Enter and F2 edit, Delete deletes, Esc
+// selects nothing). Esc first cancels a flow being drawn or a drag. Keys
+// the map does not have (F1, F5 ...) go to the window's own handler, as
+// they do when nothing has the focus.
 func (b *Board) TypedKey(ev *fyne.KeyEvent) {
-	if dl, dc, ok := arrowStep(ev.Name); ok {
-		b.navigate(dl, dc)
-		return
-	}
-	switch ev.Name {
-	case fyne.KeyTab:
-		b.cycle(b.mods&fyne.KeyModifierShift != 0)
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
-		b.EditSelection()
-	case fyne.KeyDelete, fyne.KeyBackspace:
-		b.DeleteSelection()
-	case fyne.KeyEscape:
+	if ev.Name == fyne.KeyEscape {
 		switch {
 		case b.connect != "":
 			b.connect = ""
 			b.over.update(b)
+			return
 		case b.drag.mode != dragNone:
 			b.drag = dragState{}
 			b.over.update(b)
-		default:
-			b.store.Select(state.Selection{})
-		}
-	default:
-		// Keys the board does not use (F1, F5 ...) go to the window's own
-		// handler, as they do when nothing has the focus.
-		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(ev)
-		}
-	}
-}
-
-// TypedShortcut handles the clipboard, select all, undo and redo, Ctrl+D
-// (duplicate) and Ctrl+arrows, which move the selected cards to the
-// neighbouring cell.
-func (b *Board) TypedShortcut(s fyne.Shortcut) {
-	switch s := s.(type) {
-	case *fyne.ShortcutCopy:
-		b.Copy(clipboardOf(s.Clipboard))
-	case *fyne.ShortcutCut:
-		b.Cut(clipboardOf(s.Clipboard))
-	case *fyne.ShortcutPaste:
-		b.Paste(clipboardOf(s.Clipboard))
-	case *fyne.ShortcutSelectAll:
-		b.SelectAll()
-	case *fyne.ShortcutUndo:
-		b.store.Undo()
-	case *fyne.ShortcutRedo:
-		if _, err := b.store.Redo(); err != nil {
-			b.fail(err)
-		}
-	case *desktop.CustomShortcut:
-		if s.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) == 0 {
 			return
 		}
-		if dl, dc, ok := arrowStep(s.KeyName); ok {
-			b.MoveSelection(dl, dc)
-		} else if s.KeyName == fyne.KeyD {
-			b.Duplicate()
-		}
+	}
+	if b.runKey(Key{Name: ev.Name, Modifier: b.mods & fyne.KeyModifierShift}) {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(ev)
 	}
 }
 
-// arrowStep is the step in lanes (down) and columns (right) of an arrow
-// key; ok is false for any other key.
-func arrowStep(k fyne.KeyName) (dl, dc int, ok bool) {
-	switch k {
-	case fyne.KeyUp:
-		return -1, 0, true
-	case fyne.KeyDown:
-		return 1, 0, true
-	case fyne.KeyLeft:
-		return 0, -1, true
-	case fyne.KeyRight:
-		return 0, 1, true
+// TypedShortcut runs the shortcut's action from the key map: the
+// clipboard, select all, undo and redo, Ctrl+D (duplicate) and
+// Ctrl+arrows, which move the selected cards to the neighbouring cell.
+func (b *Board) TypedShortcut(s fyne.Shortcut) {
+	k, ok := KeyOf(s)
+	if !ok {
+		return
 	}
-	return 0, 0, false
+	switch s := s.(type) {
+	case *fyne.ShortcutCopy:
+		b.clip = s.Clipboard
+	case *fyne.ShortcutCut:
+		b.clip = s.Clipboard
+	case *fyne.ShortcutPaste:
+		b.clip = s.Clipboard
+	}
+	defer func() { b.clip = nil }()
+	b.runKey(k)
 }
 
 // MoveSelection moves the selected cards dl lanes down and dc columns

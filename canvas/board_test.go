@@ -347,26 +347,43 @@ func TestBoardKeys(t *testing.T) {
 	})
 }
 
-func TestArrowStep(t *testing.T) {
-	tests := []struct {
-		key    fyne.KeyName
-		dl, dc int
-		ok     bool
-	}{
-		{fyne.KeyUp, -1, 0, true},
-		{fyne.KeyDown, 1, 0, true},
-		{fyne.KeyLeft, 0, -1, true},
-		{fyne.KeyRight, 0, 1, true},
-		{fyne.KeyD, 0, 0, false},
-		{fyne.KeyTab, 0, 0, false},
-	}
-	for _, tt := range tests {
-		t.Run(string(tt.key), func(t *testing.T) {
-			dl, dc, ok := arrowStep(tt.key)
-			if dl != tt.dl || dc != tt.dc || ok != tt.ok {
-				t.Errorf("arrowStep(%s) = %d, %d, %v; want %d, %d, %v", tt.key, dl, dc, ok, tt.dl, tt.dc, tt.ok)
+// TestBoardKeyMap checks that the board's key map is its actions' keys,
+// every one of them and nothing else, and that the arrows select.
+func TestBoardKeyMap(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	n := 0
+	for _, a := range b.Actions() {
+		for _, k := range a.Keys {
+			n++
+			if got := b.KeyMap()[k]; got == nil || got.ID != a.ID {
+				t.Errorf("%s runs %v, want %s", k, got, a.ID)
 			}
-		})
+		}
+	}
+	if len(b.KeyMap()) != n {
+		t.Errorf("the key map has %d keys, the actions %d", len(b.KeyMap()), n)
+	}
+	for k, id := range map[Key]string{
+		Plain(fyne.KeyUp): "select-up", Plain(fyne.KeyDown): "select-down",
+		Plain(fyne.KeyLeft): "select-left", Plain(fyne.KeyRight): "select-right",
+		Ctrl(fyne.KeyD, false): "duplicate", Ctrl(fyne.KeyLeft, false): "move-left",
+	} {
+		if a := b.KeyMap()[k]; a == nil || a.ID != id {
+			t.Errorf("%s runs %v, want %s", k, a, id)
+		}
+	}
+	// A replaced action runs instead of the board's own.
+	ran := false
+	acts := b.Actions()
+	for i := range acts {
+		if acts[i].ID == "select-all" {
+			acts[i].Run = func() { ran = true }
+		}
+	}
+	b.SetKeyMap(acts)
+	b.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if !ran || b.Selection().Kind != state.SelectNone {
+		t.Errorf("Ctrl+A after SetKeyMap: replacement ran %v, selection %v", ran, b.Selection())
 	}
 }
 

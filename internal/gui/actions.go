@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -194,11 +193,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// focusedShortcutable returns the focused widget when it handles
-// shortcuts itself (a text entry, or the board).
-func (e *Editor) focusedShortcutable() fyne.Shortcutable {
-	s, _ := e.win.Canvas().Focused().(fyne.Shortcutable)
-	return s
 }

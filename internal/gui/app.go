@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 	"servicebp/internal/state"
 )
 
@@ -88,6 +89,8 @@ type Editor struct {
 	// file; the views below follow it.
 	store *state.Store
 
+	// actions is the one table of actions (see actionTable).
+	actions  []canvas.Action
 	ui       *shell
 	auto     *autosaver
 	watch    *watcher

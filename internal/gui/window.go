@@ -47,6 +47,9 @@ func (e *Editor) buildUI() {
 	s.inspector = newInspector(e)
 	s.centre = container.NewStack()
 	e.ui = s
+	e.installBoard()
+	e.actions = e.actionTable(s.board)
+	s.board.SetKeyMap(e.actions)
 	s.menus = newMenus(e)
 	e.win.SetMainMenu(s.menus.main)
 	// The side panel comes after the board so that it is drawn over any
@@ -59,7 +62,6 @@ func (e *Editor) buildUI() {
 	bar := container.NewBorder(nil, nil, nil, s.status, s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
-	e.installBoard()
 	e.store.Subscribe(func(c state.Change) {
 		if c.Document || c.Saved || c.File {
 			e.updateTitle()

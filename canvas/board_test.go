@@ -492,3 +492,30 @@ func TestBoardEditorFollowsZoom(t *testing.T) {
 		t.Errorf("padding %g, want the theme's %g", got, want)
 	}
 }
+
+// TestBoardFollowsStoreUntilClosed: the board is a view of its store; it
+// lays out every edit and shows every selection, whoever made them, and
+// stops following once closed.
+func TestBoardFollowsStoreUntilClosed(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	st := b.Store()
+	n := len(b.lay.Cards)
+	if err := st.Apply(blueprint.DeleteSteps("take")); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.lay.Cards) != n-1 {
+		t.Errorf("after an edit made through the store the board shows %d cards, want %d", len(b.lay.Cards), n-1)
+	}
+	st.Select(state.StepSelection("ask"))
+	if !b.scene.selected()["ask"] {
+		t.Error("a selection made through the store is not outlined")
+	}
+	b.Close()
+	lay := b.lay
+	if !st.Undo() {
+		t.Fatal("nothing to undo")
+	}
+	if b.lay != lay {
+		t.Error("a closed board still lays out the store's edits")
+	}
+}

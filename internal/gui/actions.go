@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-
 	"servicebp/internal/state"
 )
 

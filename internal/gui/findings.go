@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint/analysis"
-
 	"servicebp/internal/state"
 )
 

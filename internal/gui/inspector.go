@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-
 	"servicebp/internal/state"
 )
 

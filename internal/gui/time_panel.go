@@ -14,7 +14,6 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
-
 	"servicebp/internal/state"
 )
 

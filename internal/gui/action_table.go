@@ -50,7 +50,19 @@ func (e *Editor) actionTable(b *canvas.Board) []canvas.Action {
 		fromBoard("duplicate", func(canvas.Action) func() { return e.duplicateSelection }),
 		fromBoard("delete", func(canvas.Action) func() { return e.deleteSelection }),
 		fromBoard("select-all", textFirst),
-
+	}
+	// The rest of the board's actions (moving the selection, editing a
+	// card) follow the Edit menu's.
+	replaced := make(map[string]bool, len(table))
+	for _, a := range table {
+		replaced[a.ID] = true
+	}
+	for _, a := range own {
+		if !replaced[a.ID] {
+			table = append(table, a)
+		}
+	}
+	table = append(table, []canvas.Action{
 		{ID: "insert-step", Label: lang.L("Step"), Help: lang.L("Insert step"), Keys: []canvas.Key{ctrl(fyne.KeyReturn, false)}, Run: e.insertStep},
 		{ID: "insert-column-before", Label: lang.L("Column before"), Help: insertColumn, Keys: []canvas.Key{ctrl(fyne.KeyLeft, true)}, Run: func() { e.insertColumn(false) }},
 		{ID: "insert-column-after", Label: lang.L("Column after"), Help: insertColumn, Keys: []canvas.Key{ctrl(fyne.KeyRight, true)}, Run: func() { e.insertColumn(true) }},
@@ -69,22 +81,13 @@ func (e *Editor) actionTable(b *canvas.Board) []canvas.Action {
 
 		{ID: "shortcuts", Label: lang.L("Keyboard shortcuts"), Keys: []canvas.Key{plain(fyne.KeyF1)}, Run: e.showShortcuts},
 		{ID: "about", Label: lang.L("About servicebp"), Run: e.showAbout},
-	}
+	}...)
 	// Text fields select by words with Ctrl+Shift+← and →, and extend the
 	// selection with Ctrl+Shift+↓.
 	for i, a := range table {
 		switch a.ID {
 		case "insert-column-before", "insert-column-after", "insert-lane":
 			table[i].Run = textFirst(a)
-		}
-	}
-	replaced := make(map[string]bool, len(table))
-	for _, a := range table {
-		replaced[a.ID] = true
-	}
-	for _, a := range own {
-		if !replaced[a.ID] {
-			table = append(table, a)
 		}
 	}
 	return table

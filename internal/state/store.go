@@ -32,6 +32,8 @@ type Store struct {
 	// replaced is set while the store replaces the document, and newFile
 	// when the replacement also changed the path.
 	replaced, newFile bool
+	// changes counts the history's reports.
+	changes int
 
 	subs []*subscriber
 	// queue holds the changes raised while subscribers were being told of
@@ -135,7 +137,12 @@ func (s *Store) replace(d *blueprint.Document, sel Selection, file bool) {
 	s.sel = sel.Valid(d)
 	s.replaced, s.newFile = true, file
 	defer func() { s.replaced, s.newFile = false, false }()
+	n := s.changes
 	s.hist.Reset(d)
+	if s.changes == n {
+		// A history that does not report a reset: publish it here.
+		s.historyChanged()
+	}
 }
 
 // MarkSaved records that the document was saved to path, which becomes
@@ -161,6 +168,7 @@ func (s *Store) historyChanged() {
 	if s.quiet {
 		return
 	}
+	s.changes++
 	c := Change{Document: true, History: true, Replaced: s.replaced}
 	if v := s.sel.Valid(s.Doc()); !v.Equal(s.sel) || s.replaced {
 		c.Selection = true

@@ -12,26 +12,27 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
 )
 
 // Board is the interactive blueprint: the scene of the document's layout,
 // with selection, inline text editing, drag and drop of cards, flows drawn
 // from connector handles, context menus, the clipboard, and zoom and pan.
-// It reads the document from a blueprint.History and changes it only by
-// applying commands to it; after each change it recomputes the layout and
-// updates the scene in place.
+// It observes a state.Store: it reads the document and the selection from
+// it, changes them only through it (commands, Select), and after each
+// change the store publishes it recomputes the layout or redraws the
+// selection, updating the scene in place. The board itself keeps only
+// view state: the viewport, the gesture in progress and the inline
+// editor.
 type Board struct {
 	widget.BaseWidget
 
-	hist    *blueprint.History
+	store   *state.Store
+	cancel  func()
 	style   layout.Style
 	measure layout.Measure
 	scene   *Scene
 	lay     *layout.Layout
-	gen     int
-	// doc is the document last laid out; another one (a file opened in
-	// the same window) gets a fresh view.
-	doc *blueprint.Document
 
 	zoom   float32
 	off    fyne.Position
@@ -42,10 +43,9 @@ type Board struct {
 	// (the window coming up to its size) recomputes it.
 	autoView bool
 
-	sel Selection
 	// pathSel is the selection HighlightPath made; the path's flows stay
 	// highlighted while it lasts.
-	pathSel Selection
+	pathSel state.Selection
 	hover   string
 	// hoverNew is the lane whose new-column slot the pointer is over.
 	hoverNew string
@@ -66,13 +66,14 @@ type Board struct {
 	bg   *fcanvas.Rectangle
 	over *overlay
 
-	// OnSelected is called when the user changes the selection.
-	OnSelected func(sel Selection)
+	// keys is the key map (see SetKeyMap); clip is the clipboard of the
+	// shortcut being handled.
+	keys map[Key]*Action
+	clip fyne.Clipboard
+
 	// OnError is called with an edit the document refused, or a paste that
 	// could not be read.
 	OnError func(err error)
-	// OnEdited is called after the board applied a command to the history.
-	OnEdited func()
 	// OnZoom is called when the zoom changes.
 	OnZoom func(zoom float32)
 }
@@ -94,11 +95,12 @@ var (
 	_ desktop.Cursorable     = (*Board)(nil)
 )
 
-// NewBoard returns a board that shows and edits the document of h. It needs
-// a current Fyne app, for measuring text.
-func NewBoard(h *blueprint.History) *Board {
+// NewBoard returns a board that shows and edits the document of st, and
+// subscribes to st until Close. It needs a current Fyne app, for measuring
+// text.
+func NewBoard(st *state.Store) *Board {
 	b := &Board{
-		hist:    h,
+		store:   st,
 		style:   layout.DefaultStyle(),
 		measure: cachedMeasure(Measure(nil)),
 		scene:   NewScene(LightPalette()),
@@ -110,13 +112,34 @@ func NewBoard(h *blueprint.History) *Board {
 	b.edit.Hide()
 	b.editTheme = &editorTheme{}
 	b.editBox = container.NewThemeOverride(b.edit, b.editTheme)
+	b.scene.selection = b.shownSteps
+	b.SetKeyMap(b.Actions())
 	b.ExtendBaseWidget(b)
 	b.Reload()
+	b.cancel = st.Subscribe(b.changed)
 	return b
 }
 
-// History returns the history the board edits.
-func (b *Board) History() *blueprint.History { return b.hist }
+// Close stops the board following its store; a board taken out of its
+// window is closed so that the store no longer updates it.
+func (b *Board) Close() { b.cancel() }
+
+// Store returns the store the board shows and edits.
+func (b *Board) Store() *state.Store { return b.store }
+
+// changed follows a change of the store: a new or edited document is laid
+// out again, a new selection redrawn.
+func (b *Board) changed(c state.Change) {
+	switch {
+	case c.Document:
+		b.Reload()
+		if c.Replaced && b.placed && b.size.Width > 0 {
+			b.initialView()
+		}
+	case c.Selection:
+		b.showSelection()
+	}
+}
 
 // Layout returns the layout the board shows.
 func (b *Board) Layout() *layout.Layout { return b.lay }
@@ -139,46 +162,29 @@ func (b *Board) SetFont(font fyne.Resource) {
 	b.Reload()
 }
 
-// Reload recomputes the layout from the document and updates the scene in
-// place. Call it after the document changed outside the board (undo, the
-// inspector, a reload from disk); the board's own edits reload by
-// themselves.
+// Reload recomputes the layout from the store's document and updates the
+// scene in place. The board reloads by itself on every change of the
+// document; a change of its style (font, emotion curve) reloads too.
 func (b *Board) Reload() {
-	b.gen++
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	st := b.style
 	st.Labels = layout.LabelsIn(UILanguage())
 	b.lay = layout.Compute(d, st, b.measure)
-	b.sel = b.validSelection(b.sel)
 	b.dropPathHighlight()
-	b.scene.selected = b.selectedSteps()
 	b.scene.Update(b.lay)
-	if d != b.doc {
-		fresh := b.doc != nil
-		b.doc = d
-		if fresh && b.placed && b.size.Width > 0 {
-			b.initialView()
-		}
-	}
 	if b.editing != nil {
 		b.placeEditor()
 	}
 	b.over.update(b)
 }
 
-// apply runs c through the history and reloads. It reports whether the
-// command was applied; a refused command goes to OnError.
+// apply runs c through the store, which has the board laid out again
+// before it returns. It reports whether the command was applied; a
+// refused command goes to OnError.
 func (b *Board) apply(c blueprint.Command) bool {
-	gen := b.gen
-	if err := b.hist.Apply(c); err != nil {
+	if err := b.store.Apply(c); err != nil {
 		b.fail(err)
 		return false
-	}
-	if b.gen == gen {
-		b.Reload()
-	}
-	if b.OnEdited != nil {
-		b.OnEdited()
 	}
 	return true
 }
@@ -189,54 +195,39 @@ func (b *Board) fail(err error) {
 	}
 }
 
-// Selection returns the board's selection.
-func (b *Board) Selection() Selection { return b.sel }
+// Selection returns the store's selection, which the board shows.
+func (b *Board) Selection() state.Selection { return b.store.Selection() }
 
-// SetSelection changes the selection without calling OnSelected.
-func (b *Board) SetSelection(s Selection) {
-	s = b.validSelection(s)
-	if s.Equal(b.sel) {
-		return
-	}
-	b.sel = s
-	b.showSelection()
-}
-
-// selectOnly changes the selection as the user's choice: it redraws and
-// calls OnSelected.
-func (b *Board) selectOnly(s Selection) {
-	s = b.validSelection(s)
-	if s.Equal(b.sel) {
-		return
-	}
-	b.sel = s
-	b.showSelection()
-	if b.OnSelected != nil {
-		b.OnSelected(b.sel)
-	}
-}
+// SetSelection selects s in the store; the board, like every view of the
+// store, follows.
+func (b *Board) SetSelection(s state.Selection) { b.store.Select(s) }
 
 // showSelection redraws the selection outlines.
 func (b *Board) showSelection() {
 	b.dropPathHighlight()
-	b.scene.selected = b.selectedSteps()
 	b.scene.refresh()
 	b.over.update(b)
 }
 
-func (b *Board) selectedSteps() map[string]bool {
-	if b.sel.Kind != SelectSteps {
+// shownSteps are the steps the scene outlines: the selected ones, or
+// those a rubber band in progress covers.
+func (b *Board) shownSteps() []string {
+	s := b.selection()
+	if s.Kind != state.SelectSteps {
 		return nil
 	}
-	m := make(map[string]bool, len(b.sel.IDs))
-	for _, id := range b.sel.IDs {
-		m[id] = true
-	}
-	return m
+	return s.IDs
 }
 
-// validSelection drops the parts of s that are no longer in the document.
-func (b *Board) validSelection(s Selection) Selection { return s.Valid(b.hist.Doc()) }
+// selection is what the board shows selected: the store's selection, or
+// while a rubber band is being dragged the cards it covers, which go to
+// the store when the drag ends.
+func (b *Board) selection() state.Selection {
+	if b.drag.mode == dragBand {
+		return b.drag.band
+	}
+	return b.store.Selection()
+}
 
 // repaint asks the board's window to draw a new frame. Fyne redraws a
 // window when an object it has drawn before changes; an object shown for

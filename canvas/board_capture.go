@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"servicebp/blueprint"
+	"servicebp/internal/state"
 )
 
 // Quick capture lets a facilitator type a whole lane as people speak,
@@ -27,11 +28,11 @@ import (
 // StartCapture selects the lane × column cell and opens a new card there
 // in quick capture mode, with text typed so far.
 func (b *Board) StartCapture(lane, column, text string) {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	if d.LaneIndex(lane) < 0 || d.ColumnIndex(column) < 0 {
 		return
 	}
-	b.selectOnly(Selection{Kind: SelectCell, IDs: []string{lane, column}})
+	b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{lane, column}})
 	b.openCapture(lane, column, text)
 }
 
@@ -73,7 +74,7 @@ func (b *Board) captureKey(ev *fyne.KeyEvent, shift bool) bool {
 		}
 	case fyne.KeyEscape:
 		b.cancelEdit()
-		b.selectOnly(Selection{Kind: SelectCell, IDs: []string{st.lane, st.column}})
+		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{st.lane, st.column}})
 	default:
 		return false
 	}
@@ -87,7 +88,7 @@ func (b *Board) captureKey(ev *fyne.KeyEvent, shift bool) bool {
 func (b *Board) captureMove(st *editState, dl, dc int) {
 	typed := strings.TrimSpace(b.edit.Text) != ""
 	b.commitEdit()
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	li, ci := d.LaneIndex(st.lane), d.ColumnIndex(st.column)
 	if li < 0 || ci < 0 {
 		return
@@ -98,17 +99,17 @@ func (b *Board) captureMove(st *editState, dl, dc int) {
 		if !b.apply(blueprint.InsertColumn(blueprint.Column{ID: d.UniqueID("", "column"), Phase: last.Phase}, -1)) {
 			return
 		}
-		d = b.hist.Doc()
+		d = b.store.Doc()
 	}
 	if li < 0 || li >= len(d.Lanes) || ci >= len(d.Columns) {
 		if !typed {
-			b.selectOnly(Selection{Kind: SelectCell, IDs: []string{st.lane, st.column}})
+			b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{st.lane, st.column}})
 		}
 		return
 	}
 	lane, column := d.Lanes[li].ID, d.Columns[ci].ID
 	if !typed {
-		b.selectOnly(Selection{Kind: SelectCell, IDs: []string{lane, column}})
+		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{lane, column}})
 	}
 	b.openCapture(lane, column, "")
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
+	"servicebp/internal/state"
 )
 
 // captureKeys sends keys to the board's card editor; "+" before a key
@@ -101,7 +102,7 @@ func TestQuickCapture(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newTestBoard(t, boardDoc())
-			h := b.History()
+			h := b.Store()
 			before := len(h.Doc().Columns)
 			click(b, cellPos(t, b, tc.lane, tc.col), 0)
 			for i, c := range tc.cards {
@@ -134,11 +135,11 @@ func TestQuickCapture(t *testing.T) {
 				t.Errorf("editor open in %q, want %q", open, tc.open)
 			}
 			sel := ""
-			switch b.sel.Kind {
-			case SelectCell:
-				sel = "cell " + b.sel.IDs[0] + "×" + b.sel.IDs[1]
-			case SelectSteps:
-				if s := d.Step(b.sel.IDs[0]); s != nil {
+			switch b.selection().Kind {
+			case state.SelectCell:
+				sel = "cell " + b.selection().IDs[0] + "×" + b.selection().IDs[1]
+			case state.SelectSteps:
+				if s := d.Step(b.selection().IDs[0]); s != nil {
 					sel = s.Text
 				}
 			}
@@ -172,8 +173,8 @@ func TestQuickCaptureOnlyFromTyping(t *testing.T) {
 	}
 	test.Type(b.edit, "Grind beans")
 	captureKeys(b, fyne.KeyReturn)
-	if b.Editing() || captureCell(b.History().Doc(), "Grind beans") != "backstage×order" {
-		t.Errorf("Enter outside capture: editing %v, step in %q", b.Editing(), captureCell(b.History().Doc(), "Grind beans"))
+	if b.Editing() || captureCell(b.Store().Doc(), "Grind beans") != "backstage×order" {
+		t.Errorf("Enter outside capture: editing %v, step in %q", b.Editing(), captureCell(b.Store().Doc(), "Grind beans"))
 	}
 	// Typing on a selected card does not start a capture.
 	click(b, cardPos(t, b, "ask"), 0)

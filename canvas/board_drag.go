@@ -10,6 +10,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
 )
 
 // dragMode is what a drag on the board does.
@@ -42,8 +43,10 @@ type dragState struct {
 	// moving are the dragged steps; anchor is the one under the pointer.
 	moving []string
 	anchor string
-	// base is the selection a rubber band adds to.
+	// base is the selection a rubber band adds to; band is what it
+	// selects so far.
 	base []string
+	band state.Selection
 	// from is the source step of a new flow.
 	from string
 	// The cell under the pointer while moving cards.
@@ -65,7 +68,7 @@ func (b *Board) Dragged(ev *fyne.DragEvent) {
 		if !b.press.down {
 			// A drag without MouseDown: its position is where it started.
 			b.press = press{down: true, pos: ev.Position, button: desktop.MouseButtonPrimary, hit: b.hitAt(ev.Position)}
-			if h := b.press.hit; h.kind == hitCard && !b.sel.Has(h.step) {
+			if h := b.press.hit; h.kind == hitCard && !b.selection().Has(h.step) {
 				b.selectHit(h)
 			} else if h.kind != hitCard && h.kind != hitHandle {
 				b.selectHit(h)
@@ -139,16 +142,17 @@ func (b *Board) startDrag() {
 		d.mode, d.from = dragLane, p.hit.lane
 	case p.hit.kind == hitColumn:
 		d.mode, d.from = dragColumn, p.hit.column
-	case p.hit.kind == hitCard && b.sel.Has(p.hit.step):
+	case p.hit.kind == hitCard && b.selection().Has(p.hit.step):
 		d.mode, d.anchor = dragMove, p.hit.step
-		d.moving = slices.Clone(b.sel.IDs)
+		d.moving = slices.Clone(b.selection().IDs)
 	case p.hit.kind == hitCard:
 		d.mode = dragNone
 	case p.hit.kind == hitCell || p.hit.kind == hitNone || p.hit.kind == hitFlow:
+		sel := b.selection()
 		d.mode = dragBand
-		d.base = nil
-		if p.mods&(fyne.KeyModifierShift|fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 && b.sel.Kind == SelectSteps {
-			d.base = slices.Clone(b.sel.IDs)
+		d.base, d.band = nil, sel
+		if p.mods&(fyne.KeyModifierShift|fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 && sel.Kind == state.SelectSteps {
+			d.base = slices.Clone(sel.IDs)
 		}
 	default:
 		d.mode = dragPan
@@ -187,15 +191,13 @@ func (b *Board) DragEnd() {
 			b.addFlow(d.from, to)
 		}
 	case dragBand:
-		if b.OnSelected != nil {
-			b.OnSelected(b.sel)
-		}
+		b.store.Select(d.band)
 	case dragLane:
-		if d.dropOK && d.dropIndex != b.hist.Doc().LaneIndex(d.from) {
+		if d.dropOK && d.dropIndex != b.store.Doc().LaneIndex(d.from) {
 			b.apply(blueprint.MoveLane(d.from, d.dropIndex))
 		}
 	case dragColumn:
-		if d.dropOK && d.dropIndex != b.hist.Doc().ColumnIndex(d.from) {
+		if d.dropOK && d.dropIndex != b.store.Doc().ColumnIndex(d.from) {
 			b.apply(blueprint.MoveColumn(d.from, d.dropIndex))
 		}
 	}
@@ -206,7 +208,7 @@ func (b *Board) DragEnd() {
 // keeping the others' lane and column offsets from it; a single step is
 // put in the cell's stack where y falls (world units).
 func (b *Board) moveTo(ids []string, anchor, lane, column string, y float32) {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	a := d.Step(anchor)
 	if a == nil {
 		return
@@ -238,7 +240,7 @@ func (b *Board) moveTo(ids []string, anchor, lane, column string, y float32) {
 // shiftSteps is the command that moves each step dl lanes down and dc
 // columns right, clamped to the grid, as one undo step.
 func (b *Board) shiftSteps(ids []string, dl, dc int, label string) blueprint.Command {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	var cmds []blueprint.Command
 	for _, id := range ids {
 		s := d.Step(id)
@@ -267,9 +269,9 @@ func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
 // addFlow adds a flow from → to and selects it; an existing flow is
 // selected instead.
 func (b *Board) addFlow(from, to string) {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	if d.FlowIndex(from, to) >= 0 {
-		b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{from, to}})
+		b.store.Select(state.Selection{Kind: state.SelectFlow, IDs: []string{from, to}})
 		return
 	}
 	if d.FlowIndex(to, from) >= 0 {
@@ -277,7 +279,7 @@ func (b *Board) addFlow(from, to string) {
 		return
 	}
 	if b.apply(blueprint.AddFlow(blueprint.Flow{From: from, To: to})) {
-		b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{from, to}})
+		b.store.Select(state.Selection{Kind: state.SelectFlow, IDs: []string{from, to}})
 	}
 }
 

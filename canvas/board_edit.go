@@ -9,6 +9,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
 )
 
 // editKind is what the inline editor edits.
@@ -113,25 +114,25 @@ func (b *Board) Editing() bool { return b.editing != nil }
 // the selected cell, the selected lane's or column's name, or the
 // selected flow's label.
 func (b *Board) EditSelection() {
-	d := b.hist.Doc()
-	switch b.sel.Kind {
-	case SelectSteps:
-		if s := d.Step(b.sel.IDs[len(b.sel.IDs)-1]); s != nil {
+	d := b.store.Doc()
+	switch b.selection().Kind {
+	case state.SelectSteps:
+		if s := d.Step(b.selection().IDs[len(b.selection().IDs)-1]); s != nil {
 			b.startEdit(&editState{kind: editStepText, id: s.ID}, s.Text)
 		}
-	case SelectCell:
-		b.startNewStep(b.sel.IDs[0], b.sel.IDs[1], "")
-	case SelectLane:
-		if l := d.Lane(b.sel.IDs[0]); l != nil {
+	case state.SelectCell:
+		b.startNewStep(b.selection().IDs[0], b.selection().IDs[1], "")
+	case state.SelectLane:
+		if l := d.Lane(b.selection().IDs[0]); l != nil {
 			b.startEdit(&editState{kind: editLaneName, id: l.ID}, l.Name)
 		}
-	case SelectColumn:
-		if c := d.Column(b.sel.IDs[0]); c != nil {
+	case state.SelectColumn:
+		if c := d.Column(b.selection().IDs[0]); c != nil {
 			b.startEdit(&editState{kind: editColumnName, id: c.ID}, c.Name)
 		}
-	case SelectFlow:
-		if i := d.FlowIndex(b.sel.IDs[0], b.sel.IDs[1]); i >= 0 {
-			b.startEdit(&editState{kind: editFlowLabel, id: b.sel.IDs[0], to: b.sel.IDs[1]}, d.Flows[i].Label)
+	case state.SelectFlow:
+		if i := d.FlowIndex(b.selection().IDs[0], b.selection().IDs[1]); i >= 0 {
+			b.startEdit(&editState{kind: editFlowLabel, id: b.selection().IDs[0], to: b.selection().IDs[1]}, d.Flows[i].Label)
 		}
 	}
 }
@@ -270,7 +271,7 @@ func (b *Board) commitEdit() {
 	}
 	text := b.edit.Text
 	b.closeEdit()
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	switch st.kind {
 	case editStepText:
 		s := d.Step(st.id)
@@ -295,7 +296,7 @@ func (b *Board) commitEdit() {
 			c = blueprint.Batch("Add step", blueprint.InsertColumn(blueprint.Column{ID: ids[0]}, -1), blueprint.AddStep(s, -1))
 		}
 		if b.apply(c) {
-			b.selectOnly(Selection{Kind: SelectSteps, IDs: []string{s.ID}})
+			b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: []string{s.ID}})
 		}
 	case editLaneName:
 		text = strings.TrimSpace(text)
@@ -334,31 +335,31 @@ func (b *Board) commitEdit() {
 func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
 	b.press.seen = false
 	h := b.hitAt(ev.Position)
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	switch h.kind {
 	case hitCard, hitHandle:
-		b.selectOnly(Selection{Kind: SelectSteps, IDs: []string{h.step}})
+		b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: []string{h.step}})
 		if s := d.Step(h.step); s != nil {
 			b.startEdit(&editState{kind: editStepText, id: s.ID}, s.Text)
 		}
 	case hitCell:
-		b.selectOnly(Selection{Kind: SelectCell, IDs: []string{h.lane, h.column}})
+		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{h.lane, h.column}})
 		b.startNewStep(h.lane, h.column, "")
 	case hitNewColumn:
-		b.selectOnly(Selection{})
+		b.store.Select(state.Selection{})
 		b.startNewStep(h.lane, "", "")
 	case hitLane:
-		b.selectOnly(Selection{Kind: SelectLane, IDs: []string{h.lane}})
+		b.store.Select(state.Selection{Kind: state.SelectLane, IDs: []string{h.lane}})
 		b.EditSelection()
 	case hitColumn:
-		b.selectOnly(Selection{Kind: SelectColumn, IDs: []string{h.column}})
+		b.store.Select(state.Selection{Kind: state.SelectColumn, IDs: []string{h.column}})
 		if ph := b.phaseOf(h.column); ph != nil && ph.Rect.Contains(b.toWorld(ev.Position)) {
 			b.startEdit(&editState{kind: editPhaseName, id: h.column}, ph.Name)
 			return
 		}
 		b.EditSelection()
 	case hitFlow:
-		b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{h.flow.From, h.flow.To}})
+		b.store.Select(state.Selection{Kind: state.SelectFlow, IDs: []string{h.flow.From, h.flow.To}})
 		b.EditSelection()
 	}
 }

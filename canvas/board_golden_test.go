@@ -10,6 +10,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/internal/golden"
+	"servicebp/internal/state"
 )
 
 // goldenBoard shows d on a board with the pinned font in a test window.
@@ -17,7 +18,7 @@ func goldenBoard(t *testing.T, d *blueprint.Document) (*Board, fyne.Window) {
 	t.Helper()
 	font := golden.Font(t)
 	test.NewTempApp(t)
-	b := NewBoard(blueprint.NewHistory(d))
+	b := NewBoard(state.New(d))
 	b.SetFont(font)
 	w := test.NewTempWindow(t, b)
 	w.SetPadded(false)
@@ -35,7 +36,7 @@ func TestBoardGolden(t *testing.T) {
 			click(b, cardPos(t, b, "take"), 0)
 		}},
 		{"board_flow", func(t *testing.T, b *Board) {
-			b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{"ask", "card"}})
+			b.store.Select(state.Selection{Kind: state.SelectFlow, IDs: []string{"ask", "card"}})
 			b.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: cardPos(t, b, "sip")}})
 		}},
 		{"board_drag", func(t *testing.T, b *Board) {

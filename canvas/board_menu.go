@@ -6,13 +6,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/internal/state"
 )
 
 // TappedSecondary opens the context menu of what is under the pointer.
 func (b *Board) TappedSecondary(ev *fyne.PointEvent) {
 	h := b.hitAt(ev.Position)
 	if h.kind == hitCard || h.kind == hitHandle {
-		if !b.sel.Has(h.step) {
+		if !b.selection().Has(h.step) {
 			b.selectHit(h)
 		}
 	} else {
@@ -36,7 +37,7 @@ func (b *Board) contextMenu(h hit) *fyne.Menu {
 	switch h.kind {
 	case hitCard, hitHandle:
 		items := []*fyne.MenuItem{}
-		if len(b.sel.IDs) == 1 {
+		if len(b.selection().IDs) == 1 {
 			id := h.step
 			items = append(items,
 				menuItem(lang.L("Edit text"), b.EditSelection),
@@ -83,7 +84,7 @@ func (b *Board) contextMenu(h hit) *fyne.Menu {
 }
 
 func (b *Board) columnMenu(id string) *fyne.Menu {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	i := d.ColumnIndex(id)
 	return fyne.NewMenu("",
 		menuItem(lang.L("Rename column"), func() { b.startEdit(&editState{kind: editColumnName, id: id}, d.Column(id).Name) }),
@@ -98,7 +99,7 @@ func (b *Board) columnMenu(id string) *fyne.Menu {
 }
 
 func (b *Board) laneMenu(id string) *fyne.Menu {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	i := d.LaneIndex(id)
 	return fyne.NewMenu("",
 		menuItem(lang.L("Rename lane"), func() { b.startEdit(&editState{kind: editLaneName, id: id}, d.Lane(id).Name) }),
@@ -114,23 +115,23 @@ func (b *Board) laneMenu(id string) *fyne.Menu {
 // InsertColumn inserts an empty column at index and selects it; inside a
 // phase it joins the phase.
 func (b *Board) InsertColumn(index int) {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	c := blueprint.Column{ID: d.UniqueID("", "column")}
 	if index > 0 && index < len(d.Columns) && d.Columns[index-1].Phase == d.Columns[index].Phase {
 		c.Phase = d.Columns[index].Phase
 	}
 	if b.apply(blueprint.InsertColumn(c, index)) {
-		b.selectOnly(Selection{Kind: SelectColumn, IDs: []string{c.ID}})
+		b.store.Select(state.Selection{Kind: state.SelectColumn, IDs: []string{c.ID}})
 	}
 }
 
 // InsertLane adds a custom lane at index and starts editing its name.
 func (b *Board) InsertLane(index int) {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	name := lang.L("New lane")
 	l := blueprint.Lane{ID: d.UniqueID(name, "lane"), Name: name, Kind: blueprint.LaneCustom}
 	if b.apply(blueprint.AddLane(l, index)) {
-		b.selectOnly(Selection{Kind: SelectLane, IDs: []string{l.ID}})
+		b.store.Select(state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}})
 		b.startEdit(&editState{kind: editLaneName, id: l.ID}, name)
 		b.edit.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
@@ -138,7 +139,7 @@ func (b *Board) InsertLane(index int) {
 
 // moveLine moves a boundary line one lane up (dir -1) or down (dir 1).
 func (b *Board) moveLine(id string, dir int) {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	i := d.LineIndex(id)
 	if i < 0 {
 		return
@@ -154,7 +155,7 @@ func (b *Board) moveLine(id string, dir int) {
 
 // toggleTwoWay makes a flow two-way, or one-way again.
 func (b *Board) toggleTwoWay(from, to string) {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	i := d.FlowIndex(from, to)
 	if i < 0 {
 		return

@@ -11,12 +11,13 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
 	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
 )
 
 func TestBoardClipboard(t *testing.T) {
 	src := newTestBoard(t, boardDoc())
 	clip := fyne.CurrentApp().Clipboard()
-	src.SetSelection(Selection{Kind: SelectSteps, IDs: []string{"ask", "take"}})
+	src.SetSelection(state.Selection{Kind: state.SelectSteps, IDs: []string{"ask", "take"}})
 	src.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
 	text := clip.Content()
 	for _, want := range []string{"Order a flat white", "Barista takes the order", "from: ask", "to: take"} {
@@ -34,10 +35,10 @@ func TestBoardClipboard(t *testing.T) {
 	t.Run("between blueprints", func(t *testing.T) {
 		d := blueprint.New("Tea", blueprint.EnglishNames)
 		d.Columns = []blueprint.Column{{ID: "c1"}}
-		dst := NewBoard(blueprint.NewHistory(d))
-		dst.SetSelection(Selection{Kind: SelectCell, IDs: []string{"customer", "c1"}})
+		dst := NewBoard(state.New(d))
+		dst.SetSelection(state.Selection{Kind: state.SelectCell, IDs: []string{"customer", "c1"}})
 		dst.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
-		got := dst.hist.Doc()
+		got := dst.store.History().Doc()
 		if len(got.Steps) != 2 || len(got.Flows) != 1 {
 			t.Fatalf("pasted %d steps and %d flows, want 2 and 1", len(got.Steps), len(got.Flows))
 		}
@@ -51,17 +52,17 @@ func TestBoardClipboard(t *testing.T) {
 		if a.Wait != 3*blueprint.Minute || k.Owner != "Barista" {
 			t.Error("pasted steps lost their annotations")
 		}
-		if !dst.Selection().Equal(Selection{Kind: SelectSteps, IDs: []string{a.ID, k.ID}}) {
+		if !dst.Selection().Equal(state.Selection{Kind: state.SelectSteps, IDs: []string{a.ID, k.ID}}) {
 			t.Errorf("selection after paste %v", dst.Selection())
 		}
-		if !dst.hist.Undo() || dst.hist.CanUndo() || len(dst.hist.Doc().Steps) != 0 {
+		if !dst.store.History().Undo() || dst.store.History().CanUndo() || len(dst.store.History().Doc().Steps) != 0 {
 			t.Error("the paste is not one undo step")
 		}
 	})
 	t.Run("within a blueprint, fresh ids and new columns", func(t *testing.T) {
-		src.SetSelection(Selection{Kind: SelectCell, IDs: []string{"customer", "drink"}})
+		src.SetSelection(state.Selection{Kind: state.SelectCell, IDs: []string{"customer", "drink"}})
 		src.Paste(clip)
-		d := src.hist.Doc()
+		d := src.store.History().Doc()
 		if len(d.Steps) != 6 || len(d.Columns) != 3 {
 			t.Fatalf("%d steps, %d columns after paste", len(d.Steps), len(d.Columns))
 		}
@@ -69,22 +70,22 @@ func TestBoardClipboard(t *testing.T) {
 		if len(ids) != 2 || ids[0] == "ask" || ids[1] == "take" {
 			t.Errorf("pasted ids %v", ids)
 		}
-		src.SetSelection(Selection{Kind: SelectSteps, IDs: []string{"sip"}})
+		src.SetSelection(state.Selection{Kind: state.SelectSteps, IDs: []string{"sip"}})
 		src.Copy(clip)
-		src.SetSelection(Selection{Kind: SelectCell, IDs: []string{"customer", "drink"}})
-		src.hist.Undo()
+		src.SetSelection(state.Selection{Kind: state.SelectCell, IDs: []string{"customer", "drink"}})
+		src.store.History().Undo()
 		src.Reload()
 		// Pasting a fragment with nothing selected appends a column.
-		src.SetSelection(Selection{})
+		src.SetSelection(state.Selection{})
 		src.Paste(clip)
-		if d := src.hist.Doc(); len(d.Columns) != 4 || d.Step(src.Selection().IDs[0]).Column != d.Columns[3].ID {
+		if d := src.store.History().Doc(); len(d.Columns) != 4 || d.Step(src.Selection().IDs[0]).Column != d.Columns[3].ID {
 			t.Errorf("paste with no selection: %d columns", len(d.Columns))
 		}
 	})
 	t.Run("cut", func(t *testing.T) {
-		src.SetSelection(Selection{Kind: SelectSteps, IDs: []string{"card"}})
+		src.SetSelection(state.Selection{Kind: state.SelectSteps, IDs: []string{"card"}})
 		src.TypedShortcut(&fyne.ShortcutCut{Clipboard: clip})
-		if src.hist.Doc().Step("card") != nil || !strings.Contains(clip.Content(), "Pay by card") {
+		if src.store.History().Doc().Step("card") != nil || !strings.Contains(clip.Content(), "Pay by card") {
 			t.Error("cut did not move the step to the clipboard")
 		}
 	})
@@ -92,17 +93,17 @@ func TestBoardClipboard(t *testing.T) {
 		var got error
 		src.OnError = func(err error) { got = err }
 		clip.SetContent("steps: [")
-		n := len(src.hist.Doc().Steps)
+		n := len(src.store.History().Doc().Steps)
 		src.Paste(clip)
-		if got == nil || len(src.hist.Doc().Steps) != n {
+		if got == nil || len(src.store.History().Doc().Steps) != n {
 			t.Errorf("pasting bad YAML: error %v", got)
 		}
 	})
 	t.Run("duplicate", func(t *testing.T) {
 		b := newTestBoard(t, boardDoc())
-		b.SetSelection(Selection{Kind: SelectSteps, IDs: []string{"ask", "card"}})
+		b.SetSelection(state.Selection{Kind: state.SelectSteps, IDs: []string{"ask", "card"}})
 		b.Duplicate()
-		d := b.hist.Doc()
+		d := b.store.Doc()
 		if len(d.Steps) != 6 || len(d.Flows) != 3 {
 			t.Fatalf("duplicate gave %d steps, %d flows", len(d.Steps), len(d.Flows))
 		}
@@ -178,7 +179,7 @@ func TestBoardZoom(t *testing.T) {
 		if got := b.Offset().Subtract(off); got.X != 30 || got.Y != 20 {
 			t.Errorf("Space+drag moved the view by %v", got)
 		}
-		if s := b.hist.Doc().Step("ask"); s.Column != "order" || b.hist.CanUndo() {
+		if s := b.store.Doc().Step("ask"); s.Column != "order" || b.store.History().CanUndo() {
 			t.Error("Space+drag moved the card")
 		}
 	})
@@ -229,7 +230,7 @@ func menuAction(t *testing.T, m *fyne.Menu, label string) {
 
 func TestBoardContextMenus(t *testing.T) {
 	b := newTestBoard(t, boardDoc())
-	d := func() *blueprint.Document { return b.hist.Doc() }
+	d := func() *blueprint.Document { return b.store.Doc() }
 	header := func(col string) fyne.Position {
 		cb := b.columnBox(col)
 		return b.toScreen(layout.Point{X: cb.Rect.X + cb.Rect.W/2, Y: b.lay.Lanes[0].Rect.Y - 4})
@@ -288,7 +289,7 @@ func TestBoardContextMenus(t *testing.T) {
 func BenchmarkBoardDragMove500(b *testing.B) {
 	test.NewTempApp(b)
 	d := bpgen.Generate(500)
-	bd := NewBoard(blueprint.NewHistory(d))
+	bd := NewBoard(state.New(d))
 	w := test.NewTempWindow(b, bd)
 	w.Resize(fyne.NewSize(1400, 900))
 	s := d.Steps[len(d.Steps)/2]
@@ -304,7 +305,7 @@ func BenchmarkBoardDragMove500(b *testing.B) {
 		i++
 	}
 	b.StopTimer()
-	if n := countUndo(bd.hist); n != i {
+	if n := countUndo(bd.store.History()); n != i {
 		b.Fatalf("%d moves applied, want %d", n, i)
 	}
 }
@@ -320,7 +321,7 @@ func countUndo(h *blueprint.History) int {
 // BenchmarkBoardPan500 scrolls a 500-step board by one wheel notch.
 func BenchmarkBoardPan500(b *testing.B) {
 	test.NewTempApp(b)
-	bd := NewBoard(blueprint.NewHistory(bpgen.Generate(500)))
+	bd := NewBoard(state.New(bpgen.Generate(500)))
 	w := test.NewTempWindow(b, bd)
 	w.Resize(fyne.NewSize(1400, 900))
 	b.ReportAllocs()
@@ -337,7 +338,7 @@ func BenchmarkBoardPan500(b *testing.B) {
 
 func TestBoardHeaderDragReorders(t *testing.T) {
 	b := newTestBoard(t, boardDoc())
-	d := func() *blueprint.Document { return b.hist.Doc() }
+	d := func() *blueprint.Document { return b.store.Doc() }
 	laneHeader := func(id string) fyne.Position { return b.toScreen(b.laneBand(id).Header.Center()) }
 	colHeader := func(id string) fyne.Position {
 		cb := b.columnBox(id)
@@ -349,7 +350,7 @@ func TestBoardHeaderDragReorders(t *testing.T) {
 	if got := []string{d().Lanes[0].ID, d().Lanes[1].ID, d().Lanes[2].ID}; got[2] != "evidence" || got[0] != "customer" {
 		t.Errorf("lanes after the drag: %v", got)
 	}
-	if !b.hist.Undo() || d().Lanes[0].ID != "evidence" {
+	if !b.store.History().Undo() || d().Lanes[0].ID != "evidence" {
 		t.Error("undo did not put the lane back")
 	}
 	b.Reload()
@@ -362,10 +363,10 @@ func TestBoardHeaderDragReorders(t *testing.T) {
 		t.Error("the drop mark is still shown")
 	}
 	// Dropping a column where it was changes nothing.
-	b.hist.Undo()
+	b.store.History().Undo()
 	b.Reload()
 	drag(b, colHeader("pay"), colHeader("pay").AddXY(10, 0), desktop.MouseButtonPrimary)
-	if b.hist.CanUndo() {
+	if b.store.History().CanUndo() {
 		t.Error("dropping a column in its own place made an edit")
 	}
 }
@@ -373,7 +374,7 @@ func TestBoardHeaderDragReorders(t *testing.T) {
 func TestBoardNewDocumentGetsFreshView(t *testing.T) {
 	b := newTestBoard(t, boardDoc())
 	b.setView(2, fyne.NewPos(-300, -200))
-	b.hist.Reset(bpgen.Generate(20))
+	b.store.Open(bpgen.Generate(20), "")
 	b.Reload()
 	if b.Zoom() == 2 || b.Offset() == fyne.NewPos(-300, -200) {
 		t.Errorf("view after opening another document: zoom %g offset %v", b.Zoom(), b.Offset())
@@ -395,7 +396,7 @@ func TestBoardAddCardInNewColumn(t *testing.T) {
 	b.DoubleTapped(&fyne.PointEvent{Position: pos})
 	test.Type(b.edit, "Make the coffee")
 	b.edit.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	if len(d.Columns) != 4 {
 		t.Fatalf("%d columns, want a fourth", len(d.Columns))
 	}
@@ -403,14 +404,14 @@ func TestBoardAddCardInNewColumn(t *testing.T) {
 	if s == nil || s.Text != "Make the coffee" || s.Lane != "frontstage" || s.Column != d.Columns[3].ID {
 		t.Fatalf("new step %+v", s)
 	}
-	if !b.hist.Undo() || b.hist.CanUndo() || len(b.hist.Doc().Columns) != 3 || len(b.hist.Doc().Steps) != 4 {
+	if !b.store.History().Undo() || b.store.History().CanUndo() || len(b.store.Doc().Columns) != 3 || len(b.store.Doc().Steps) != 4 {
 		t.Error("one undo did not remove both the card and its column")
 	}
 }
 
 func TestBoardEditLabels(t *testing.T) {
 	b := newTestBoard(t, boardDoc())
-	d := func() *blueprint.Document { return b.hist.Doc() }
+	d := func() *blueprint.Document { return b.store.Doc() }
 	r := b.lay.Route(layout.FlowKey{From: "ask", To: "card"})
 	p0, p1 := r.Points[0], r.Points[1]
 	b.DoubleTapped(&fyne.PointEvent{Position: b.toScreen(layout.Point{X: (p0.X + p1.X) / 2, Y: (p0.Y + p1.Y) / 2})})
@@ -422,7 +423,7 @@ func TestBoardEditLabels(t *testing.T) {
 	if f := d().Flows[d().FlowIndex("ask", "card")]; f.Label != "pays" || !f.TwoWay {
 		t.Errorf("flow after editing its label: %+v", f)
 	}
-	if b.hist.UndoLabel() == "" || !b.hist.Undo() || b.hist.CanUndo() {
+	if b.store.History().UndoLabel() == "" || !b.store.History().Undo() || b.store.History().CanUndo() {
 		t.Error("the label edit is not one undo step")
 	}
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
 )
 
 // handleRadius is the radius of a card's connector handle, in screen
@@ -160,8 +161,8 @@ func (o *overlay) updateMark(b *Board) {
 // selectionRect is the world rectangle of a selected cell, or of the
 // selected lanes, columns or lines together.
 func (b *Board) selectionRect() (layout.Rect, bool) {
-	s := b.sel
-	if s.Kind == SelectCell {
+	s := b.selection()
+	if s.Kind == state.SelectCell {
 		lane, col := b.laneBand(s.IDs[0]), b.columnBox(s.IDs[1])
 		if lane != nil && col != nil {
 			return layout.Rect{X: col.Rect.X, Y: lane.Rect.Y, W: col.Rect.W, H: lane.Rect.H}, true
@@ -185,17 +186,17 @@ func (b *Board) selectionRect() (layout.Rect, bool) {
 }
 
 // elementRect is the world rectangle of the lane, column or line id.
-func (b *Board) elementRect(k SelectionKind, id string) (layout.Rect, bool) {
+func (b *Board) elementRect(k state.SelectionKind, id string) (layout.Rect, bool) {
 	switch k {
-	case SelectLane:
+	case state.SelectLane:
 		if lane := b.laneBand(id); lane != nil {
 			return lane.Rect, true
 		}
-	case SelectColumn:
+	case state.SelectColumn:
 		if col := b.columnBox(id); col != nil {
 			return col.Rect, true
 		}
-	case SelectLine:
+	case state.SelectLine:
 		for _, m := range b.lay.Lines {
 			if m.ID == id {
 				return layout.Rect{X: m.X1, Y: m.Y - 3, W: m.X2 - m.X1, H: 6}, true
@@ -209,8 +210,8 @@ func (b *Board) elementRect(k SelectionKind, id string) (layout.Rect, bool) {
 // selection colour.
 func (o *overlay) updateFlow(b *Board) {
 	var pts []layout.Point
-	if b.sel.Kind == SelectFlow {
-		if r := b.lay.Route(layout.FlowKey{From: b.sel.IDs[0], To: b.sel.IDs[1]}); r != nil {
+	if b.selection().Kind == state.SelectFlow {
+		if r := b.lay.Route(layout.FlowKey{From: b.selection().IDs[0], To: b.selection().IDs[1]}); r != nil {
 			pts = r.Points
 		}
 	}
@@ -351,8 +352,8 @@ func (b *Board) handleStep() string {
 	if b.hover != "" {
 		return b.hover
 	}
-	if b.sel.Kind == SelectSteps && len(b.sel.IDs) == 1 {
-		return b.sel.IDs[0]
+	if b.selection().Kind == state.SelectSteps && len(b.selection().IDs) == 1 {
+		return b.selection().IDs[0]
 	}
 	return ""
 }

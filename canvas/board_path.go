@@ -1,13 +1,16 @@
 package canvas
 
-import "servicebp/blueprint/layout"
+import (
+	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
+)
 
 // HighlightPath selects the steps of a path, given in order, and strokes
 // the flows joining each step to the next in the selection colour, until
 // the selection changes. A pair of steps with no flow between them (in
 // either direction) highlights nothing.
 func (b *Board) HighlightPath(steps []string) {
-	b.SetSelection(StepSelection(steps...))
+	b.SetSelection(state.StepSelection(steps...))
 	flows := make(map[layout.FlowKey]bool, len(steps))
 	for i := 0; i+1 < len(steps); i++ {
 		k := layout.FlowKey{From: steps[i], To: steps[i+1]}
@@ -18,7 +21,7 @@ func (b *Board) HighlightPath(steps []string) {
 			flows[k] = true
 		}
 	}
-	b.pathSel = b.sel
+	b.pathSel = b.selection()
 	b.scene.highlight = flows
 	b.scene.refresh()
 }
@@ -30,8 +33,8 @@ func (b *Board) HighlightedFlows() map[layout.FlowKey]bool { return b.scene.high
 // dropPathHighlight forgets the highlighted flows once the selection is no
 // longer the path's.
 func (b *Board) dropPathHighlight() {
-	if b.scene.highlight != nil && !b.sel.Equal(b.pathSel) {
-		b.scene.highlight, b.pathSel = nil, Selection{}
+	if b.scene.highlight != nil && !b.selection().Equal(b.pathSel) {
+		b.scene.highlight, b.pathSel = nil, state.Selection{}
 	}
 }
 

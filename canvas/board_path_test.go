@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
 )
 
 // TestBoardHighlightPath selects a path on the board: its steps are
@@ -24,7 +25,7 @@ func TestBoardHighlightPath(t *testing.T) {
 	other := flowSpecs("ask\x00card")
 	// The path runs take ← ask as the flow goes, given in path order.
 	b.HighlightPath([]string{"ask", "take"})
-	if sel := b.Selection(); sel.Kind != SelectSteps || !slices.Equal(sel.IDs, []string{"ask", "take"}) {
+	if sel := b.Selection(); sel.Kind != state.SelectSteps || !slices.Equal(sel.IDs, []string{"ask", "take"}) {
 		t.Errorf("selection = %+v", sel)
 	}
 	if hl := b.HighlightedFlows(); len(hl) != 1 || !hl[layout.FlowKey{From: "ask", To: "take"}] {

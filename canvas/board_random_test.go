@@ -27,7 +27,7 @@ func TestBoardRandomInput(t *testing.T) {
 	for _, dc := range docs {
 		t.Run(dc.name, func(t *testing.T) {
 			b := newTestBoard(t, dc.doc())
-			start, err := blueprint.Marshal(b.hist.Doc())
+			start, err := blueprint.Marshal(b.store.Doc())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,7 +87,7 @@ func TestBoardRandomInput(t *testing.T) {
 					}
 					b.connect = ""
 				}
-				data, err := blueprint.Marshal(b.hist.Doc())
+				data, err := blueprint.Marshal(b.store.Doc())
 				if err != nil {
 					t.Fatalf("step %d: %v", i, err)
 				}
@@ -96,13 +96,13 @@ func TestBoardRandomInput(t *testing.T) {
 				}
 			}
 			edits := 0
-			for b.hist.Undo() {
+			for b.store.History().Undo() {
 				edits++
 			}
 			if edits < 20 {
 				t.Errorf("only %d edits in 400 random inputs", edits)
 			}
-			end, err := blueprint.Marshal(b.hist.Doc())
+			end, err := blueprint.Marshal(b.store.Doc())
 			if err != nil {
 				t.Fatal(err)
 			}

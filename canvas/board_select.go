@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
 )
 
 // hitKind says what lies under the pointer.
@@ -119,8 +120,8 @@ func (b *Board) MouseDown(ev *desktop.MouseEvent) {
 	case desktop.MouseButtonPrimary:
 		b.pressPrimary(h, ev.Modifier)
 	case desktop.MouseButtonSecondary:
-		if h.kind == hitCard && !b.sel.Has(h.step) {
-			b.selectOnly(Selection{Kind: SelectSteps, IDs: []string{h.step}})
+		if h.kind == hitCard && !b.selection().Has(h.step) {
+			b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: []string{h.step}})
 		} else if h.kind != hitCard {
 			b.selectHit(h)
 		}
@@ -146,8 +147,8 @@ func (b *Board) pressPrimary(h hit, mods fyne.KeyModifier) {
 	case h.kind == hitHandle:
 	case h.kind == hitCard && toggle:
 		b.toggleStep(h.step)
-	case h.kind == hitCard && b.sel.Has(h.step):
-		b.press.reselect = len(b.sel.IDs) > 1
+	case h.kind == hitCard && b.selection().Has(h.step):
+		b.press.reselect = len(b.selection().IDs) > 1
 	case toggle && (h.kind == hitCell || h.kind == hitNone):
 		// Shift-drag on empty space adds a rubber band to the selection.
 	default:
@@ -159,27 +160,27 @@ func (b *Board) pressPrimary(h hit, mods fyne.KeyModifier) {
 func (b *Board) selectHit(h hit) {
 	switch h.kind {
 	case hitCard, hitHandle:
-		b.selectOnly(Selection{Kind: SelectSteps, IDs: []string{h.step}})
+		b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: []string{h.step}})
 	case hitFlow:
-		b.selectOnly(Selection{Kind: SelectFlow, IDs: []string{h.flow.From, h.flow.To}})
+		b.store.Select(state.Selection{Kind: state.SelectFlow, IDs: []string{h.flow.From, h.flow.To}})
 	case hitCell:
-		b.selectOnly(Selection{Kind: SelectCell, IDs: []string{h.lane, h.column}})
+		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{h.lane, h.column}})
 	case hitLane:
-		b.selectOnly(Selection{Kind: SelectLane, IDs: []string{h.lane}})
+		b.store.Select(state.Selection{Kind: state.SelectLane, IDs: []string{h.lane}})
 	case hitColumn:
-		b.selectOnly(Selection{Kind: SelectColumn, IDs: []string{h.column}})
+		b.store.Select(state.Selection{Kind: state.SelectColumn, IDs: []string{h.column}})
 	case hitLine:
-		b.selectOnly(Selection{Kind: SelectLine, IDs: []string{h.line}})
+		b.store.Select(state.Selection{Kind: state.SelectLine, IDs: []string{h.line}})
 	default:
-		b.selectOnly(Selection{})
+		b.store.Select(state.Selection{})
 	}
 }
 
 // toggleStep adds the step to the selected steps, or removes it.
 func (b *Board) toggleStep(id string) {
 	var ids []string
-	if b.sel.Kind == SelectSteps {
-		ids = slices.Clone(b.sel.IDs)
+	if b.selection().Kind == state.SelectSteps {
+		ids = slices.Clone(b.selection().IDs)
 	}
 	if i := slices.Index(ids, id); i >= 0 {
 		ids = slices.Delete(ids, i, i+1)
@@ -187,10 +188,10 @@ func (b *Board) toggleStep(id string) {
 		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
-		b.selectOnly(Selection{})
+		b.store.Select(state.Selection{})
 		return
 	}
-	b.selectOnly(Selection{Kind: SelectSteps, IDs: ids})
+	b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: ids})
 }
 
 // MouseUp ends a click: a click on one of several selected cards selects
@@ -201,7 +202,7 @@ func (b *Board) MouseUp(ev *desktop.MouseEvent) {
 		return
 	}
 	if b.press.reselect && b.press.hit.kind == hitCard {
-		b.selectOnly(Selection{Kind: SelectSteps, IDs: []string{b.press.hit.step}})
+		b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: []string{b.press.hit.step}})
 	}
 	seen := b.press.seen
 	b.press = press{seen: seen}
@@ -261,16 +262,16 @@ func (b *Board) MouseOut() {
 
 // SelectAll selects every step.
 func (b *Board) SelectAll() {
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	ids := make([]string, len(d.Steps))
 	for i, s := range d.Steps {
 		ids[i] = s.ID
 	}
 	if len(ids) == 0 {
-		b.selectOnly(Selection{})
+		b.store.Select(state.Selection{})
 		return
 	}
-	b.selectOnly(Selection{Kind: SelectSteps, IDs: ids})
+	b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: ids})
 }
 
 // bandSelect selects the cards that intersect the screen rectangle
@@ -285,12 +286,12 @@ func (b *Board) bandSelect(a, z fyne.Position, base []string) {
 			ids = append(ids, c.StepID)
 		}
 	}
-	sel := Selection{}
+	sel := state.Selection{}
 	if len(ids) > 0 {
-		sel = Selection{Kind: SelectSteps, IDs: ids}
+		sel = state.Selection{Kind: state.SelectSteps, IDs: ids}
 	}
-	if !sel.Equal(b.sel) {
-		b.sel = sel
+	if !sel.Equal(b.drag.band) {
+		b.drag.band = sel
 		b.showSelection()
 	}
 }

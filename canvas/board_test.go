@@ -10,6 +10,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
+	"servicebp/internal/state"
 )
 
 // boardDoc is a small blueprint: three columns, four steps, two flows.
@@ -30,7 +31,7 @@ func boardDoc() *blueprint.Document {
 func newTestBoard(t *testing.T, d *blueprint.Document) *Board {
 	t.Helper()
 	test.NewTempApp(t)
-	b := NewBoard(blueprint.NewHistory(d))
+	b := NewBoard(state.New(d))
 	w := test.NewTempWindow(t, b)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(1000, 700))
@@ -81,7 +82,7 @@ func drag(b *Board, from, to fyne.Position, button desktop.MouseButton) {
 
 func stepAt(t *testing.T, b *Board, id string) blueprint.Step {
 	t.Helper()
-	s := b.hist.Doc().Step(id)
+	s := b.store.Doc().Step(id)
 	if s == nil {
 		t.Fatalf("no step %q", id)
 	}
@@ -90,25 +91,29 @@ func stepAt(t *testing.T, b *Board, id string) blueprint.Step {
 
 func TestBoardTapSelects(t *testing.T) {
 	b := newTestBoard(t, boardDoc())
-	var got []Selection
-	b.OnSelected = func(s Selection) { got = append(got, s) }
+	var got []state.Selection
+	b.store.Subscribe(func(c state.Change) {
+		if c.Selection {
+			got = append(got, b.store.Selection())
+		}
+	})
 	c := fyne.CurrentApp().Driver().CanvasForObject(b)
 	test.TapCanvas(c, cardPos(t, b, "take"))
-	want := Selection{Kind: SelectSteps, IDs: []string{"take"}}
+	want := state.Selection{Kind: state.SelectSteps, IDs: []string{"take"}}
 	if !b.Selection().Equal(want) || len(got) != 1 || !got[0].Equal(want) {
 		t.Fatalf("selection %v, reported %v; want %v", b.Selection(), got, want)
 	}
-	if !b.scene.selected["take"] {
+	if !b.scene.selected()["take"] {
 		t.Error("the scene does not outline the selected card")
 	}
 	tests := []struct {
 		name string
 		pos  fyne.Position
-		want Selection
+		want state.Selection
 	}{
-		{"card", cardPos(t, b, "sip"), Selection{Kind: SelectSteps, IDs: []string{"sip"}}},
-		{"empty cell", cellPos(t, b, "backstage", "pay"), Selection{Kind: SelectCell, IDs: []string{"backstage", "pay"}}},
-		{"outside", fyne.NewPos(990, 690), Selection{}},
+		{"card", cardPos(t, b, "sip"), state.Selection{Kind: state.SelectSteps, IDs: []string{"sip"}}},
+		{"empty cell", cellPos(t, b, "backstage", "pay"), state.Selection{Kind: state.SelectCell, IDs: []string{"backstage", "pay"}}},
+		{"outside", fyne.NewPos(990, 690), state.Selection{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,16 +130,16 @@ func TestBoardShiftClickToggles(t *testing.T) {
 	click(b, cardPos(t, b, "ask"), 0)
 	click(b, cardPos(t, b, "card"), fyne.KeyModifierShift)
 	click(b, cardPos(t, b, "sip"), fyne.KeyModifierControl)
-	if want := (Selection{Kind: SelectSteps, IDs: []string{"ask", "card", "sip"}}); !b.Selection().Equal(want) {
+	if want := (state.Selection{Kind: state.SelectSteps, IDs: []string{"ask", "card", "sip"}}); !b.Selection().Equal(want) {
 		t.Fatalf("selection %v, want %v", b.Selection(), want)
 	}
 	click(b, cardPos(t, b, "card"), fyne.KeyModifierShift)
-	if want := (Selection{Kind: SelectSteps, IDs: []string{"ask", "sip"}}); !b.Selection().Equal(want) {
+	if want := (state.Selection{Kind: state.SelectSteps, IDs: []string{"ask", "sip"}}); !b.Selection().Equal(want) {
 		t.Fatalf("after toggling card off: %v, want %v", b.Selection(), want)
 	}
 	// A plain click on one of several selected cards selects only it.
 	click(b, cardPos(t, b, "sip"), 0)
-	if want := (Selection{Kind: SelectSteps, IDs: []string{"sip"}}); !b.Selection().Equal(want) {
+	if want := (state.Selection{Kind: state.SelectSteps, IDs: []string{"sip"}}); !b.Selection().Equal(want) {
 		t.Errorf("plain click: %v, want %v", b.Selection(), want)
 	}
 }
@@ -146,12 +151,18 @@ func TestBoardRubberBand(t *testing.T) {
 	from := b.toScreen(layout.Point{X: ra.X - 8, Y: ra.Y - 8})
 	to := b.toScreen(layout.Point{X: rt.Right() - 10, Y: rt.Bottom() - 4})
 	// Start on the lane background left of the card, inside the grid.
-	var reported Selection
-	b.OnSelected = func(s Selection) { reported = s }
+	// The band is the board's gesture: the store hears of the cards it
+	// selects once, when the drag ends (after the press selected the cell).
+	var reported []state.Selection
+	b.store.Subscribe(func(c state.Change) {
+		if c.Selection && b.store.Selection().Kind == state.SelectSteps {
+			reported = append(reported, b.store.Selection())
+		}
+	})
 	drag(b, from, to, desktop.MouseButtonPrimary)
-	want := Selection{Kind: SelectSteps, IDs: []string{"ask", "take"}}
-	if !b.Selection().Equal(want) || !reported.Equal(want) {
-		t.Errorf("band selected %v (reported %v), want %v", b.Selection(), reported, want)
+	want := state.Selection{Kind: state.SelectSteps, IDs: []string{"ask", "take"}}
+	if !b.Selection().Equal(want) || len(reported) != 1 || !reported[0].Equal(want) {
+		t.Errorf("band selected %v (cards reported %v), want %v once", b.Selection(), reported, want)
 	}
 	if b.over.band.Visible() {
 		t.Error("the rubber band is still shown after the drag")
@@ -160,7 +171,7 @@ func TestBoardRubberBand(t *testing.T) {
 
 func TestBoardDoubleTapAddsStep(t *testing.T) {
 	b := newTestBoard(t, boardDoc())
-	h := b.hist
+	h := b.store.History()
 	n := len(h.Doc().Steps)
 	b.DoubleTapped(&fyne.PointEvent{Position: cellPos(t, b, "backstage", "pay")})
 	if !b.Editing() || !b.edit.Visible() {
@@ -172,10 +183,10 @@ func TestBoardDoubleTapAddsStep(t *testing.T) {
 	if len(d.Steps) != n+1 {
 		t.Fatalf("%d steps, want %d", len(d.Steps), n+1)
 	}
-	if b.sel.Kind != SelectSteps || len(b.sel.IDs) != 1 {
-		t.Fatalf("the new step is not selected: %v", b.sel)
+	if b.selection().Kind != state.SelectSteps || len(b.selection().IDs) != 1 {
+		t.Fatalf("the new step is not selected: %v", b.selection())
 	}
-	s := stepAt(t, b, b.sel.IDs[0])
+	s := stepAt(t, b, b.selection().IDs[0])
 	if s.Text != "Run the card" || s.Lane != "backstage" || s.Column != "pay" {
 		t.Errorf("new step %+v", s)
 	}
@@ -200,7 +211,7 @@ func TestBoardDoubleTapAddsStep(t *testing.T) {
 		b.edit.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 		test.Type(b.edit, "lines")
 		b.edit.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-		if s := stepAt(t, b, b.sel.IDs[0]); s.Text != "Two\nlines" {
+		if s := stepAt(t, b, b.selection().IDs[0]); s.Text != "Two\nlines" {
 			t.Errorf("text %q, want two lines", s.Text)
 		}
 	})
@@ -224,7 +235,7 @@ func TestBoardEditCard(t *testing.T) {
 			if s := stepAt(t, b, "sip"); s.Text != "Drink it hot" || s.Emotion != 2 {
 				t.Errorf("step after edit: %+v", s)
 			}
-			if b.hist.UndoLabel() != "Edit step" || !b.hist.Undo() || b.hist.CanUndo() {
+			if b.store.History().UndoLabel() != "Edit step" || !b.store.History().Undo() || b.store.History().CanUndo() {
 				t.Error("the edit is not one undo step")
 			}
 			if s := stepAt(t, b, "sip"); s.Text != "Drink" {
@@ -236,7 +247,7 @@ func TestBoardEditCard(t *testing.T) {
 
 func TestBoardDragMovesCard(t *testing.T) {
 	b := newTestBoard(t, boardDoc())
-	before, err := blueprint.Marshal(b.hist.Doc())
+	before, err := blueprint.Marshal(b.store.Doc())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,10 +261,10 @@ func TestBoardDragMovesCard(t *testing.T) {
 	if b.over.drop.Visible() || b.over.ghosts[0].Visible() {
 		t.Error("drop highlight or ghost still shown")
 	}
-	if !b.hist.Undo() || b.hist.CanUndo() {
+	if !b.store.History().Undo() || b.store.History().CanUndo() {
 		t.Fatal("the drag is not one undo step")
 	}
-	after, err := blueprint.Marshal(b.hist.Doc())
+	after, err := blueprint.Marshal(b.store.Doc())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,14 +282,14 @@ func TestBoardDragMovesCard(t *testing.T) {
 		}
 	})
 	t.Run("several cards as one batch", func(t *testing.T) {
-		b.hist.Undo()
+		b.store.History().Undo()
 		b.Reload()
-		b.SetSelection(Selection{Kind: SelectSteps, IDs: []string{"ask", "take"}})
+		b.SetSelection(state.Selection{Kind: state.SelectSteps, IDs: []string{"ask", "take"}})
 		drag(b, cardPos(t, b, "ask"), cellPos(t, b, "customer", "drink"), desktop.MouseButtonPrimary)
 		if a, k := stepAt(t, b, "ask"), stepAt(t, b, "take"); a.Column != "drink" || k.Column != "drink" || k.Lane != "frontstage" {
 			t.Errorf("ask in %s × %s, take in %s × %s", a.Lane, a.Column, k.Lane, k.Column)
 		}
-		b.hist.Undo()
+		b.store.History().Undo()
 		if a := stepAt(t, b, "ask"); a.Column != "order" {
 			t.Error("one undo did not move both back")
 		}
@@ -295,14 +306,14 @@ func TestBoardKeys(t *testing.T) {
 	steps := []struct {
 		name string
 		do   func()
-		want Selection
+		want state.Selection
 	}{
-		{"down to the next lane", func() { key(fyne.KeyDown) }, Selection{Kind: SelectSteps, IDs: []string{"take"}}},
-		{"right to an empty cell", func() { key(fyne.KeyRight) }, Selection{Kind: SelectCell, IDs: []string{"frontstage", "pay"}}},
-		{"up to a card", func() { key(fyne.KeyUp) }, Selection{Kind: SelectSteps, IDs: []string{"card"}}},
-		{"tab to the next card", func() { key(fyne.KeyTab) }, Selection{Kind: SelectSteps, IDs: []string{"sip"}}},
-		{"tab wraps around", func() { key(fyne.KeyTab) }, Selection{Kind: SelectSteps, IDs: []string{"ask"}}},
-		{"escape clears", func() { key(fyne.KeyEscape) }, Selection{}},
+		{"down to the next lane", func() { key(fyne.KeyDown) }, state.Selection{Kind: state.SelectSteps, IDs: []string{"take"}}},
+		{"right to an empty cell", func() { key(fyne.KeyRight) }, state.Selection{Kind: state.SelectCell, IDs: []string{"frontstage", "pay"}}},
+		{"up to a card", func() { key(fyne.KeyUp) }, state.Selection{Kind: state.SelectSteps, IDs: []string{"card"}}},
+		{"tab to the next card", func() { key(fyne.KeyTab) }, state.Selection{Kind: state.SelectSteps, IDs: []string{"sip"}}},
+		{"tab wraps around", func() { key(fyne.KeyTab) }, state.Selection{Kind: state.SelectSteps, IDs: []string{"ask"}}},
+		{"escape clears", func() { key(fyne.KeyEscape) }, state.Selection{}},
 	}
 	for _, s := range steps {
 		s.do()
@@ -318,8 +329,8 @@ func TestBoardKeys(t *testing.T) {
 		if s := stepAt(t, b, "take"); s.Column != "pay" || s.Lane != "backstage" {
 			t.Errorf("take is in %s × %s", s.Lane, s.Column)
 		}
-		b.hist.Undo()
-		b.hist.Undo()
+		b.store.History().Undo()
+		b.store.History().Undo()
 		b.Reload()
 		if s := stepAt(t, b, "take"); s.Column != "order" || s.Lane != "frontstage" {
 			t.Errorf("after undo take is in %s × %s", s.Lane, s.Column)
@@ -330,32 +341,49 @@ func TestBoardKeys(t *testing.T) {
 		b.TypedRune('W')
 		test.Type(b.edit, "ash cups")
 		b.edit.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-		if s := stepAt(t, b, b.sel.IDs[0]); s.Text != "Wash cups" || s.Lane != "support" {
+		if s := stepAt(t, b, b.selection().IDs[0]); s.Text != "Wash cups" || s.Lane != "support" {
 			t.Errorf("typed step %+v", s)
 		}
 	})
 }
 
-func TestArrowStep(t *testing.T) {
-	tests := []struct {
-		key    fyne.KeyName
-		dl, dc int
-		ok     bool
-	}{
-		{fyne.KeyUp, -1, 0, true},
-		{fyne.KeyDown, 1, 0, true},
-		{fyne.KeyLeft, 0, -1, true},
-		{fyne.KeyRight, 0, 1, true},
-		{fyne.KeyD, 0, 0, false},
-		{fyne.KeyTab, 0, 0, false},
-	}
-	for _, tt := range tests {
-		t.Run(string(tt.key), func(t *testing.T) {
-			dl, dc, ok := arrowStep(tt.key)
-			if dl != tt.dl || dc != tt.dc || ok != tt.ok {
-				t.Errorf("arrowStep(%s) = %d, %d, %v; want %d, %d, %v", tt.key, dl, dc, ok, tt.dl, tt.dc, tt.ok)
+// TestBoardKeyMap checks that the board's key map is its actions' keys,
+// every one of them and nothing else, and that the arrows select.
+func TestBoardKeyMap(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	n := 0
+	for _, a := range b.Actions() {
+		for _, k := range a.Keys {
+			n++
+			if got := b.KeyMap()[k]; got == nil || got.ID != a.ID {
+				t.Errorf("%s runs %v, want %s", k, got, a.ID)
 			}
-		})
+		}
+	}
+	if len(b.KeyMap()) != n {
+		t.Errorf("the key map has %d keys, the actions %d", len(b.KeyMap()), n)
+	}
+	for k, id := range map[Key]string{
+		Plain(fyne.KeyUp): "select-up", Plain(fyne.KeyDown): "select-down",
+		Plain(fyne.KeyLeft): "select-left", Plain(fyne.KeyRight): "select-right",
+		Ctrl(fyne.KeyD, false): "duplicate", Ctrl(fyne.KeyLeft, false): "move-left",
+	} {
+		if a := b.KeyMap()[k]; a == nil || a.ID != id {
+			t.Errorf("%s runs %v, want %s", k, a, id)
+		}
+	}
+	// A replaced action runs instead of the board's own.
+	ran := false
+	acts := b.Actions()
+	for i := range acts {
+		if acts[i].ID == "select-all" {
+			acts[i].Run = func() { ran = true }
+		}
+	}
+	b.SetKeyMap(acts)
+	b.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if !ran || b.Selection().Kind != state.SelectNone {
+		t.Errorf("Ctrl+A after SetKeyMap: replacement ran %v, selection %v", ran, b.Selection())
 	}
 }
 
@@ -370,18 +398,18 @@ func TestBoardConnectorDrawsFlow(t *testing.T) {
 		t.Fatalf("hit at the handle is %v", got)
 	}
 	drag(b, h, cardPos(t, b, "card"), desktop.MouseButtonPrimary)
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	if d.FlowIndex("take", "card") < 0 {
 		t.Fatal("no flow take → card")
 	}
-	if want := (Selection{Kind: SelectFlow, IDs: []string{"take", "card"}}); !b.Selection().Equal(want) {
+	if want := (state.Selection{Kind: state.SelectFlow, IDs: []string{"take", "card"}}); !b.Selection().Equal(want) {
 		t.Errorf("selection %v, want the new flow", b.Selection())
 	}
 	if s := stepAt(t, b, "take"); s.Column != "order" {
 		t.Error("drawing a flow moved the card")
 	}
-	b.hist.Undo()
-	if d := b.hist.Doc(); d.FlowIndex("take", "card") >= 0 {
+	b.store.History().Undo()
+	if d := b.store.Doc(); d.FlowIndex("take", "card") >= 0 {
 		t.Error("undo kept the flow")
 	}
 
@@ -389,7 +417,7 @@ func TestBoardConnectorDrawsFlow(t *testing.T) {
 		b.Reload()
 		b.StartConnect("sip")
 		click(b, cardPos(t, b, "take"), 0)
-		if b.hist.Doc().FlowIndex("sip", "take") < 0 {
+		if b.store.Doc().FlowIndex("sip", "take") < 0 {
 			t.Error("no flow sip → take")
 		}
 	})
@@ -404,25 +432,25 @@ func TestBoardDelete(t *testing.T) {
 	}
 	p0, p1 := r.Points[len(r.Points)-2], r.Points[len(r.Points)-1]
 	click(b, b.toScreen(layout.Point{X: (p0.X + p1.X) / 2, Y: (p0.Y + p1.Y) / 2}), 0)
-	if want := (Selection{Kind: SelectFlow, IDs: []string{"ask", "take"}}); !b.Selection().Equal(want) {
+	if want := (state.Selection{Kind: state.SelectFlow, IDs: []string{"ask", "take"}}); !b.Selection().Equal(want) {
 		t.Fatalf("clicking the flow selected %v", b.Selection())
 	}
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	d := b.hist.Doc()
+	d := b.store.Doc()
 	if d.FlowIndex("ask", "take") >= 0 || len(d.Steps) != 4 {
 		t.Fatalf("Delete left the flow (steps %d)", len(d.Steps))
 	}
-	b.SetSelection(Selection{Kind: SelectSteps, IDs: []string{"ask", "sip"}})
+	b.SetSelection(state.Selection{Kind: state.SelectSteps, IDs: []string{"ask", "sip"}})
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	if d := b.hist.Doc(); len(d.Steps) != 2 || d.Step("ask") != nil || len(d.Flows) != 0 {
+	if d := b.store.Doc(); len(d.Steps) != 2 || d.Step("ask") != nil || len(d.Flows) != 0 {
 		t.Fatalf("after deleting two steps: %d steps, %d flows", len(d.Steps), len(d.Flows))
 	}
 	if _, ok := b.lay.CardRect("ask"); ok {
 		t.Error("the deleted card is still laid out")
 	}
-	b.hist.Undo()
-	b.hist.Undo()
-	if d := b.hist.Doc(); len(d.Steps) != 4 || len(d.Flows) != 2 {
+	b.store.History().Undo()
+	b.store.History().Undo()
+	if d := b.store.Doc(); len(d.Steps) != 4 || len(d.Flows) != 2 {
 		t.Errorf("undo restored %d steps and %d flows", len(d.Steps), len(d.Flows))
 	}
 }
@@ -462,5 +490,32 @@ func TestBoardEditorFollowsZoom(t *testing.T) {
 	// Other sizes come from the app's theme.
 	if got, want := b.editTheme.Size(theme.SizeNamePadding), theme.Current().Size(theme.SizeNamePadding); got != want {
 		t.Errorf("padding %g, want the theme's %g", got, want)
+	}
+}
+
+// TestBoardFollowsStoreUntilClosed: the board is a view of its store; it
+// lays out every edit and shows every selection, whoever made them, and
+// stops following once closed.
+func TestBoardFollowsStoreUntilClosed(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	st := b.Store()
+	n := len(b.lay.Cards)
+	if err := st.Apply(blueprint.DeleteSteps("take")); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.lay.Cards) != n-1 {
+		t.Errorf("after an edit made through the store the board shows %d cards, want %d", len(b.lay.Cards), n-1)
+	}
+	st.Select(state.StepSelection("ask"))
+	if !b.scene.selected()["ask"] {
+		t.Error("a selection made through the store is not outlined")
+	}
+	b.Close()
+	lay := b.lay
+	if !st.Undo() {
+		t.Fatal("nothing to undo")
+	}
+	if b.lay != lay {
+		t.Error("a closed board still lays out the store's edits")
 	}
 }

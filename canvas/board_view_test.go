@@ -8,6 +8,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
+	"servicebp/internal/state"
 )
 
 // TestBoardInitialView checks the view a newly opened drawing gets: 100%
@@ -34,7 +35,7 @@ func TestBoardInitialView(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			test.NewTempApp(t)
-			b := NewBoard(blueprint.NewHistory(tt.doc))
+			b := NewBoard(state.New(tt.doc))
 			w := test.NewTempWindow(t, b)
 			w.SetPadded(false)
 			w.Resize(tt.first)

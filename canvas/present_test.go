@@ -168,9 +168,9 @@ func TestPresenterSpotlight(t *testing.T) {
 			t.Errorf("the slice lacks %s", id)
 		}
 	}
-	if !p.scene.dimmed["greet"] || p.scene.dimmed["assign-room"] || !p.scene.selected["desk-check-in"] {
+	if !p.scene.dimmed["greet"] || p.scene.dimmed["assign-room"] || !p.scene.selected()["desk-check-in"] {
 		t.Errorf("the scene does not dim outside the slice: greet %v, assign-room %v, seed selected %v",
-			p.scene.dimmed["greet"], p.scene.dimmed["assign-room"], p.scene.selected["desk-check-in"])
+			p.scene.dimmed["greet"], p.scene.dimmed["assign-room"], p.scene.selected()["desk-check-in"])
 	}
 
 	// Down and Up walk the cards of the current column, top to bottom.
@@ -200,8 +200,8 @@ func TestPresenterSpotlight(t *testing.T) {
 	if p.Spotlight() != nil || exits != 0 {
 		t.Fatalf("Esc: spotlight %v, exits %d", p.Spotlight(), exits)
 	}
-	if len(p.scene.dimmed) != 0 || len(p.scene.selected) != 0 {
-		t.Errorf("cleared spotlight leaves %d dimmed and %d selected", len(p.scene.dimmed), len(p.scene.selected))
+	if len(p.scene.dimmed) != 0 || len(p.scene.selected()) != 0 {
+		t.Errorf("cleared spotlight leaves %d dimmed and %d selected", len(p.scene.dimmed), len(p.scene.selected()))
 	}
 	presentKeys(c, fyne.KeyEscape)
 	if exits != 1 {

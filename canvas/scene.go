@@ -145,7 +145,9 @@ type Scene struct {
 	font        fyne.Resource
 	transparent bool
 	noBackdrop  bool
-	selected    map[string]bool
+	// selection returns the steps outlined as selected (see
+	// SetSelection); the board points it at its store.
+	selection func() []string
 	// dimmed are the steps faded into the background (see SetDimmed).
 	dimmed map[string]bool
 	// marks are the finding markers on cards (see SetMarks).
@@ -210,11 +212,24 @@ func (s *Scene) SetBackdrop(draw bool) {
 
 // SetSelection outlines the cards of the given steps.
 func (s *Scene) SetSelection(stepIDs []string) {
-	s.selected = make(map[string]bool, len(stepIDs))
-	for _, id := range stepIDs {
-		s.selected[id] = true
-	}
+	s.selection = func() []string { return stepIDs }
 	s.refresh()
+}
+
+// selected is the set of steps outlined as selected.
+func (s *Scene) selected() map[string]bool {
+	if s.selection == nil {
+		return nil
+	}
+	ids := s.selection()
+	if len(ids) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
 }
 
 // Update shows l, changing only the objects whose geometry or content
@@ -287,7 +302,7 @@ func (s *Scene) refresh() {
 	}
 	list := draw.Build(s.lay, &s.pal, draw.Options{
 		Transparent: s.transparent, NoBackdrop: s.noBackdrop,
-		Selected: s.selected, Marks: s.marks, Dimmed: s.dimmed,
+		Selected: s.selected(), Marks: s.marks, Dimmed: s.dimmed,
 		HighlightFlows: s.highlight,
 	})
 	type batch struct {

@@ -1,12 +1,11 @@
 package gui
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // This file holds the Edit and Insert menu actions that work on the
@@ -17,21 +16,21 @@ import (
 // customer lane in the first column.
 func (e *Editor) cell() (lane, column string) {
 	d := e.Doc()
-	if st := d.Step(e.sel.One(canvas.SelectSteps)); st != nil {
+	if st := d.Step(e.Selection().One(state.SelectSteps)); st != nil {
 		return st.Lane, st.Column
 	}
-	if e.sel.Kind == canvas.SelectSteps && len(e.sel.IDs) > 0 {
-		if st := d.Step(e.sel.IDs[0]); st != nil {
+	if e.Selection().Kind == state.SelectSteps && len(e.Selection().IDs) > 0 {
+		if st := d.Step(e.Selection().IDs[0]); st != nil {
 			return st.Lane, st.Column
 		}
 	}
-	if e.sel.Kind == canvas.SelectCell {
-		return e.sel.IDs[0], e.sel.IDs[1]
+	if e.Selection().Kind == state.SelectCell {
+		return e.Selection().IDs[0], e.Selection().IDs[1]
 	}
-	if id := e.sel.One(canvas.SelectLane); id != "" {
+	if id := e.Selection().One(state.SelectLane); id != "" {
 		lane = id
 	}
-	if id := e.sel.One(canvas.SelectColumn); id != "" {
+	if id := e.Selection().One(state.SelectColumn); id != "" {
 		column = id
 	}
 	if lane == "" {
@@ -67,7 +66,7 @@ func (e *Editor) insertStep() {
 	if !e.apply(blueprint.AddStep(blueprint.Step{ID: id, Lane: lane, Column: column}, -1)) {
 		return
 	}
-	e.SetSelection(canvas.StepSelection(id))
+	e.SetSelection(state.StepSelection(id))
 	e.win.Canvas().Focus(e.ui.inspector.step.text)
 }
 
@@ -78,7 +77,7 @@ func (e *Editor) insertColumn(after bool) {
 	d := e.Doc()
 	_, column := e.cell()
 	at := -1
-	if i := d.ColumnIndex(column); i >= 0 && (e.sel.Kind == canvas.SelectColumn || e.sel.Kind == canvas.SelectSteps) {
+	if i := d.ColumnIndex(column); i >= 0 && (e.Selection().Kind == state.SelectColumn || e.Selection().Kind == state.SelectSteps) {
 		at = i
 		if after {
 			at = i + 1
@@ -90,7 +89,7 @@ func (e *Editor) insertColumn(after bool) {
 		c.Phase = d.Columns[at].Phase
 	}
 	if e.apply(blueprint.InsertColumn(c, at)) {
-		e.SetSelection(canvas.Selection{Kind: canvas.SelectColumn, IDs: []string{c.ID}})
+		e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{c.ID}})
 	}
 }
 
@@ -99,13 +98,13 @@ func (e *Editor) insertLane() {
 	e.commitField()
 	d := e.Doc()
 	at := -1
-	if i := d.LaneIndex(e.sel.One(canvas.SelectLane)); i >= 0 {
+	if i := d.LaneIndex(e.Selection().One(state.SelectLane)); i >= 0 {
 		at = i + 1
 	}
 	name := lang.L("New lane")
 	l := blueprint.Lane{ID: d.UniqueID(name, "lane"), Name: name, Kind: blueprint.LaneCustom}
 	if e.apply(blueprint.AddLane(l, at)) {
-		e.SetSelection(canvas.Selection{Kind: canvas.SelectLane, IDs: []string{l.ID}})
+		e.SetSelection(state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}})
 		e.win.Canvas().Focus(e.ui.inspector.lane.name)
 	}
 }
@@ -116,11 +115,11 @@ func (e *Editor) insertPhase() {
 	e.commitField()
 	d := e.Doc()
 	var cols []string
-	switch e.sel.Kind {
-	case canvas.SelectColumn:
-		cols = e.sel.IDs
-	case canvas.SelectSteps:
-		for _, id := range e.sel.IDs {
+	switch e.Selection().Kind {
+	case state.SelectColumn:
+		cols = e.Selection().IDs
+	case state.SelectSteps:
+		for _, id := range e.Selection().IDs {
 			if st := d.Step(id); st != nil && !contains(cols, st.Column) {
 				cols = append(cols, st.Column)
 			}
@@ -158,13 +157,13 @@ func (e *Editor) insertPhase() {
 // order.
 func (e *Editor) insertFlow() {
 	e.commitField()
-	if e.sel.Kind != canvas.SelectSteps || len(e.sel.IDs) != 2 {
+	if e.Selection().Kind != state.SelectSteps || len(e.Selection().IDs) != 2 {
 		e.notify(lang.L("Select two steps to connect them with a flow"))
 		return
 	}
-	f := blueprint.Flow{From: e.sel.IDs[0], To: e.sel.IDs[1]}
+	f := blueprint.Flow{From: e.Selection().IDs[0], To: e.Selection().IDs[1]}
 	if e.apply(blueprint.AddFlow(f)) {
-		e.SetSelection(canvas.Selection{Kind: canvas.SelectFlow, IDs: []string{f.From, f.To}})
+		e.SetSelection(state.Selection{Kind: state.SelectFlow, IDs: []string{f.From, f.To}})
 	}
 }
 
@@ -172,8 +171,8 @@ func (e *Editor) insertFlow() {
 // columns, with the same command the board's Delete key uses.
 func (e *Editor) deleteSelection() {
 	e.commitField()
-	if c := canvas.DeleteCommand(e.sel); c != nil && e.apply(c) {
-		e.SetSelection(canvas.Selection{})
+	if c := state.DeleteCommand(e.Selection()); c != nil && e.apply(c) {
+		e.SetSelection(state.Selection{})
 	}
 }
 
@@ -183,21 +182,7 @@ func (e *Editor) deleteSelection() {
 // the same.
 func (e *Editor) duplicateSelection() {
 	e.commitField()
-	b, ok := e.ui.board.(*canvas.Board)
-	if !ok || e.sel.Kind != canvas.SelectSteps {
-		return
-	}
-	b.SetSelection(e.sel)
-	b.Duplicate()
-}
-
-// selectAll selects every step.
-func (e *Editor) selectAll() {
-	var ids []string
-	for _, s := range e.Doc().Steps {
-		ids = append(ids, s.ID)
-	}
-	e.SetSelection(canvas.StepSelection(ids...))
+	e.ui.board.Duplicate()
 }
 
 func contains(list []string, s string) bool {
@@ -207,11 +192,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// focusedShortcutable returns the focused widget when it handles
-// shortcuts itself (a text entry, or the board).
-func (e *Editor) focusedShortcutable() fyne.Shortcutable {
-	s, _ := e.win.Canvas().Focused().(fyne.Shortcutable)
-	return s
 }

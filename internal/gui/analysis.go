@@ -9,6 +9,7 @@ import (
 
 	"servicebp/blueprint/analysis"
 	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // defaultAnalysisDelay is how long after the last change of the document
@@ -63,13 +64,21 @@ type analyser struct {
 	conflicts *conflictsPanel
 }
 
+// newAnalyser makes the analyser of the editor's store: every change of
+// the document schedules an analysis.
 func newAnalyser(e *Editor) *analyser {
-	return &analyser{
+	a := &analyser{
 		e:     e,
 		delay: analysisDelay(e.opts),
 		after: func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop },
 		done:  -1,
 	}
+	e.store.Subscribe(func(c state.Change) {
+		if c.Document {
+			a.schedule()
+		}
+	})
+	return a
 }
 
 // schedule notes a change of the document and restarts the timer.
@@ -130,11 +139,10 @@ func (a *analyser) cancel() {
 
 // dragging reports whether the board has a drag in progress.
 func (a *analyser) dragging() bool {
-	if a.e.ui == nil {
+	if a.e.ui == nil || a.e.ui.board == nil {
 		return false
 	}
-	d, ok := a.e.ui.board.(interface{ Dragging() bool })
-	return ok && d.Dragging()
+	return a.e.ui.board.Dragging()
 }
 
 // run analyses the document and hands the results on.
@@ -153,14 +161,10 @@ func (a *analyser) run() {
 // markBoard puts a marker, coloured by the worst severity, on the cards
 // with findings.
 func (a *analyser) markBoard() {
-	if a.e.ui == nil {
+	if a.e.ui == nil || a.e.ui.board == nil {
 		return
 	}
-	b, ok := a.e.ui.board.(*canvas.Board)
-	if !ok {
-		return
-	}
-	b.Scene().SetMarks(stepMarks(a.findings))
+	a.e.ui.board.Scene().SetMarks(stepMarks(a.findings))
 }
 
 // stepMarks is the marker of each step with findings: its worst severity.

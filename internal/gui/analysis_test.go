@@ -12,6 +12,7 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
 	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // fakeTimers stands in for time.AfterFunc: a test fires the timers that
@@ -148,9 +149,9 @@ func TestAnalysisFollowsEdits(t *testing.T) {
 	if got := e.lint.tabs.SelectedIndex(); got != tabFindings {
 		t.Fatalf("View > Findings shows tab %d", got)
 	}
-	e.SetSelection(canvas.StepSelection("enjoy"))
+	e.SetSelection(state.StepSelection("enjoy"))
 	e.lint.findingsPanel.list.Select(i)
-	if got := e.Selection().One(canvas.SelectSteps); got != "tap-card" {
+	if got := e.Selection().One(state.SelectSteps); got != "tap-card" {
 		t.Errorf("tapping the finding selected %v", e.Selection())
 	}
 	if !b.Selection().Has("tap-card") {
@@ -159,8 +160,8 @@ func TestAnalysisFollowsEdits(t *testing.T) {
 	assertOpen(t, e, i)
 
 	// Undo removes the finding, after the delay.
-	e.hist.Undo()
-	e.hist.Undo()
+	e.store.History().Undo()
+	e.store.History().Undo()
 	ft.fire()
 	if findingIndex(e, rule, "tap-card") >= 0 {
 		t.Error("undo left the finding in the panel")
@@ -180,9 +181,9 @@ func TestAnalysisFindingsWithoutStep(t *testing.T) {
 		t.Fatal("the empty lanes are not listed")
 	}
 	e.lint.showTab(tabFindings)
-	e.SetSelection(canvas.StepSelection("enjoy"))
+	e.SetSelection(state.StepSelection("enjoy"))
 	e.lint.findingsPanel.list.Select(i)
-	if got := e.Selection().One(canvas.SelectSteps); got != "enjoy" {
+	if got := e.Selection().One(state.SelectSteps); got != "enjoy" {
 		t.Errorf("tapping a lane finding changed the selection to %v", e.Selection())
 	}
 	assertOpen(t, e, i)
@@ -316,7 +317,7 @@ func TestAnalysisMarkers(t *testing.T) {
 	if m, ok := b.Scene().Marks()["menu"]; ok {
 		t.Errorf("the new evidence step has marker %v", m)
 	}
-	e.hist.Undo()
+	e.store.History().Undo()
 	ft.fire()
 	if got := b.Scene().Marks()["ask"]; got != canvas.MarkWarning {
 		t.Errorf("after undo ask has marker %v, want a warning", got)
@@ -431,13 +432,13 @@ func BenchmarkDragFrame1000(b *testing.B) {
 	e.lint.delay = defaultAnalysisDelay
 	e.lint.after = ft.after
 	e.win.Resize(fyne.NewSize(1400, 900))
-	board := e.ui.board.(*canvas.Board)
+	board := e.ui.board
 	id := e.Doc().Steps[0].ID
 	r, ok := board.Layout().CardRect(id)
 	if !ok {
 		b.Fatal("no card")
 	}
-	e.SetSelection(canvas.StepSelection(id))
+	e.SetSelection(state.StepSelection(id))
 	at := board.Scene().WorldToScreen(r.Center())
 	runs := e.lint.runs
 	board.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(1, 1)})

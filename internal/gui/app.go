@@ -1,8 +1,10 @@
 // Package gui is servicebp's desktop editor: the application shell around
 // the interactive board (window, menus, files, unsaved-changes prompts,
 // autosave and recovery, reloading on external change, the inspector panel
-// and the translations). Every change to the open blueprint goes through a
-// blueprint.History and blueprint commands.
+// and the translations). The editor's state (the document and its
+// history, the selection, the file) lives in a state.Store; every view
+// subscribes to it, and every change to the open blueprint is a blueprint
+// command applied through it.
 package gui
 
 import (
@@ -16,6 +18,7 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/i18n"
 	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // AppID is the application id; Fyne keys the preferences on it.
@@ -85,13 +88,12 @@ type Editor struct {
 	win  fyne.Window
 	opts Options
 
-	hist *blueprint.History
-	// path is the open file, "" for an untitled blueprint.
-	path string
+	// store holds the open blueprint, its history, the selection and the
+	// file; the views below follow it.
+	store *state.Store
 
-	sel       canvas.Selection
-	listeners []func()
-
+	// actions is the one table of actions (see actionTable).
+	actions  []canvas.Action
 	ui       *shell
 	auto     *autosaver
 	watch    *watcher
@@ -106,8 +108,7 @@ type Editor struct {
 func NewEditor(a fyne.App, opts Options) *Editor {
 	setupTranslations()
 	e := &Editor{app: a, opts: opts.withDefaults()}
-	e.hist = blueprint.NewHistory(e.newDocument())
-	e.hist.OnChanged = e.changed
+	e.store = state.New(e.newDocument())
 	e.win = a.NewWindow(untitledName() + " — servicebp")
 	e.auto = newAutosaver(e)
 	e.watch = newWatcher(e)
@@ -138,54 +139,32 @@ func (e *Editor) Start(path string) {
 // Window returns the editor's window.
 func (e *Editor) Window() fyne.Window { return e.win }
 
+// Store returns the editor's state: the open blueprint, its history, the
+// selection and the file.
+func (e *Editor) Store() *state.Store { return e.store }
+
 // History returns the undo history of the open blueprint; every edit goes
-// through it.
-func (e *Editor) History() *blueprint.History { return e.hist }
+// through the store, which owns it.
+func (e *Editor) History() *blueprint.History { return e.store.History() }
 
 // Doc returns the open blueprint. Callers must not modify it: apply
-// commands through History.
-func (e *Editor) Doc() *blueprint.Document { return e.hist.Doc() }
+// commands through the store.
+func (e *Editor) Doc() *blueprint.Document { return e.store.Doc() }
 
 // Path returns the open file, or "" for an untitled blueprint.
-func (e *Editor) Path() string { return e.path }
+func (e *Editor) Path() string { return e.store.Path() }
 
 // Dirty reports whether the blueprint has changes not saved to its file.
-func (e *Editor) Dirty() bool { return e.hist.Dirty() }
+func (e *Editor) Dirty() bool { return e.store.Dirty() }
 
-// OnChanged registers f to run after every change of the document, the
-// selection or the file state; the board uses it to refresh.
-func (e *Editor) OnChanged(f func()) { e.listeners = append(e.listeners, f) }
-
-// apply runs a command through the history and reports a failure to the
+// apply runs a command through the store and reports a failure to the
 // user. It returns whether the command was applied.
 func (e *Editor) apply(c blueprint.Command) bool {
-	if err := e.hist.Apply(c); err != nil {
+	if err := e.store.Apply(c); err != nil {
 		e.showError(err)
 		return false
 	}
 	return true
-}
-
-// changed runs after every change of the history.
-func (e *Editor) changed() {
-	e.sel = e.sel.Valid(e.Doc())
-	e.refresh()
-	e.auto.schedule()
-	if e.lint != nil {
-		e.lint.schedule()
-	}
-}
-
-// refresh brings the title, menus, inspector and outline up to date, and
-// tells the listeners (the board).
-func (e *Editor) refresh() {
-	e.updateTitle()
-	if e.ui != nil {
-		e.ui.refresh()
-	}
-	for _, f := range e.listeners {
-		f()
-	}
 }
 
 // newDocument is an empty blueprint in the UI language.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"servicebp/blueprint"
+	"servicebp/internal/state"
 )
 
 // autosaver journals unsaved changes to the cache folder a few seconds
@@ -33,11 +34,29 @@ type autosaver struct {
 	recovered *recoveredText
 }
 
-func newAutosaver(e *Editor) *autosaver { return &autosaver{e: e, session: newSession()} }
+// newAutosaver starts journalling the editor's store: every edit restarts
+// the timer, and a new document or a save removes the journal.
+func newAutosaver(e *Editor) *autosaver {
+	a := &autosaver{e: e, session: newSession()}
+	e.store.Subscribe(a.changed)
+	return a
+}
+
+// changed follows the store.
+func (a *autosaver) changed(c state.Change) {
+	switch {
+	case c.Replaced:
+		a.discard()
+	case c.Document:
+		a.schedule()
+	case (c.Saved || c.File) && !a.e.Dirty():
+		a.discard()
+	}
+}
 
 // journal is where this editor journals the current blueprint.
 func (a *autosaver) journal() string {
-	return journalFile(a.e.opts.CacheDir, a.e.path, a.session)
+	return journalFile(a.e.opts.CacheDir, a.e.Path(), a.session)
 }
 
 // schedule (re)starts the timer after an edit.

@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // BenchmarkOpenEditor measures the editor's own part of the start: making
@@ -35,7 +35,7 @@ func BenchmarkInspectorEdit(b *testing.B) {
 	e := NewEditor(a, Options{CacheDir: b.TempDir(), AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1})
 	e.Start(path)
 	id := e.Doc().Steps[500].ID
-	e.SetSelection(canvas.StepSelection(id))
+	e.SetSelection(state.StepSelection(id))
 	f := e.ui.inspector.step.owner
 	texts := []string{"Front desk", "Concierge"}
 	i := 0

@@ -16,51 +16,38 @@ type textUndoer interface {
 }
 
 // installBoard puts the interactive board in the centre of the window.
-// The board edits the history directly; the editor tells it when the
-// document changed elsewhere (undo, the inspector, a reload) and when the
-// selection changed, and the board reports the user's selection back.
+// The board observes the store like every other view: it shows the
+// document and the selection, and changes them only through the store.
 func (e *Editor) installBoard() {
-	b := canvas.NewBoard(e.hist)
+	b := canvas.NewBoard(e.store)
 	b.SetEmotionCurve(e.emotionCurve())
-	docChanged := false
-	onChanged := e.hist.OnChanged
-	e.hist.OnChanged = func() {
-		docChanged = true
-		if onChanged != nil {
-			onChanged()
-		}
-	}
+	b.OnError = e.showError
+	e.ui.board = b
+	e.ui.centre.Objects = []fyne.CanvasObject{b}
+	e.ui.centre.Refresh()
+	e.followTheme()
+}
+
+// followTheme gives the board the palette of the theme's variant, now and
+// whenever the app's settings change.
+func (e *Editor) followTheme() {
 	dark := false
-	e.OnChanged(func() {
+	set := func() {
 		if d := e.app.Settings().ThemeVariant() == theme.VariantDark; d != dark {
 			dark = d
 			if d {
-				b.SetPalette(canvas.DarkPalette())
+				e.ui.board.SetPalette(canvas.DarkPalette())
 			} else {
-				b.SetPalette(canvas.LightPalette())
+				e.ui.board.SetPalette(canvas.LightPalette())
 			}
 		}
-		if docChanged {
-			docChanged = false
-			b.Reload()
-		}
-		if !b.Selection().Equal(e.sel) {
-			b.SetSelection(e.sel)
-		}
-	})
-	b.OnSelected = func(s canvas.Selection) {
-		if !s.Equal(e.sel) {
-			e.SetSelection(s)
-		}
 	}
-	b.OnError = e.showError
-	e.SetBoard(b)
+	set()
+	e.app.Settings().AddListener(func(fyne.Settings) { set() })
 }
 
 // focusBoard gives the board the keyboard focus, so that arrows, Enter
 // and typing act on the blueprint without a first click.
 func (e *Editor) focusBoard() {
-	if f, ok := e.ui.board.(fyne.Focusable); ok {
-		e.win.Canvas().Focus(f)
-	}
+	e.win.Canvas().Focus(e.ui.board)
 }

@@ -3,7 +3,7 @@ package gui
 import (
 	"testing"
 
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // TestBoardFocusedOnOpen checks that the board has the keyboard focus
@@ -18,12 +18,12 @@ func TestBoardFocusedOnOpen(t *testing.T) {
 		{"start on a file", "coffee.yaml", nil},
 		{"start untitled", "", nil},
 		{"new after typing in the inspector", "coffee.yaml", func(e *Editor) {
-			e.SetSelection(canvas.StepSelection("ask"))
+			e.SetSelection(state.StepSelection("ask"))
 			e.win.Canvas().Focus(e.ui.inspector.step.text)
 			e.newBlueprint(e.newDocument())
 		}},
 		{"open after typing in the inspector", "coffee.yaml", func(e *Editor) {
-			e.SetSelection(canvas.StepSelection("ask"))
+			e.SetSelection(state.StepSelection("ask"))
 			e.win.Canvas().Focus(e.ui.inspector.step.text)
 			if !e.openPath(copyFixture(t, "coffee.yaml")) {
 				t.Fatal("coffee.yaml did not open")
@@ -36,7 +36,7 @@ func TestBoardFocusedOnOpen(t *testing.T) {
 			if tt.then != nil {
 				tt.then(e)
 			}
-			b := e.ui.board.(*canvas.Board)
+			b := e.ui.board
 			if f := e.win.Canvas().Focused(); f != b {
 				t.Errorf("focused: %T, want the board", f)
 			}

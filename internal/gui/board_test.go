@@ -6,28 +6,25 @@ import (
 	"fyne.io/fyne/v2"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 func TestBoardSelectionDrivesInspector(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	b, ok := e.ui.board.(*canvas.Board)
-	if !ok {
-		t.Fatalf("the centre holds %T, not the board", e.ui.board)
-	}
-	b.OnSelected(canvas.Selection{Kind: canvas.SelectSteps, IDs: []string{"enjoy"}})
-	if e.Selection().One(canvas.SelectSteps) != "enjoy" || e.ui.inspector.step.text.Text != "Enjoy the coffee" {
+	b := e.ui.board
+	b.SetSelection(state.Selection{Kind: state.SelectSteps, IDs: []string{"enjoy"}})
+	if e.Selection().One(state.SelectSteps) != "enjoy" || e.ui.inspector.step.text.Text != "Enjoy the coffee" {
 		t.Errorf("selection %v, inspector text %q", e.Selection(), e.ui.inspector.step.text.Text)
 	}
 	// The editor's selection reaches the board.
-	e.SetSelection(canvas.StepSelection("ask"))
+	e.SetSelection(state.StepSelection("ask"))
 	if !b.Selection().Has("ask") {
 		t.Errorf("board selection = %v, want ask", b.Selection())
 	}
 	// A selected empty cell is where Insert > Step adds the step.
-	b.OnSelected(canvas.Selection{Kind: canvas.SelectCell, IDs: []string{"backstage", "pay"}})
+	b.SetSelection(state.Selection{Kind: state.SelectCell, IDs: []string{"backstage", "pay"}})
 	e.insertStep()
-	id := e.Selection().One(canvas.SelectSteps)
+	id := e.Selection().One(state.SelectSteps)
 	if s := e.Doc().Step(id); s == nil || s.Lane != "backstage" || s.Column != "pay" {
 		t.Errorf("Insert > Step after selecting backstage × pay made %+v", s)
 	}
@@ -35,7 +32,7 @@ func TestBoardSelectionDrivesInspector(t *testing.T) {
 
 func TestUndoWithBoardFocused(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	b := e.ui.board.(*canvas.Board)
+	b := e.ui.board
 	e.apply(blueprint.SetTitle("Edited"))
 	e.win.Canvas().Focus(b)
 	press(e, &fyne.ShortcutUndo{})

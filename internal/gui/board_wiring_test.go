@@ -11,15 +11,13 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
 	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // testBoard returns the editor's board, sized so that the blueprint shows.
 func testBoard(t *testing.T, e *Editor) *canvas.Board {
 	t.Helper()
-	b, ok := e.ui.board.(*canvas.Board)
-	if !ok {
-		t.Fatalf("the centre of the window is %T, not the board", e.ui.board)
-	}
+	b := e.ui.board
 	e.win.Resize(fyne.NewSize(1400, 900))
 	return b
 }
@@ -54,20 +52,20 @@ func TestBoardSelectionFollowsEditor(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	b := testBoard(t, e)
 	test.TapAt(b, boardCard(t, b, "enjoy"))
-	if e.Selection().One(canvas.SelectSteps) != "enjoy" {
+	if e.Selection().One(state.SelectSteps) != "enjoy" {
 		t.Fatalf("tapping the card selected %v in the editor", e.Selection())
 	}
 	if got := e.ui.inspector.step.text.Text; got != "Enjoy the coffee" {
 		t.Errorf("inspector shows %q", got)
 	}
-	e.SetSelection(canvas.StepSelection("ask", "tap-card"))
-	if want := (canvas.Selection{Kind: canvas.SelectSteps, IDs: []string{"ask", "tap-card"}}); !b.Selection().Equal(want) {
+	e.SetSelection(state.StepSelection("ask", "tap-card"))
+	if want := (state.Selection{Kind: state.SelectSteps, IDs: []string{"ask", "tap-card"}}); !b.Selection().Equal(want) {
 		t.Errorf("board selection %v, want %v", b.Selection(), want)
 	}
 	// An empty cell is selected, the inspector says so, and it is the
 	// target of Insert > Step.
 	test.TapAt(b, boardCell(t, b, "backstage", "pay"))
-	if want := (canvas.Selection{Kind: canvas.SelectCell, IDs: []string{"backstage", "pay"}}); !e.Selection().Equal(want) {
+	if want := (state.Selection{Kind: state.SelectCell, IDs: []string{"backstage", "pay"}}); !e.Selection().Equal(want) {
 		t.Errorf("tapping an empty cell selected %v, want %v", e.Selection(), want)
 	}
 	if h := e.ui.inspector.heading.Text; h != lang.L("Cell") {
@@ -77,7 +75,7 @@ func TestBoardSelectionFollowsEditor(t *testing.T) {
 		t.Errorf("inspector says %q for the cell", txt)
 	}
 	e.insertStep()
-	if s := e.Doc().Step(e.Selection().One(canvas.SelectSteps)); s == nil || s.Lane != "backstage" || s.Column != "pay" {
+	if s := e.Doc().Step(e.Selection().One(state.SelectSteps)); s == nil || s.Lane != "backstage" || s.Column != "pay" {
 		t.Errorf("Insert > Step after tapping backstage × pay made %+v", s)
 	}
 }
@@ -93,7 +91,7 @@ func TestBoardFollowsOtherEdits(t *testing.T) {
 	if c := b.Layout().Card("enjoy"); c == nil || c.Lines[0].Text != "Sip the coffee slowly" {
 		t.Errorf("the board did not lay out the edited text: %+v", c)
 	}
-	e.hist.Undo()
+	e.store.History().Undo()
 	if c := b.Layout().Card("enjoy"); c == nil || c.Lines[0].Text != "Enjoy the coffee" {
 		t.Errorf("the board did not follow undo: %+v", c)
 	}
@@ -117,7 +115,7 @@ func TestBoardInlineEditUndo(t *testing.T) {
 	ed.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
 	test.Type(ed, "Print receipt")
 	ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	id := e.Selection().One(canvas.SelectSteps)
+	id := e.Selection().One(state.SelectSteps)
 	if st := e.Doc().Step(id); st == nil || st.Text != "Print receipt" || st.Lane != "backstage" {
 		t.Fatalf("Enter made %+v", st)
 	}
@@ -125,7 +123,7 @@ func TestBoardInlineEditUndo(t *testing.T) {
 		t.Errorf("inspector shows %q", e.ui.inspector.step.text.Text)
 	}
 	press(e, &fyne.ShortcutUndo{})
-	if len(e.Doc().Steps) != n || e.hist.CanUndo() {
-		t.Errorf("one undo left %d steps (want %d), can undo %v", len(e.Doc().Steps), n, e.hist.CanUndo())
+	if len(e.Doc().Steps) != n || e.store.History().CanUndo() {
+		t.Errorf("one undo left %d steps (want %d), can undo %v", len(e.Doc().Steps), n, e.store.History().CanUndo())
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // conflictsPanel lists the unresolved merge conflicts of the open
@@ -150,10 +150,8 @@ func (p *conflictsPanel) reveal(i int) {
 	if c.Element != "step" || p.e.Doc().StepIndex(c.ID) < 0 {
 		return
 	}
-	p.e.SetSelection(canvas.StepSelection(c.ID))
-	if b, ok := p.e.ui.board.(interface{ Reveal(id string) bool }); ok {
-		b.Reveal(c.ID)
-	}
+	p.e.SetSelection(state.StepSelection(c.ID))
+	p.e.ui.board.Reveal(c.ID)
 }
 
 // addConflictsTab adds the Conflicts tab to the side panel. The panel
@@ -175,6 +173,10 @@ func (a *analyser) addConflictsTab() {
 			a.tabs.Select(tab)
 		}
 	}
-	a.e.OnChanged(a.conflicts.update)
+	a.e.store.Subscribe(func(c state.Change) {
+		if c.Document {
+			a.conflicts.update()
+		}
+	})
 	a.conflicts.update()
 }

@@ -48,7 +48,6 @@ func TestConflictsPanel(t *testing.T) {
 	if len(e.Doc().Conflicts) != 2 || e.Doc().Step("order").Wait != 10*blueprint.Minute {
 		t.Errorf("after undo: %d conflicts, wait %v", len(e.Doc().Conflicts), e.Doc().Step("order").Wait)
 	}
-	e.refresh()
 	if len(p.conflicts) != 2 {
 		t.Errorf("the panel shows %d conflicts after undo", len(p.conflicts))
 	}

@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
-	"servicebp/canvas"
 	"servicebp/export"
 )
 
@@ -22,9 +21,7 @@ func (e *Editor) emotionCurve() bool {
 // redraws the board.
 func (e *Editor) setEmotionCurve(on bool) {
 	e.app.Preferences().SetBool(prefEmotionCurve, on)
-	if b, ok := e.ui.board.(*canvas.Board); ok {
-		b.SetEmotionCurve(on)
-	}
+	e.ui.board.SetEmotionCurve(on)
 }
 
 // exportOptions are the export options for s, with the emotion curve as

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
 	"servicebp/internal/golden"
 )
 
@@ -30,7 +29,7 @@ func viewItem(t *testing.T, e *Editor, label string) *fyne.MenuItem {
 
 func TestEmotionCurveToggle(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	board := e.ui.board.(*canvas.Board)
+	board := e.ui.board
 	if board.Layout().Emotion != nil {
 		t.Fatal("a curve with no emotions")
 	}

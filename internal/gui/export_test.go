@@ -189,7 +189,7 @@ func saveDialogButton(t *testing.T, e *Editor) *widget.Button {
 // PDF, then a poster tiled over 2 × 1 landscape A4 sheets.
 func TestExportDialogPDF(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	dir := filepath.Dir(e.path)
+	dir := filepath.Dir(e.Path())
 	d := openExportDialog(t, e)
 	d.format.SetSelected(lang.L("PDF document"))
 	if !d.scale.Disabled() || !d.paper.Disabled() {
@@ -299,7 +299,7 @@ func TestExportSlidesDialogPDF(t *testing.T) {
 		t.Fatalf("the save dialog offers %q, want coffee-slides.pdf", got)
 	}
 	test.Tap(saveDialogButton(t, e))
-	data := readPDF(t, filepath.Join(filepath.Dir(e.path), "coffee-slides.pdf"))
+	data := readPDF(t, filepath.Join(filepath.Dir(e.Path()), "coffee-slides.pdf"))
 	if n, want := bytes.Count(data, []byte("/Type /Page ")), len(e.Doc().Phases())+1; n != want || want < 2 {
 		t.Errorf("the deck has %d pages, want %d (the overview and one per phase)", n, want)
 	}

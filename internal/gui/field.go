@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"servicebp/internal/state"
 )
 
 // field is an inspector text entry that commits its text as one edit when
@@ -11,14 +13,20 @@ import (
 // multi-line field Shift+Enter inserts a newline. Undo and redo shortcuts
 // go to the editor, which undoes the typing first while the text is
 // uncommitted and the document after that.
+//
+// A field is bound to the element it was filled for (set): its typing
+// commits to that element even when the selection changed in between, so
+// the order of committing and selecting does not matter.
 type field struct {
 	widget.Entry
 	e         *Editor
 	committed string
 	shift     bool
-	// commit applies text to the model; it returns false when the text is
-	// not valid, and the field then reverts.
-	commit func(text string) bool
+	// target is the element the field shows, as set gave it.
+	target state.Selection
+	// commit applies text to the model's element target; it returns false
+	// when the text is not valid, and the field then reverts.
+	commit func(target state.Selection, text string) bool
 }
 
 var (
@@ -30,7 +38,7 @@ var (
 	_ fyne.SecondaryTappable = (*field)(nil)
 )
 
-func newField(e *Editor, multiline bool, commit func(string) bool) *field {
+func newField(e *Editor, multiline bool, commit func(target state.Selection, text string) bool) *field {
 	f := &field{e: e, commit: commit}
 	f.MultiLine = multiline
 	if multiline {
@@ -44,11 +52,14 @@ func newField(e *Editor, multiline bool, commit func(string) bool) *field {
 	return f
 }
 
-// set shows text from the model, unless the user is typing in the field.
-func (f *field) set(text string) {
+// set shows text, the value of the element target, and binds the field to
+// target; while the user is typing in the field it keeps the typing and
+// the element it is for.
+func (f *field) set(target state.Selection, text string) {
 	if f.uncommitted() && f.focused() {
 		return
 	}
+	f.target = target
 	f.committed = text
 	if f.Text != text {
 		f.SetText(text)
@@ -71,7 +82,7 @@ func (f *field) commitText() {
 	}
 	old, text := f.committed, f.Text
 	f.committed = text
-	if f.commit == nil || !f.commit(text) {
+	if f.commit == nil || !f.commit(f.target, text) {
 		f.committed = old
 		f.SetText(old)
 	}

@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
 )
 
 // prefRecent is the preference key of the recent files list.
@@ -54,11 +53,8 @@ func (e *Editor) openPath(path string) bool {
 		e.showLoadError(path, err)
 		return false
 	}
-	e.auto.discard()
-	e.path = path
+	e.store.Open(d, path)
 	e.watch.remember(data)
-	e.sel = canvas.Selection{}
-	e.hist.Reset(d)
 	e.addRecent(path)
 	e.focusBoard()
 	return true
@@ -72,12 +68,8 @@ func (e *Editor) openOrCreate(path string) {
 		if abs, aerr := filepath.Abs(path); aerr == nil {
 			path = abs
 		}
-		d := e.newDocument()
-		e.auto.discard()
-		e.path = path
+		e.store.Open(e.newDocument(), path)
 		e.watch.remember(nil)
-		e.sel = canvas.Selection{}
-		e.hist.Reset(d)
 		e.focusBoard()
 		e.notify(lang.L("New file {{.Name}}: it is created when you save", map[string]any{"Name": filepath.Base(path)}))
 		return
@@ -94,22 +86,19 @@ func isYAMLName(path string) bool {
 // newBlueprint replaces the open blueprint with d, untitled. The caller
 // has already dealt with unsaved changes.
 func (e *Editor) newBlueprint(d *blueprint.Document) {
-	e.auto.discard()
-	e.path = ""
+	e.store.Open(d, "")
 	e.watch.remember(nil)
-	e.sel = canvas.Selection{}
-	e.hist.Reset(d)
 	e.focusBoard()
 }
 
 // save writes the blueprint to its file, or asks for a file when it has
 // none. done, if not nil, runs after a successful save.
 func (e *Editor) save(done func()) {
-	if e.path == "" {
+	if e.Path() == "" {
 		e.saveAs(done)
 		return
 	}
-	e.writeThen(e.path, done)
+	e.writeThen(e.Path(), done)
 }
 
 // writeFile saves the blueprint to path and makes path the open file. It
@@ -126,7 +115,7 @@ func (e *Editor) writeFile(path string) bool {
 // cancel, and writeThen returns false.
 func (e *Editor) writeThen(path string, done func()) bool {
 	var expect *blueprint.FileState
-	if path == e.path {
+	if path == e.Path() {
 		expect = e.diskState()
 	}
 	err := e.write(path, expect)
@@ -185,13 +174,8 @@ func (e *Editor) write(path string, expect *blueprint.FileState) error {
 	if _, err := blueprint.WriteFile(path, data, blueprint.WriteOptions{Expect: expect}); err != nil {
 		return err
 	}
-	if path != e.path {
-		e.auto.discard()
-		e.path = path
-	}
+	e.store.MarkSaved(path)
 	e.watch.remember(data)
-	e.hist.MarkSaved()
-	e.auto.discard()
 	e.addRecent(path)
 	e.notify(lang.L("Saved {{.Name}}", map[string]any{"Name": filepath.Base(path)}))
 	return nil
@@ -206,8 +190,8 @@ func (e *Editor) saveAs(done func()) {
 
 // suggestedFileName is the name offered in the save dialog.
 func suggestedFileName(e *Editor) string {
-	if e.path != "" {
-		return filepath.Base(e.path)
+	if e.Path() != "" {
+		return filepath.Base(e.Path())
 	}
 	if s := blueprint.Slug(e.Doc().Title); s != "" {
 		return s + ".yaml"
@@ -233,8 +217,8 @@ func (e *Editor) showOpen() {
 			e.openPath(path)
 		}, e.win)
 		d.SetFilter(regularFiles(yamlExts))
-		if e.path != "" {
-			if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
+		if e.Path() != "" {
+			if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.Path()))); err == nil {
 				d.SetLocation(dir)
 			}
 		}

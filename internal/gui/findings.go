@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint/analysis"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // findingsPanel lists the lint findings of the open blueprint, with counts
@@ -227,10 +227,8 @@ func (p *findingsPanel) reveal(i int) {
 	if f.Step == "" || p.e.Doc().StepIndex(f.Step) < 0 {
 		return
 	}
-	p.e.SetSelection(canvas.StepSelection(f.Step))
-	if b, ok := p.e.ui.board.(interface{ Reveal(id string) bool }); ok {
-		b.Reveal(f.Step)
-	}
+	p.e.SetSelection(state.StepSelection(f.Step))
+	p.e.ui.board.Reveal(f.Step)
 }
 
 // setOpen opens row i (-1 for none) and closes the one open before.

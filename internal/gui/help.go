@@ -2,6 +2,8 @@ package gui
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,50 +12,65 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
+	"servicebp/canvas"
 	"servicebp/internal/cli"
 )
 
-// shortcutRows lists the keyboard shortcuts for Help > Keyboard shortcuts.
-func shortcutRows() [][2]string {
+// shortcutRows lists the keyboard shortcuts for Help > Keyboard shortcuts:
+// one row for each action of the table with keys (actions next to each
+// other with the same help text share a row), then the mouse gestures and
+// the keys of the inspector's fields.
+func shortcutRows(acts []canvas.Action) [][2]string {
+	var rows [][2]string
+	for _, a := range acts {
+		if len(a.Keys) == 0 {
+			continue
+		}
+		keys := keysText(a.Keys)
+		help := a.Help
+		if help == "" {
+			help = a.Label
+		}
+		if n := len(rows); n > 0 && rows[n-1][1] == help {
+			rows[n-1][0] += " / " + keys
+			continue
+		}
+		rows = append(rows, [2]string{keys, help})
+	}
+	return append(rows, gestureRows()...)
+}
+
+// keysText writes keys for the shortcuts dialog: "Ctrl+Shift+Z, Ctrl+Y";
+// keys that read the same (the two Enter keys) are written once.
+func keysText(keys []canvas.Key) string {
+	var parts []string
+	for _, k := range keys {
+		if s := k.String(); !slices.Contains(parts, s) {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// gestureRows are the rows of the shortcuts dialog that are not actions
+// of the table: the mouse on the board and the inspector's fields.
+func gestureRows() [][2]string {
 	return [][2]string{
-		{"Ctrl+N", lang.L("New")},
-		{"Ctrl+O", lang.L("Open…")},
-		{"Ctrl+S", lang.L("Save")},
-		{"Ctrl+Shift+S", lang.L("Save as…")},
-		{"Ctrl+E", lang.L("Export…")},
-		{"Ctrl+Q", lang.L("Quit")},
-		{"Ctrl+Z", lang.L("Undo")},
-		{"Ctrl+Shift+Z, Ctrl+Y", lang.L("Redo")},
-		{"Ctrl+X / Ctrl+C / Ctrl+V", lang.L("Cut, copy, paste")},
-		{"Ctrl+D", lang.L("Duplicate")},
-		{"Ctrl+A", lang.L("Select all")},
-		{"Ctrl+Enter", lang.L("Insert step")},
-		{"Ctrl+Shift+← / →", lang.L("Insert column before / after")},
-		{"Ctrl+Shift+↓", lang.L("Insert lane")},
-		{"Ctrl+L", lang.L("Insert flow between two selected steps")},
-		{"Ctrl+= / Ctrl+-", lang.L("Zoom in / out")},
-		{"Ctrl+0 / Ctrl+1", lang.L("Fit / 100%")},
 		{lang.L("Click, Shift+click, drag on empty space"), lang.L("Select cards")},
 		{lang.L("Double-click an empty cell"), lang.L("Add a card there")},
-		{"Enter, F2", lang.L("Edit the selected card")},
-		{"← → ↑ ↓, Tab", lang.L("Move the selection")},
-		{"Ctrl+← → ↑ ↓", lang.L("Move the selected cards")},
 		{lang.L("Drag a card"), lang.L("Move it to another cell")},
 		{lang.L("Drag from a card's handle"), lang.L("Draw a flow")},
 		{lang.L("Ctrl+wheel"), lang.L("Zoom around the pointer")},
 		{lang.L("Space+drag, middle-drag"), lang.L("Pan")},
-		{"Delete", lang.L("Delete the selection")},
 		{"Enter", lang.L("Commit a field in the inspector")},
 		{"Shift+Enter", lang.L("New line in a multi-line field")},
 		{"Esc", lang.L("Revert a field in the inspector")},
-		{"F1", lang.L("Keyboard shortcuts")},
-		{"F5", lang.L("Present")},
 	}
 }
 
 // showShortcuts lists the keyboard shortcuts.
 func (e *Editor) showShortcuts() {
-	rows := shortcutRows()
+	rows := shortcutRows(e.actions)
 	grid := container.NewGridWithColumns(2)
 	for _, r := range rows {
 		k := widget.NewLabel(r[0])

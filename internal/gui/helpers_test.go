@@ -12,7 +12,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/bpgen"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // testEditor starts an editor in a test app with its own cache folder, no
@@ -29,7 +29,7 @@ func testEditor(t *testing.T, fixture string) *Editor {
 func editAskText(t *testing.T) (*Editor, *field) {
 	t.Helper()
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(canvas.StepSelection("ask"))
+	e.SetSelection(state.StepSelection("ask"))
 	return e, e.ui.inspector.step.text
 }
 
@@ -37,7 +37,7 @@ func editAskText(t *testing.T) (*Editor, *field) {
 // editor back to the saved state.
 func undoAll(t *testing.T, e *Editor) {
 	t.Helper()
-	for e.hist.CanUndo() {
+	for e.store.History().CanUndo() {
 		e.undo()
 	}
 	if e.Dirty() {

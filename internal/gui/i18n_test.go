@@ -7,7 +7,6 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/i18n"
-	"servicebp/canvas"
 )
 
 // useLanguage switches the UI language to the locale loc for one test.
@@ -101,7 +100,7 @@ func TestTraditionalUI(t *testing.T) {
 func TestBoardDrawsDefaultNamesInUILanguage(t *testing.T) {
 	useLanguage(t, "zh_TW.UTF-8")
 	e := testEditor(t, "coffee.yaml")
-	board := e.ui.board.(*canvas.Board)
+	board := e.ui.board
 	l := board.Layout()
 	if got := l.Lanes[1].Title[0].Text; got != "顧客行為" {
 		t.Errorf("customer lane drawn as %q, want 顧客行為", got)

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // emotions are the choices of the emotion selector, from −2 to +2.
@@ -71,15 +71,21 @@ func newInspector(e *Editor) *inspector {
 	in.buildDoc()
 	in.content = container.NewVBox(in.heading, in.other)
 	in.shown = in.other
+	in.refresh()
+	e.store.Subscribe(func(c state.Change) {
+		if c.Document || c.Selection {
+			in.refresh()
+		}
+	})
 	return in
 }
 
 func (in *inspector) buildStep() {
 	e := in.e
 	f := &in.step
-	edit := func(change func(s *blueprint.Step, text string) error) func(string) bool {
-		return func(text string) bool {
-			id := e.sel.One(canvas.SelectSteps)
+	edit := func(change func(s *blueprint.Step, text string) error) func(state.Selection, string) bool {
+		return func(target state.Selection, text string) bool {
+			id := target.One(state.SelectSteps)
 			return e.editStep(id, func(s *blueprint.Step) error { return change(s, text) })
 		}
 	}
@@ -107,15 +113,19 @@ func (in *inspector) buildStep() {
 			return
 		}
 		e.commitField()
-		e.editStep(e.sel.One(canvas.SelectSteps), func(s *blueprint.Step) error { s.Moment = on; return nil })
+		e.editStep(e.Selection().One(state.SelectSteps), func(s *blueprint.Step) error { s.Moment = on; return nil })
 	})
 	f.emotion = widget.NewSelect(emotions, func(v string) {
 		if in.updating {
 			return
 		}
+		i := indexOf(emotions, v)
+		if i < 0 {
+			return
+		}
 		e.commitField()
-		e.editStep(e.sel.One(canvas.SelectSteps), func(s *blueprint.Step) error {
-			s.Emotion = indexOf(emotions, v) - 2
+		e.editStep(e.Selection().One(state.SelectSteps), func(s *blueprint.Step) error {
+			s.Emotion = i - 2
 			return nil
 		})
 	})
@@ -135,8 +145,8 @@ func (in *inspector) buildStep() {
 func (in *inspector) buildLane() {
 	e := in.e
 	f := &in.lane
-	f.name = newField(e, false, func(t string) bool {
-		id := e.sel.One(canvas.SelectLane)
+	f.name = newField(e, false, func(target state.Selection, t string) bool {
+		id := target.One(state.SelectLane)
 		return id != "" && e.apply(blueprint.RenameLane(id, strings.TrimSpace(t)))
 	})
 	f.kind = widget.NewSelect(laneKindLabels(), func(v string) {
@@ -144,12 +154,13 @@ func (in *inspector) buildLane() {
 			return
 		}
 		e.commitField()
-		id := e.sel.One(canvas.SelectLane)
+		id := e.Selection().One(state.SelectLane)
 		l := e.Doc().Lane(id)
-		k := blueprint.LaneKinds[indexOf(laneKindLabels(), v)]
-		if l == nil || l.Kind == k {
+		i := indexOf(laneKindLabels(), v)
+		if l == nil || i < 0 || l.Kind == blueprint.LaneKinds[i] {
 			return
 		}
+		k := blueprint.LaneKinds[i]
 		nl := *l
 		nl.Kind = k
 		e.apply(blueprint.EditLane(id, nl))
@@ -163,8 +174,8 @@ func (in *inspector) buildLane() {
 func (in *inspector) buildColumn() {
 	e := in.e
 	f := &in.column
-	f.name = newField(e, false, func(t string) bool {
-		id := e.sel.One(canvas.SelectColumn)
+	f.name = newField(e, false, func(target state.Selection, t string) bool {
+		id := target.One(state.SelectColumn)
 		c := e.Doc().Column(id)
 		if c == nil {
 			return false
@@ -173,8 +184,8 @@ func (in *inspector) buildColumn() {
 		nc.Name = strings.TrimSpace(t)
 		return e.apply(blueprint.EditColumn(id, nc))
 	})
-	f.phase = newField(e, false, func(t string) bool {
-		id := e.sel.One(canvas.SelectColumn)
+	f.phase = newField(e, false, func(target state.Selection, t string) bool {
+		id := target.One(state.SelectColumn)
 		c := e.Doc().Column(id)
 		if c == nil {
 			return false
@@ -238,27 +249,27 @@ func durationText(d blueprint.Duration) string {
 func (in *inspector) refresh() {
 	var want fyne.CanvasObject
 	e := in.e
-	s := e.sel
+	s := e.Selection()
 	switch {
-	case s.Kind == canvas.SelectSteps && len(s.IDs) == 1:
+	case s.Kind == state.SelectSteps && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Step"))
 		want = in.step.form
-	case s.Kind == canvas.SelectLane && len(s.IDs) == 1:
+	case s.Kind == state.SelectLane && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Lane"))
 		want = in.lane.form
-	case s.Kind == canvas.SelectLine && len(s.IDs) == 1:
+	case s.Kind == state.SelectLine && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Line"))
 		want = in.line.form
-	case s.Kind == canvas.SelectColumn && len(s.IDs) == 1:
+	case s.Kind == state.SelectColumn && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Column"))
 		want = in.column.form
-	case s.Kind == canvas.SelectFlow && len(s.IDs) == 2:
+	case s.Kind == state.SelectFlow && len(s.IDs) == 2:
 		in.heading.SetText(lang.L("Flow"))
 		want = in.flow.form
-	case s.Kind == canvas.SelectNone:
+	case s.Kind == state.SelectNone:
 		in.heading.SetText(lang.L("Blueprint"))
 		want = in.doc.form
-	case s.Kind == canvas.SelectCell && len(s.IDs) == 2:
+	case s.Kind == state.SelectCell && len(s.IDs) == 2:
 		in.heading.SetText(lang.L("Cell"))
 		in.other.SetText(lang.L("{{.Lane}} × {{.Column}}\n\nType, press Enter or double-click to add a step here.",
 			map[string]any{"Lane": laneName(e.Doc(), s.IDs[0]), "Column": columnName(e.Doc(), s.IDs[1])}))
@@ -281,43 +292,43 @@ func (in *inspector) refreshValues() {
 	in.updating = true
 	defer func() { in.updating = false }()
 	d := in.e.Doc()
-	s := in.e.sel
+	s := in.e.Selection()
 	switch in.shown {
 	case in.step.form:
-		st := d.Step(s.One(canvas.SelectSteps))
+		st := d.Step(s.One(state.SelectSteps))
 		if st == nil {
 			return
 		}
 		f := &in.step
-		f.text.set(st.Text)
-		f.notes.set(st.Notes)
-		f.owner.set(st.Owner)
-		f.duration.set(durationText(st.Duration))
-		f.wait.set(durationText(st.Wait))
-		f.fail.set(st.Fail)
-		f.recovery.set(st.Recovery)
+		f.text.set(s, st.Text)
+		f.notes.set(s, st.Notes)
+		f.owner.set(s, st.Owner)
+		f.duration.set(s, durationText(st.Duration))
+		f.wait.set(s, durationText(st.Wait))
+		f.fail.set(s, st.Fail)
+		f.recovery.set(s, st.Recovery)
 		f.moment.SetChecked(st.Moment)
 		f.emotion.SetSelectedIndex(max(-2, min(2, st.Emotion)) + 2)
 	case in.lane.form:
-		l := d.Lane(s.One(canvas.SelectLane))
+		l := d.Lane(s.One(state.SelectLane))
 		if l == nil {
 			return
 		}
-		in.lane.name.set(l.Name)
+		in.lane.name.set(s, l.Name)
 		in.lane.kind.SetSelectedIndex(indexOf(blueprint.LaneKinds, l.Kind))
 	case in.flow.form:
 		in.refreshFlow(d, s)
 	case in.line.form:
-		in.refreshLine(d, s.One(canvas.SelectLine))
+		in.refreshLine(d, s)
 	case in.column.form:
-		c := d.Column(s.One(canvas.SelectColumn))
+		c := d.Column(s.One(state.SelectColumn))
 		if c == nil {
 			return
 		}
-		in.column.name.set(c.Name)
-		in.column.phase.set(c.Phase)
+		in.column.name.set(s, c.Name)
+		in.column.phase.set(s, c.Phase)
 	case in.doc.form:
-		in.doc.refresh(d)
+		in.doc.refresh(s, d)
 	}
 }
 
@@ -347,13 +358,14 @@ func laneKindLabel(k blueprint.LaneKind) string {
 	return lang.L("Custom lane")
 }
 
+// indexOf is the index of v in list, or -1 when list does not hold it.
 func indexOf[T comparable](list []T, v T) int {
 	for i, x := range list {
 		if x == v {
 			return i
 		}
 	}
-	return 0
+	return -1
 }
 
 // laneName is the name of lane id, or the id when it has no name.

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // flowForm edits the selected flow: its label and direction.
@@ -27,9 +27,8 @@ type laneMoves struct {
 func (in *inspector) buildFlow() {
 	e := in.e
 	f := &in.flow
-	edit := func(change func(fl *blueprint.Flow)) bool {
-		s := e.sel
-		if s.Kind != canvas.SelectFlow || len(s.IDs) != 2 {
+	edit := func(s state.Selection, change func(fl *blueprint.Flow)) bool {
+		if s.Kind != state.SelectFlow || len(s.IDs) != 2 {
 			return false
 		}
 		i := e.Doc().FlowIndex(s.IDs[0], s.IDs[1])
@@ -43,24 +42,24 @@ func (in *inspector) buildFlow() {
 		}
 		return e.apply(blueprint.EditFlow(s.IDs[0], s.IDs[1], fl))
 	}
-	f.label = newField(e, false, func(t string) bool {
-		return edit(func(fl *blueprint.Flow) { fl.Label = strings.TrimSpace(t) })
+	f.label = newField(e, false, func(target state.Selection, t string) bool {
+		return edit(target, func(fl *blueprint.Flow) { fl.Label = strings.TrimSpace(t) })
 	})
 	f.twoWay = widget.NewCheck(lang.L("Two-way"), func(on bool) {
 		if in.updating {
 			return
 		}
 		e.commitField()
-		edit(func(fl *blueprint.Flow) { fl.TwoWay = on })
+		edit(e.Selection(), func(fl *blueprint.Flow) { fl.TwoWay = on })
 	})
 	f.reverse = widget.NewButton(lang.L("Reverse"), func() {
 		e.commitField()
-		s := e.sel
-		if s.Kind != canvas.SelectFlow || len(s.IDs) != 2 {
+		s := e.Selection()
+		if s.Kind != state.SelectFlow || len(s.IDs) != 2 {
 			return
 		}
 		if e.apply(blueprint.ReverseFlow(s.IDs[0], s.IDs[1])) {
-			e.SetSelection(canvas.Selection{Kind: canvas.SelectFlow, IDs: []string{s.IDs[1], s.IDs[0]}})
+			e.SetSelection(state.Selection{Kind: state.SelectFlow, IDs: []string{s.IDs[1], s.IDs[0]}})
 		}
 	})
 	f.form = widget.NewForm(
@@ -69,7 +68,7 @@ func (in *inspector) buildFlow() {
 	)
 }
 
-func (in *inspector) refreshFlow(d *blueprint.Document, s canvas.Selection) {
+func (in *inspector) refreshFlow(d *blueprint.Document, s state.Selection) {
 	if len(s.IDs) != 2 {
 		return
 	}
@@ -78,7 +77,7 @@ func (in *inspector) refreshFlow(d *blueprint.Document, s canvas.Selection) {
 		return
 	}
 	fl := d.Flows[i]
-	in.flow.label.set(fl.Label)
+	in.flow.label.set(s, fl.Label)
 	in.flow.twoWay.SetChecked(fl.TwoWay)
 }
 
@@ -87,7 +86,7 @@ func (in *inspector) buildLaneMoves() {
 	e := in.e
 	move := func(delta int) {
 		e.commitField()
-		id := e.sel.One(canvas.SelectLane)
+		id := e.Selection().One(state.SelectLane)
 		i := e.Doc().LaneIndex(id)
 		if i < 0 || i+delta < 0 || i+delta >= len(e.Doc().Lanes) {
 			return

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // lineForm edits a boundary line: its name, stroke and the lane it runs
@@ -29,8 +29,8 @@ type docForm struct {
 func (in *inspector) buildLine() {
 	e := in.e
 	f := &in.line
-	edit := func(change func(l *blueprint.Line)) bool {
-		id := e.sel.One(canvas.SelectLine)
+	edit := func(target state.Selection, change func(l *blueprint.Line)) bool {
+		id := target.One(state.SelectLine)
 		cur := e.Doc().LineIndex(id)
 		if cur < 0 {
 			return false
@@ -42,15 +42,19 @@ func (in *inspector) buildLine() {
 		}
 		return e.apply(blueprint.EditLine(id, l))
 	}
-	f.name = newField(e, false, func(t string) bool {
-		return edit(func(l *blueprint.Line) { l.Name = strings.TrimSpace(t) })
+	f.name = newField(e, false, func(target state.Selection, t string) bool {
+		return edit(target, func(l *blueprint.Line) { l.Name = strings.TrimSpace(t) })
 	})
 	f.style = widget.NewSelect(lineStyleLabels(), func(v string) {
 		if in.updating {
 			return
 		}
 		e.commitField()
-		edit(func(l *blueprint.Line) { l.Style = blueprint.LineStyles[indexOf(lineStyleLabels(), v)] })
+		i := indexOf(lineStyleLabels(), v)
+		if i < 0 {
+			return
+		}
+		edit(e.Selection(), func(l *blueprint.Line) { l.Style = blueprint.LineStyles[i] })
 	})
 	f.below = widget.NewSelect(nil, func(v string) {
 		if in.updating {
@@ -58,11 +62,11 @@ func (in *inspector) buildLine() {
 		}
 		e.commitField()
 		i := indexOf(f.below.Options, v)
-		if i >= len(e.Doc().Lanes) {
+		if i < 0 || i >= len(e.Doc().Lanes) {
 			return
 		}
 		lane := e.Doc().Lanes[i].ID
-		edit(func(l *blueprint.Line) { l.Below = lane })
+		edit(e.Selection(), func(l *blueprint.Line) { l.Below = lane })
 	})
 	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("Name"), f.name),
@@ -74,10 +78,10 @@ func (in *inspector) buildLine() {
 func (in *inspector) buildDoc() {
 	e := in.e
 	f := &in.doc
-	f.title = newField(e, false, func(t string) bool {
+	f.title = newField(e, false, func(_ state.Selection, t string) bool {
 		return e.apply(blueprint.SetTitle(strings.TrimSpace(t)))
 	})
-	f.desc = newField(e, true, func(t string) bool {
+	f.desc = newField(e, true, func(_ state.Selection, t string) bool {
 		return e.apply(blueprint.SetDescription(t))
 	})
 	f.title.SetPlaceHolder(lang.L("Untitled"))
@@ -87,14 +91,14 @@ func (in *inspector) buildDoc() {
 	)
 }
 
-func (in *inspector) refreshLine(d *blueprint.Document, id string) {
-	i := d.LineIndex(id)
+func (in *inspector) refreshLine(d *blueprint.Document, s state.Selection) {
+	i := d.LineIndex(s.One(state.SelectLine))
 	if i < 0 {
 		return
 	}
 	l := d.Lines[i]
 	f := &in.line
-	f.name.set(l.Name)
+	f.name.set(s, l.Name)
 	f.style.SetSelectedIndex(indexOf(blueprint.LineStyles, l.Style))
 	names := make([]string, len(d.Lanes))
 	for j, lane := range d.Lanes {
@@ -104,9 +108,9 @@ func (in *inspector) refreshLine(d *blueprint.Document, id string) {
 	f.below.SetSelectedIndex(d.LaneIndex(l.Below))
 }
 
-func (f *docForm) refresh(d *blueprint.Document) {
-	f.title.set(d.Title)
-	f.desc.set(d.Description)
+func (f *docForm) refresh(s state.Selection, d *blueprint.Document) {
+	f.title.set(s, d.Title)
+	f.desc.set(s, d.Description)
 }
 
 // lineStyleLabels names the line styles in the UI language, in LineStyles

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 func TestInspectorStepFields(t *testing.T) {
@@ -29,7 +29,7 @@ func TestInspectorStepFields(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := testEditor(t, "coffee.yaml")
-			e.SetSelection(canvas.StepSelection("ask"))
+			e.SetSelection(state.StepSelection("ask"))
 			before := *e.Doc().Step("ask")
 			f := tc.field(e.ui.inspector)
 			replaceText(e, f, tc.text)
@@ -45,7 +45,7 @@ func TestInspectorStepFields(t *testing.T) {
 			if got := *e.Doc().Step("ask"); got.Text != before.Text || tc.get(&got) != tc.get(&before) {
 				t.Errorf("after one undo: %v, want %v", tc.get(&got), tc.get(&before))
 			}
-			if e.hist.CanUndo() {
+			if e.store.History().CanUndo() {
 				t.Errorf("the field edit made more than one undo step")
 			}
 			if f.Text != f.committed || f.committed != fieldValue(tc.get(&before)) {
@@ -67,7 +67,7 @@ func fieldValue(v any) string {
 
 func TestInspectorCommitsOnFocusLost(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(canvas.StepSelection("take-order"))
+	e.SetSelection(state.StepSelection("take-order"))
 	replaceText(e, e.ui.inspector.step.owner, "Cashier")
 	e.win.Canvas().Focus(e.ui.inspector.step.fail)
 	if got := e.Doc().Step("take-order").Owner; got != "Cashier" {
@@ -87,7 +87,7 @@ func TestInspectorEscReverts(t *testing.T) {
 
 func TestInspectorInvalidDurationRefused(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(canvas.StepSelection("tap-card"))
+	e.SetSelection(state.StepSelection("tap-card"))
 	f := e.ui.inspector.step.wait
 	replaceText(e, f, "soon")
 	key(e, fyne.KeyReturn)
@@ -101,7 +101,7 @@ func TestInspectorInvalidDurationRefused(t *testing.T) {
 
 func TestInspectorMomentAndEmotion(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(canvas.StepSelection("enjoy"))
+	e.SetSelection(state.StepSelection("enjoy"))
 	in := e.ui.inspector
 	test.Tap(in.step.moment)
 	in.step.emotion.SetSelected("+2")
@@ -124,7 +124,7 @@ func TestInspectorLaneColumnLineDoc(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	in := e.ui.inspector
 
-	e.SetSelection(canvas.Selection{Kind: canvas.SelectLane, IDs: []string{"customer"}})
+	e.SetSelection(state.Selection{Kind: state.SelectLane, IDs: []string{"customer"}})
 	replaceText(e, in.lane.name, "Guest actions")
 	key(e, fyne.KeyReturn)
 	if got := e.Doc().Lane("customer").Name; got != "Guest actions" {
@@ -135,20 +135,20 @@ func TestInspectorLaneColumnLineDoc(t *testing.T) {
 		t.Errorf("lane kind = %q", got)
 	}
 
-	e.SetSelection(canvas.Selection{Kind: canvas.SelectColumn, IDs: []string{"order"}})
+	e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{"order"}})
 	replaceText(e, in.column.phase, "Purchase")
 	key(e, fyne.KeyReturn)
 	if p := e.Doc().Column("pay").Phase; p != "Purchase" {
 		t.Errorf("renaming the phase of column order left pay in %q", p)
 	}
 
-	e.SetSelection(canvas.Selection{Kind: canvas.SelectLine, IDs: []string{"visibility"}})
+	e.SetSelection(state.Selection{Kind: state.SelectLine, IDs: []string{"visibility"}})
 	in.line.style.SetSelectedIndex(0)
 	if got := e.Doc().Lines[e.Doc().LineIndex("visibility")].Style; got != blueprint.StyleSolid {
 		t.Errorf("line style = %q", got)
 	}
 
-	e.SetSelection(canvas.Selection{})
+	e.SetSelection(state.Selection{})
 	replaceText(e, in.doc.title, "Coffee bar")
 	key(e, fyne.KeyReturn)
 	if e.Doc().Title != "Coffee bar" {
@@ -159,9 +159,9 @@ func TestInspectorLaneColumnLineDoc(t *testing.T) {
 
 func TestSelectionChangeCommitsField(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(canvas.StepSelection("ask"))
+	e.SetSelection(state.StepSelection("ask"))
 	replaceText(e, e.ui.inspector.step.text, "Order tea")
-	e.SetSelection(canvas.StepSelection("enjoy"))
+	e.SetSelection(state.StepSelection("enjoy"))
 	if got := e.Doc().Step("ask").Text; got != "Order tea" {
 		t.Errorf("ask text = %q, want the typing committed to it", got)
 	}
@@ -170,10 +170,50 @@ func TestSelectionChangeCommitsField(t *testing.T) {
 	}
 }
 
+// TestCommitOrderTrap types into the text field of one step and then
+// commits the field and selects another step in either order: the typing
+// always goes to the step it was typed for, because the field is bound to
+// that step when it is filled, not to whatever is selected when it
+// commits.
+func TestCommitOrderTrap(t *testing.T) {
+	orders := []struct {
+		name   string
+		change func(e *Editor, to state.Selection)
+	}{
+		{"commit then select", func(e *Editor, to state.Selection) { e.commitField(); e.store.Select(to) }},
+		{"select then commit", func(e *Editor, to state.Selection) { e.store.Select(to); e.commitField() }},
+		{"select, then commit on focus loss", func(e *Editor, to state.Selection) {
+			e.store.Select(to)
+			e.win.Canvas().Focus(e.ui.board)
+		}},
+	}
+	for _, o := range orders {
+		t.Run(o.name, func(t *testing.T) {
+			e := testEditor(t, "coffee.yaml")
+			e.SetSelection(state.StepSelection("ask"))
+			text := e.ui.inspector.step.text
+			replaceText(e, text, "Order tea")
+			o.change(e, state.StepSelection("enjoy"))
+			if got := e.Doc().Step("ask").Text; got != "Order tea" {
+				t.Errorf("ask text = %q, want the typing committed to it", got)
+			}
+			if got := e.Doc().Step("enjoy").Text; got != "Enjoy the coffee" {
+				t.Errorf("enjoy text = %q, want it untouched", got)
+			}
+			if e.Selection().One(state.SelectSteps) != "enjoy" || text.Text != "Enjoy the coffee" {
+				t.Errorf("selection %v, field shows %q; want enjoy and its text", e.Selection(), text.Text)
+			}
+			if e.store.UndoLabel() != "Edit step" || !e.store.Undo() || e.store.CanUndo() {
+				t.Error("the typing did not make exactly one undoable edit")
+			}
+		})
+	}
+}
+
 func TestInspectorFlowAndLaneMoves(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	in := e.ui.inspector
-	e.SetSelection(canvas.Selection{Kind: canvas.SelectFlow, IDs: []string{"ask", "take-order"}})
+	e.SetSelection(state.Selection{Kind: state.SelectFlow, IDs: []string{"ask", "take-order"}})
 	replaceText(e, in.flow.label, "order")
 	key(e, fyne.KeyReturn)
 	test.Tap(in.flow.twoWay)
@@ -186,7 +226,7 @@ func TestInspectorFlowAndLaneMoves(t *testing.T) {
 		t.Errorf("reverse: flows %+v, selection %v", e.Doc().Flows, e.Selection())
 	}
 
-	e.SetSelection(canvas.Selection{Kind: canvas.SelectLane, IDs: []string{"customer"}})
+	e.SetSelection(state.Selection{Kind: state.SelectLane, IDs: []string{"customer"}})
 	test.Tap(in.laneMoves.up)
 	if e.Doc().Lanes[0].ID != "customer" {
 		t.Errorf("Move up left lanes %v first", e.Doc().Lanes[0].ID)
@@ -208,5 +248,19 @@ func TestShiftEnterAddsLine(t *testing.T) {
 	key(e, fyne.KeyReturn)
 	if got := e.Doc().Step("ask").Text; got != "Order\na flat white" {
 		t.Errorf("text = %q, want two lines", got)
+	}
+}
+
+// TestIndexOfNoMatch: a value that is not in the list is -1, never the
+// first entry.
+func TestIndexOfNoMatch(t *testing.T) {
+	if got := indexOf(emotions, "+3"); got != -1 {
+		t.Errorf("indexOf(emotions, +3) = %d, want -1", got)
+	}
+	if got := indexOf(blueprint.LaneKinds, blueprint.LaneKind("nonsense")); got != -1 {
+		t.Errorf("indexOf of an unknown lane kind = %d, want -1", got)
+	}
+	if got := indexOf(emotions, "0"); got != 2 {
+		t.Errorf("indexOf(emotions, 0) = %d, want 2", got)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // outline lists the blueprint's lanes, lines, columns and steps beside the
@@ -23,7 +23,7 @@ type outline struct {
 }
 
 type outlineRow struct {
-	sel   canvas.Selection
+	sel   state.Selection
 	label string
 }
 
@@ -44,6 +44,15 @@ func newOutline(e *Editor) *outline {
 		e.SetSelection(o.rows[i].sel)
 	}
 	o.ExtendBaseWidget(o)
+	o.refresh()
+	e.store.Subscribe(func(c state.Change) {
+		switch {
+		case c.Document:
+			o.refresh()
+		case c.Selection:
+			o.showSelection()
+		}
+	})
 	return o
 }
 
@@ -57,10 +66,10 @@ func (o *outline) refresh() {
 	d := o.e.Doc()
 	rows := []outlineRow{{label: "▣ " + lang.L("Blueprint") + ": " + orUntitled(d.Title)}}
 	for _, l := range d.Lanes {
-		rows = append(rows, outlineRow{canvas.Selection{Kind: canvas.SelectLane, IDs: []string{l.ID}}, "▤ " + lang.L("Lane") + ": " + l.Name})
+		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}}, "▤ " + lang.L("Lane") + ": " + l.Name})
 	}
 	for _, l := range d.Lines {
-		rows = append(rows, outlineRow{canvas.Selection{Kind: canvas.SelectLine, IDs: []string{l.ID}}, "┄ " + lang.L("Line") + ": " + l.Name})
+		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLine, IDs: []string{l.ID}}, "┄ " + lang.L("Line") + ": " + l.Name})
 	}
 	for i, c := range d.Columns {
 		label := fmt.Sprintf("▥ %s %d", lang.L("Column"), i+1)
@@ -70,22 +79,27 @@ func (o *outline) refresh() {
 		if c.Phase != "" {
 			label += "  [" + c.Phase + "]"
 		}
-		rows = append(rows, outlineRow{canvas.Selection{Kind: canvas.SelectColumn, IDs: []string{c.ID}}, label})
+		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectColumn, IDs: []string{c.ID}}, label})
 	}
 	for _, s := range d.Steps {
 		text := strings.ReplaceAll(s.Text, "\n", " ")
 		if text == "" {
 			text = "(" + lang.L("empty") + ")"
 		}
-		rows = append(rows, outlineRow{canvas.StepSelection(s.ID), "▢ " + text + "   · " + s.Lane + " × " + s.Column})
+		rows = append(rows, outlineRow{state.StepSelection(s.ID), "▢ " + text + "   · " + s.Lane + " × " + s.Column})
 	}
 	o.rows = rows
+	o.list.Refresh()
+	o.showSelection()
+}
+
+// showSelection selects the row of the store's selection, or none.
+func (o *outline) showSelection() {
 	o.updating = true
 	defer func() { o.updating = false }()
-	o.list.Refresh()
-	sel := o.e.sel
-	for i, r := range rows {
-		if r.sel.Kind == sel.Kind && strings.Join(r.sel.IDs, "\x00") == strings.Join(sel.IDs, "\x00") {
+	sel := o.e.Selection()
+	for i, r := range o.rows {
+		if r.sel.Equal(sel) {
 			o.list.Select(i)
 			return
 		}

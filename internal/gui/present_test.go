@@ -45,7 +45,7 @@ func TestPresentFromEditor(t *testing.T) {
 		{"View > Present", func(e *Editor) { presentMenuItem(t, e, lang.L("Present")+"  (F5)").Action() }},
 		{"F5", func(e *Editor) { e.win.Canvas().Unfocus(); presentEditorKey(e, fyne.KeyF5) }},
 		{"F5 on the board", func(e *Editor) {
-			b := e.ui.board.(*canvas.Board)
+			b := e.ui.board
 			e.win.Canvas().Focus(b)
 			presentEditorKey(e, fyne.KeyF5)
 		}},

@@ -19,7 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // Recovery never deletes a journal the user has not decided on. At start
@@ -57,7 +57,7 @@ type orphan struct {
 func (a *autosaver) orphans() []*orphan {
 	dir := a.e.opts.CacheDir
 	removeStaleLocks(dir)
-	paths, err := journalsOf(dir, a.e.path)
+	paths, err := journalsOf(dir, a.e.Path())
 	if err != nil {
 		fyne.LogError("servicebp: looking for autosave journals", err)
 		return nil
@@ -154,10 +154,10 @@ func (e *Editor) sameAsOpen(d *blueprint.Document) bool {
 
 // fileTime is the open file's modification time, if it has a file.
 func (e *Editor) fileTime() (time.Time, bool) {
-	if e.path == "" {
+	if e.Path() == "" {
 		return time.Time{}, false
 	}
-	st, err := os.Stat(e.path)
+	st, err := os.Stat(e.Path())
 	if err != nil {
 		return time.Time{}, false
 	}
@@ -292,7 +292,7 @@ var errUnknown = errors.New("unknown problem")
 // to the file as it is on disk. The journal is removed once this editor
 // has journalled the restored blueprint itself.
 func (e *Editor) restore(o *orphan) {
-	e.sel = canvas.Selection{}
+	e.store.Select(state.Selection{})
 	if !e.apply(blueprint.ReplaceDocument(o.doc)) {
 		o.lock.release()
 		return

@@ -31,8 +31,8 @@ func (e *Editor) askSavePath(name string, exts []string, onPath func(path string
 	}, e.win)
 	d.SetFilter(regularFiles(exts))
 	d.SetFileName(name)
-	if e.path != "" {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
+	if e.Path() != "" {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.Path()))); err == nil {
 			d.SetLocation(dir)
 		}
 	}

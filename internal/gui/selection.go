@@ -1,15 +1,15 @@
 package gui
 
-import "servicebp/canvas"
+import "servicebp/internal/state"
 
-// Selection returns the current selection, which the board, the inspector
-// and the outline share.
-func (e *Editor) Selection() canvas.Selection { return e.sel }
+// Selection returns the current selection, which the store holds and the
+// board, the inspector and the outline show.
+func (e *Editor) Selection() state.Selection { return e.store.Selection() }
 
-// SetSelection changes the selection; the board calls it when the user
-// selects something, and the inspector follows.
-func (e *Editor) SetSelection(s canvas.Selection) {
+// SetSelection commits the focused inspector field and changes the
+// selection. The field commits to the element it was filled for, so the
+// order of the two does not matter.
+func (e *Editor) SetSelection(s state.Selection) {
+	e.store.Select(s)
 	e.commitField()
-	e.sel = s.Valid(e.Doc())
-	e.refresh()
 }

@@ -3,6 +3,8 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+
+	"servicebp/canvas"
 )
 
 // undo undoes the typing in the focused inspector field while it has any,
@@ -12,22 +14,28 @@ import (
 // entry) undoes its typing instead, and the focused board gets the
 // shortcut itself.
 func (e *Editor) undo() {
-	e.historyKey(&fyne.ShortcutUndo{}, true)
+	e.historyKey(true)
 }
 
 // redo is undo's counterpart for Ctrl+Shift+Z and Ctrl+Y.
 func (e *Editor) redo() {
-	e.historyKey(&fyne.ShortcutRedo{}, false)
+	e.historyKey(false)
 }
 
-func (e *Editor) historyKey(s fyne.Shortcut, undo bool) {
-	step := e.hist.Redo
+// redoStep redoes the last undone edit, and tells the user when it can no
+// longer be redone.
+func (e *Editor) redoStep() {
+	if _, err := e.store.Redo(); err != nil {
+		e.showError(err)
+	}
+}
+
+func (e *Editor) historyKey(undo bool) {
+	step := e.redoStep
 	if undo {
-		step = e.hist.Undo
+		step = func() { e.store.Undo() }
 	}
 	switch f := e.win.Canvas().Focused().(type) {
-	case nil:
-		step()
 	case *field:
 		switch {
 		case !f.uncommitted():
@@ -43,9 +51,9 @@ func (e *Editor) historyKey(s fyne.Shortcut, undo bool) {
 		} else {
 			f.Redo()
 		}
-	case fyne.Shortcutable:
-		f.TypedShortcut(s)
 	default:
+		// The board, or a widget with no undo of its own: undo the last
+		// edit of the blueprint.
 		step()
 	}
 }
@@ -58,26 +66,10 @@ func (e *Editor) commitField() {
 	}
 }
 
-// clipboardShortcut passes a clipboard or select-all shortcut from the
-// menu to the focused widget (a text field, or the board), then to the
-// board; select all with nothing focused selects every step.
-func (e *Editor) clipboardShortcut(s fyne.Shortcut) {
-	if f := e.focusedShortcutable(); f != nil {
-		f.TypedShortcut(s)
-		return
-	}
-	if b, ok := e.ui.board.(fyne.Shortcutable); ok {
-		b.TypedShortcut(s)
-		return
-	}
-	if _, ok := s.(*fyne.ShortcutSelectAll); ok {
-		e.selectAll()
-	}
-}
-
 // textFirst returns a menu action for a shortcut that text fields use too
-// (Ctrl+Shift+← and → select by words): while a text entry has the focus
-// the shortcut goes to it, and otherwise action runs.
+// (the clipboard, select all, Ctrl+Shift+← and → to select by words):
+// while a text entry has the focus the shortcut goes to it, with the
+// app's clipboard, and otherwise action runs.
 func (e *Editor) textFirst(s fyne.Shortcut, action func()) func() {
 	type textEntry interface {
 		fyne.Shortcutable
@@ -85,11 +77,25 @@ func (e *Editor) textFirst(s fyne.Shortcut, action func()) func() {
 	}
 	return func() {
 		if t, ok := e.win.Canvas().Focused().(textEntry); ok {
-			t.TypedShortcut(s)
+			t.TypedShortcut(e.withClipboard(s))
 			return
 		}
 		action()
 	}
+}
+
+// withClipboard is s with the app's clipboard, for the clipboard
+// shortcuts, which a text entry needs it in.
+func (e *Editor) withClipboard(s fyne.Shortcut) fyne.Shortcut {
+	switch s.(type) {
+	case *fyne.ShortcutCopy:
+		return &fyne.ShortcutCopy{Clipboard: e.app.Clipboard()}
+	case *fyne.ShortcutCut:
+		return &fyne.ShortcutCut{Clipboard: e.app.Clipboard()}
+	case *fyne.ShortcutPaste:
+		return &fyne.ShortcutPaste{Clipboard: e.app.Clipboard()}
+	}
+	return s
 }
 
 // viewAction is a View menu command for the board.
@@ -103,20 +109,9 @@ const (
 	viewActual
 )
 
-// Viewer is implemented by a board that zooms.
-type Viewer interface {
-	ZoomIn()
-	ZoomOut()
-	ZoomToFit()
-	ZoomActual()
-}
-
-// view runs a View menu command on the board, when it zooms.
+// view runs a View menu command on the board.
 func (e *Editor) view(a viewAction) {
-	v, ok := e.ui.board.(Viewer)
-	if !ok {
-		return
-	}
+	v := e.ui.board
 	switch a {
 	case viewZoomIn:
 		v.ZoomIn()
@@ -142,24 +137,37 @@ func (e *Editor) present() {
 	e.notify(lang.L("Presentation mode is not available in this version"))
 }
 
-// addShortcuts adds the shortcuts that are not on menu items: Ctrl+Y
-// (redo) and Ctrl+Z when nothing is focused, F1, F5, Delete, and Enter
-// and Esc for the open question.
+// addShortcuts gives the window the keys of the table's actions that work
+// in the whole window: the shortcuts with Ctrl or Cmd (which the menus
+// also run), and F1, F5 and Delete when nothing has the focus, after
+// Enter and Esc for the open question. The board, when focused, runs the
+// keys itself (see canvas.Board.SetKeyMap).
 func (e *Editor) addShortcuts() {
 	c := e.win.Canvas()
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { e.undo() })
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redo() })
+	plain := map[fyne.KeyName]*canvas.Action{}
+	for i := range e.actions {
+		a := &e.actions[i]
+		if a.Board {
+			continue
+		}
+		for _, k := range a.Keys {
+			if sc := k.Shortcut(); sc != nil {
+				c.AddShortcut(sc, func(fyne.Shortcut) {
+					if a.Runnable() {
+						a.Run()
+					}
+				})
+			} else if k.Modifier == 0 {
+				plain[k.Name] = a
+			}
+		}
+	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if e.questionKey(ev.Name) {
 			return
 		}
-		switch ev.Name {
-		case fyne.KeyF1:
-			e.showShortcuts()
-		case fyne.KeyF5:
-			e.present()
-		case fyne.KeyDelete:
-			e.deleteSelection()
+		if a := plain[ev.Name]; a != nil && a.Runnable() {
+			a.Run()
 		}
 	})
 }

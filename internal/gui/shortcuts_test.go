@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 func TestUndoRedoWhileEntryFocused(t *testing.T) {
@@ -85,7 +85,7 @@ func TestClipboardShortcutsReachFocusedEntry(t *testing.T) {
 	if got := e.app.Clipboard().Content(); got != "Order a flat white" {
 		t.Errorf("Ctrl+A, Ctrl+C in the text field copied %q", got)
 	}
-	if e.Selection().Kind != canvas.SelectSteps {
+	if e.Selection().Kind != state.SelectSteps {
 		t.Errorf("Ctrl+A in a field changed the board selection to %v", e.Selection())
 	}
 }

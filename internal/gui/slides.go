@@ -63,8 +63,8 @@ func (e *Editor) askSlidesFolder(s exportSettings) {
 		}
 		e.exportSlides(dir.Path(), s)
 	}, e.win)
-	if e.path != "" {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
+	if e.Path() != "" {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.Path()))); err == nil {
 			d.SetLocation(dir)
 		}
 	}

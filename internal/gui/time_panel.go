@@ -14,7 +14,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // timePanel shows the customer's time through the flows: the critical
@@ -53,10 +53,8 @@ func newTimePanel(e *Editor) *timePanel {
 	p.steps.Wrapping = fyne.TextWrapWord
 	p.selectPath = widget.NewButton(lang.L("Select the path"), func() {
 		if len(p.path.Whole.Steps) > 0 {
-			p.e.SetSelection(canvas.Selection{Kind: canvas.SelectSteps, IDs: p.path.Whole.Steps})
-			if b, ok := p.e.ui.board.(*canvas.Board); ok {
-				b.HighlightPath(p.path.Whole.Steps)
-			}
+			p.e.SetSelection(state.Selection{Kind: state.SelectSteps, IDs: p.path.Whole.Steps})
+			p.e.ui.board.HighlightPath(p.path.Whole.Steps)
 		}
 	})
 	p.queues = container.NewVBox()

@@ -10,7 +10,7 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 func TestTimePanel(t *testing.T) {
@@ -23,16 +23,16 @@ func TestTimePanel(t *testing.T) {
 		t.Errorf("path = %q, %q, %q", p.total.Text, p.share.Text, p.steps.Text)
 	}
 	test.Tap(p.selectPath)
-	if sel := e.Selection(); sel.Kind != canvas.SelectSteps || !slices.Equal(sel.IDs, []string{"line", "serve"}) {
+	if sel := e.Selection(); sel.Kind != state.SelectSteps || !slices.Equal(sel.IDs, []string{"line", "serve"}) {
 		t.Errorf("selection = %+v, want the path's steps", sel)
 	}
 	// The board highlights the path's flow, and only while the path is
 	// selected.
-	board := e.ui.board.(*canvas.Board)
+	board := e.ui.board
 	if hl := board.HighlightedFlows(); len(hl) != 1 || !hl[layout.FlowKey{From: "line", To: "serve"}] {
 		t.Errorf("highlighted flows = %v, want line → serve", hl)
 	}
-	e.SetSelection(canvas.StepSelection("line"))
+	e.SetSelection(state.StepSelection("line"))
 	if hl := board.HighlightedFlows(); len(hl) != 0 {
 		t.Errorf("highlighted flows after selecting one step = %v", hl)
 	}

@@ -34,10 +34,10 @@ func newWatcher(e *Editor) *watcher { return &watcher{e: e} }
 func (w *watcher) remember(data []byte) {
 	w.data = data
 	w.mod, w.size = time.Time{}, -1
-	if w.e.path == "" {
+	if w.e.Path() == "" {
 		return
 	}
-	if st, err := os.Stat(w.e.path); err == nil {
+	if st, err := os.Stat(w.e.Path()); err == nil {
 		w.mod, w.size = st.ModTime(), st.Size()
 	}
 }
@@ -74,10 +74,10 @@ func (w *watcher) stop() {
 // check looks at the file once and reacts to a change.
 func (w *watcher) check() {
 	e := w.e
-	if e.path == "" || w.asking {
+	if e.Path() == "" || w.asking {
 		return
 	}
-	st, err := os.Stat(e.path)
+	st, err := os.Stat(e.Path())
 	if err != nil {
 		return // deleted or moved away: keep the blueprint open
 	}
@@ -87,11 +87,11 @@ func (w *watcher) check() {
 	w.mod, w.size = st.ModTime(), st.Size()
 	var data []byte
 	if st.Mode().IsRegular() {
-		data, err = blueprint.ReadFile(e.path)
+		data, err = blueprint.ReadFile(e.Path())
 	} else {
 		// A pipe or a device in the file's place: opening it could block
 		// the editor, so it is never read.
-		err = fmt.Errorf("%s:1:1: is not a regular file", filepath.Base(e.path))
+		err = fmt.Errorf("%s:1:1: is not a regular file", filepath.Base(e.Path()))
 	}
 	if err != nil {
 		// Too large, not a file or unreadable: said once, until the file
@@ -125,16 +125,13 @@ func (w *watcher) check() {
 // reload replaces the blueprint with data, the file's new contents.
 func (w *watcher) reload(data []byte) {
 	e := w.e
-	d, err := blueprint.Parse(e.path, data)
+	d, err := blueprint.Parse(e.Path(), data)
 	if err != nil {
 		w.data = data
 		e.notify(lang.L("{{.Name}} changed on disk but has errors; not reloaded", map[string]any{"Name": e.displayName()}))
 		return
 	}
-	e.auto.discard()
 	w.data = data
-	sel := e.sel
-	e.hist.Reset(d)
-	e.SetSelection(sel)
+	e.store.Reload(d)
 	e.notify(lang.L("Reloaded {{.Name}}: it changed on disk", map[string]any{"Name": e.displayName()}))
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"servicebp/blueprint"
-	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // rewrite changes the file on disk as another program would, with a
@@ -31,7 +31,7 @@ func rewrite(t *testing.T, path, old, new string) {
 
 func TestReloadOnExternalChange(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.SetSelection(canvas.StepSelection("ask"))
+	e.SetSelection(state.StepSelection("ask"))
 	rewrite(t, e.Path(), "Order a flat white", "Order an espresso")
 	e.watch.check()
 	if got := e.Doc().Step("ask").Text; got != "Order an espresso" {
@@ -46,7 +46,7 @@ func TestReloadOnExternalChange(t *testing.T) {
 	if e.Dirty() {
 		t.Error("dirty after a reload")
 	}
-	if e.Selection().One(canvas.SelectSteps) != "ask" {
+	if e.Selection().One(state.SelectSteps) != "ask" {
 		t.Error("the selection was lost in the reload")
 	}
 	if e.ui.inspector.step.text.Text != "Order an espresso" {

@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // Preference keys.
@@ -25,7 +28,7 @@ var (
 // shell holds the window's widgets around the board.
 type shell struct {
 	centre    *fyne.Container
-	board     fyne.CanvasObject
+	board     *canvas.Board
 	outline   *outline
 	inspector *inspector
 	status    *widget.Label
@@ -44,6 +47,9 @@ func (e *Editor) buildUI() {
 	s.inspector = newInspector(e)
 	s.centre = container.NewStack()
 	e.ui = s
+	e.installBoard()
+	e.actions = e.actionTable(s.board)
+	s.board.SetKeyMap(e.actions)
 	s.menus = newMenus(e)
 	e.win.SetMainMenu(s.menus.main)
 	// The side panel comes after the board so that it is drawn over any
@@ -56,25 +62,14 @@ func (e *Editor) buildUI() {
 	bar := container.NewBorder(nil, nil, nil, s.status, s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
-	e.installBoard()
-	e.refresh()
+	e.store.Subscribe(func(c state.Change) {
+		if c.Document || c.Saved || c.File {
+			e.updateTitle()
+		}
+	})
+	e.updateTitle()
 	e.lint.schedule()
 	e.lint.flush()
-}
-
-// SetBoard puts the interactive board in the centre of the window. The board reads the document through Doc,
-// edits it through History, refreshes from OnChanged and reports its
-// selection with SetSelection.
-func (e *Editor) SetBoard(b fyne.CanvasObject) {
-	e.ui.board = b
-	e.ui.centre.Objects = []fyne.CanvasObject{b}
-	e.ui.centre.Refresh()
-}
-
-func (s *shell) refresh() {
-	s.outline.refresh()
-	s.inspector.refresh()
-	s.menus.refresh()
 }
 
 // untitledName is the display name of a blueprint with no file.
@@ -82,10 +77,10 @@ func untitledName() string { return lang.L("Untitled") }
 
 // displayName is the open file's base name, or the untitled name.
 func (e *Editor) displayName() string {
-	if e.path == "" {
+	if e.Path() == "" {
 		return untitledName()
 	}
-	return filepath.Base(e.path)
+	return filepath.Base(e.Path())
 }
 
 // windowTitle is "name.yaml — servicebp", with a leading "• " while there

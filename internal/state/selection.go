@@ -1,4 +1,4 @@
-package canvas
+package state
 
 import (
 	"slices"
@@ -26,8 +26,9 @@ const (
 	SelectLine
 )
 
-// Selection is what is selected: elements of one kind. The board, the
-// inspector and the outline share it.
+// Selection is what is selected: elements of one kind. The Store holds
+// the one current selection; the board, the inspector and the outline
+// show it.
 type Selection struct {
 	Kind SelectionKind
 	IDs  []string

@@ -92,15 +92,19 @@ func (s *Store) Apply(c blueprint.Command) error { return s.hist.Apply(c) }
 func (s *Store) Undo() bool { return s.hist.Undo() }
 
 // Redo re-applies the last undone edit. It reports whether it did; when
-// the edit could no longer be applied it returns ErrRedo, and subscribers
-// are told that the history changed.
+// the edit could no longer be applied it returns ErrRedo, the document and
+// both stacks stay as they were (the history keeps the edit, so nothing is
+// lost), and subscribers are told only that the history was consulted.
 func (s *Store) Redo() (bool, error) {
-	could := s.hist.CanRedo()
-	if s.hist.Redo() {
-		return true, nil
-	}
-	if !could {
+	if !s.hist.CanRedo() {
 		return false, nil
+	}
+	s.quiet = true
+	ok := s.hist.Redo()
+	s.quiet = false
+	if ok {
+		s.historyChanged()
+		return true, nil
 	}
 	s.publish(Change{History: true})
 	return false, ErrRedo

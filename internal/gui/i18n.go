@@ -10,6 +10,7 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
 	"servicebp/blueprint/i18n"
+	"servicebp/blueprint/layout"
 	"servicebp/canvas"
 )
 
@@ -58,6 +59,14 @@ func uiLanguage() i18n.Lang { return canvas.UILanguage() }
 // defaultNames are the lane and line names for a new blueprint in the UI
 // language.
 func defaultNames() blueprint.Names { return uiLanguage().Names() }
+
+// shownLaneName is the name the board draws for lane l: its kind's name in the
+// UI language while it keeps the default name, else its own. The outline
+// and the inspector show the same, so the views never disagree.
+func shownLaneName(l blueprint.Lane) string { return layout.LabelsIn(uiLanguage()).LaneName(l) }
+
+// shownLineName is the name the board draws for line l, as shownLaneName.
+func shownLineName(l blueprint.Line) string { return layout.LabelsIn(uiLanguage()).LineName(l) }
 
 // findingText is the message of f in the UI language.
 func findingText(f *analysis.Finding) string { return uiLanguage().Text(f.Msg) }

@@ -1,12 +1,14 @@
 package gui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/i18n"
+	"servicebp/internal/state"
 )
 
 // useLanguage switches the UI language to the locale loc for one test.
@@ -114,5 +116,37 @@ func TestBoardDrawsDefaultNamesInUILanguage(t *testing.T) {
 	}
 	if !names["可視分界線"] {
 		t.Errorf("line labels %v lack 可視分界線", names)
+	}
+}
+
+// TestPanelsShowDefaultNamesInUILanguage: the outline and the inspector
+// name a lane that keeps its default name as the board draws it, and
+// leaving the inspector's field untouched does not write the translated
+// name into the file.
+func TestPanelsShowDefaultNamesInUILanguage(t *testing.T) {
+	useLanguage(t, "zh_TW.UTF-8")
+	e := testEditor(t, "coffee.yaml")
+	var found bool
+	for _, r := range e.ui.outline.rows {
+		if strings.HasSuffix(r.label, ": 顧客行為") {
+			found = true
+		}
+		if strings.HasSuffix(r.label, ": Customer actions") {
+			t.Errorf("outline row %q keeps the English default name", r.label)
+		}
+	}
+	if !found {
+		t.Error("no outline row names the customer lane 顧客行為")
+	}
+	e.SetSelection(state.Selection{Kind: state.SelectLane, IDs: []string{"customer"}})
+	if got := e.ui.inspector.lane.name.Text; got != "顧客行為" {
+		t.Errorf("inspector shows the customer lane as %q, want 顧客行為", got)
+	}
+	e.SetSelection(state.Selection{})
+	if got := e.Doc().Lanes[1].Name; got != "Customer actions" {
+		t.Errorf("an untouched field wrote the lane name %q", got)
+	}
+	if e.store.History().CanUndo() {
+		t.Error("showing the lane made an edit")
 	}
 }

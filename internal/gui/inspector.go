@@ -314,7 +314,7 @@ func (in *inspector) refreshValues() {
 		if l == nil {
 			return
 		}
-		in.lane.name.set(s, l.Name)
+		in.lane.name.set(s, shownLaneName(*l))
 		in.lane.kind.SetSelectedIndex(indexOf(blueprint.LaneKinds, l.Kind))
 	case in.flow.form:
 		in.refreshFlow(d, s)
@@ -368,10 +368,11 @@ func indexOf[T comparable](list []T, v T) int {
 	return -1
 }
 
-// laneName is the name of lane id, or the id when it has no name.
+// laneName is the name of lane id as the board draws it, or the id when
+// there is no such lane.
 func laneName(d *blueprint.Document, id string) string {
-	if l := d.Lane(id); l != nil && l.Name != "" {
-		return l.Name
+	if l := d.Lane(id); l != nil {
+		return shownLaneName(*l)
 	}
 	return id
 }

@@ -98,11 +98,11 @@ func (in *inspector) refreshLine(d *blueprint.Document, s state.Selection) {
 	}
 	l := d.Lines[i]
 	f := &in.line
-	f.name.set(s, l.Name)
+	f.name.set(s, shownLineName(l))
 	f.style.SetSelectedIndex(indexOf(blueprint.LineStyles, l.Style))
 	names := make([]string, len(d.Lanes))
 	for j, lane := range d.Lanes {
-		names[j] = lane.Name
+		names[j] = shownLaneName(lane)
 	}
 	f.below.SetOptions(names)
 	f.below.SetSelectedIndex(d.LaneIndex(l.Below))

@@ -66,10 +66,10 @@ func (o *outline) refresh() {
 	d := o.e.Doc()
 	rows := []outlineRow{{label: "▣ " + lang.L("Blueprint") + ": " + orUntitled(d.Title)}}
 	for _, l := range d.Lanes {
-		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}}, "▤ " + lang.L("Lane") + ": " + l.Name})
+		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}}, "▤ " + lang.L("Lane") + ": " + shownLaneName(l)})
 	}
 	for _, l := range d.Lines {
-		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLine, IDs: []string{l.ID}}, "┄ " + lang.L("Line") + ": " + l.Name})
+		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLine, IDs: []string{l.ID}}, "┄ " + lang.L("Line") + ": " + shownLineName(l)})
 	}
 	for i, c := range d.Columns {
 		label := fmt.Sprintf("▥ %s %d", lang.L("Column"), i+1)

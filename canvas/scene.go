@@ -323,9 +323,9 @@ func (s *Scene) layerOf(k draw.ElemKind) *layer {
 	switch k {
 	case draw.ElemFlow:
 		return s.flows
-	case draw.ElemStep:
+	case draw.ElemStep, draw.ElemGhost:
 		return s.cards
-	case draw.ElemFlowLabel, draw.ElemEmotionCurve:
+	case draw.ElemFlowLabel, draw.ElemEmotionCurve, draw.ElemMove:
 		return s.labels
 	}
 	return s.back
@@ -355,6 +355,12 @@ func groupKey(e draw.Element) string {
 		return "lane\x00" + e.ID
 	case draw.ElemLine:
 		return "line\x00" + e.ID
+	case draw.ElemGhost:
+		return "ghost\x00" + e.ID
+	case draw.ElemMove:
+		return "move\x00" + e.ID
+	case draw.ElemChanges:
+		return "changes"
 	}
 	return "?\x00" + e.ID
 }

@@ -74,7 +74,7 @@ func chineseTimeFinding(d *blueprint.Document, f *analysis.Finding, args map[str
 		args["Loop"] = strings.Join(append(append([]string{f.Step}, f.Related...), f.Step), " → ")
 		return lang.L("Flows form a cycle {{.Loop}}: the critical path leaves out the flow from {{.From}} to {{.To}}", args), true
 	}
-	return "", false
+	return chineseConflictFinding(d, f, args)
 }
 
 // principleText states the waiting principle named name and what meeting

@@ -65,6 +65,8 @@ type Board struct {
 
 	bg   *fcanvas.Rectangle
 	over *overlay
+	// escape, when set, has the first use of Esc (see SetEscapeHandler).
+	escape func() bool
 
 	// OnSelected is called when the user changes the selection.
 	OnSelected func(sel Selection)

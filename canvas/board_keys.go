@@ -91,6 +91,7 @@ func (b *Board) TypedKey(ev *fyne.KeyEvent) {
 		case b.drag.mode != dragNone:
 			b.drag = dragState{}
 			b.over.update(b)
+		case b.escape != nil && b.escape():
 		default:
 			b.selectOnly(Selection{})
 		}

@@ -153,7 +153,9 @@ type Scene struct {
 	// highlight are the flows drawn in the selection colour (see
 	// Board.HighlightPath).
 	highlight map[layout.FlowKey]bool
-	lay       *layout.Layout
+	// changes are the marks of a diff (see SetChanges).
+	changes *draw.Changes
+	lay     *layout.Layout
 
 	v        view
 	viewport *layout.Rect
@@ -288,7 +290,7 @@ func (s *Scene) refresh() {
 	list := draw.Build(s.lay, &s.pal, draw.Options{
 		Transparent: s.transparent, NoBackdrop: s.noBackdrop,
 		Selected: s.selected, Marks: s.marks, Dimmed: s.dimmed,
-		HighlightFlows: s.highlight,
+		HighlightFlows: s.highlight, Changes: s.changes,
 	})
 	type batch struct {
 		keys  []string

@@ -48,6 +48,8 @@ func shortcutRows() [][2]string {
 		{"Esc", lang.L("Revert a field in the inspector")},
 		{"F1", lang.L("Keyboard shortcuts")},
 		{"F5", lang.L("Present")},
+		{"F8 / Shift+F8, F7", lang.L("Next / previous change (compare mode)")},
+		{"Esc", lang.L("Leave compare mode")},
 	}
 }
 

@@ -15,8 +15,8 @@ type Words struct {
 	Added, Removed, MovedFrom string
 	// Key entries of the change panel.
 	KeyAdded, KeyEdited, KeyRemoved, KeyMoved string
-	// Title of the change panel, and the line that ends a cut list:
-	// More is followed by the count.
+	// Title of the change panel, and the line that ends a cut list, a
+	// format with the count of the changes left out (%d).
 	Title, More string
 }
 
@@ -24,14 +24,14 @@ type Words struct {
 var EnglishWords = Words{
 	Added: "added", Removed: "removed", MovedFrom: "from ",
 	KeyAdded: "Added card or flow", KeyEdited: "Edited (fields on the tag)", KeyRemoved: "Removed card, in its old cell",
-	KeyMoved: "Moved card, from its old cell", Title: "Changes", More: "more changes: see the text report: ",
+	KeyMoved: "Moved card, from its old cell", Title: "Changes", More: "… and %d more (see the text report)",
 }
 
 // ChineseWords are the Simplified Chinese words of a picture of changes.
 var ChineseWords = Words{
 	Added: "新增", Removed: "已删除", MovedFrom: "移自 ",
 	KeyAdded: "新增的卡片或流程", KeyEdited: "已修改（标签列出字段）", KeyRemoved: "已删除的卡片，在原单元格",
-	KeyMoved: "已移动的卡片，箭头来自原单元格", Title: "变更", More: "其余变更见文本报告：",
+	KeyMoved: "已移动的卡片，箭头来自原单元格", Title: "变更", More: "……另有 %d 处变更（见文本报告）",
 }
 
 // WordsFor picks the words for d as the legend picks its words: Chinese

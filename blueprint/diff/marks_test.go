@@ -113,7 +113,7 @@ func TestMarks(t *testing.T) {
 	if ch.Panel == nil || grown.Height <= p.NewLayout.Height || ch.Panel.Rect.Bottom() > grown.Height {
 		t.Fatalf("panel %v in a layout %g high (was %g)", ch.Panel, grown.Height, p.NewLayout.Height)
 	}
-	if n := len(ch.Panel.Entries); n != 2 || ch.Panel.Entries[1].Text.Text != EnglishWords.More+"2" {
+	if n := len(ch.Panel.Entries); n != 2 || ch.Panel.Entries[1].Text.Text != "… and 2 more (see the text report)" {
 		t.Errorf("panel entries %+v", ch.Panel.Entries)
 	}
 	if len(ch.Panel.Key) != 4 {

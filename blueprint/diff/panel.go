@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -83,7 +84,7 @@ func AddPanel(ch *draw.Changes, p Picture, lines []PanelLine, maxLines int) *lay
 		y += lh
 	}
 	if len(shown) < len(lines) {
-		more := p.Words.More + strconv.Itoa(len(lines)-len(shown))
+		more := fmt.Sprintf(p.Words.More, len(lines)-len(shown))
 		e := panelEntry(draw.ChangeNone, more, x+panelPad, y, lh, inner, text, st.TextSize)
 		e.Sample = layout.Rect{}
 		pn.Entries = append(pn.Entries, e)

@@ -10,9 +10,10 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/diff"
+	"servicebp/export"
 )
 
-const diffUsage = "diff [--format text|json] [--color auto|always|never] [--png OUT.png | --svg OUT.svg] [--theme light|dark|contrast] [--font FILE] OLD NEW\n       servicebp diff --git-external PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
+const diffUsage = "diff [--format text|json] [--color auto|always|never] [--png OUT.png | --svg OUT.svg] [--theme light|dark|contrast] [--font FILE] [--scale S | --width PX] OLD NEW\n       servicebp diff --git-external PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
 
 func init() {
 	register(&command{name: "diff", usage: "diff [--format text|json] [--color WHEN] [--png OUT.png | --svg OUT.svg] [--git-external] OLD NEW", summary: "show the changes between two blueprints, step by step (exit 1 when they differ)", order: 25, run: runDiff})
@@ -44,6 +45,8 @@ func runDiff(env Env, args []string) int {
 	svgOut := fs.String("svg", "", "also draw NEW with the changes marked, as an SVG document (- for standard output, instead of the report)")
 	theme := fs.String("theme", "light", "the colours of the picture: light, dark or contrast")
 	font := fs.String("font", "", "a .ttf or .otf font for all text of the picture")
+	scale := fs.Float64("scale", export.DefaultScale, fmt.Sprintf("pixels per layout unit of the picture, %g to %g", float32(export.MinScale), float32(export.MaxScale)))
+	width := fs.Int("width", 0, "the picture's width in pixels; picks the scale")
 	git := fs.Bool("git-external", false, "take the seven arguments git passes to diff.<driver>.command and print a header naming the path")
 	// Under git, the arguments after --git-external are git's, taken as
 	// they are: a path may start with "-".
@@ -72,7 +75,7 @@ func runDiff(env Env, args []string) int {
 		return diffTrouble
 	}
 	out := diffOutput{env: env, json: *format == "json", colour: colour}
-	pic, msg := pictureFlags(*pngOut, *svgOut, *theme, *font)
+	pic, msg := pictureFlags(*pngOut, *svgOut, *theme, *font, *scale, *width)
 	if msg == "" && pic != nil && *git {
 		msg = "--png and --svg do not go with --git-external"
 	}

@@ -22,20 +22,32 @@ type diffPicture struct {
 	theme  string
 	// font, when not "", is a .ttf or .otf font for all text.
 	font string
+	// scale and width size the picture as export's --scale and --width.
+	scale float64
+	width int
 }
 
 // pictureFlags reads --png and --svg (at most one) and --theme; it returns
 // nil when no picture is asked for, and a message for a wrong combination.
-func pictureFlags(png, svg, theme, font string) (*diffPicture, string) {
+func pictureFlags(png, svg, theme, font string, scale float64, width int) (*diffPicture, string) {
+	p := &diffPicture{theme: theme, font: font, scale: scale, width: width}
 	switch {
 	case png != "" && svg != "":
 		return nil, "give --png or --svg, not both"
 	case png != "":
-		return &diffPicture{out: png, format: export.FormatPNG, theme: theme, font: font}, ""
+		p.out, p.format = png, export.FormatPNG
 	case svg != "":
-		return &diffPicture{out: svg, format: export.FormatSVG, theme: theme, font: font}, ""
+		p.out, p.format = svg, export.FormatSVG
+	default:
+		return nil, ""
 	}
-	return nil, ""
+	switch {
+	case width < 0:
+		return nil, "--width must be positive"
+	case width == 0 && (scale < export.MinScale || scale > export.MaxScale):
+		return nil, fmt.Sprintf("--scale must be between %g and %g", float32(export.MinScale), float32(export.MaxScale))
+	}
+	return p, ""
 }
 
 // toStdout reports whether the picture goes to standard output ("-").
@@ -48,7 +60,7 @@ func (p *diffPicture) write(env Env, oldDoc, newDoc *blueprint.Document, changes
 	if !ok {
 		return fmt.Errorf("unknown --theme %q: use %s", p.theme, strings.Join(canvas.PaletteNames, ", "))
 	}
-	opt := export.Options{Palette: pal}
+	opt := export.Options{Palette: pal, Scale: float32(p.scale), Width: p.width}
 	if p.font != "" {
 		if info, err := os.Stat(p.font); err == nil && !info.Mode().IsRegular() {
 			return fmt.Errorf("font %s: not a regular file", p.font)

@@ -119,6 +119,7 @@ func TestDiffPictureCLI(t *testing.T) {
 		{"overwrite", []string{"--png", input, picOld, input}, "is the input"},
 		{"git", []string{"--png", filepath.Join(dir, "g.png"), "--git-external", "p", picOld, ".", ".", picNew, ".", "."}, "--git-external"},
 		{"theme", []string{"--png", filepath.Join(dir, "t.png"), "--theme", "sepia", picOld, picNew}, "sepia"},
+		{"scale", []string{"--png", filepath.Join(dir, "s.png"), "--scale", "100", picOld, picNew}, "--scale must be between"},
 		{"invalid", []string{"--png", filepath.Join(dir, "i.png"), picOld, filepath.Join(dir, "missing.yaml")}, "missing.yaml"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -131,7 +132,7 @@ func TestDiffPictureCLI(t *testing.T) {
 	if got, err := os.ReadFile(input); err != nil || !bytes.Equal(got, src) {
 		t.Errorf("the input was changed: %v", err)
 	}
-	for _, name := range []string{"a.png", "a.svg", "g.png", "t.png", "i.png"} {
+	for _, name := range []string{"a.png", "a.svg", "g.png", "t.png", "s.png", "i.png"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 			t.Errorf("%s was written", name)
 		}

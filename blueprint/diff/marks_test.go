@@ -200,3 +200,26 @@ func TestGhostInCell(t *testing.T) {
 		t.Error("pay has a ghost in a cell with no room")
 	}
 }
+
+// TestWordsFor writes a Chinese blueprint's tags and key in Chinese.
+func TestWordsFor(t *testing.T) {
+	old, new := loadPicture(t, "old.yaml"), loadPicture(t, "new.yaml")
+	if WordsFor(new) != EnglishWords {
+		t.Error("an English blueprint gets other words")
+	}
+	new.Title, old.Title = "咖啡点单", "咖啡点单"
+	w := WordsFor(new)
+	if w != ChineseWords {
+		t.Fatal("a Chinese blueprint gets other words")
+	}
+	changes := Compare(old, new)
+	p := picture(old, new, WithGhosts(old, new, changes))
+	p.Words = w
+	ch := Marks(changes, p)
+	if got := tagTexts(ch.Steps["call"]); !slices.Equal(got, []string{"新增"}) {
+		t.Errorf("added tag %q", got)
+	}
+	if got := tagTexts(ch.Steps["make"]); !slices.Equal(got, []string{"移自 Order"}) {
+		t.Errorf("moved tag %q", got)
+	}
+}

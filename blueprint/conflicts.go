@@ -62,6 +62,11 @@ func (c Conflict) Message() string {
 }
 
 // conflictValue shows a conflict value in a message on one line.
+// ConflictValue is v as a conflict's message writes it: "(none)" when
+// empty, quoted when it holds line breaks, tabs or outer spaces, and cut
+// to 80 characters.
+func ConflictValue(v string) string { return conflictValue(v) }
+
 func conflictValue(v string) string {
 	switch {
 	case v == "":

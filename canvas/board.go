@@ -65,6 +65,8 @@ type Board struct {
 
 	bg   *fcanvas.Rectangle
 	over *overlay
+	// escape, when set, has the first use of Esc (see SetEscapeHandler).
+	escape func() bool
 
 	// keys is the key map (see SetKeyMap); clip is the clipboard of the
 	// shortcut being handled.

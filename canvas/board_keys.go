@@ -85,6 +85,8 @@ func (b *Board) TypedKey(ev *fyne.KeyEvent) {
 			b.drag = dragState{}
 			b.over.update(b)
 			return
+		case b.escape != nil && b.escape():
+			return
 		}
 	}
 	if b.runKey(Key{Name: ev.Name, Modifier: b.mods & fyne.KeyModifierShift}) {

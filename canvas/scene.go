@@ -155,7 +155,9 @@ type Scene struct {
 	// highlight are the flows drawn in the selection colour (see
 	// Board.HighlightPath).
 	highlight map[layout.FlowKey]bool
-	lay       *layout.Layout
+	// changes are the marks of a diff (see SetChanges).
+	changes *draw.Changes
+	lay     *layout.Layout
 
 	v        view
 	viewport *layout.Rect
@@ -303,7 +305,7 @@ func (s *Scene) refresh() {
 	list := draw.Build(s.lay, &s.pal, draw.Options{
 		Transparent: s.transparent, NoBackdrop: s.noBackdrop,
 		Selected: s.selected(), Marks: s.marks, Dimmed: s.dimmed,
-		HighlightFlows: s.highlight,
+		HighlightFlows: s.highlight, Changes: s.changes,
 	})
 	type batch struct {
 		keys  []string
@@ -338,9 +340,9 @@ func (s *Scene) layerOf(k draw.ElemKind) *layer {
 	switch k {
 	case draw.ElemFlow:
 		return s.flows
-	case draw.ElemStep:
+	case draw.ElemStep, draw.ElemGhost:
 		return s.cards
-	case draw.ElemFlowLabel, draw.ElemEmotionCurve:
+	case draw.ElemFlowLabel, draw.ElemEmotionCurve, draw.ElemMove:
 		return s.labels
 	}
 	return s.back
@@ -370,6 +372,12 @@ func groupKey(e draw.Element) string {
 		return "lane\x00" + e.ID
 	case draw.ElemLine:
 		return "line\x00" + e.ID
+	case draw.ElemGhost:
+		return "ghost\x00" + e.ID
+	case draw.ElemMove:
+		return "move\x00" + e.ID
+	case draw.ElemChanges:
+		return "changes"
 	}
 	return "?\x00" + e.ID
 }

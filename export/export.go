@@ -60,18 +60,16 @@ type Options struct {
 	// Poster, when not nil, makes the PDF export a poster of that paper
 	// (PDF only; the other formats refuse it).
 	Poster *Poster
+	// Changes, when not nil, marks the changes of a diff on the picture
+	// (see draw.Changes and diff.Marks); its geometry belongs to the
+	// layout that is drawn.
+	Changes *draw.Changes
 }
 
 // Layout computes the layout of d as the exports draw it, measuring text
 // with the export text engine.
 func Layout(d *blueprint.Document, opt Options) *layout.Layout {
-	st := layout.DefaultStyle()
-	if opt.Style != nil {
-		st = *opt.Style
-	} else {
-		st.Labels = labels(opt)
-	}
-	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
+	st := Style(d, opt)
 	eng, err := engineFor(opt.Font, opt.Lang)
 	if err != nil {
 		// The font was checked when it was loaded; should it still fail,
@@ -87,6 +85,29 @@ func labels(opt Options) layout.Labels {
 		return layout.EnglishLabels
 	}
 	return layout.LabelsIn(opt.Lang)
+}
+
+// Style is the layout style the exports use for d under opt: the default
+// style with its labels in opt.Lang, unless opt.Style replaces it.
+func Style(d *blueprint.Document, opt Options) layout.Style {
+	st := layout.DefaultStyle()
+	if opt.Style != nil {
+		st = *opt.Style
+	} else {
+		st.Labels = labels(opt)
+	}
+	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
+	return st
+}
+
+// Measure is the text measure of the exports under opt: the one Layout
+// lays out with, for geometry added to a layout (see diff.Marks).
+func Measure(opt Options) layout.Measure {
+	eng, err := engineFor(opt.Font, opt.Lang)
+	if err != nil {
+		eng = defaultEngine()
+	}
+	return eng.Measure()
 }
 
 // PickScale returns the scale for opt and a layout of width w: Width / w
@@ -142,7 +163,7 @@ func List(l *layout.Layout, opt Options) (*draw.List, error) {
 		return nil, err
 	}
 	pal := palette(opt)
-	dl := draw.Build(l, &pal, draw.Options{Transparent: opt.Transparent})
+	dl := draw.Build(l, &pal, draw.Options{Transparent: opt.Transparent, Changes: opt.Changes})
 	eng.ShapeList(dl)
 	return dl, nil
 }

@@ -165,3 +165,35 @@ func TestTextWidth(t *testing.T) {
 		})
 	}
 }
+
+// TestUnresolvedConflicts reports each entry of the conflicts section as
+// an error at the entry, naming the step it is about, and nothing once
+// the section is gone.
+func TestUnresolvedConflicts(t *testing.T) {
+	src := "servicebp: 1\nsteps:\n  - {id: order, lane: customer, column: c, text: Order}\nconflicts:\n" +
+		"  - {element: step, id: order, field: wait, base: 5m, ours: 10m, theirs: 25m}\n" +
+		"  - {element: title, ours: A, theirs: B}\n"
+	d, err := blueprint.Parse("c.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Finding
+	for _, f := range Lint(d, Options{}) {
+		if f.Rule == RuleUnresolvedConflict {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d conflict findings, want 2: %+v", len(got), got)
+	}
+	if f := got[0]; f.Severity != Error || f.Step != "order" || f.Pos != (blueprint.Pos{Line: 5, Col: 5}) || f.Message != d.Conflicts[0].Message() {
+		t.Errorf("first finding %+v", f)
+	}
+	if f := got[1]; f.Step != "" || f.Pos.Line != 6 {
+		t.Errorf("second finding %+v", f)
+	}
+	d.Conflicts = nil
+	if slices.Contains(rulesOf(Lint(d, Options{})), RuleUnresolvedConflict) {
+		t.Error("a conflict finding without conflicts")
+	}
+}

@@ -90,6 +90,14 @@ func checkFindings(data []byte, d *blueprint.Document, opt Options, fs []Finding
 		}
 		want, what := blueprint.Pos{}, "the lint settings"
 		switch {
+		case f.Rule == RuleUnresolvedConflict:
+			// At its entry of the conflicts section, whatever it is about.
+			want, what = blueprint.Pos{Line: 1, Col: 1}, "its conflict entry"
+			for _, c := range d.Conflicts {
+				if c.Message() == f.Message && c.Pos == f.Pos {
+					want = c.Pos
+				}
+			}
 		case f.Flow != nil:
 			fi := d.FlowIndex(f.Flow.From, f.Flow.To)
 			if fi < 0 {

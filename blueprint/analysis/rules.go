@@ -42,6 +42,7 @@ const (
 	RuleWaitingPrinciples         = "waiting-principles"
 	RuleStaffInSight              = "staff-in-sight"
 	RuleFlowCycle                 = "flow-cycle"
+	RuleUnresolvedConflict        = "unresolved-conflict"
 )
 
 // SelfServiceTag is the tag that marks a customer step done without staff,
@@ -71,6 +72,7 @@ func init() {
 		{RuleWaitingPrinciples, Info, "a wait point that leaves principles of waiting psychology unaddressed, most effective first", checkWaitingPrinciples},
 		{RuleStaffInSight, Warning, "a step below the line of visibility tagged visible, in a column where customers wait", checkStaffInSight},
 		{RuleFlowCycle, Warning, "flows that form a cycle, which the critical path leaves out", checkFlowCycle},
+		{RuleUnresolvedConflict, Error, "a merge conflict servicebp merge recorded in the conflicts section and nobody resolved yet", checkConflicts},
 		{RuleUnknownRule, Warning, "lint.disable in the file names a rule that does not exist", checkUnknownRule},
 	}
 }

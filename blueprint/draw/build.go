@@ -25,13 +25,17 @@ type Options struct {
 	// HighlightFlows are the flows stroked in the selection colour and a
 	// little wider (the editor's selected path).
 	HighlightFlows map[layout.FlowKey]bool
+	// Changes, when not nil, marks the changes of a diff on the picture
+	// (see Changes).
+	Changes *Changes
 }
 
 // Build returns the picture of l in palette p: the backdrop, the title and
 // description, the phases, the column headers, the lane titles, the
 // boundary lines' labels, the legend, the flows, the cards, the emotion
 // curve and the flow labels, in that painting order, one group per
-// element.
+// element. With Changes, the ghosts of removed cards paint under the
+// cards, the move arrows over them and the change panel last.
 func Build(l *layout.Layout, p *Palette, opt Options) *List {
 	b := &builder{pal: p, lay: l, opt: &opt}
 	out := &List{Width: l.Width, Height: l.Height}
@@ -47,8 +51,14 @@ func Build(l *layout.Layout, p *Palette, opt Options) *List {
 			out.Groups = append(out.Groups, g)
 		}
 	}
+	if opt.Changes != nil {
+		out.Groups = b.ghosts(out.Groups)
+	}
 	for i := range l.Cards {
 		out.Groups = append(out.Groups, b.card(&l.Cards[i]))
+	}
+	if opt.Changes != nil {
+		out.Groups = b.moves(out.Groups)
 	}
 	if l.Emotion != nil {
 		out.Groups = append(out.Groups, b.emotion(l.Emotion))
@@ -57,6 +67,9 @@ func Build(l *layout.Layout, p *Palette, opt Options) *List {
 		if r := &l.Flows[i]; r.Label != nil {
 			out.Groups = append(out.Groups, b.flowLabel(r))
 		}
+	}
+	if opt.Changes != nil && opt.Changes.Panel != nil {
+		out.Groups = append(out.Groups, b.panel(opt.Changes.Panel))
 	}
 	return out
 }

@@ -32,6 +32,9 @@ var MarkInfoColor = color.NRGBA{0x64, 0x74, 0x8b, 0xff}
 // card is the group of one card: its shadow, body, lane-coloured edge,
 // text, badges and finding marker.
 func (b *builder) card(c *layout.Card) *Group {
+	if b.opt.Changes != nil && b.opt.Changes.Steps[c.StepID].Kind == ChangeRemoved {
+		return b.ghostCard(c)
+	}
 	p := b.pal
 	r := c.Rect
 	g := b.group(Element{Kind: ElemStep, ID: c.StepID}, 4+len(c.Lines)+2*len(c.Badges))
@@ -60,6 +63,7 @@ func (b *builder) card(c *layout.Card) *Group {
 	for _, bd := range c.Badges {
 		g.Items = b.badge(g.Items, bd)
 	}
+	b.markCard(g, body, c)
 	if m := b.opt.Marks[c.StepID]; m != MarkNone {
 		g.Items = append(g.Items, markDot(r, m, p))
 	}

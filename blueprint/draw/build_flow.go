@@ -30,10 +30,14 @@ func (b *builder) flow(r *layout.Route) *Group {
 	}
 	g := b.group(Element{Kind: ElemFlow, From: r.Key.From, To: r.Key.To}, 1+len(r.Heads))
 	c, w := p.Flow, p.FlowStroke
+	var dash []float32
+	if cc, cw, cd, ok := b.flowChange(r.Key); ok {
+		c, w, dash = cc, cw, cd
+	}
 	if b.opt.HighlightFlows[r.Key] {
 		c, w = p.Selection, p.FlowStroke+highlightExtra
 	}
-	g.Items = append(g.Items, b.path(Path{Points: line, Stroke: c, Width: w}))
+	g.Items = append(g.Items, b.path(Path{Points: line, Stroke: c, Width: w, Dash: dash}))
 	for _, h := range r.Heads {
 		g.Items = append(g.Items, b.arrowhead(h, c))
 	}

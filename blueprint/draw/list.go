@@ -39,6 +39,15 @@ const (
 	// ElemEmotionCurve is the emotion curve's band under the customer
 	// lane, painted above the flows that cross it.
 	ElemEmotionCurve
+	// ElemGhost is a removed card drawn in its old cell (ID is its step
+	// id), in the picture of a diff.
+	ElemGhost
+	// ElemMove is the arrow from a moved card's old cell (ID is its step
+	// id), in the picture of a diff.
+	ElemMove
+	// ElemChanges is the panel of a diff's picture: the key of the marks
+	// and the list of changes.
+	ElemChanges
 )
 
 // Element names what a group draws: a step, lane, line, column or phase by

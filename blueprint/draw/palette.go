@@ -50,6 +50,9 @@ type Palette struct {
 	FlowLabel color.NRGBA
 	// Selection outlines a selected card in the editor.
 	Selection color.NRGBA
+	// Added, Edited, Removed and Moved mark the changes of a diff (see
+	// Changes): the outline of a card or ghost, a flow's stroke, a tag.
+	Added, Edited, Removed, Moved color.NRGBA
 	// Widths of strokes, in world units.
 	CardStroke, LineStroke, FlowStroke float32
 }
@@ -109,6 +112,10 @@ func LightPalette() Palette {
 		Flow:       rgb(0x475569),
 		FlowLabel:  rgb(0xffffff),
 		Selection:  rgb(0x2563eb),
+		Added:      rgb(0x15803d),
+		Edited:     rgb(0xd97706),
+		Removed:    rgb(0xdc2626),
+		Moved:      rgb(0x0e7490),
 		CardStroke: 1, LineStroke: 1.4, FlowStroke: 1.3,
 	}
 }
@@ -149,6 +156,10 @@ func DarkPalette() Palette {
 		Flow:       rgb(0xb8c4d4),
 		FlowLabel:  rgb(0x15181d),
 		Selection:  rgb(0x60a5fa),
+		Added:      rgb(0x4ade80),
+		Edited:     rgb(0xfbbf24),
+		Removed:    rgb(0xf87171),
+		Moved:      rgb(0x22d3ee),
 		CardStroke: 1, LineStroke: 1.4, FlowStroke: 1.3,
 	}
 }
@@ -190,6 +201,10 @@ func ContrastPalette() Palette {
 		Flow:       rgb(0x000000),
 		FlowLabel:  rgb(0xffffff),
 		Selection:  rgb(0x0050ff),
+		Added:      rgb(0x006b2b),
+		Edited:     rgb(0xa34a00),
+		Removed:    rgb(0xc00000),
+		Moved:      rgb(0x005f8a),
 		CardStroke: 1.6, LineStroke: 2.2, FlowStroke: 2,
 	}
 }

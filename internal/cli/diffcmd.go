@@ -10,12 +10,13 @@ import (
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/diff"
+	"servicebp/export"
 )
 
-const diffUsage = "diff [--format text|json] [--color auto|always|never] OLD NEW\n       servicebp diff --git-external PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
+const diffUsage = "diff [--format text|json] [--color auto|always|never] [--png OUT.png | --svg OUT.svg] [--theme light|dark|contrast] [--font FILE] [--scale S | --width PX] OLD NEW\n       servicebp diff --git-external PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
 
 func init() {
-	register(&command{name: "diff", usage: "diff [--format text|json] [--color WHEN] [--git-external] OLD NEW", summary: "show the changes between two blueprints, step by step (exit 1 when they differ)", order: 25, run: runDiff})
+	register(&command{name: "diff", usage: "diff [--format text|json] [--color WHEN] [--png OUT.png | --svg OUT.svg] [--git-external] OLD NEW", summary: "show the changes between two blueprints, step by step (exit 1 when they differ)", order: 25, run: runDiff})
 }
 
 // Exit codes of diff, as diff(1) has them.
@@ -40,6 +41,12 @@ func runDiff(env Env, args []string) int {
 	fs := newFlagSet(diffUsage, env)
 	format := fs.String("format", "text", "output format: text or json")
 	color := fs.String("color", "auto", "colour the text output: auto (when writing to a terminal and NO_COLOR is not set), always or never")
+	pngOut := fs.String("png", "", "also draw NEW with the changes marked, as a PNG image (- for standard output, instead of the report)")
+	svgOut := fs.String("svg", "", "also draw NEW with the changes marked, as an SVG document (- for standard output, instead of the report)")
+	theme := fs.String("theme", "light", "the colours of the picture: light, dark or contrast")
+	font := fs.String("font", "", "a .ttf or .otf font for all text of the picture")
+	scale := fs.Float64("scale", export.DefaultScale, fmt.Sprintf("pixels per layout unit of the picture, %g to %g", float32(export.MinScale), float32(export.MaxScale)))
+	width := fs.Int("width", 0, "the picture's width in pixels; picks the scale")
 	git := fs.Bool("git-external", false, "take the seven arguments git passes to diff.<driver>.command and print a header naming the path")
 	// Under git, the arguments after --git-external are git's, taken as
 	// they are: a path may start with "-".
@@ -68,6 +75,14 @@ func runDiff(env Env, args []string) int {
 		return diffTrouble
 	}
 	out := diffOutput{env: env, json: *format == "json", colour: colour}
+	pic, msg := pictureFlags(*pngOut, *svgOut, *theme, *font, *scale, *width)
+	if msg == "" && pic != nil && *git {
+		msg = "--png and --svg do not go with --git-external"
+	}
+	if msg != "" {
+		fmt.Fprintf(env.Stderr, "servicebp diff: %s\n", msg)
+		return diffTrouble
+	}
 	if *git {
 		return gitExternal(out, files)
 	}
@@ -78,6 +93,12 @@ func runDiff(env Env, args []string) int {
 	if files[0] == "-" && files[1] == "-" {
 		fmt.Fprintln(env.Stderr, "servicebp diff: only one side can be standard input")
 		return diffTrouble
+	}
+	if pic != nil && !pic.toStdout() {
+		if m := overwritesInput(pic.out, false, nil, files...); m != "" {
+			fmt.Fprintf(env.Stderr, "servicebp diff: %s; nothing was written\n", m)
+			return diffTrouble
+		}
 	}
 	oldSide := diffSide{path: files[0], name: displayName(files[0]), missing: files[0] == devNull}
 	newSide := diffSide{path: files[1], name: displayName(files[1]), missing: files[1] == devNull}
@@ -93,9 +114,17 @@ func runDiff(env Env, args []string) int {
 	}
 	changes := diff.Compare(oldDoc, newDoc)
 	placeDocumentChanges(changes, newSrc)
-	if err := out.write(changes, oldSide.name, newSide.name, phaseOrder(newDoc), ""); err != nil {
-		fmt.Fprintf(env.Stderr, "servicebp diff: %v\n", err)
-		return diffTrouble
+	if pic != nil {
+		if err := pic.write(env, oldDoc, newDoc, changes, phaseOrder(newDoc)); err != nil {
+			fmt.Fprintf(env.Stderr, "servicebp diff: picture: %v\n", err)
+			return diffTrouble
+		}
+	}
+	if !pic.toStdout() {
+		if err := out.write(changes, oldSide.name, newSide.name, phaseOrder(newDoc), ""); err != nil {
+			fmt.Fprintf(env.Stderr, "servicebp diff: %v\n", err)
+			return diffTrouble
+		}
 	}
 	if len(changes) == 0 {
 		return diffSame

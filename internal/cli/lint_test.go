@@ -126,6 +126,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"long-wait raised", []string{"lint", "--long-wait", "30m", "--max-warnings", "0", hotel}, "", ExitOK, "", ""},
 		{"disabled", []string{"lint", "--disable", "long-wait", "--max-warnings", "0", hotel}, "", ExitOK, "", ""},
 		{"disabled comma separated", []string{"lint", "--disable", "empty-lane,long-wait", "--disable", "orphan-step", "--max-warnings", "0", hotel}, "", ExitOK, "", ""},
+		{"conflicts", []string{"lint", "testdata/conflicts/conflicted.yaml"}, "", ExitFailure, "conflicted.yaml: 2 errors", "testdata/conflicts/conflicted.yaml:14:5: error unresolved-conflict: unresolved merge conflict: step order field wait: ours 10m, theirs 25m (base 5m); choose one and delete this entry\ntestdata/conflicts/conflicted.yaml:15:5: error unresolved-conflict: unresolved merge conflict: title:"},
 		{"invalid file", []string{"lint", "testdata/lint/invalid.yaml", "testdata/lint/clean.yaml"}, "", ExitFailure, "invalid.yaml:6:5: unknown key \"colour\"", ""},
 		{"missing file", []string{"lint", "testdata/lint/no-such-file.yaml"}, "", ExitFailure, "no-such-file.yaml:1:1: cannot read file", ""},
 		{"unknown rule", []string{"lint", "--disable", "orphan-stp", hotel}, "", ExitUsage, `unknown rule "orphan-stp" (did you mean "orphan-step"?); the rules are: touchpoint-without-evidence, `, ""},

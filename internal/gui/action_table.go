@@ -38,6 +38,8 @@ func (e *Editor) actionTable(b *canvas.Board) []canvas.Action {
 		{ID: "open", Label: lang.L("Open…"), Keys: []canvas.Key{ctrl(fyne.KeyO, false)}, Run: e.showOpen},
 		{ID: "save", Label: lang.L("Save"), Keys: []canvas.Key{ctrl(fyne.KeyS, false)}, Run: func() { e.commitField(); e.save(nil) }},
 		{ID: "save-as", Label: lang.L("Save as…"), Keys: []canvas.Key{ctrl(fyne.KeyS, true)}, Run: func() { e.commitField(); e.saveAs(nil) }},
+		{ID: "compare-file", Label: lang.L("Compare with…"), Run: e.showCompareFile},
+		{ID: "compare-head", Label: lang.L("Compare with git HEAD"), Run: func() { e.CompareWithHEAD() }},
 		{ID: "export", Label: lang.L("Export…"), Keys: []canvas.Key{ctrl(fyne.KeyE, false)}, Run: e.showExport},
 		{ID: "export-slides", Label: lang.L("Export slides…"), Run: e.showExportSlides},
 		{ID: "quit", Label: lang.L("Quit"), Keys: []canvas.Key{ctrl(fyne.KeyQ, false)}, Run: e.requestClose},

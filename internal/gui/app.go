@@ -101,6 +101,8 @@ type Editor struct {
 	question *question
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
+	// compare is compare mode (see compare.go), nil until first used.
+	compare *comparer
 }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call

@@ -95,3 +95,28 @@ func TestTraditionalFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseConflictFinding tells an unresolved merge conflict in
+// Chinese, with its element, field and the three values.
+func TestChineseConflictFinding(t *testing.T) {
+	useLanguage(t, "zh_CN.UTF-8")
+	d, err := blueprint.Load("testdata/conflicted.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, f := range analysis.Lint(d, analysis.Options{}) {
+		if f.Rule != analysis.RuleUnresolvedConflict {
+			continue
+		}
+		n++
+		if f.Step == "order" {
+			if got := findingText(&f); !strings.Contains(got, "未解决的合并冲突") || !strings.Contains(got, "step order · wait") || !strings.Contains(got, "对方 25m") || !strings.Contains(got, "原版 5m") {
+				t.Errorf("conflict finding: %q", got)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d conflict findings, want 2", n)
+	}
+}

@@ -65,6 +65,8 @@ func gestureRows() [][2]string {
 		{"Enter", lang.L("Commit a field in the inspector")},
 		{"Shift+Enter", lang.L("New line in a multi-line field")},
 		{"Esc", lang.L("Revert a field in the inspector")},
+		{"F8 / Shift+F8, F7", lang.L("Next / previous change (compare mode)")},
+		{"Esc", lang.L("Leave compare mode")},
 	}
 }
 

@@ -33,7 +33,7 @@ var menuLayout = []struct {
 	name  string
 	items []string
 }{
-	{"File", []string{"new", "new-from-template", "open", menuRecent, menuSeparator, "save", "save-as", menuSeparator, "export", "export-slides", menuSeparator, "quit"}},
+	{"File", []string{"new", "new-from-template", "open", menuRecent, menuSeparator, "save", "save-as", menuSeparator, "compare-file", "compare-head", menuSeparator, "export", "export-slides", menuSeparator, "quit"}},
 	{"Edit", []string{"undo", "redo", menuSeparator, "cut", "copy", "paste", "duplicate", "delete", "select-all"}},
 	{"Insert", []string{"insert-step", "insert-column-before", "insert-column-after", "insert-lane", "insert-phase", "insert-flow"}},
 	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", menuSeparator, menuTheme, menuEmotionCurve, menuSeparator, "present"}},

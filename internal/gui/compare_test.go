@@ -14,7 +14,6 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/diff"
 	"servicebp/blueprint/draw"
-	"servicebp/canvas"
 )
 
 // coffeeBefore is an earlier version of testdata/coffee.yaml: the order

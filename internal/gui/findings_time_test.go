@@ -111,7 +111,7 @@ func TestChineseConflictFinding(t *testing.T) {
 		}
 		n++
 		if f.Step == "order" {
-			if got := findingText(&f); !strings.Contains(got, "未解决的合并冲突") || !strings.Contains(got, "step order · wait") || !strings.Contains(got, "对方 25m") || !strings.Contains(got, "原版 5m") {
+			if got := findingText(&f); !strings.Contains(got, "未解决的合并冲突") || !strings.Contains(got, "step「order」 · wait") || !strings.Contains(got, "对方 25m") || !strings.Contains(got, "原版 5m") {
 				t.Errorf("conflict finding: %q", got)
 			}
 		}

@@ -209,7 +209,13 @@ func (im *importer) table(t Table) {
 		laneName, laneNameC := get(row, "lane name")
 		id, idC := get(row, "id")
 		text, _ := get(row, "text")
-		column := im.column(line, strings.TrimSpace(colID), max(colC, colNameC, phaseC, 1), strings.TrimSpace(colName), strings.TrimSpace(phase))
+		colID, colName = strings.TrimSpace(colID), strings.TrimSpace(colName)
+		if _, named := idx["column name"]; !named && colID != blueprint.Slug(colID) {
+			// Without a column name column, a column written as a name
+			// ("Check in") is named by it.
+			colName = colID
+		}
+		column := im.column(line, colID, max(colC, colNameC, phaseC, 1), colName, strings.TrimSpace(phase))
 		if strings.TrimSpace(laneID+laneName+id+text) == "" {
 			continue // a row that only declares its column
 		}
@@ -420,8 +426,11 @@ func (im *importer) lane(line int, id string, at int, name string) string {
 		i = d.LaneIndex(id)
 	}
 	for _, n := range []string{id, name} {
-		if i >= 0 || n == "" {
+		if i >= 0 {
 			break
+		}
+		if n == "" {
+			continue
 		}
 		for j, l := range d.Lanes {
 			if strings.EqualFold(l.Name, n) {
@@ -481,6 +490,7 @@ func (im *importer) flows(t Table) {
 		return
 	}
 	idx := map[string]int{}
+	before := len(im.errs)
 	for c, h := range t[0] {
 		n := normHeader(h)
 		if n == "two way" {
@@ -499,7 +509,7 @@ func (im *importer) flows(t Table) {
 			im.errorf(name, 1, 1, "the flows sheet needs a %q column", k)
 		}
 	}
-	if len(im.errs) > 0 {
+	if len(im.errs) > before {
 		return
 	}
 	get := func(row []string, key string) string {

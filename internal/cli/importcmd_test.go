@@ -5,11 +5,13 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"servicebp/blueprint"
+	"servicebp/export/sheet"
 )
 
 // TestSheetRoundTrip exports every template to CSV and to XLSX, imports
@@ -265,4 +267,39 @@ func readCSVFile(t *testing.T, path string) [][]string {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return rows
+}
+
+// TestSheetDocs checks that docs/cli.md documents every column of the
+// sheets, every tracker and every flag of import.
+func TestSheetDocs(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "cli.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	for _, col := range append(append(append([]string{}, sheet.StepHeader...), sheet.FlowHeader...), sheet.BlueprintHeader...) {
+		if !strings.Contains(doc, "`"+col+"`") {
+			t.Errorf("docs/cli.md does not document the sheet column %q", col)
+		}
+	}
+	for _, tr := range sheet.Trackers {
+		if !strings.Contains(doc, "| `"+string(tr)+"` |") {
+			t.Errorf("docs/cli.md has no row for the tracker %q", tr)
+		}
+	}
+	_, _, usage := runCLI(t, "", "import", "-h")
+	flags := regexp.MustCompile(`(?m)^  -([a-z-]+)`).FindAllStringSubmatch(usage, -1)
+	if len(flags) < 3 {
+		t.Fatalf("import -h lists %d flags:\n%s", len(flags), usage)
+	}
+	start := strings.Index(doc, "\n## import\n")
+	if start < 0 {
+		t.Fatal("docs/cli.md has no ## import section")
+	}
+	section := doc[start:]
+	for _, f := range flags {
+		if f[1] != "output" && !strings.Contains(section, "-"+f[1]) {
+			t.Errorf("the import section does not document -%s", f[1])
+		}
+	}
 }

@@ -145,13 +145,20 @@ func (im *importer) base(t Table, title string) *blueprint.Document {
 }
 
 // isTable reports whether a header row is that of a steps table rather
-// than a grid: it names a text column and a lane or id column.
+// than a grid: it names a text, lane or id column and at least one more
+// column of StepHeader.
 func isTable(header []string) bool {
+	known := map[string]bool{}
+	for _, h := range StepHeader {
+		known[h] = true
+	}
 	has := map[string]bool{}
 	for _, h := range header {
-		has[normHeader(h)] = true
+		if n := normHeader(h); known[n] {
+			has[n] = true
+		}
 	}
-	return has["text"] && (has["lane"] || has["id"])
+	return len(has) >= 2 && (has["text"] || has["lane"] || has["id"])
 }
 
 // table reads a steps table.

@@ -181,3 +181,28 @@ func TestDecodeXLSXHostile(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestIsTable tells the steps table from a grid by the header row.
+func TestIsTable(t *testing.T) {
+	for _, c := range []struct {
+		header string
+		table  bool
+	}{
+		{"id,lane,column,text", true},
+		{"Text,Column", true},
+		{"LANE,Owner", true},
+		{"Lane,Arrive,Order,Pay", false},
+		{",Arrive,Text", false},
+		{"Phase,Arrival,,Departure", false},
+		{"泳道,进门,点单", false},
+	} {
+		if got := isTable(strings.Split(c.header, ",")); got != c.table {
+			t.Errorf("%q: table %v, want %v", c.header, got, c.table)
+		}
+	}
+	// A table row without a lane is an error, not a grid cell.
+	_, err := importCSV(t, "text,column\nfoo,bar\n", "")
+	if err == nil || !strings.Contains(err.Error(), "steps.csv:2:1: the step has no lane") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -78,6 +78,9 @@ func TestRoundTripXLSX(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if again, err := EncodeXLSX(b); err != nil || !bytes.Equal(again, data) {
+				t.Errorf("a second encoding gives other bytes (%v)", err)
+			}
 			path := filepath.Join(t.TempDir(), "steps.xlsx")
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)

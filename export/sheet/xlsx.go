@@ -16,6 +16,9 @@ import (
 // spreadsheet can sort and sum them.
 var numericColumns = map[string]bool{"emotion": true, "votes": true}
 
+// columnWidths are the widths, in characters, of the wide columns.
+var columnWidths = map[string]float64{"text": 40, "fail": 30, "recovery": 30, "notes": 40, "label": 24, "value": 100}
+
 // EncodeXLSX writes b as an XLSX workbook with the sheets steps, flows and
 // blueprint. Cells are strings (or numbers, for emotion and votes), never
 // formulas, so XLSX needs no escaping. A cell over Excel's 32,767
@@ -42,6 +45,11 @@ func EncodeXLSX(b Book) ([]byte, error) {
 		if err := writeSheet(f, s.name, s.t, bold); err != nil {
 			return nil, err
 		}
+	}
+	// The dates stay excelize's fixed ones, so that the same blueprint
+	// gives the same bytes.
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "servicebp", Created: "2006-09-16T00:00:00Z", Modified: "2006-09-16T00:00:00Z"}); err != nil {
+		return nil, err
 	}
 	var out bytes.Buffer
 	if _, err := f.WriteTo(&out); err != nil {
@@ -84,6 +92,17 @@ func writeSheet(f *excelize.File, name string, t Table, bold int) error {
 	}
 	if err := f.SetRowStyle(name, 1, 1, bold); err != nil {
 		return err
+	}
+	for c, h := range t[0] {
+		if w, ok := columnWidths[h]; ok {
+			col, err := excelize.ColumnNumberToName(c + 1)
+			if err != nil {
+				return err
+			}
+			if err := f.SetColWidth(name, col, col, w); err != nil {
+				return err
+			}
+		}
 	}
 	return f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }

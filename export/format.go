@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"servicebp/blueprint"
+	"servicebp/export/sheet"
 )
 
 // Format is an output file format.
@@ -16,12 +17,19 @@ const (
 	FormatPNG Format = "png"
 	FormatSVG Format = "svg"
 	FormatPDF Format = "pdf"
+	// FormatCSV is the steps table as CSV, with the flows and the rest of
+	// the blueprint in files beside it (see sheet.CompanionPath).
+	FormatCSV Format = "csv"
+	// FormatXLSX is an XLSX workbook with the sheets steps, flows and
+	// blueprint.
+	FormatXLSX Format = "xlsx"
 )
 
 // Formats are the formats an export writes, by name.
-var Formats = []Format{FormatPNG, FormatSVG, FormatPDF}
+var Formats = []Format{FormatPNG, FormatSVG, FormatPDF, FormatCSV, FormatXLSX}
 
-// FormatNames is the list of formats for messages: "png, svg, pdf".
+// FormatNames is the list of formats for messages: "png, svg, pdf, csv,
+// xlsx".
 func FormatNames() string {
 	names := make([]string, len(Formats))
 	for i, f := range Formats {
@@ -30,7 +38,8 @@ func FormatNames() string {
 	return strings.Join(names, ", ")
 }
 
-// ParseFormat returns the format named name (png, svg, pdf; any case), or an
+// ParseFormat returns the format named name (png, svg, pdf, csv, xlsx; any
+// case), or an
 // error naming the formats.
 func ParseFormat(name string) (Format, error) {
 	n := strings.ToLower(strings.TrimPrefix(name, "."))
@@ -51,7 +60,7 @@ func FormatFor(path, override string) (Format, error) {
 	}
 	ext := filepath.Ext(path)
 	if ext == "" {
-		return "", fmt.Errorf("%s has no extension to pick the format by; name it .png, .svg or .pdf, or give --format (%s)", path, FormatNames())
+		return "", fmt.Errorf("%s has no extension to pick the format by; name it .png, .svg, .pdf, .csv or .xlsx, or give --format (%s)", path, FormatNames())
 	}
 	f, err := ParseFormat(ext)
 	if err != nil {
@@ -60,8 +69,14 @@ func FormatFor(path, override string) (Format, error) {
 	return f, nil
 }
 
+// IsSheet reports whether f is a spreadsheet format, which holds the
+// blueprint's data rather than a picture of it.
+func (f Format) IsSheet() bool { return f == FormatCSV || f == FormatXLSX }
+
 // WriteAs renders d in format f to a file at path, atomically: a failed
-// export leaves no partial file.
+// export leaves no partial file. CSV writes three files, each atomically:
+// the flows and the rest of the blueprint beside path, then the steps at
+// path.
 func WriteAs(path string, f Format, d *blueprint.Document, opt Options) error {
 	var (
 		data []byte
@@ -77,6 +92,10 @@ func WriteAs(path string, f Format, d *blueprint.Document, opt Options) error {
 		data, err = SVG(d, opt)
 	case FormatPDF:
 		data, err = PDF(d, opt)
+	case FormatCSV:
+		return writeCSV(path, d)
+	case FormatXLSX:
+		data, err = xlsx(d)
 	default:
 		_, err = ParseFormat(string(f))
 	}
@@ -84,4 +103,27 @@ func WriteAs(path string, f Format, d *blueprint.Document, opt Options) error {
 		return err
 	}
 	return writeFile(path, data, 0o644)
+}
+
+// writeCSV writes d's workbook as CSV files.
+func writeCSV(path string, d *blueprint.Document) error {
+	b, err := sheet.BookOf(d)
+	if err != nil {
+		return err
+	}
+	for _, f := range sheet.CSVFiles(path, b) {
+		if err := writeFile(f[0], []byte(f[1]), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// xlsx encodes d's workbook as XLSX.
+func xlsx(d *blueprint.Document) ([]byte, error) {
+	b, err := sheet.BookOf(d)
+	if err != nil {
+		return nil, err
+	}
+	return sheet.EncodeXLSX(b)
 }

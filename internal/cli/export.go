@@ -12,18 +12,20 @@ import (
 	"servicebp/export"
 )
 
-const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf [--format png|svg|pdf] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve] [--paper A4|A3|A2|A1|A0|letter|tabloid [--landscape] [--tiles [COLSxROWS]]] [--lang en|zh-Hans|zh-Hant]"
+const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf|OUT.csv|OUT.xlsx [--format png|svg|pdf|csv|xlsx] [--backlog github|jira|gitlab [--findings]] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve] [--paper A4|A3|A2|A1|A0|letter|tabloid [--landscape] [--tiles [COLSxROWS]]] [--lang en|zh-Hans|zh-Hant]"
 
 func init() {
-	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image, an SVG document or a PDF, headless", order: 40, run: runExport})
+	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image, an SVG document or a PDF, write its steps as a CSV or XLSX spreadsheet, or its fail points as a backlog CSV, headless", order: 40, run: runExport})
 }
 
 func runExport(env Env, args []string) int {
 	fs := newFlagSet(exportUsage, env)
 	var out string
-	fs.StringVar(&out, "o", "", "the file to write (required); its extension, .png, .svg or .pdf, picks the format")
+	fs.StringVar(&out, "o", "", "the file to write (required); its extension, .png, .svg, .pdf, .csv or .xlsx, picks the format")
 	fs.StringVar(&out, "output", "", "same as -o")
-	format := fs.String("format", "", "the output format, png, svg or pdf, whatever the extension of -o")
+	format := fs.String("format", "", "the output format, png, svg, pdf, csv or xlsx, whatever the extension of -o")
+	backlog := fs.String("backlog", "", "write the fail points as a CSV that this tracker imports: github, jira or gitlab")
+	findings := fs.Bool("findings", false, "with --backlog, add the lint findings as issues too")
 	scale := fs.Float64("scale", export.DefaultScale, fmt.Sprintf("pixels per layout unit, %g to %g", float32(export.MinScale), float32(export.MaxScale)))
 	width := fs.Int("width", 0, "the image width in pixels; picks the scale")
 	themeName := fs.String("theme", "light", "colours: "+strings.Join(canvas.PaletteNames, ", "))
@@ -57,6 +59,9 @@ func runExport(env Env, args []string) int {
 		return usage("give the output file with -o OUT.png")
 	case *width < 0:
 		return usage("--width must be positive")
+	}
+	if *backlog != "" || *findings {
+		return runBacklog(env, files[0], out, *backlog, *findings, usage)
 	}
 	scaleSet, widthSet := false, false
 	fs.Visit(func(f *flag.Flag) {
@@ -135,6 +140,13 @@ func runExport(env Env, args []string) int {
 	if msg := overwritesInput(out, slideDir, doc, files[0], *fontPath); msg != "" {
 		fmt.Fprintf(env.Stderr, "servicebp export: %s; nothing was written\n", msg)
 		return ExitFailure
+	}
+	if fmtOut.IsSheet() {
+		if err := export.WriteAs(out, fmtOut, doc, opt); err != nil {
+			fmt.Fprintf(env.Stderr, "servicebp export: %v\n", err)
+			return ExitFailure
+		}
+		return ExitOK
 	}
 	miss, err := export.Missing(doc, opt)
 	switch {

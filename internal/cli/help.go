@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"text/tabwriter"
 
 	"servicebp/blueprint"
 )
@@ -28,12 +27,15 @@ func runHelp(env Env, args []string) int {
 	}
 	fmt.Fprint(env.Stdout, "servicebp: a desktop editor for service blueprints\n\n"+
 		"usage:\n  servicebp [FILE]          open FILE (or a new blueprint) in the editor\n  servicebp COMMAND [ARGS]\n\ncommands:\n")
-	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	// Each command's synopsis on its own line and the summary indented
+	// under it: export's synopsis alone is wider than a terminal.
 	for _, c := range sortedCommands() {
-		fmt.Fprintf(w, "  %s\t%s\n", c.usage, c.summary)
+		fmt.Fprintf(env.Stdout, "  %s\n      %s\n", c.usage, c.summary)
 	}
-	w.Flush()
-	fmt.Fprint(env.Stdout, "\nExit codes: 0 success, 1 failure or invalid input, 2 usage error.\nSee docs/cli.md for details.\n")
+	fmt.Fprint(env.Stdout, "\nexport writes PNG, SVG, PDF, CSV and XLSX by the extension of -o, and\n"+
+		"--backlog github|jira|gitlab the fail points as a tracker's CSV; import\n"+
+		"reads that CSV or XLSX back, or a hand-made grid of lanes and steps.\n"+
+		"\nExit codes: 0 success, 1 failure or invalid input, 2 usage error.\nSee docs/cli.md for details.\n")
 	return ExitOK
 }
 

@@ -153,6 +153,9 @@ func TestPresentTheme(t *testing.T) {
 		if tc.dark && dark < 0.2 || !tc.dark && dark > 0.1 {
 			t.Errorf("--theme %s: %.0f %% of the screen is dark", tc.theme, dark*100)
 		}
+		// The window is looked up again: the one found first can be
+		// replaced while the window goes fullscreen.
+		a.win = a.waitWindow(5 * time.Second)
 		a.xdotool("key", "--window", a.win, "Escape")
 		a.waitExit(10 * time.Second)
 	}

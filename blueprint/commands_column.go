@@ -58,6 +58,8 @@ type deleteColumn struct {
 	old   Column
 	steps removal[Step]
 	flows removal[Flow]
+	// questions holds the parking lot before questions lost their step.
+	questions []Question
 }
 
 // DeleteColumn returns a command that deletes the column id with its steps
@@ -86,10 +88,12 @@ func (c *deleteColumn) Do(d *Document) error {
 		return s.Column == c.id
 	})
 	d.Flows, c.flows = cmdRemove(d.Flows, func(f Flow) bool { return gone[f.From] || gone[f.To] })
+	c.questions = cmdUnlinkQuestions(d, func(id string) bool { return gone[id] })
 	return nil
 }
 
 func (c *deleteColumn) Undo(d *Document) {
+	cmdRestoreQuestions(d, c.questions)
 	d.Flows = c.flows.restore(d.Flows)
 	d.Steps = c.steps.restore(d.Steps)
 	d.Columns = cmdInsert(d.Columns, c.pos, c.old)

@@ -109,6 +109,7 @@ func cmdSnap(t *testing.T, d *Document) cmdState {
 	c.Columns = cmdNilIfEmpty(c.Columns)
 	c.Steps = cmdNilIfEmpty(c.Steps)
 	c.Flows = cmdNilIfEmpty(c.Flows)
+	c.Questions = cmdNilIfEmpty(c.Questions)
 	for i := range c.Steps {
 		c.Steps[i].Tags = cmdNilIfEmpty(c.Steps[i].Tags)
 	}

@@ -173,6 +173,8 @@ type deleteLane struct {
 	steps removal[Step]
 	flows removal[Flow]
 	lines removal[Line]
+	// questions holds the parking lot before questions lost their step.
+	questions []Question
 }
 
 // DeleteLane returns a command that deletes the lane id with its steps,
@@ -207,11 +209,13 @@ func (c *deleteLane) Do(d *Document) error {
 		return s.Lane == c.id
 	})
 	d.Flows, c.flows = cmdRemove(d.Flows, func(f Flow) bool { return gone[f.From] || gone[f.To] })
+	c.questions = cmdUnlinkQuestions(d, func(id string) bool { return gone[id] })
 	d.Lines, c.lines = cmdRemove(d.Lines, func(l Line) bool { return l.Below == c.id || (above != "" && l.Below == above) })
 	return nil
 }
 
 func (c *deleteLane) Undo(d *Document) {
+	cmdRestoreQuestions(d, c.questions)
 	d.Lines = c.lines.restore(d.Lines)
 	d.Flows = c.flows.restore(d.Flows)
 	d.Steps = c.steps.restore(d.Steps)

@@ -18,6 +18,9 @@ func cmdCheckStep(d *Document, s *Step) error {
 	if s.Emotion < -2 || s.Emotion > 2 {
 		return fmt.Errorf("emotion %d is out of range -2..2", s.Emotion)
 	}
+	if s.Votes < 0 || s.Votes > MaxVotes {
+		return fmt.Errorf("votes %d is out of range 0..%d", s.Votes, MaxVotes)
+	}
 	for _, dur := range []struct {
 		name string
 		v    Duration
@@ -272,13 +275,14 @@ func (c *editStep) Undo(d *Document) {
 }
 
 type deleteSteps struct {
-	ids   []string
-	steps removal[Step]
-	flows removal[Flow]
+	ids       []string
+	steps     removal[Step]
+	flows     removal[Flow]
+	questions []Question
 }
 
 // DeleteSteps returns a command that deletes the steps with the given ids
-// and every flow from or to them.
+// and every flow from or to them; questions about them lose their step.
 func DeleteSteps(ids ...string) Command {
 	return &deleteSteps{ids: slices.Clone(ids)}
 }
@@ -301,23 +305,26 @@ func (c *deleteSteps) Do(d *Document) error {
 	}
 	d.Steps, c.steps = cmdRemove(d.Steps, func(s Step) bool { return set[s.ID] })
 	d.Flows, c.flows = cmdRemove(d.Flows, func(f Flow) bool { return set[f.From] || set[f.To] })
+	c.questions = cmdUnlinkQuestions(d, func(id string) bool { return set[id] })
 	return nil
 }
 
 func (c *deleteSteps) Undo(d *Document) {
+	cmdRestoreQuestions(d, c.questions)
 	d.Flows = c.flows.restore(d.Flows)
 	d.Steps = c.steps.restore(d.Steps)
 }
 
 type renameStep struct {
-	old, new string
+	old, new  string
+	questions []Question
 
 	index    int
 	from, to []int
 }
 
 // RenameStep returns a command that changes the id of the step old to new,
-// and every flow's reference to it.
+// and every flow's and question's reference to it.
 func RenameStep(old, new string) Command {
 	return &renameStep{old: old, new: new}
 }
@@ -345,10 +352,21 @@ func (c *renameStep) Do(d *Document) error {
 			c.to = append(c.to, j)
 		}
 	}
+	c.questions = nil
+	if slices.ContainsFunc(d.Questions, func(q Question) bool { return q.Step == c.old }) {
+		c.questions = d.Questions
+		d.Questions = slices.Clone(d.Questions)
+		for j := range d.Questions {
+			if d.Questions[j].Step == c.old {
+				d.Questions[j].Step = c.new
+			}
+		}
+	}
 	return nil
 }
 
 func (c *renameStep) Undo(d *Document) {
+	cmdRestoreQuestions(d, c.questions)
 	if c.index < len(d.Steps) {
 		d.Steps[c.index].ID = c.old
 	}

@@ -91,6 +91,7 @@ func (d *decoder) validate(doc *Document) {
 		}
 		flows[key] = f.Pos
 	}
+	d.validateQuestions(doc, stepSet, steps)
 }
 
 func (d *decoder) errorAt(p Pos, format string, args ...any) {

@@ -95,7 +95,7 @@ func LinkText(l Link) string {
 // Labels are the words the layout writes on its own, so that a Chinese
 // blueprint gets a Chinese legend.
 type Labels struct {
-	Fail, Wait, Moment, Emotion, Flow, TwoWay string
+	Fail, Wait, Moment, Emotion, Flow, TwoWay, Votes string
 	// WaitSample is the duration shown in the legend's wait badge.
 	WaitSample string
 }
@@ -103,13 +103,13 @@ type Labels struct {
 // EnglishLabels are the default legend words.
 var EnglishLabels = Labels{
 	Fail: "Fail point", Wait: "Wait point", Moment: "Moment of truth",
-	Emotion: "Customer emotion", Flow: "Flow", TwoWay: "Two-way flow", WaitSample: "5m",
+	Emotion: "Customer emotion", Flow: "Flow", TwoWay: "Two-way flow", Votes: "Dot votes", WaitSample: "5m",
 }
 
 // ChineseLabels are the Simplified Chinese legend words.
 var ChineseLabels = Labels{
 	Fail: "失误点", Wait: "等待点", Moment: "真实瞬间",
-	Emotion: "顾客情绪", Flow: "流程", TwoWay: "双向流程", WaitSample: "5m",
+	Emotion: "顾客情绪", Flow: "流程", TwoWay: "双向流程", Votes: "圆点投票", WaitSample: "5m",
 }
 
 // DefaultStyle is the style of the editor and of exported images.

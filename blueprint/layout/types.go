@@ -183,8 +183,8 @@ type LegendItem struct {
 	// SampleText is the text inside a badge sample ("F", "W 5m").
 	SampleText *TextLine
 	// Dot is the sticker dot of the votes sample.
-	Dot Rect
-	Label      TextLine
+	Dot   Rect
+	Label TextLine
 }
 
 // Legend is the small key under the grid.

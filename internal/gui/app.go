@@ -96,6 +96,9 @@ type Editor struct {
 	question *question
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
+	// workshop is the state of the vote and question keys; see
+	// workshop.go.
+	workshop *workshop
 }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call

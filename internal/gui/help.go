@@ -46,6 +46,10 @@ func shortcutRows() [][2]string {
 		{"Enter", lang.L("Commit a field in the inspector")},
 		{"Shift+Enter", lang.L("New line in a multi-line field")},
 		{"Esc", lang.L("Revert a field in the inspector")},
+		{"+ / -", lang.L("Add or remove a dot vote on the selected or spotlit card")},
+		{lang.L("v, digits, Enter"), lang.L("Set the number of votes (a group's stickers)")},
+		{"?", lang.L("Capture a question, idea or action about the card")},
+		{lang.L("Ctrl+Z in the presentation"), lang.L("Undo a vote or question")},
 		{"F1", lang.L("Keyboard shortcuts")},
 		{"F5", lang.L("Present")},
 	}

@@ -75,6 +75,9 @@ func newMenus(e *Editor) *menus {
 		item(lang.L("Duplicate"), shortcutDup, e.duplicateSelection),
 		fyne.NewMenuItem(lang.L("Delete"), e.deleteSelection),
 		item(lang.L("Select all"), &fyne.ShortcutSelectAll{}, func() { e.clipboardShortcut(&fyne.ShortcutSelectAll{}) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Capture a question…")+"  (?)", func() { e.commitField(); e.promptQuestion(e.win, e.selectedSteps(), -1) }),
+		fyne.NewMenuItem(lang.L("Reset votes"), e.resetVotes),
 	)
 	insert := fyne.NewMenu(lang.L("Insert"),
 		item(lang.L("Step"), shortcutStep, e.insertStep),
@@ -93,6 +96,8 @@ func newMenus(e *Editor) *menus {
 		fyne.NewMenuItem(lang.L("Findings"), func() { e.lint.showTab(tabFindings) }),
 		fyne.NewMenuItem(lang.L("Stats"), func() { e.lint.showTab(tabStats) }),
 		fyne.NewMenuItem(lang.L("Time"), func() { e.lint.showTab(tabTime) }),
+		fyne.NewMenuItem(lang.L("Ranking"), func() { e.lint.showTab(tabRanking) }),
+		fyne.NewMenuItem(lang.L("Questions"), func() { e.lint.showTab(tabQuestions) }),
 		fyne.NewMenuItemSeparator(),
 		themeMenu(e),
 		emotionCurveItem(e),

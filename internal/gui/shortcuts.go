@@ -149,6 +149,7 @@ func (e *Editor) addShortcuts() {
 	c := e.win.Canvas()
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { e.undo() })
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redo() })
+	c.SetOnTypedRune(e.editorRune)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if e.questionKey(ev.Name) {
 			return

@@ -125,10 +125,12 @@ func (e *Editor) promptVotes(win fyne.Window, ids []string) {
 		return
 	}
 	d := e.Doc()
+	// The entry starts empty, so that the digits typed are the count; the
+	// current count is its placeholder.
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("0–" + strconv.Itoa(blueprint.MaxVotes))
-	if s := d.Step(ids[0]); s != nil && s.Votes > 0 {
-		entry.SetText(strconv.Itoa(s.Votes))
+	if s := d.Step(ids[0]); s != nil {
+		entry.SetPlaceHolder(strconv.Itoa(s.Votes))
 	}
 	title := lang.L("Set votes")
 	what := lang.L("{{.Count}} selected cards", map[string]any{"Count": len(ids)})
@@ -136,6 +138,9 @@ func (e *Editor) promptVotes(win fyne.Window, ids []string) {
 		what = stepTitle(s)
 	}
 	e.openPrompt(win, title, container.NewVBox(widget.NewLabel(what), entry), []*widget.Entry{entry}, nil, func() bool {
+		if strings.TrimSpace(entry.Text) == "" {
+			return true // Enter alone keeps the count
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(entry.Text))
 		if err != nil || n < 0 || n > blueprint.MaxVotes {
 			dialog.ShowError(errors.New(lang.L("Type a whole number of votes from 0 to {{.Max}}", map[string]any{"Max": blueprint.MaxVotes})), win)

@@ -33,6 +33,8 @@ type rankingPanel struct {
 
 func newRankingPanel(e *Editor) *rankingPanel {
 	p := &rankingPanel{e: e, total: widget.NewLabel("")}
+	// Wrapped, so that the panel does not widen the side panel.
+	p.total.Wrapping = fyne.TextWrapWord
 	p.reset = widget.NewButton(lang.L("Reset votes"), e.resetVotes)
 	p.list = widget.NewList(
 		func() int { return len(p.ranking) },

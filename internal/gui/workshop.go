@@ -43,7 +43,7 @@ type workshop struct {
 // Enter in any entry or the OK button runs.
 type workshopPrompt struct {
 	dialog  *dialog.CustomDialog
-	entries []*widget.Entry
+	entries []*promptEntry
 	kind    *widget.Select
 	submit  func()
 }
@@ -127,7 +127,7 @@ func (e *Editor) promptVotes(win fyne.Window, ids []string) {
 	d := e.Doc()
 	// The entry starts empty, so that the digits typed are the count; the
 	// current count is its placeholder.
-	entry := widget.NewEntry()
+	entry := newPromptEntry()
 	entry.SetPlaceHolder("0–" + strconv.Itoa(blueprint.MaxVotes))
 	if s := d.Step(ids[0]); s != nil {
 		entry.SetPlaceHolder(strconv.Itoa(s.Votes))
@@ -137,7 +137,7 @@ func (e *Editor) promptVotes(win fyne.Window, ids []string) {
 	if s := d.Step(ids[0]); s != nil && len(ids) == 1 {
 		what = stepTitle(s)
 	}
-	e.openPrompt(win, title, container.NewVBox(widget.NewLabel(what), entry), []*widget.Entry{entry}, nil, func() bool {
+	e.openPrompt(win, title, container.NewVBox(widget.NewLabel(what), entry), []*promptEntry{entry}, nil, func() bool {
 		if strings.TrimSpace(entry.Text) == "" {
 			return true // Enter alone keeps the count
 		}
@@ -189,10 +189,10 @@ func (e *Editor) promptQuestion(win fyne.Window, ids []string, index int) {
 	} else if len(ids) > 0 {
 		q.Step = ids[0]
 	}
-	text := widget.NewEntry()
+	text := newPromptEntry()
 	text.SetPlaceHolder(lang.L("What was asked, suggested or agreed"))
 	text.SetText(q.Text)
-	owner := widget.NewEntry()
+	owner := newPromptEntry()
 	owner.SetPlaceHolder(lang.L("Owner (optional)"))
 	owner.SetText(q.Owner)
 	kind := widget.NewSelect(questionKindLabels(), nil)
@@ -206,7 +206,7 @@ func (e *Editor) promptQuestion(win fyne.Window, ids []string, index int) {
 		title = lang.L("Edit question")
 	}
 	content := container.NewVBox(widget.NewLabel(about), text, container.NewGridWithColumns(2, kind, owner))
-	e.openPrompt(win, title, content, []*widget.Entry{text, owner}, kind, func() bool {
+	e.openPrompt(win, title, content, []*promptEntry{text, owner}, kind, func() bool {
 		nq := blueprint.Question{Text: strings.TrimSpace(text.Text), Step: q.Step, Owner: strings.TrimSpace(owner.Text)}
 		nq.Kind = blueprint.QuestionKinds[max(0, kind.SelectedIndex())]
 		var cmd blueprint.Command
@@ -229,7 +229,7 @@ func (e *Editor) promptQuestion(win fyne.Window, ids []string, index int) {
 // openPrompt shows a small modal form in win with content; Enter in one of
 // entries, or OK, runs ok, which closes the form when it returns true.
 // The first entry gets the focus.
-func (e *Editor) openPrompt(win fyne.Window, title string, content fyne.CanvasObject, entries []*widget.Entry, kind *widget.Select, ok func() bool) {
+func (e *Editor) openPrompt(win fyne.Window, title string, content fyne.CanvasObject, entries []*promptEntry, kind *widget.Select, ok func() bool) {
 	ws := e.workshopState()
 	p := &workshopPrompt{entries: entries, kind: kind}
 	p.dialog = dialog.NewCustomWithoutButtons(title, content, win)
@@ -255,6 +255,7 @@ func (e *Editor) openPrompt(win fyne.Window, title string, content fyne.CanvasOb
 	p.dialog.SetButtons([]fyne.CanvasObject{cancel, confirm})
 	for _, en := range entries {
 		en.OnSubmitted = func(string) { p.submit() }
+		en.onEscape = closeIt
 	}
 	p.dialog.Resize(fyne.NewSize(420, 0))
 	ws.prompt = p
@@ -282,4 +283,26 @@ func (e *Editor) resetVotes() {
 		return
 	}
 	e.apply(blueprint.ResetVotes())
+}
+
+// promptEntry is a one-line entry of a workshop prompt: Enter submits the
+// prompt (OnSubmitted) and Esc cancels it.
+type promptEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newPromptEntry() *promptEntry {
+	e := &promptEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey cancels the prompt on Esc and passes other keys to the entry.
+func (e *promptEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }

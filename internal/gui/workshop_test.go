@@ -74,8 +74,11 @@ func TestVoteKeysInEditor(t *testing.T) {
 	if n := votesOf(t, e, "tap-card"); n != 12 || e.workshop.prompt == nil {
 		t.Errorf("a count of 1000 was taken (%d votes) or closed the prompt", n)
 	}
-	p.dialog.Hide()
-	e.workshop.prompt = nil
+	// Esc cancels.
+	p.entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.workshop.prompt != nil || votesOf(t, e, "tap-card") != 12 {
+		t.Error("Esc did not cancel the prompt")
+	}
 
 	// The ranking: most votes first.
 	rp := e.workshop.ranking

@@ -78,6 +78,7 @@ var schemaObjects = []struct {
 	{"Columns", []string{"definitions", "column"}, "columns"},
 	{"Steps", []string{"definitions", "step"}, "steps"},
 	{"Flows", []string{"definitions", "flow"}, "flows"},
+	{"Questions", []string{"definitions", "question"}, "questions"},
 	{"Lint settings", []string{"definitions", "lint"}, "lint"},
 	{"Merge conflicts", []string{"definitions", "conflict"}, "conflicts"},
 }
@@ -155,6 +156,10 @@ func TestSchemaEnums(t *testing.T) {
 			for _, x := range k {
 				out = append(out, string(x))
 			}
+		case []blueprint.QuestionKind:
+			for _, x := range k {
+				out = append(out, string(x))
+			}
 		case []blueprint.QueueStructure:
 			for _, x := range k {
 				out = append(out, string(x))
@@ -172,6 +177,7 @@ func TestSchemaEnums(t *testing.T) {
 		{[]string{"definitions", "queue", "properties", "structure", "enum"}, names(blueprint.QueueStructures)},
 		{[]string{"definitions", "step", "properties", "waiting", "items", "enum"}, blueprint.WaitingConditions},
 		{[]string{"definitions", "conflict", "properties", "element", "enum"}, blueprint.ConflictElements},
+		{[]string{"definitions", "question", "properties", "kind", "enum"}, names(blueprint.QuestionKinds)},
 	} {
 		t.Run(strings.Join(tc.path[1:3], "."), func(t *testing.T) {
 			var got []string
@@ -267,10 +273,11 @@ func fullDocument() *blueprint.Document {
 		{ID: "s1", Lane: "partner", Column: "c1", Text: "Text", Owner: "Owner", Duration: 5 * blueprint.Minute, Wait: blueprint.Hour,
 			Queue:   blueprint.Queue{Arrivals: blueprint.Rate{Count: 30, Per: blueprint.Hour}, Servers: 2, Service: 6 * blueprint.Minute, Structure: blueprint.StructureSnake},
 			Waiting: []string{"explained"},
-			Fail:    "Fail", Recovery: "Recovery", Moment: true, Emotion: -2, Tags: []string{"tag"}, Notes: "Notes"},
+			Fail:    "Fail", Recovery: "Recovery", Moment: true, Emotion: -2, Votes: 3, Tags: []string{"tag"}, Notes: "Notes"},
 		{ID: "s2", Lane: "customer", Column: "c1", Text: "Other"},
 	}
 	d.Flows = []blueprint.Flow{{From: "s1", To: "s2", Label: "Label", TwoWay: true}}
+	d.Questions = []blueprint.Question{{Text: "Why?", Step: "s1", Owner: "Ana", Kind: blueprint.QuestionAction}}
 	d.Lint = blueprint.LintConfig{Disable: []string{"orphan-step"}, LongWait: 20 * blueprint.Minute}
 	d.Conflicts = []blueprint.Conflict{{Element: "step", ID: "s1", Field: "wait", Base: "5m", Ours: "1h", Theirs: "25m"}}
 	return d

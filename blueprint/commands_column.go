@@ -57,6 +57,7 @@ func DeleteColumn(id string) Command {
 			return s.Column == id
 		})
 		d.Flows = removed(d.Flows, func(f *Flow) bool { return gone[f.From] || gone[f.To] })
+		unlinkQuestions(d, func(id string) bool { return gone[id] })
 		return nil
 	})
 }

@@ -24,7 +24,8 @@ const (
 // its last entry. For a field, the field gets that side's value. For an
 // element in conflict as a whole, the element is deleted when that side
 // deleted it ("deleted", or "deleted step ID" for a flow, which deletes
-// the step too) and kept otherwise. A "document" conflict can only be
+// the step too; for a question, it unlinks the question and deletes the
+// step) and kept otherwise. A "document" conflict can only be
 // resolved as OURS (the file already is): THEIRS is in git. The result
 // must be a valid blueprint, or the command is refused and changes
 // nothing.
@@ -103,6 +104,8 @@ func setConflictField(d *Document, k Conflict, value string) error {
 		target = fieldsOf(d.Lines, d.LineIndex(k.ID))
 	case "column":
 		target = fieldsOf(d.Columns, d.ColumnIndex(k.ID))
+	case "question":
+		target = fieldsOf(d.Questions, d.QuestionIndex(k.ID))
 	case "flow":
 		from, to, _ := strings.Cut(k.ID, " -> ")
 		i := d.FlowIndex(from, to)
@@ -119,6 +122,9 @@ func setConflictField(d *Document, k Conflict, value string) error {
 	for i := range target.NumField() {
 		f := target.Type().Field(i)
 		if f.IsExported() && f.Name != "ID" && f.Name != "Pos" && fieldKey(f.Name) == k.Field {
+			if k.Element == "question" && (f.Name == "Text" || (f.Name == "Step" && value != "" && d.StepIndex(value) < 0)) {
+				return fmt.Errorf("a question cannot take %s %q here", k.Field, value)
+			}
 			return parseFieldValue(target.Field(i), value)
 		}
 	}
@@ -207,6 +213,15 @@ func applyElementChoice(d *Document, k Conflict, choice, value string) error {
 		}
 		return nil
 	}
+	if step, ok := strings.CutPrefix(value, "deleted step "); ok && k.Element == "question" {
+		if i := d.QuestionIndex(k.ID); i >= 0 {
+			d.Questions[i].Step = ""
+		}
+		if d.StepIndex(step) >= 0 {
+			return DeleteSteps(step).Do(d)
+		}
+		return nil
+	}
 	if value != "deleted" {
 		return nil
 	}
@@ -231,6 +246,10 @@ func applyElementChoice(d *Document, k Conflict, choice, value string) error {
 		from, to, _ := strings.Cut(k.ID, " -> ")
 		if d.FlowIndex(from, to) >= 0 {
 			return DeleteFlow(from, to).Do(d)
+		}
+	case "question":
+		if i := d.QuestionIndex(k.ID); i >= 0 {
+			return DeleteQuestion(i).Do(d)
 		}
 	}
 	return nil

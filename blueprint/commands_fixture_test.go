@@ -115,6 +115,7 @@ func cmdMem(d *Document) *Document {
 	c.Columns = cmdNilIfEmpty(c.Columns)
 	c.Steps = cmdNilIfEmpty(c.Steps)
 	c.Flows = cmdNilIfEmpty(c.Flows)
+	c.Questions = cmdNilIfEmpty(c.Questions)
 	for i := range c.Steps {
 		c.Steps[i].Tags = cmdNilIfEmpty(c.Steps[i].Tags)
 	}

@@ -144,6 +144,7 @@ func DeleteLane(id string) Command {
 			return s.Lane == id
 		})
 		d.Flows = removed(d.Flows, func(f *Flow) bool { return gone[f.From] || gone[f.To] })
+		unlinkQuestions(d, func(id string) bool { return gone[id] })
 		d.Lines = removed(d.Lines, func(l *Line) bool { return l.Below == id || (above != "" && l.Below == above) })
 		return nil
 	})

@@ -116,6 +116,8 @@ var cmdKinds = []struct {
 	{"add lane", 2}, {"rename lane", 1}, {"edit lane", 1}, {"move lane", 3}, {"delete lane", 1},
 	{"add line", 2}, {"delete line", 1}, {"edit line", 2},
 	{"set title", 1}, {"set description", 1}, {"batch", 3}, {"replace document", 1},
+	{"add votes", 3}, {"set votes", 2}, {"reset votes", 1},
+	{"add question", 3}, {"edit question", 2}, {"delete question", 2},
 }
 
 func (g *cmdGen) kind() string {
@@ -214,6 +216,26 @@ func (g *cmdGen) command(kind string) Command {
 		return Batch("Batch", cmds...)
 	case "replace document":
 		return ReplaceDocument(cmdFixture())
+	case "add votes":
+		return AddVotes(g.step(), g.r.IntN(5)-2)
+	case "set votes":
+		return SetVotes(g.step(), g.r.IntN(MaxVotes+40)-10)
+	case "reset votes":
+		return ResetVotes()
+	case "add question", "edit question":
+		q := Question{Text: g.text(), Owner: g.text(), Kind: QuestionKinds[g.r.IntN(len(QuestionKinds))]}
+		if g.r.IntN(2) == 0 {
+			q.Step = g.step()
+		}
+		if q.Owner == "Two\nlines" {
+			q.Owner = ""
+		}
+		if kind == "add question" {
+			return AddQuestion(q, g.index(len(d.Questions)))
+		}
+		return EditQuestion(g.index(len(d.Questions)), q)
+	case "delete question":
+		return DeleteQuestion(g.r.IntN(len(d.Questions) + 1))
 	}
 	return nil
 }

@@ -18,6 +18,9 @@ func cmdCheckStep(d *Document, s *Step) error {
 	if s.Emotion < -2 || s.Emotion > 2 {
 		return fmt.Errorf("emotion %d is out of range -2..2", s.Emotion)
 	}
+	if s.Votes < 0 || s.Votes > MaxVotes {
+		return fmt.Errorf("votes %d is out of range 0..%d", s.Votes, MaxVotes)
+	}
 	for _, dur := range []struct {
 		name string
 		v    Duration
@@ -210,7 +213,7 @@ func EditStep(id string, s Step) Command {
 }
 
 // DeleteSteps returns a command that deletes the steps with the given ids
-// and every flow from or to them.
+// and every flow from or to them; questions about them lose their step.
 func DeleteSteps(ids ...string) Command {
 	ids = slices.Clone(ids)
 	return CommandFunc(countLabel("Delete", len(ids), "step", "steps"), func(d *Document) error {
@@ -229,12 +232,13 @@ func DeleteSteps(ids ...string) Command {
 		}
 		d.Steps = removed(d.Steps, func(s *Step) bool { return set[s.ID] })
 		d.Flows = removed(d.Flows, func(f *Flow) bool { return set[f.From] || set[f.To] })
+		unlinkQuestions(d, func(id string) bool { return set[id] })
 		return nil
 	})
 }
 
 // RenameStep returns a command that changes the id of the step old to new,
-// and every flow's reference to it.
+// and every flow's and question's reference to it.
 func RenameStep(old, new string) Command {
 	return CommandFunc("Rename step", func(d *Document) error {
 		i := d.StepIndex(old)
@@ -261,6 +265,15 @@ func RenameStep(old, new string) Command {
 				}
 			}
 			d.Flows = flows
+		}
+		if slices.ContainsFunc(d.Questions, func(q Question) bool { return q.Step == old }) {
+			qs := slices.Clone(d.Questions)
+			for j := range qs {
+				if qs[j].Step == old {
+					qs[j].Step = new
+				}
+			}
+			d.Questions = qs
 		}
 		return nil
 	})

@@ -19,7 +19,7 @@ type Conflict struct {
 	// Element says what the conflict is about: one of ConflictElements.
 	Element string
 	// ID names the element: a lane, line, column or step id, or
-	// "FROM -> TO" for a flow; empty for the title, description, lint
+	// "FROM -> TO" for a flow, the text for a question; empty for the title, description, lint
 	// settings and the document.
 	ID string
 	// Field is the field that was changed on both sides ("wait", "text",
@@ -35,7 +35,7 @@ type Conflict struct {
 }
 
 // ConflictElements lists the values of Conflict.Element.
-var ConflictElements = []string{"title", "description", "lane", "line", "column", "step", "flow", "lint", "document"}
+var ConflictElements = []string{"title", "description", "lane", "line", "column", "step", "flow", "question", "lint", "document"}
 
 // conflictKeys are the keys of one conflicts entry, in canonical order.
 var conflictKeys = []string{"element", "id", "field", "base", "ours", "theirs"}

@@ -62,7 +62,7 @@ func TestConflictsRefused(t *testing.T) {
 	const head = "servicebp: 1\nconflicts:\n"
 	for _, tc := range []struct{ src, want string }{
 		{head + "  - {id: x}\n", `f.yaml:3:5: a conflict is missing its "element"`},
-		{head + "  - {element: stp}\n", `f.yaml:3:15: unknown conflict element "stp"; use one of title, description, lane, line, column, step, flow, lint, document`},
+		{head + "  - {element: stp}\n", `f.yaml:3:15: unknown conflict element "stp"; use one of title, description, lane, line, column, step, flow, question, lint, document`},
 		{head + "  - {element: step, feild: x}\n", `f.yaml:3:21: unknown key "feild" in a conflict; did you mean "field"?`},
 		{head + "  - {element: step, ours: [a]}\n", `f.yaml:3:27: ours must be text, not a list`},
 		{head + "  - element\n", `f.yaml:3:5: each conflict must be a mapping such as {element: ...}, not text`},

@@ -22,11 +22,11 @@ const maxDepth = 5
 
 // The keys of each mapping in the format, in canonical order.
 var (
-	topKeys    = []string{"servicebp", "title", "description", "lanes", "lines", "columns", "steps", "flows", "lint", "conflicts"}
+	topKeys    = []string{"servicebp", "title", "description", "lanes", "lines", "columns", "steps", "flows", "questions", "lint", "conflicts"}
 	laneKeys   = []string{"id", "name", "kind"}
 	lineKeys   = []string{"id", "kind", "name", "below", "style"}
 	columnKeys = []string{"id", "name", "phase"}
-	stepKeys   = []string{"id", "lane", "column", "text", "owner", "duration", "wait", "queue", "waiting", "fail", "recovery", "moment", "emotion", "tags", "notes"}
+	stepKeys   = []string{"id", "lane", "column", "text", "owner", "duration", "wait", "queue", "waiting", "fail", "recovery", "moment", "emotion", "votes", "tags", "notes"}
 	flowKeys   = []string{"from", "to", "label", "two-way"}
 	lintKeys   = []string{"disable", "long-wait"}
 )
@@ -161,6 +161,9 @@ func (d *decoder) document(root *yaml.Node) *Document {
 				doc.Flows = append(doc.Flows, f)
 			}
 		}
+	}
+	if v, ok := keys.get("questions"); ok {
+		doc.Questions = d.questions(v)
 	}
 	if v, ok := keys.get("lint"); ok {
 		doc.Lint = d.lint(v)

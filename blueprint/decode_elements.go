@@ -186,6 +186,11 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 		s.Emotion = e
 		ok = ok && eok
 	}
+	if v, has := f.get("votes"); has {
+		var vok bool
+		s.Votes, vok = d.votes(v)
+		ok = ok && vok
+	}
 	if v, has := f.get("tags"); has {
 		s.Tags = d.strList(v, "tags")
 	}

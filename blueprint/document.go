@@ -82,7 +82,10 @@ type Document struct {
 	Columns     []Column
 	Steps       []Step
 	Flows       []Flow
-	Lint        LintConfig
+	// Questions is the parking lot: the open questions, ideas and actions
+	// raised in a workshop, in the order written; see questions.go.
+	Questions []Question
+	Lint      LintConfig
 
 	// Conflicts are the unresolved merge conflicts servicebp merge
 	// recorded; see conflicts.go.
@@ -162,6 +165,9 @@ type Step struct {
 	Moment bool
 	// Emotion is the customer's feeling at this step, from -2 to +2.
 	Emotion int
+	// Votes is the number of dot votes the step received in a workshop,
+	// from 0 to MaxVotes.
+	Votes   int
 	Tags    []string
 	Notes   string
 	Comment string

@@ -106,6 +106,10 @@ func emit(d *Document) ([]byte, []mark) {
 			e.flowItem(f.Comment, encodeFlow(f))
 		}
 	}
+	e.emitQuestions(d)
+	if len(d.Questions) == 0 {
+		e.leaveOut(d, "questions")
+	}
 	if len(d.Lint.Disable) == 0 && d.Lint.LongWait == 0 {
 		e.leaveOut(d, "lint")
 	} else {
@@ -424,6 +428,9 @@ func (e *emitter) step(s *Step) {
 	if s.hasKey("emotion") {
 		e.stepRaw(kc, "emotion", strconv.Itoa(s.Emotion))
 	}
+	if s.hasKey("votes") {
+		e.stepRaw(kc, "votes", strconv.Itoa(s.Votes))
+	}
 	if s.hasKey("tags") {
 		e.stepKey(kc, "tags")
 		e.flowList(s.Tags)
@@ -461,6 +468,8 @@ func (s *Step) hasKey(key string) bool {
 		return s.Moment
 	case "emotion":
 		return s.Emotion != 0
+	case "votes":
+		return s.Votes != 0
 	case "tags":
 		return len(s.Tags) > 0
 	case "notes":

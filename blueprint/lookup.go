@@ -140,6 +140,7 @@ func (d *Document) Clone() *Document {
 	c.Flows = slices.Clone(d.Flows)
 	c.Lint.Disable = slices.Clone(d.Lint.Disable)
 	c.Conflicts = slices.Clone(d.Conflicts)
+	c.Questions = slices.Clone(d.Questions)
 	c.Comments.Keys = cloneMap(d.Comments.Keys)
 	c.Comments.KeyLines = cloneMap(d.Comments.KeyLines)
 	return &c

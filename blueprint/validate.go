@@ -112,6 +112,23 @@ func checkRules(doc *Document, report func(problem) bool) {
 		}
 		flows[key] = f.Pos
 	}
+	if len(doc.Questions) == 0 {
+		return
+	}
+	first := make(map[string]Pos, len(doc.Questions))
+	for _, q := range doc.Questions {
+		if stop {
+			return
+		}
+		if _, ok := steps[q.Step]; q.Step != "" && !ok {
+			say(problem{pos: q.Pos, msg: fmt.Sprintf("question %q: step %q: no step has that id", clip(q.Text, 40), q.Step), ref: refStep, bad: q.Step})
+		}
+		if p, dup := first[q.Text]; dup {
+			say(problem{pos: q.Pos, msg: fmt.Sprintf("duplicate question %q (first at line %d); merge the two entries", clip(q.Text, 40), p.Line)})
+			continue
+		}
+		first[q.Text] = q.Pos
+	}
 }
 
 // ruleMaps are the maps checkRules fills, kept between calls: an edit

@@ -25,6 +25,7 @@ const (
 	elFlow
 	elLint
 	elConflict
+	elQuestion
 	elFooter
 )
 
@@ -62,6 +63,8 @@ func (el element) String() string {
 		return "the lint settings"
 	case elConflict:
 		return fmt.Sprintf("the %s %q merge conflict", el.a, el.b)
+	case elQuestion:
+		return fmt.Sprintf("question %s (%q)", el.b, clip(el.a, 40))
 	}
 	return "the footer comment"
 }
@@ -205,6 +208,9 @@ func firstDifference(want, got *Document) (element, string) {
 			return el, fmt.Sprintf("two-way %v instead of %v", g.TwoWay, f.TwoWay)
 		}
 	}
+	if el, what := questionsDifference(want.Questions, got.Questions); what != "" {
+		return el, what
+	}
 	if !slices.Equal(got.Lint.Disable, want.Lint.Disable) {
 		return element{kind: elLint}, fmt.Sprintf("disable %q instead of %q", got.Lint.Disable, want.Lint.Disable)
 	}
@@ -264,6 +270,8 @@ func stepDifference(want, got *Step) string {
 		return fmt.Sprintf("moment %v instead of %v", got.Moment, want.Moment)
 	case got.Emotion != want.Emotion:
 		return fmt.Sprintf("emotion %d instead of %d", got.Emotion, want.Emotion)
+	case got.Votes != want.Votes:
+		return fmt.Sprintf("votes %d instead of %d", got.Votes, want.Votes)
 	case !slices.Equal(got.Tags, want.Tags):
 		return fmt.Sprintf("tags %q instead of %q", got.Tags, want.Tags)
 	}

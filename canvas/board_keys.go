@@ -61,9 +61,17 @@ func (b *Board) KeyUp(ev *fyne.KeyEvent) {
 }
 
 // TypedRune starts a new step in a selected cell with the typed character,
-// in quick capture mode (see board_capture.go).
+// in quick capture mode (see board_capture.go). With no cell selected, the
+// character goes to the window's own handler (the editor's vote and
+// question keys), as it does when nothing has the focus.
 func (b *Board) TypedRune(r rune) {
-	if r == ' ' || b.selection().Kind != state.SelectCell {
+	if r == ' ' {
+		return
+	}
+	if b.selection().Kind != state.SelectCell {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedRune() != nil {
+			c.OnTypedRune()(r)
+		}
 		return
 	}
 	b.StartCapture(b.selection().IDs[0], b.selection().IDs[1], string(r))

@@ -35,6 +35,9 @@ type Presenter struct {
 	OnExit func()
 	// OnChanged runs after the reveal, the spotlight or the theme changed.
 	OnChanged func()
+	// OnTypedRune, when set, gets the characters typed in the
+	// presentation.
+	OnTypedRune func(r rune)
 
 	doc    *blueprint.Document
 	reveal *present.Reveal

@@ -39,8 +39,13 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune is part of fyne.Focusable; characters are not used.
-func (p *Presenter) TypedRune(rune) {}
+// TypedRune passes typed characters to OnTypedRune, when it is set (the
+// editor's vote and question keys); the presenter uses none itself.
+func (p *Presenter) TypedRune(r rune) {
+	if p.OnTypedRune != nil {
+		p.OnTypedRune(r)
+	}
+}
 
 // KeyDown tracks the Shift keys, which turn a column step into a phase
 // step.

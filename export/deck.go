@@ -16,7 +16,9 @@ import (
 const DeckPointsPerPixel = 0.5
 
 // DeckPDF renders the slide deck of d (the overview, then one slide per
-// phase, as WriteSlides draws them) as one PDF, a 16:9 page per slide.
+// phase, as WriteSlides draws them) as one PDF, a 16:9 page per slide,
+// and ends it with the parking lot: a page listing the questions, ideas
+// and actions, when d has any (more pages when they do not fit on one).
 func DeckPDF(d *blueprint.Document, opt Options) ([]byte, error) {
 	info, err := pdfInfo(d)
 	if err != nil {
@@ -41,6 +43,26 @@ func DeckPDF(d *blueprint.Document, opt Options) ([]byte, error) {
 			page.Layers = append(page.Layers, pdf.Layer{List: bg})
 		}
 		page.Layers = append(page.Layers, pdf.Layer{List: sp.list, Scale: sp.zoom * k, Offset: layout.Point{X: sp.off.X * k, Y: sp.off.Y * k}})
+		if err := w.AddPage(page); err != nil {
+			return nil, err
+		}
+	}
+	sw, sh, err := SlideSize(opt)
+	if err != nil {
+		return nil, err
+	}
+	pal := palette(opt)
+	k := float32(DeckPointsPerPixel)
+	for _, list := range questionPages(d, opt.Lang, sw, sh, &pal, eng.Measure()) {
+		eng.ShapeList(list)
+		pw, ph := float32(sw)*k, float32(sh)*k
+		page := pdf.Page{Width: pw, Height: ph}
+		if !opt.Transparent && pal.Background.A != 0 {
+			bg := &draw.List{Width: pw, Height: ph, Groups: []*draw.Group{{Elem: draw.Element{Kind: draw.ElemBackdrop},
+				Items: []draw.Item{&draw.Rect{R: layout.Rect{W: pw, H: ph}, Fill: pal.Background}}}}}
+			page.Layers = append(page.Layers, pdf.Layer{List: bg})
+		}
+		page.Layers = append(page.Layers, pdf.Layer{List: list, Scale: k})
 		if err := w.AddPage(page); err != nil {
 			return nil, err
 		}

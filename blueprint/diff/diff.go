@@ -47,17 +47,19 @@ const (
 	Phase    Element = "phase"
 	Step     Element = "step"
 	Flow     Element = "flow"
+	// Question is an entry of the parking lot, identified by its text.
+	Question Element = "question"
 )
 
 // Elements lists every element, in the order Compare reports them.
-var Elements = []Element{Document, Lane, Line, Phase, Column, Step, Flow}
+var Elements = []Element{Document, Lane, Line, Phase, Column, Step, Flow, Question}
 
 // Change is one difference between OLD and NEW.
 type Change struct {
 	Kind    Kind
 	Element Element
 	// ID is the element's id: a lane, line, column or step id, FROM->TO
-	// for a flow, the name for a phase, "" for the document.
+	// for a flow, the text for a question, the name for a phase, "" for the document.
 	ID string
 	// Field is the field that changed (Changed, Renamed), "cell" for a
 	// Moved step and "position" for Reordered; "" for Added and Removed.
@@ -97,7 +99,8 @@ type Change struct {
 func FlowID(from, to string) string { return from + "->" + to }
 
 // Compare returns the changes from old to new, in a stable order: the
-// document's fields, then lanes, lines, phases, columns, steps and flows.
+// document's fields, then lanes, lines, phases, columns, steps, flows and
+// questions.
 // Within an element, changes follow NEW's order, and removed elements
 // follow in OLD's order.
 func Compare(old, new *blueprint.Document) []Change {
@@ -109,6 +112,7 @@ func Compare(old, new *blueprint.Document) []Change {
 	c.columns()
 	c.steps()
 	c.flows()
+	c.questions()
 	return c.out
 }
 

@@ -54,6 +54,7 @@ func TestRandomFieldEdits(t *testing.T) {
 		{"emotion", func(s *blueprint.Step, i int) { s.Emotion = (s.Emotion+3)%5 - 2 }},
 		{"tags", func(s *blueprint.Step, i int) { s.Tags = append(slices.Clone(s.Tags), fmt.Sprintf("t%d", i)) }},
 		{"notes", func(s *blueprint.Step, i int) { s.Notes = fmt.Sprintf("note %d", i) }},
+		{"votes", func(s *blueprint.Step, i int) { s.Votes = (s.Votes + 1 + i) % (blueprint.MaxVotes + 1) }},
 		{"queue", func(s *blueprint.Step, i int) {
 			s.Queue = blueprint.Queue{Arrivals: blueprint.Rate{Count: int64(s.Queue.Servers + i + 1), Per: blueprint.Hour}, Servers: s.Queue.Servers + 1, Service: blueprint.Minute}
 		}},
@@ -259,4 +260,26 @@ func editEvery(d *blueprint.Document, k int) *blueprint.Document {
 	n.Flows = slices.DeleteFunc(n.Flows, func(f blueprint.Flow) bool { return !kept[f.From] || !kept[f.To] })
 	n.SortSteps()
 	return n
+}
+
+// TestQuestions checks that questions are matched by text: added,
+// removed, reordered and changed field by field.
+func TestQuestions(t *testing.T) {
+	old := bpgen.Generate(3)
+	step := old.Steps[0].ID
+	old.Questions = []blueprint.Question{{Text: "Oat milk"}, {Text: "Decaf", Owner: "Ana"}, {Text: "谁补货", Kind: blueprint.QuestionAction}}
+	d := old.Clone()
+	d.Questions = []blueprint.Question{{Text: "Decaf", Owner: "Bo", Step: step}, {Text: "Oat milk", Kind: blueprint.QuestionIdea}, {Text: "Loyalty card"}}
+	got := keys(Compare(old, d))
+	want := []key{
+		{Changed, Question, "Decaf", "step"},
+		{Changed, Question, "Decaf", "owner"},
+		{Reordered, Question, "Decaf", "position"},
+		{Changed, Question, "Oat milk", "kind"},
+		{Added, Question, "Loyalty card", ""},
+		{Removed, Question, "谁补货", ""},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("changes\n%v\nwant\n%v", got, want)
+	}
 }

@@ -60,7 +60,8 @@ func (x *index) stepPhase(id string) string {
 	return ""
 }
 
-// emotionText is an emotion as text, "" for 0 (not set).
+// emotionText is an emotion (or a vote count) as text, "" for 0 (not
+// set).
 func emotionText(e int) string {
 	if e == 0 {
 		return ""
@@ -116,6 +117,7 @@ func (c *comparison) steps() {
 		c.field(base, "recovery", o.Recovery, s.Recovery)
 		c.field(base, "moment", boolText(o.Moment), boolText(s.Moment))
 		c.field(base, "emotion", emotionText(o.Emotion), emotionText(s.Emotion))
+		c.field(base, "votes", emotionText(o.Votes), emotionText(s.Votes))
 		c.field(base, "tags", joinList(o.Tags), joinList(s.Tags))
 		c.field(base, "notes", o.Notes, s.Notes)
 	}

@@ -144,6 +144,8 @@ func (b *builder) legend(lg *layout.Legend) *Group {
 			g.Items = append(g.Items, b.pill(s, p.Happy), b.text(*it.SampleText, p.BadgeText))
 		case layout.LegendMoment:
 			g.Items = append(g.Items, b.momentMark(s))
+		case layout.LegendVotes:
+			g.Items = append(g.Items, b.pill(s, p.Votes), voteDot(it.Dot, p), b.text(*it.SampleText, p.BadgeText))
 		case layout.LegendFlow, layout.LegendTwoWay:
 			y := s.Y + s.H/2
 			a, z := layout.Point{X: s.X, Y: y}, layout.Point{X: s.Right(), Y: y}

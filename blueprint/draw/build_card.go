@@ -94,6 +94,8 @@ func (b *builder) badge(out []Item, bd layout.Badge) []Item {
 		return append(out, b.pill(bd.Rect, p.Phase), b.text(bd.Label, p.PhaseText))
 	case layout.BadgeOwner:
 		return append(out, b.text(bd.Label, p.Owner))
+	case layout.BadgeVotes:
+		return append(out, b.pill(bd.Rect, p.Votes), voteDot(bd.Dot, p), b.text(bd.Label, p.BadgeText))
 	}
 	return out
 }
@@ -131,4 +133,10 @@ func markDot(r layout.Rect, m Mark, p *Palette) *Circle {
 		fill = p.Wait
 	}
 	return &Circle{Center: layout.Point{X: r.Right() - 1, Y: r.Bottom() - 1}, Radius: MarkRadius, Fill: fill, Stroke: p.Card, Width: 1.5}
+}
+
+// voteDot is the sticker dot of a dot-vote badge or its legend sample: a
+// disc in the badge text colour, filling r.
+func voteDot(r layout.Rect, p *Palette) *Circle {
+	return &Circle{Center: r.Center(), Radius: r.W / 2, Fill: p.BadgeText}
 }

@@ -43,9 +43,12 @@ type Palette struct {
 	// WaitText is the text colour on the wait badge (amber needs dark text).
 	WaitText color.NRGBA
 	Moment   color.NRGBA
-	Happy    color.NRGBA
-	Unhappy  color.NRGBA
-	Flow     color.NRGBA
+	// Votes is the fill of the dot-vote badge, which holds a dot and the
+	// count in BadgeText.
+	Votes   color.NRGBA
+	Happy   color.NRGBA
+	Unhappy color.NRGBA
+	Flow    color.NRGBA
 	// FlowLabel is the background behind a flow label.
 	FlowLabel color.NRGBA
 	// Selection outlines a selected card in the editor.
@@ -107,6 +110,7 @@ func LightPalette() Palette {
 		BadgeText:  rgb(0xffffff),
 		WaitText:   rgb(0x3d2c00),
 		Moment:     rgb(0x7c3aed),
+		Votes:      rgb(0x0369a1),
 		Happy:      rgb(0x2e9d57),
 		Unhappy:    rgb(0xd9622b),
 		Flow:       rgb(0x475569),
@@ -151,6 +155,7 @@ func DarkPalette() Palette {
 		BadgeText:  rgb(0xffffff),
 		WaitText:   rgb(0x2b1d00),
 		Moment:     rgb(0xa78bfa),
+		Votes:      rgb(0x0284c7),
 		Happy:      rgb(0x4ade80),
 		Unhappy:    rgb(0xfb923c),
 		Flow:       rgb(0xb8c4d4),
@@ -196,6 +201,7 @@ func ContrastPalette() Palette {
 		BadgeText:  rgb(0xffffff),
 		WaitText:   rgb(0x000000),
 		Moment:     rgb(0x5b00c8),
+		Votes:      rgb(0x003d99),
 		Happy:      rgb(0x007a2f),
 		Unhappy:    rgb(0xc04000),
 		Flow:       rgb(0x000000),

@@ -17,7 +17,7 @@ type cardContent struct {
 
 // hasTopBadges reports whether s shows pills on its card's top edge.
 func (c *computer) hasTopBadges(s *blueprint.Step) bool {
-	return s.Fail != "" || s.Wait > 0 || s.Emotion != 0 || s.Moment || len(c.st.Links[s.ID]) > 0
+	return s.Fail != "" || s.Wait > 0 || s.Emotion != 0 || s.Moment || s.Votes > 0 || len(c.st.Links[s.ID]) > 0
 }
 
 // WaitText is the text of a wait badge, for example "W 10m".
@@ -30,6 +30,18 @@ func EmotionText(e int) string {
 	}
 	return strconv.Itoa(e)
 }
+
+// VotesText is the count on a dot-vote badge.
+func VotesText(n int) string { return strconv.Itoa(n) }
+
+// votesWidth is the width of a dot-vote badge: the dot, a gap and the
+// count in a pill.
+func (c *computer) votesWidth(n int) float32 {
+	return c.pillWidth(VotesText(n)) + c.dotSize() + 3
+}
+
+// dotSize is the diameter of the sticker dot on a dot-vote badge.
+func (c *computer) dotSize() float32 { return c.st.BadgeHeight - 6 }
 
 // pillWidth is the width of a badge pill holding text.
 func (c *computer) pillWidth(text string) float32 {
@@ -53,6 +65,9 @@ func (c *computer) badgesWidth(s *blueprint.Step) float32 {
 	}
 	if s.Moment {
 		w += c.st.BadgeHeight + 8
+	}
+	if s.Votes > 0 {
+		w += c.votesWidth(s.Votes) + 4
 	}
 	return w
 }
@@ -162,6 +177,18 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 	if s.Moment {
 		right -= bh + 4
 	}
+	if s.Votes > 0 {
+		text := VotesText(s.Votes)
+		w, h := c.m.size(text, st.SmallSize, true)
+		d := c.dotSize()
+		pw := c.votesWidth(s.Votes)
+		x := right - pw
+		card.Badges = append(card.Badges, Badge{
+			Kind: BadgeVotes, Rect: Rect{x, by, pw, bh}, Dot: Rect{x + 5, by + 3, d, d},
+			Label: TextLine{Text: text, Pos: Point{x + 5 + d + 3, by + (bh-h)/2}, W: w, H: h, Size: st.SmallSize, Bold: true},
+		})
+		right = x - 4
+	}
 	for _, l := range st.Links[s.ID] {
 		room := right - bx - 10
 		if room < 3*st.SmallSize {
@@ -206,6 +233,8 @@ func (c *computer) legendKinds() map[LegendKind]bool {
 				used[LegendMoment] = true
 			case BadgeEmotion:
 				used[LegendEmotion] = true
+			case BadgeVotes:
+				used[LegendVotes] = true
 			}
 		}
 	}
@@ -235,6 +264,7 @@ func (c *computer) legend(x, y, width float32) *Legend {
 		{LegendEmotion, "+1", lb.Emotion, 0},
 		{LegendFlow, "", lb.Flow, 36},
 		{LegendTwoWay, "", lb.TwoWay, 36},
+		{LegendVotes, VotesText(3), lb.Votes, 0},
 	}
 	used := c.legendKinds()
 	lg := &Legend{}
@@ -248,6 +278,11 @@ func (c *computer) legend(x, y, width float32) *Legend {
 		if e.sample != "" {
 			sw = c.pillWidth(e.sample)
 		}
+		dot := float32(0)
+		if e.kind == LegendVotes {
+			dot = c.dotSize() + 3
+			sw += dot
+		}
 		lw, lh := c.m.size(e.label, st.SmallSize, false)
 		iw := sw + 6 + lw
 		if cx > x && cx+iw > x+width {
@@ -257,7 +292,10 @@ func (c *computer) legend(x, y, width float32) *Legend {
 		it := LegendItem{Kind: e.kind, Sample: Rect{cx, cy + (rowH-bh)/2, sw, bh}}
 		if e.sample != "" {
 			w, h := c.m.size(e.sample, st.SmallSize, true)
-			it.SampleText = &TextLine{Text: e.sample, Pos: Point{cx + 5, it.Sample.Y + (bh-h)/2}, W: w, H: h, Size: st.SmallSize, Bold: true}
+			it.SampleText = &TextLine{Text: e.sample, Pos: Point{cx + 5 + dot, it.Sample.Y + (bh-h)/2}, W: w, H: h, Size: st.SmallSize, Bold: true}
+		}
+		if e.kind == LegendVotes {
+			it.Dot = Rect{cx + 5, it.Sample.Y + 3, c.dotSize(), c.dotSize()}
 		}
 		it.Label = TextLine{Text: e.label, Pos: Point{cx + sw + 6, cy + (rowH-lh)/2}, W: lw, H: lh, Size: st.SmallSize}
 		lg.Items = append(lg.Items, it)

@@ -94,7 +94,7 @@ func LinkText(l Link) string {
 // Labels are the words the layout writes on its own, in one language: the
 // legend, the emotion band's title and the canonical lane and line names.
 type Labels struct {
-	Fail, Wait, Moment, Emotion, Flow, TwoWay string
+	Fail, Wait, Moment, Emotion, Flow, TwoWay, Votes string
 	// WaitSample is the duration shown in the legend's wait badge.
 	WaitSample string
 	// Names are the canonical lane and line names, drawn for the lanes and
@@ -106,7 +106,7 @@ type Labels struct {
 func LabelsIn(l i18n.Lang) Labels {
 	return Labels{
 		Fail: l.T("legend.fail"), Wait: l.T("legend.wait"), Moment: l.T("legend.moment"),
-		Emotion: l.T("legend.emotion"), Flow: l.T("legend.flow"), TwoWay: l.T("legend.two-way"),
+		Emotion: l.T("legend.emotion"), Flow: l.T("legend.flow"), TwoWay: l.T("legend.two-way"), Votes: l.T("legend.votes"),
 		WaitSample: "5m",
 		Names:      l.Names(),
 	}

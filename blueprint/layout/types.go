@@ -91,6 +91,10 @@ const (
 	// BadgeLink is a flow to or from a step outside the drawing (see
 	// Style.Links).
 	BadgeLink
+	// BadgeVotes is the dot-vote count: a pill on the top edge, right
+	// aligned (left of the moment mark), holding a sticker dot (Dot) and
+	// the count.
+	BadgeVotes
 )
 
 // Badge is one annotation on a card. Fail, wait, emotion and link badges
@@ -102,6 +106,8 @@ type Badge struct {
 	Label TextLine
 	// Emotion is the step's emotion, for BadgeEmotion.
 	Emotion int
+	// Dot is the sticker dot of a BadgeVotes badge.
+	Dot Rect
 }
 
 // Card is one step's card.
@@ -167,6 +173,7 @@ const (
 	LegendEmotion
 	LegendFlow
 	LegendTwoWay
+	LegendVotes
 )
 
 // LegendItem is one legend entry: a sample drawn in Sample and its label.
@@ -175,7 +182,9 @@ type LegendItem struct {
 	Sample Rect
 	// SampleText is the text inside a badge sample ("F", "W 5m").
 	SampleText *TextLine
-	Label      TextLine
+	// Dot is the sticker dot of the votes sample.
+	Dot   Rect
+	Label TextLine
 }
 
 // Legend is the small key under the grid.

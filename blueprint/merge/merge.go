@@ -100,7 +100,8 @@ func merged(base, ours, theirs *blueprint.Document) *blueprint.Document {
 	columns := newSet("column", func(c blueprint.Column) string { return c.ID }, base.Columns, ours.Columns, theirs.Columns)
 	steps := newSet("step", func(s blueprint.Step) string { return s.ID }, base.Steps, ours.Steps, theirs.Steps)
 	flows := newSet("flow", func(f blueprint.Flow) string { return blueprint.FlowID(f.From, f.To) }, base.Flows, ours.Flows, theirs.Flows)
-	for _, s := range []interface{ merge() }{lanes, lines, columns, steps, flows} {
+	questions := newSet("question", func(q blueprint.Question) string { return q.Text }, base.Questions, ours.Questions, theirs.Questions)
+	for _, s := range []interface{ merge() }{lanes, lines, columns, steps, flows, questions} {
 		s.merge()
 	}
 	conflicts = append(conflicts, lanes.conflicts...)
@@ -108,6 +109,8 @@ func merged(base, ours, theirs *blueprint.Document) *blueprint.Document {
 	conflicts = append(conflicts, columns.conflicts...)
 	conflicts = append(conflicts, steps.conflicts...)
 	conflicts = append(conflicts, flows.conflicts...)
+	conflicts = append(conflicts, questions.conflicts...)
+	conflicts = append(conflicts, neededByQuestions(steps, questions)...)
 	conflicts = append(conflicts, needed(lanes, columns, steps, flows, lines)...)
 
 	out.Lanes = lanes.list()
@@ -116,6 +119,7 @@ func merged(base, ours, theirs *blueprint.Document) *blueprint.Document {
 	out.Steps = steps.list()
 	out.SortSteps()
 	out.Flows = flows.list()
+	out.Questions = questions.list()
 
 	out.Lint.Disable = mergeMembers(base.Lint.Disable, ours.Lint.Disable, theirs.Lint.Disable)
 	wait, conflict := pick(base.Lint.LongWait, ours.Lint.LongWait, theirs.Lint.LongWait)
@@ -186,6 +190,27 @@ func needed(lanes *set[blueprint.Lane], columns *set[blueprint.Column], steps *s
 	for _, k := range sortedKeys(lines.result) {
 		l := lines.result[k]
 		use("lane", l.Below, "line "+k, lanes.has, lanes.restore, lanes.ours[l.Below] != nil, lanes.theirs[l.Below] != nil)
+	}
+	return conflicts
+}
+
+// neededByQuestions puts back the steps the merged questions refer to that
+// one side deleted, each a conflict on the question.
+func neededByQuestions(steps *set[blueprint.Step], questions *set[blueprint.Question]) []blueprint.Conflict {
+	var conflicts []blueprint.Conflict
+	for _, k := range sortedKeys(questions.result) {
+		q := questions.result[k]
+		if q.Step == "" || steps.has(q.Step) || !steps.restore(q.Step) {
+			continue
+		}
+		side := func(st map[string]*blueprint.Step, qs map[string]*blueprint.Question) string {
+			if st[q.Step] == nil {
+				return "deleted step " + q.Step
+			}
+			return questions.state(qs, k)
+		}
+		ours, theirs := side(steps.ours, questions.ours), side(steps.theirs, questions.theirs)
+		conflicts = append(conflicts, blueprint.Conflict{Element: "question", ID: k, Base: questions.baseState(k), Ours: ours, Theirs: theirs})
 	}
 	return conflicts
 }

@@ -260,6 +260,8 @@ func (o diffOutput) element(c diff.Change) string {
 			return "phase"
 		}
 		return "phase " + quote(c.ID)
+	case diff.Question:
+		return "question " + quote(short(c.ID))
 	case diff.Flow:
 		s := "flow " + c.Label
 		if c.Kind == diff.Added && c.New != "" {

@@ -14,7 +14,7 @@ import (
 const statsUsage = "stats [--format text|json] [--servers STEP=N] [--target-wait DUR] [--lang en|zh-Hans|zh-Hant] FILE"
 
 func init() {
-	register(&command{name: "stats", usage: statsUsage, summary: "count steps per lane, above and below the line of visibility, encounters, fail and wait points; the critical path and the queues", order: 41, run: runStats})
+	register(&command{name: "stats", usage: statsUsage, summary: "count steps per lane, above and below the line of visibility, encounters, fail and wait points; the critical path, the queues, the dot votes and the parking lot", order: 41, run: runStats})
 }
 
 // statsOutput is stats' JSON output.
@@ -48,6 +48,9 @@ type statsOutput struct {
 	// Cycles lists the flow cycles the critical path had to break.
 	Cycles []statsCycle `json:"cycles"`
 	Queues []statsQueue `json:"queues"`
+	// Votes and Questions are the workshop's dot votes and parking lot.
+	Votes     statsVotes     `json:"votes"`
+	Questions statsQuestions `json:"questions"`
 }
 
 // statsPhase is one phase in stats' JSON output. The sums add up the values
@@ -107,6 +110,7 @@ func runStats(env Env, args []string) int {
 	}
 	out := toStatsOutput(displayName(files[0]), doc, analysis.ComputeStats(doc))
 	addTime(&out, doc, analysis.ComputePath(doc), analysis.ComputeQueues(doc, analysis.QueueOptions{Servers: servers, TargetWait: target}))
+	addWorkshop(&out, doc)
 	if *format == "json" {
 		if err := writeJSON(env.Stdout, out); err != nil {
 			fmt.Fprintf(env.Stderr, "servicebp stats: %v\n", err)
@@ -192,6 +196,7 @@ func writeStatsText(w io.Writer, doc *blueprint.Document, s statsOutput, lg i18n
 	fmt.Fprintf(w, "%s\n\n", title)
 	writeTable(w, rows, []bool{false, true, false})
 
+	defer writeWorkshopText(w, s)
 	defer writeTimeText(w, s)
 	if len(s.Phases) == 0 {
 		return

@@ -83,6 +83,7 @@ func TestStatsTemplates(t *testing.T) {
 			// duration spellings are covered by the golden files.
 			got.File, got.Title, got.LaneOrder = "", "", nil
 			got.CriticalPath, got.Cycles, got.Queues = nil, nil, nil
+			got.Votes, got.Questions = statsVotes{}, statsQuestions{}
 			for i := range got.Phases {
 				got.Phases[i].Columns = nil
 				got.Phases[i].CriticalPath = nil

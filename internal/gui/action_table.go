@@ -79,6 +79,11 @@ func (e *Editor) actionTable(b *canvas.Board) []canvas.Action {
 		{ID: "show-findings", Label: lang.L("Findings"), Run: func() { e.lint.showTab(tabFindings) }},
 		{ID: "show-stats", Label: lang.L("Stats"), Run: func() { e.lint.showTab(tabStats) }},
 		{ID: "show-time", Label: lang.L("Time"), Run: func() { e.lint.showTab(tabTime) }},
+		{ID: "show-ranking", Label: lang.L("Ranking"), Run: func() { e.lint.showTab(tabRanking) }},
+		{ID: "show-questions", Label: lang.L("Questions"), Run: func() { e.lint.showTab(tabQuestions) }},
+		{ID: "capture-question", Label: lang.L("Capture a question…"), Help: lang.L("Capture a question, idea or action about the card"),
+			Run: func() { e.commitField(); e.promptQuestion(e.win, e.selectedSteps(), -1) }},
+		{ID: "reset-votes", Label: lang.L("Reset votes"), Run: e.resetVotes},
 		{ID: "present", Label: lang.L("Present"), Keys: []canvas.Key{plain(fyne.KeyF5)}, Run: e.present},
 
 		{ID: "shortcuts", Label: lang.L("Keyboard shortcuts"), Keys: []canvas.Key{plain(fyne.KeyF1)}, Run: e.showShortcuts},

@@ -221,6 +221,7 @@ func (a *analyser) panels(outline fyne.CanvasObject) *container.AppTabs {
 		}
 	}
 	a.addConflictsTab()
+	a.addWorkshopTabs()
 	a.onResult = append(a.onResult, func() {
 		a.findingsPanel.update(a.findings)
 		a.statsPanel.update(a.stats)

@@ -103,6 +103,9 @@ type Editor struct {
 	presenter func()
 	// compare is compare mode (see compare.go), nil until first used.
 	compare *comparer
+	// workshop is the state of the vote and question keys; see
+	// workshop.go.
+	workshop *workshop
 }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call

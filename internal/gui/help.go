@@ -67,6 +67,10 @@ func gestureRows() [][2]string {
 		{"Esc", lang.L("Revert a field in the inspector")},
 		{"F8 / Shift+F8, F7", lang.L("Next / previous change (compare mode)")},
 		{"Esc", lang.L("Leave compare mode")},
+		{"+ / -", lang.L("Add or remove a dot vote on the selected or spotlit card")},
+		{lang.L("v, digits, Enter"), lang.L("Set the number of votes (a group's stickers)")},
+		{"?", lang.L("Capture a question, idea or action about the card")},
+		{lang.L("Ctrl+Z in the presentation"), lang.L("Undo a vote or question")},
 	}
 }
 

@@ -39,14 +39,16 @@ func presentFile(path, theme string, curve bool, lang i18n.Lang) int {
 // Present shows the open blueprint in presentation mode, fullscreen in a
 // window of its own with no menus. Esc there (with no spotlight) closes it
 // and returns to the editor. It returns the presenter, which shows a copy
-// of the blueprint as it was when the presentation started.
+// of the blueprint, refreshed after each edit: the workshop keys (votes,
+// questions; see workshop.go) edit the blueprint from the presentation.
 func (e *Editor) Present() *canvas.Presenter {
 	d := e.Doc().Clone()
 	w := e.app.NewWindow(presentTitle(d))
 	p := canvas.NewPresenter(d)
 	p.SetEmotionCurve(e.emotionCurve())
 	p.OnExit = w.Close
-	w.SetOnClosed(func() { e.win.RequestFocus() })
+	e.presentWorkshop(w, p)
+	w.SetOnClosed(func() { e.endWorkshopPresentation(p); e.win.RequestFocus() })
 	showPresentation(w, p)
 	return p
 }

@@ -162,6 +162,7 @@ func (e *Editor) addShortcuts() {
 			}
 		}
 	}
+	c.SetOnTypedRune(e.editorRune)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if e.questionKey(ev.Name) {
 			return

@@ -25,7 +25,8 @@ FUZZMINIMIZE ?= 2s
 # internal/tools/benchreport keeps the list complete.
 FUZZ_TARGETS := ./blueprint/:FuzzLoad ./blueprint/:FuzzCommands \
 	./blueprint/analysis/:FuzzAnalysis ./internal/cli/:FuzzFmt ./internal/cli/:FuzzLintStats \
-	./blueprint/:FuzzPrescan ./blueprint/merge/:FuzzMerge
+	./blueprint/:FuzzPrescan ./blueprint/merge/:FuzzMerge \
+	./export/sheet/:FuzzEscapeCell ./export/sheet/:FuzzImportCSV
 XVFB_RUN    := xvfb-run -a -s '-screen 0 1600x1000x24 -noreset'
 
 # Steps depend on each other's side effects (setup before build before

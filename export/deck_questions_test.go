@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 	"servicebp/internal/golden"
 )
 
@@ -60,10 +61,10 @@ func TestDeckPDFQuestions(t *testing.T) {
 		t.Error("the second parking-lot page is not marked as continued")
 	}
 
-	// A Chinese blueprint gets Chinese headings.
+	// Under a Chinese language the headings are Chinese.
 	shop := golden.Template(t, "shop")
 	shop.Questions = []blueprint.Question{{Text: "谁负责退款？", Kind: blueprint.QuestionAction}}
-	data, err = DeckPDF(shop, Options{Font: pinnedFont(t)})
+	data, err = DeckPDF(shop, Options{Font: pinnedFont(t), Lang: i18n.Simplified})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,3 +68,23 @@ func BenchmarkXLSXRoundTrip1000(b *testing.B) {
 		roundTrip(b, d, "xlsx")
 	}
 }
+
+// TestRoundTripVotes carries dot votes through both formats: the votes
+// column holds the count, and a count out of range is refused.
+func TestRoundTripVotes(t *testing.T) {
+	d := bpgen.Generate(20)
+	d.Steps[0].Votes, d.Steps[3].Votes = 7, blueprint.MaxVotes
+	want := canonical(t, d)
+	if !bytes.Contains(want, []byte("votes: 7")) {
+		t.Fatal("the fixture has no votes")
+	}
+	for _, format := range []string{"csv", "xlsx"} {
+		if got := roundTrip(t, d, format); !bytes.Equal(got, want) {
+			t.Errorf("%s: the round trip differs:\n%s", format, firstDiff(want, got))
+		}
+	}
+	var s blueprint.Step
+	if err := setStepVotes(&s, blueprint.MaxVotes+1); err == nil {
+		t.Error("a votes cell over the maximum was accepted")
+	}
+}

@@ -10,17 +10,17 @@ import (
 	"servicebp/blueprint"
 )
 
-// stepVotes is the dot-vote count written in the votes column. The file
-// format has no votes yet, so it is 0 and the column stays empty; this is
-// the one place to read Step.Votes once the format has it.
-func stepVotes(blueprint.Step) int { return 0 }
+// stepVotes is the dot-vote count written in the votes column (empty
+// when 0).
+func stepVotes(s blueprint.Step) int { return s.Votes }
 
-// setStepVotes stores a votes cell on s. Until the file format has votes,
-// only 0 is accepted, so that no count in a sheet is dropped silently.
-func setStepVotes(_ *blueprint.Step, n int) error {
-	if n != 0 {
-		return fmt.Errorf("this version of servicebp does not store votes yet; leave the cell empty or 0")
+// setStepVotes stores a votes cell on s: a whole number from 0 to
+// blueprint.MaxVotes.
+func setStepVotes(s *blueprint.Step, n int) error {
+	if n < 0 || n > blueprint.MaxVotes {
+		return fmt.Errorf("votes %d is out of range 0..%d", n, blueprint.MaxVotes)
 	}
+	s.Votes = n
 	return nil
 }
 

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/internal/state"
 	"servicebp/canvas"
+	"servicebp/internal/state"
 )
 
 // This file holds the workshop keys of the editor and of the

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
-	"servicebp/internal/state"
 	"servicebp/blueprint/analysis"
+	"servicebp/internal/state"
 )
 
 // The workshop tabs of the side panel, after Conflicts.

@@ -7,6 +7,9 @@ import (
 
 // TypedKey handles the presentation keys (see Presenter).
 func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
+	if p.timerKey(ev) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeySpace, fyne.KeyPageDown:
 		if p.shift {
@@ -30,6 +33,10 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 		p.stepSpotlight(-1)
 	case fyne.KeyT:
 		p.CycleTheme()
+	case fyne.KeyP:
+		if p.OnPresenterView != nil {
+			p.OnPresenterView()
+		}
 	case fyne.KeyEscape:
 		if p.spot != nil {
 			p.ClearSpotlight()
@@ -39,8 +46,8 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune is part of fyne.Focusable; characters are not used.
-func (p *Presenter) TypedRune(rune) {}
+// TypedRune takes the minutes typed after M (see timerKey).
+func (p *Presenter) TypedRune(r rune) { p.timerRune(r) }
 
 // KeyDown tracks the Shift keys, which turn a column step into a phase
 // step.

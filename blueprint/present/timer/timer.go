@@ -55,6 +55,7 @@ type Timer struct {
 	total    time.Duration // the countdown as started, plus added minutes
 	deadline time.Time     // when Running: the moment it rings
 	left     time.Duration // when Paused: the time left
+	rung     bool          // the current ring has been reported by TakeRing
 }
 
 // New returns an idle timer that reads the time from now; nil means
@@ -74,7 +75,7 @@ func (t *Timer) Start(minutes int) error {
 		return fmt.Errorf("a timer runs from 1 to %d minutes, not %d", MaxMinutes, minutes)
 	}
 	d := time.Duration(minutes) * time.Minute
-	t.state, t.total, t.deadline, t.left = Running, d, t.now().Add(d), 0
+	t.state, t.total, t.deadline, t.left, t.rung = Running, d, t.now().Add(d), 0, false
 	return nil
 }
 
@@ -131,7 +132,7 @@ func (t *Timer) AddMinute() {
 	case Ringing:
 		t.total += time.Minute
 		t.deadline = t.now().Add(time.Minute)
-		t.state = Running
+		t.state, t.rung = Running, false
 	default:
 		_ = t.Start(1)
 	}
@@ -141,8 +142,20 @@ func (t *Timer) AddMinute() {
 // reports whether the timer was doing anything.
 func (t *Timer) Stop() bool {
 	was := t.State() != Idle
-	t.state, t.total, t.left = Idle, 0, 0
+	t.state, t.total, t.left, t.rung = Idle, 0, 0, false
 	return was
+}
+
+// TakeRing reports, once per alarm, that the timer has started ringing:
+// the first call after the countdown reaches zero is true and the next
+// ones are false until the timer rings again. Views that share a timer
+// sound the alarm when it is true, so that it sounds once.
+func (t *Timer) TakeRing() bool {
+	if t.State() != Ringing || t.rung {
+		return false
+	}
+	t.rung = true
+	return true
 }
 
 // Remaining is the time left: zero when idle or ringing.

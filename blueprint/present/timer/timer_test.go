@@ -225,3 +225,33 @@ func TestNewNilUsesWallClock(t *testing.T) {
 		t.Errorf("remaining %v on the wall clock, want within (0, 1m]", r)
 	}
 }
+
+func TestTakeRingOncePerAlarm(t *testing.T) {
+	tm, c := newTimer()
+	_ = tm.Start(1)
+	if tm.TakeRing() {
+		t.Fatal("TakeRing of a running timer is true")
+	}
+	c.advance(time.Minute)
+	if !tm.TakeRing() {
+		t.Fatal("TakeRing at zero is false")
+	}
+	c.advance(time.Second)
+	if tm.TakeRing() {
+		t.Error("TakeRing is true twice for one alarm")
+	}
+	tm.AddMinute()
+	c.advance(time.Minute)
+	if !tm.TakeRing() {
+		t.Error("TakeRing after a minute added and run out is false")
+	}
+	_ = tm.Start(1)
+	c.advance(time.Minute)
+	if !tm.TakeRing() {
+		t.Error("TakeRing after a restart is false")
+	}
+	tm.Stop()
+	if tm.TakeRing() {
+		t.Error("TakeRing of a stopped timer is true")
+	}
+}

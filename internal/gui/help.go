@@ -48,6 +48,14 @@ func shortcutRows() [][2]string {
 		{"Esc", lang.L("Revert a field in the inspector")},
 		{"F1", lang.L("Keyboard shortcuts")},
 		{"F5", lang.L("Present")},
+		{"Ctrl+M", lang.L("Start timer…")},
+		{"Ctrl+K", lang.L("Pause or resume timer")},
+		{"Ctrl+Shift+A", lang.L("Add a minute")},
+		{"Ctrl+Shift+X", lang.L("Stop timer")},
+		{lang.L("Presenting: M, minutes, Enter"), lang.L("Start a timer (5 minutes without a number)")},
+		{lang.L("Presenting: K / A / X"), lang.L("Pause or resume / add a minute / stop the timer")},
+		{lang.L("Presenting: Esc"), lang.L("Stop a ringing timer")},
+		{lang.L("Presenting: P"), lang.L("Open or close the presenter view")},
 	}
 }
 

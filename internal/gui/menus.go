@@ -98,6 +98,7 @@ func newMenus(e *Editor) *menus {
 		emotionCurveItem(e),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Present")+"  (F5)", e.present),
+		timerMenu(e),
 	)
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Keyboard shortcuts")+"  (F1)", e.showShortcuts),

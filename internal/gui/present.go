@@ -29,14 +29,18 @@ func presentFile(path, theme string, curve bool) int {
 		p.SetPalette(pal)
 	}
 	p.OnExit = a.Quit
+	p.OnRing = bell
+	view := attachPresenterView(a, p)
+	w.SetOnClosed(func() { p.Close(); view.close() })
 	showPresentation(w, p)
 	a.Run()
 	return 0
 }
 
 // Present shows the open blueprint in presentation mode, fullscreen in a
-// window of its own with no menus. Esc there (with no spotlight) closes it
-// and returns to the editor. It returns the presenter, which shows a copy
+// window of its own with no menus, with the editor's timer. P there opens
+// the presenter view. Esc (with no spotlight or alarm) closes it and
+// returns to the editor. It returns the presenter, which shows a copy
 // of the blueprint as it was when the presentation started.
 func (e *Editor) Present() *canvas.Presenter {
 	d := e.Doc().Clone()
@@ -44,7 +48,13 @@ func (e *Editor) Present() *canvas.Presenter {
 	p := canvas.NewPresenter(d)
 	p.SetEmotionCurve(e.emotionCurve())
 	p.OnExit = w.Close
-	w.SetOnClosed(func() { e.win.RequestFocus() })
+	view := e.shareTimer(p)
+	w.SetOnClosed(func() {
+		e.timerView.presenting = nil
+		p.Close()
+		view.close()
+		e.win.RequestFocus()
+	})
 	showPresentation(w, p)
 	return p
 }

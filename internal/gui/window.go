@@ -44,6 +44,7 @@ func (e *Editor) buildUI() {
 	s.inspector = newInspector(e)
 	s.centre = container.NewStack()
 	e.ui = s
+	e.timerView = newTimerView(e)
 	s.menus = newMenus(e)
 	e.win.SetMainMenu(s.menus.main)
 	// The side panel comes after the board so that it is drawn over any
@@ -53,7 +54,7 @@ func (e *Editor) buildUI() {
 	side.Offset = 0.62
 	split := container.NewHSplit(s.centre, side)
 	split.Offset = 0.74
-	bar := container.NewBorder(nil, nil, nil, s.status, s.notice)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.status, e.timerView.object()), s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
 	e.installBoard()

@@ -39,7 +39,7 @@ type timerBadge struct {
 func newTimerBadge() *timerBadge {
 	b := &timerBadge{
 		flash:  fcanvas.NewRectangle(color.Transparent),
-		digits: &fcanvas.Text{TextStyle: fyne.TextStyle{Monospace: true}},
+		digits: &fcanvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
 	}
 	b.pause[0], b.pause[1] = fcanvas.NewRectangle(nil), fcanvas.NewRectangle(nil)
 	return b
@@ -265,7 +265,9 @@ func (b *timerBadge) update(p *Presenter, size fyne.Size) {
 	}
 	lit := state == timer.Ringing && p.timer.Flash()
 	b.digits.Text = text
-	b.digits.FontSource = nil // the theme's monospace keeps the digits still
+	// Bold for the back of the room; the fonts' digits are of one width,
+	// so the countdown does not jiggle.
+	b.digits.FontSource = p.font
 	b.digits.TextSize = h * 0.72
 	b.digits.Color = pal.Text
 	switch {

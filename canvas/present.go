@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"image/color"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -81,7 +82,8 @@ type Presenter struct {
 	minutes    string // the digits typed after M
 	timerShown bool   // the bar was last laid out with the timer
 	ticking    bool
-	done       chan struct{}
+	done       chan struct{}  // closed by Close
+	tickers    sync.WaitGroup // the running tick goroutine
 }
 
 var (

@@ -56,8 +56,8 @@ func (b *timerBadge) front() []fyne.CanvasObject {
 // that a countdown started there goes on in the presentation.
 func (p *Presenter) SetTimer(t *timer.Timer) {
 	p.timer = t
-	p.startTicking()
 	p.update()
+	p.startTicking()
 }
 
 // Timer is the timer shown, or nil.
@@ -200,7 +200,9 @@ func (p *Presenter) startTicking() {
 	}
 	p.ticking = true
 	done := p.done
+	p.tickers.Add(1)
 	go func() {
+		defer p.tickers.Done()
 		tk := time.NewTicker(every)
 		defer tk.Stop()
 		for {
@@ -208,6 +210,12 @@ func (p *Presenter) startTicking() {
 			case <-done:
 				return
 			case <-tk.C:
+			}
+			// A tick and Close may be ready together: Close wins.
+			select {
+			case <-done:
+				return
+			default:
 			}
 			stop := false
 			var wg sync.WaitGroup

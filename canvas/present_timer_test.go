@@ -189,19 +189,26 @@ func TestPresenterTimerTicks(t *testing.T) {
 	p.TickEvery = time.Millisecond
 	tm := timer.New(nil)
 	_ = tm.Start(1)
-	ticks := make(chan struct{}, 1)
+	// The test driver runs fyne.Do on the ticking goroutine, so the first
+	// tick closes the presenter and this goroutine touches nothing until
+	// the ticks have stopped.
+	ticks := make(chan string, 1)
 	p.OnTimer = func() {
+		p.Close()
 		select {
-		case ticks <- struct{}{}:
+		case ticks <- p.TimerText():
 		default:
 		}
 	}
 	p.SetTimer(tm)
 	select {
-	case <-ticks:
+	case text := <-ticks:
+		if text != "1:00" && text != "0:59" {
+			t.Errorf("the tick drew %q, want the minute just started", text)
+		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("a running timer was not redrawn by the ticks")
 	}
-	p.Close()
+	p.tickers.Wait()
 	p.Close() // twice is harmless
 }

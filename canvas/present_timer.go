@@ -129,7 +129,9 @@ func (p *Presenter) timerKey(ev *fyne.KeyEvent) bool {
 			return true
 		}
 	case fyne.KeyA:
-		t.AddMinute()
+		if !t.AddMinute() {
+			return true
+		}
 	case fyne.KeyX:
 		if !t.Stop() {
 			return true

@@ -92,7 +92,7 @@ func timerMenu(e *Editor) *fyne.MenuItem {
 	m.ChildMenu = fyne.NewMenu("",
 		item(lang.L("Start timer…"), shortcutTimer, e.askTimer),
 		item(lang.L("Pause or resume timer"), shortcutTimerPause, func() { e.timerView.do(e.Timer().TogglePause) }),
-		item(lang.L("Add a minute"), shortcutTimerMore, func() { e.timerView.do(func() bool { e.Timer().AddMinute(); return true }) }),
+		item(lang.L("Add a minute"), shortcutTimerMore, func() { e.timerView.do(e.Timer().AddMinute) }),
 		item(lang.L("Stop timer"), shortcutTimerStop, func() { e.timerView.do(e.Timer().Stop) }),
 	)
 	return m

@@ -118,24 +118,24 @@ func (t *Timer) TogglePause() bool {
 	return t.Pause()
 }
 
-// AddMinute gives a running or paused countdown one more minute. A
-// ringing timer is silenced and counts down one minute from now; an idle
-// one starts a one-minute countdown.
-func (t *Timer) AddMinute() {
+// AddMinute gives a running or paused countdown one more minute, and a
+// ringing timer is silenced and counts down one minute from now. An idle
+// timer stays idle, so that a stray key starts nothing. It reports
+// whether the timer changed.
+func (t *Timer) AddMinute() bool {
 	switch t.State() {
 	case Running:
 		t.deadline = t.deadline.Add(time.Minute)
-		t.total += time.Minute
 	case Paused:
 		t.left += time.Minute
-		t.total += time.Minute
 	case Ringing:
-		t.total += time.Minute
 		t.deadline = t.now().Add(time.Minute)
 		t.state, t.rung = Running, false
 	default:
-		_ = t.Start(1)
+		return false
 	}
+	t.total += time.Minute
+	return true
 }
 
 // Stop ends the countdown or the alarm; the timer is idle after it. It

@@ -111,11 +111,16 @@ func TestPauseAndResume(t *testing.T) {
 
 func TestAddMinuteInEveryState(t *testing.T) {
 	tm, c := newTimer()
-	tm.AddMinute() // idle: a one-minute countdown
-	expect(t, tm, Running, time.Minute, "1:00")
+	if tm.AddMinute() { // idle: nothing
+		t.Error("AddMinute of an idle timer reported a change")
+	}
+	expect(t, tm, Idle, 0, "")
+	_ = tm.Start(1)
 
 	c.advance(20 * time.Second)
-	tm.AddMinute() // running
+	if !tm.AddMinute() { // running
+		t.Error("AddMinute of a running timer reported no change")
+	}
 	expect(t, tm, Running, 100*time.Second, "1:40")
 	if tm.Total() != 2*time.Minute {
 		t.Errorf("total %v, want 2m", tm.Total())

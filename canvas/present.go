@@ -2,6 +2,8 @@ package canvas
 
 import (
 	"image/color"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
@@ -13,6 +15,7 @@ import (
 	"servicebp/blueprint/i18n"
 	"servicebp/blueprint/layout"
 	"servicebp/blueprint/present"
+	"servicebp/blueprint/present/timer"
 )
 
 // Presenter shows a blueprint to a room: fitted to the screen with large
@@ -26,18 +29,36 @@ import (
 // them the next phase; Left and PageUp go back (Shift: a phase); Home and
 // End jump to the start and the end; Up and Down move the spotlight
 // through the current column; T cycles the contrast, dark and light
-// themes; Esc clears the spotlight, or else calls OnExit. Tapping a card
+// themes; M, then a number of minutes and Enter, starts a countdown (five
+// minutes with no number), K pauses and resumes it, A adds a minute and X
+// stops it; P calls OnPresenterView; Esc stops a ringing timer, else
+// clears the spotlight, or else calls OnExit. Tapping a card
 // spotlights it; tapping it again, or tapping elsewhere, clears it.
 type Presenter struct {
 	widget.BaseWidget
 
 	// OnExit runs when Esc is pressed with no spotlight.
 	OnExit func()
-	// OnChanged runs after the reveal, the spotlight or the theme changed.
+	// OnChanged runs after the reveal, the spotlight, the theme or the
+	// timer's place changed.
 	OnChanged func()
 	// OnTypedRune, when set, gets the characters typed in the
 	// presentation.
 	OnTypedRune func(r rune)
+	// OnTimer runs after each redraw of a running, paused or ringing timer.
+	OnTimer func()
+	// OnRing runs once when the timer reaches zero: the editor sounds the
+	// alarm there.
+	OnRing func()
+	// OnPresenterView runs when P is pressed: the editor opens or closes
+	// the presenter view.
+	OnPresenterView func()
+	// Clock is the time of the presenter's own timer (see SetTimer); nil
+	// is time.Now. Set it before the first timer key.
+	Clock func() time.Time
+	// TickEvery is how often a running timer is redrawn; 0 is TimerTick
+	// and a negative value never, for tests that call TickTimer.
+	TickEvery time.Duration
 
 	doc    *blueprint.Document
 	reveal *present.Reveal
@@ -60,6 +81,15 @@ type Presenter struct {
 	bar    *progressBar
 	root   *fyne.Container
 	shownL *layout.Layout
+
+	timer      *timer.Timer
+	tb         *timerBadge
+	entering   bool   // M was pressed: minutes are being typed
+	minutes    string // the digits typed after M
+	timerShown bool   // the bar was last laid out with the timer
+	ticking    bool
+	done       chan struct{}  // closed by Close
+	tickers    sync.WaitGroup // the running tick goroutine
 }
 
 var (
@@ -73,12 +103,15 @@ var (
 // palette, with the first column revealed and its labels in the UI
 // language.
 func NewPresenter(d *blueprint.Document) *Presenter {
-	p := &Presenter{pal: ContrastPalette(), lang: UILanguage()}
+	p := &Presenter{pal: ContrastPalette(), lang: UILanguage(), done: make(chan struct{})}
 	p.scene = NewScene(p.pal)
 	p.bg = fcanvas.NewRectangle(p.pal.Background)
 	p.veil = fcanvas.NewRectangle(color.Transparent)
 	p.bar = newProgressBar()
-	p.root = container.NewWithoutLayout(append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.bar.objects()...)...)
+	p.tb = newTimerBadge()
+	objs := append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.tb.back()...)
+	objs = append(append(objs, p.bar.objects()...), p.tb.front()...)
+	p.root = container.NewWithoutLayout(objs...)
 	p.ExtendBaseWidget(p)
 	p.SetDocument(d)
 	return p
@@ -257,7 +290,7 @@ func (p *Presenter) update() {
 	p.bg.Resize(size)
 	p.bg.Refresh()
 
-	cam := p.chooseCamera(size)
+	cam := p.chooseCamera(size, p.barHeight())
 	if cam.l != p.shownL {
 		p.scene.Update(cam.l)
 		p.shownL = cam.l
@@ -278,6 +311,7 @@ func (p *Presenter) update() {
 	p.scene.SetDimmed(dim)
 	p.scene.SetSelection(sel)
 	p.placeVeil()
+	p.tb.update(p, size)
 	p.bar.update(p, size)
 }
 
@@ -299,7 +333,7 @@ func (p *Presenter) placeVeil() {
 	// It runs to the screen's right edge and down to the progress bar, to
 	// cover flow labels that stick out of the grid.
 	a := p.scene.WorldToScreen(layout.Point{X: col.X, Y: top})
-	z := fyne.NewPos(p.size.Width, p.size.Height-barHeight(p.size))
+	z := fyne.NewPos(p.size.Width, p.size.Height-p.barHeight())
 	bg := p.pal.Background
 	p.veil.FillColor = color.NRGBA{R: bg.R, G: bg.G, B: bg.B, A: 0xeb}
 	p.veil.Move(a)

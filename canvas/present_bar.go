@@ -38,9 +38,9 @@ func (b *progressBar) objects() []fyne.CanvasObject {
 // update shows p's reveal in a bar along the bottom of size.
 func (b *progressBar) update(p *Presenter, size fyne.Size) {
 	pal := &p.pal
-	h := barHeight(size)
+	h := p.barHeight()
 	y := size.Height - h
-	thick := max(3, h*0.12)
+	thick := max(3, barHeight(size)*0.12)
 	pad := size.Height * 0.015
 
 	n, cur := len(p.doc.Columns), p.reveal.Current()
@@ -64,7 +64,7 @@ func (b *progressBar) update(p *Presenter, size fyne.Size) {
 	if phase != "" && column != "" {
 		column = "·  " + column
 	}
-	ts := h * 0.5
+	ts := barHeight(size) * 0.5
 	ty := y + thick + (h-thick-ts*1.3)/2
 	b.phase.Text, b.column.Text, b.count.Text = phase, column, count
 	b.title.Text = firstLineOf(p.doc.Title)
@@ -81,7 +81,8 @@ func (b *progressBar) update(p *Presenter, size fyne.Size) {
 		x += b.phase.MinSize().Width + ts*0.5
 	}
 	b.column.Move(fyne.NewPos(x, ty))
-	right := size.Width - pad - b.count.MinSize().Width
+	// The timer, when it shows, takes the right end.
+	right := size.Width - pad - p.tb.width - b.count.MinSize().Width
 	b.count.Move(fyne.NewPos(right, ty))
 	tx := right - ts*1.5 - b.title.MinSize().Width
 	b.title.Move(fyne.NewPos(tx, ty))

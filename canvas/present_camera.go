@@ -18,10 +18,10 @@ type camera struct {
 }
 
 // presentFrame is the screen area left for the blueprint: the size minus
-// a margin and the progress bar.
-func presentFrame(size fyne.Size) (x, y, w, h float32) {
+// a margin and the progress bar, bar high.
+func presentFrame(size fyne.Size, bar float32) (x, y, w, h float32) {
 	pad := size.Height * 0.008
-	return pad, pad, size.Width - 2*pad, size.Height - barHeight(size) - 2*pad
+	return pad, pad, size.Width - 2*pad, size.Height - bar - 2*pad
 }
 
 // windowLayout is the layout of the columns first to last, memoised until
@@ -48,11 +48,11 @@ func (p *Presenter) windowLayout(first, last int) *layout.Layout {
 // screen of size: the whole blueprint, else the current phase, else the
 // page of the current phase's columns that holds the current column (see
 // pages). A single column that does not fit even alone is shown fitted,
-// smaller.
-func (p *Presenter) chooseCamera(size fyne.Size) camera {
+// smaller. The progress bar takes bar at the bottom.
+func (p *Presenter) chooseCamera(size fyne.Size, bar float32) camera {
 	n := len(p.doc.Columns)
 	lo, hi := present.ZoomRange(p.style, size.Width, size.Height)
-	fx, fy, fw, fh := presentFrame(size)
+	fx, fy, fw, fh := presentFrame(size, bar)
 	fit := func(first, last int) (camera, bool) {
 		l := p.windowLayout(first, last)
 		z := present.FitZoom(l.Width, l.Height, fw, fh, hi)

@@ -7,6 +7,9 @@ import (
 
 // TypedKey handles the presentation keys (see Presenter).
 func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
+	if p.timerKey(ev) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeySpace, fyne.KeyPageDown:
 		if p.shift {
@@ -30,6 +33,10 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 		p.stepSpotlight(-1)
 	case fyne.KeyT:
 		p.CycleTheme()
+	case fyne.KeyP:
+		if p.OnPresenterView != nil {
+			p.OnPresenterView()
+		}
 	case fyne.KeyEscape:
 		if p.spot != nil {
 			p.ClearSpotlight()
@@ -39,9 +46,14 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune passes typed characters to OnTypedRune, when it is set (the
-// editor's vote and question keys); the presenter uses none itself.
+// TypedRune takes the minutes typed after M (see timerKey); other
+// characters go to OnTypedRune, when it is set (the editor's vote and
+// question keys).
 func (p *Presenter) TypedRune(r rune) {
+	if p.entering {
+		p.timerRune(r)
+		return
+	}
 	if p.OnTypedRune != nil {
 		p.OnTypedRune(r)
 	}

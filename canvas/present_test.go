@@ -24,6 +24,10 @@ func presentWindow(t *testing.T, name string, w, h float32) (*Presenter, fyne.Wi
 	test.NewTempApp(t)
 	p := NewPresenter(golden.Template(t, name))
 	p.SetFont(golden.Font(t))
+	// The test driver runs fyne.Do on the caller's goroutine: a timer
+	// started by a key must not tick on its own.
+	p.TickEvery = -1
+	t.Cleanup(p.Close)
 	win := test.NewTempWindow(t, p)
 	win.SetPadded(false)
 	win.Resize(fyne.NewSize(w, h))

@@ -60,6 +60,12 @@ type Options struct {
 	// stats are refreshed; default 300 ms. A negative delay refreshes them
 	// only on demand.
 	AnalysisDelay time.Duration
+	// Clock is the workshop timer's time; nil is time.Now.
+	Clock func() time.Time
+	// TimerTick is how often a running timer is redrawn; default
+	// canvas.TimerTick. A negative tick never redraws by itself: tests
+	// call Tick.
+	TimerTick time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -78,6 +84,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.WatchInterval == 0 {
 		o.WatchInterval = time.Second
+	}
+	if o.TimerTick == 0 {
+		o.TimerTick = canvas.TimerTick
 	}
 	return o
 }
@@ -99,6 +108,8 @@ type Editor struct {
 	watch    *watcher
 	lint     *analyser
 	question *question
+	// timerView is the workshop timer and its place in the status bar.
+	timerView *timerView
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
 	// compare is compare mode (see compare.go), nil until first used.

@@ -38,7 +38,7 @@ func changeText(c diff.Change) string {
 		what += " " + c.ID
 	}
 	if c.Label != "" && c.Label != c.ID {
-		what += " “" + firstLine(c.Label) + "”"
+		what += " “" + clippedLine(c.Label) + "”"
 	}
 	args := map[string]any{"What": what, "Field": c.Field, "Old": quoted(c.Old), "New": quoted(c.New), "OldCell": c.OldCell, "NewCell": c.NewCell}
 	switch c.Kind {
@@ -67,11 +67,11 @@ func quoted(v string) string {
 	if v == "" {
 		return lang.L("(none)")
 	}
-	return "“" + firstLine(v) + "”"
+	return "“" + clippedLine(v) + "”"
 }
 
-// firstLine is the first line of s, cut to 60 characters.
-func firstLine(s string) string {
+// clippedLine is the first line of s, cut to 60 characters.
+func clippedLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i] + "…"
 	}

@@ -71,6 +71,10 @@ func gestureRows() [][2]string {
 		{lang.L("v, digits, Enter"), lang.L("Set the number of votes (a group's stickers)")},
 		{"?", lang.L("Capture a question, idea or action about the card")},
 		{lang.L("Ctrl+Z in the presentation"), lang.L("Undo a vote or question")},
+		{lang.L("Presenting: M, minutes, Enter"), lang.L("Start a timer (5 minutes without a number)")},
+		{lang.L("Presenting: K / A / X"), lang.L("Pause or resume / add a minute / stop the timer")},
+		{lang.L("Presenting: Esc"), lang.L("Stop a ringing timer")},
+		{lang.L("Presenting: P"), lang.L("Open or close the presenter view")},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -39,7 +40,7 @@ func TestThemeMenu(t *testing.T) {
 	e := testEditor(t, "")
 	var sub *fyne.Menu
 	for _, it := range e.win.MainMenu().Items[3].Items {
-		if it.ChildMenu != nil {
+		if it.ChildMenu != nil && it.Label == lang.L("Theme") {
 			sub = it.ChildMenu
 		}
 	}

@@ -26,6 +26,7 @@ const (
 	menuRecent       = "recent"
 	menuTheme        = "theme"
 	menuEmotionCurve = "emotion-curve"
+	menuTimer        = "timer"
 )
 
 // menuLayout places the table's actions in the menus, by id.
@@ -36,7 +37,7 @@ var menuLayout = []struct {
 	{"File", []string{"new", "new-from-template", "open", menuRecent, menuSeparator, "save", "save-as", menuSeparator, "compare-file", "compare-head", menuSeparator, "export", "export-slides", menuSeparator, "quit"}},
 	{"Edit", []string{"undo", "redo", menuSeparator, "cut", "copy", "paste", "duplicate", "delete", "select-all", menuSeparator, "capture-question", "reset-votes"}},
 	{"Insert", []string{"insert-step", "insert-column-before", "insert-column-after", "insert-lane", "insert-phase", "insert-flow"}},
-	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", "show-ranking", "show-questions", menuSeparator, menuTheme, menuEmotionCurve, menuSeparator, "present"}},
+	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", "show-ranking", "show-questions", menuSeparator, menuTheme, menuEmotionCurve, menuSeparator, "present", menuTimer}},
 	{"Help", []string{"shortcuts", "about"}},
 }
 
@@ -73,6 +74,8 @@ func newMenus(e *Editor) *menus {
 				items = append(items, themeMenu(e))
 			case menuEmotionCurve:
 				items = append(items, emotionCurveItem(e))
+			case menuTimer:
+				items = append(items, timerMenu(e))
 			default:
 				a := e.action(id)
 				if a == nil {

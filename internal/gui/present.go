@@ -31,15 +31,19 @@ func presentFile(path, theme string, curve bool, lang i18n.Lang) int {
 		p.SetPalette(pal)
 	}
 	p.OnExit = a.Quit
+	p.OnRing = bell
+	view := attachPresenterView(a, p)
+	w.SetOnClosed(func() { p.Close(); view.close() })
 	showPresentation(w, p)
 	a.Run()
 	return 0
 }
 
 // Present shows the open blueprint in presentation mode, fullscreen in a
-// window of its own with no menus. Esc there (with no spotlight) closes it
-// and returns to the editor. It returns the presenter, which shows a copy
-// of the blueprint, refreshed after each edit: the workshop keys (votes,
+// window of its own with no menus, with the editor's timer. P there opens
+// the presenter view. Esc (with no spotlight or alarm) closes it and
+// returns to the editor. It returns the presenter, which shows a copy of
+// the blueprint, refreshed after each edit: the workshop keys (votes,
 // questions; see workshop.go) edit the blueprint from the presentation.
 func (e *Editor) Present() *canvas.Presenter {
 	d := e.Doc().Clone()
@@ -48,7 +52,14 @@ func (e *Editor) Present() *canvas.Presenter {
 	p.SetEmotionCurve(e.emotionCurve())
 	p.OnExit = w.Close
 	e.presentWorkshop(w, p)
-	w.SetOnClosed(func() { e.endWorkshopPresentation(p); e.win.RequestFocus() })
+	view := e.shareTimer(p)
+	w.SetOnClosed(func() {
+		e.endWorkshopPresentation(p)
+		e.timerView.presenting = nil
+		p.Close()
+		view.close()
+		e.win.RequestFocus()
+	})
 	showPresentation(w, p)
 	return p
 }

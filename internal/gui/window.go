@@ -47,6 +47,7 @@ func (e *Editor) buildUI() {
 	s.inspector = newInspector(e)
 	s.centre = container.NewStack()
 	e.ui = s
+	e.timerView = newTimerView(e)
 	e.installBoard()
 	e.actions = e.actionTable(s.board)
 	s.board.SetKeyMap(e.actions)
@@ -59,7 +60,7 @@ func (e *Editor) buildUI() {
 	side.Offset = 0.62
 	split := container.NewHSplit(s.centre, side)
 	split.Offset = 0.74
-	bar := container.NewBorder(nil, nil, nil, s.status, s.notice)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.status, e.timerView.object()), s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
 	e.store.Subscribe(func(c state.Change) {

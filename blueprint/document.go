@@ -164,6 +164,10 @@ type Step struct {
 	Emotion int
 	Tags    []string
 	Notes   string
+	// Image, when not empty, is a photo shown on the card: a path relative
+	// to the folder of the blueprint file, with forward slashes (see
+	// CheckImagePath).
+	Image   string
 	Comment string
 	// KeyComments keeps the comments inside the step's block, by key
 	// ("lane", "text", ...). The map is never changed in place: a step

@@ -14,6 +14,7 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/draw"
 	"servicebp/blueprint/i18n"
+	"servicebp/blueprint/images"
 	"servicebp/blueprint/layout"
 )
 
@@ -60,6 +61,10 @@ type Options struct {
 	// Poster, when not nil, makes the PDF export a poster of that paper
 	// (PDF only; the other formats refuse it).
 	Poster *Poster
+	// Images gives the photos of the steps' image paths (an *images.Set
+	// of the blueprint's folder); nil draws every photo's placeholder.
+	// ImageProblems lists the photos it cannot give.
+	Images images.Source
 }
 
 // Layout computes the layout of d as the exports draw it, measuring text

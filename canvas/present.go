@@ -27,7 +27,8 @@ import (
 // End jump to the start and the end; Up and Down move the spotlight
 // through the current column; T cycles the contrast, dark and light
 // themes; Esc clears the spotlight, or else calls OnExit. Tapping a card
-// spotlights it; tapping it again, or tapping elsewhere, clears it.
+// spotlights it; tapping it again, or tapping elsewhere, clears it. A
+// spotlit card's photo is shown large beside it (see SetPictures).
 type Presenter struct {
 	widget.BaseWidget
 
@@ -55,6 +56,7 @@ type Presenter struct {
 	bg     *fcanvas.Rectangle
 	veil   *fcanvas.Rectangle
 	bar    *progressBar
+	photo  *photoView
 	root   *fyne.Container
 	shownL *layout.Layout
 }
@@ -75,7 +77,9 @@ func NewPresenter(d *blueprint.Document) *Presenter {
 	p.bg = fcanvas.NewRectangle(p.pal.Background)
 	p.veil = fcanvas.NewRectangle(color.Transparent)
 	p.bar = newProgressBar()
-	p.root = container.NewWithoutLayout(append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.bar.objects()...)...)
+	p.photo = newPhotoView()
+	objs := append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.photo.objects()...)
+	p.root = container.NewWithoutLayout(append(objs, p.bar.objects()...)...)
 	p.ExtendBaseWidget(p)
 	p.SetDocument(d)
 	return p
@@ -275,6 +279,7 @@ func (p *Presenter) update() {
 	p.scene.SetDimmed(dim)
 	p.scene.SetSelection(sel)
 	p.placeVeil()
+	p.placePhoto()
 	p.bar.update(p, size)
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/images"
 	"servicebp/blueprint/layout"
 )
 
@@ -154,6 +155,8 @@ type Scene struct {
 	// Board.HighlightPath).
 	highlight map[layout.FlowKey]bool
 	lay       *layout.Layout
+	// pics gives the cards' photos (see SetPictures).
+	pics images.Source
 
 	v        view
 	viewport *layout.Rect
@@ -310,7 +313,7 @@ func (s *Scene) refresh() {
 		if prev == nil {
 			prev = make([]spec, 0, len(g.Items))
 		}
-		bt.specs[k] = groupSpecs(prev, g)
+		bt.specs[k] = s.pictures(groupSpecs(prev, g))
 	}
 	for _, ly := range s.layers() {
 		bt := batches[ly]

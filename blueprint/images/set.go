@@ -212,3 +212,18 @@ type Source interface {
 }
 
 var _ Source = (*Set)(nil)
+
+// LargeOf returns the large view of the photo at key from src: src's own
+// Large when it has one (as *Set does), else its thumbnail.
+func LargeOf(src Source, key string) (*image.NRGBA, error) {
+	if l, ok := src.(interface {
+		Large(key string) (*image.NRGBA, error)
+	}); ok {
+		return l.Large(key)
+	}
+	p, err := src.Picture(key)
+	if err != nil {
+		return nil, err
+	}
+	return p.Thumb, nil
+}

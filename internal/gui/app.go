@@ -99,6 +99,8 @@ type Editor struct {
 	question *question
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
+	// photos are the steps' photos (see photos.go).
+	photos *photos
 }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call

@@ -57,6 +57,7 @@ func (e *Editor) buildUI() {
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
 	e.installBoard()
+	e.installPhotos()
 	e.refresh()
 	e.lint.schedule()
 	e.lint.flush()

@@ -34,7 +34,7 @@ func photo(w, h int) *image.NRGBA {
 	return img
 }
 
-func pngBytes(t *testing.T, img image.Image) []byte {
+func pngBytes(t testing.TB, img image.Image) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
@@ -43,7 +43,7 @@ func pngBytes(t *testing.T, img image.Image) []byte {
 	return buf.Bytes()
 }
 
-func jpegBytes(t *testing.T, img image.Image) []byte {
+func jpegBytes(t testing.TB, img image.Image) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, nil); err != nil {
@@ -86,7 +86,7 @@ func jpegBomb(t *testing.T, w, h uint16) []byte {
 	return data
 }
 
-func write(t *testing.T, dir, name string, data []byte) {
+func write(t testing.TB, dir, name string, data []byte) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

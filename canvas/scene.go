@@ -155,8 +155,10 @@ type Scene struct {
 	// Board.HighlightPath).
 	highlight map[layout.FlowKey]bool
 	lay       *layout.Layout
-	// pics gives the cards' photos (see SetPictures).
-	pics images.Source
+	// pics gives the cards' photos (see SetPictures), read in the
+	// background when background is set (see SetBackgroundPictures).
+	pics       images.Source
+	background bool
 
 	v        view
 	viewport *layout.Rect

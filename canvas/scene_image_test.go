@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -124,5 +125,47 @@ func TestPresenterSpotlightPhoto(t *testing.T) {
 	p.ClearSpotlight()
 	if p.SpotlightPhoto() != "" || p.photo.img.Visible() {
 		t.Error("the photo stays after the spotlight is cleared")
+	}
+}
+
+// signalling is an images.Set that says when a background read and the
+// redraw it asks for are over. It runs the redraws one at a time, as the
+// app's fyne.Do does on its one goroutine (the test driver's runs them
+// where they are called).
+type signalling struct {
+	*images.Set
+	mu   *sync.Mutex
+	done chan struct{}
+}
+
+func (s signalling) Fetch(key string, done func()) {
+	s.Set.Fetch(key, func() {
+		s.mu.Lock()
+		done()
+		s.mu.Unlock()
+		s.done <- struct{}{}
+	})
+}
+
+// TestBackgroundPictures checks that a scene that reads photos in the
+// background shows the placeholder first, and the photo once it is read.
+func TestBackgroundPictures(t *testing.T) {
+	d, set := photoDoc(t)
+	b, _ := goldenBoard(t, d)
+	src := signalling{Set: set, mu: &sync.Mutex{}, done: make(chan struct{}, 4)}
+	b.Scene().SetBackgroundPictures(true)
+	// The test goroutine stands for the app's: it holds the lock while it
+	// draws, so that the redraws wait as fyne.Do's would.
+	src.mu.Lock()
+	b.Scene().SetPictures(src)
+	got := sceneImages(b.Scene())
+	src.mu.Unlock()
+	if len(got) != 0 {
+		t.Fatalf("images before the photo was read: %v", got)
+	}
+	<-src.done // the receipt and the missing photo, in either order
+	<-src.done
+	if got := sceneImages(b.Scene()); len(got["card"]) != 1 || len(got) != 1 {
+		t.Fatalf("after the read, images %v, want the receipt on card", got)
 	}
 }

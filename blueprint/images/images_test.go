@@ -290,3 +290,30 @@ func (m *runtimeMem) read() {
 	runtime.ReadMemStats(&ms)
 	m.total = ms.TotalAlloc
 }
+
+func TestPeekAndFetch(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.png", pngBytes(t, photo(40, 30)))
+	s := NewSet(dir)
+	if _, _, ok := s.Peek("a.png"); ok {
+		t.Fatal("Peek reports a photo that was never read")
+	}
+	done := make(chan struct{})
+	s.Fetch("a.png", func() { close(done) })
+	s.Fetch("a.png", func() { t.Error("a second Fetch read the photo again") })
+	<-done
+	pic, err, ok := s.Peek("a.png")
+	if !ok || err != nil || pic == nil || pic.Width != 40 {
+		t.Fatalf("Peek after Fetch = %v, %v, %v", pic, err, ok)
+	}
+	s.Fetch("a.png", func() { t.Error("Fetch of a read photo read it again") })
+	if _, err, ok := s.Peek("missing.png"); ok || err != nil {
+		t.Fatal("Peek of an unread missing photo")
+	}
+	missing := make(chan struct{})
+	s.Fetch("missing.png", func() { close(missing) })
+	<-missing
+	if _, err, ok := s.Peek("missing.png"); !ok || err == nil {
+		t.Fatalf("Peek after a failed read = %v, %v", err, ok)
+	}
+}

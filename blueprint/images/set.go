@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"sync"
+	"sync/atomic"
 
 	"servicebp/blueprint"
 )
@@ -50,9 +51,11 @@ type Set struct {
 }
 
 type entry struct {
-	once sync.Once
-	pic  *Picture
-	err  error
+	once     sync.Once
+	pic      *Picture
+	err      error
+	done     atomic.Bool // pic and err are set
+	fetching atomic.Bool // a Fetch is reading it
 }
 
 // maxLarge is how many large views a Set keeps.
@@ -77,15 +80,47 @@ func (s *Set) Picture(key string) (*Picture, error) {
 	if s == nil {
 		return nil, errors.New("no folder to read images from")
 	}
+	e := s.entry(key)
+	e.once.Do(func() {
+		e.pic, e.err = s.load(key)
+		e.done.Store(true)
+	})
+	return e.pic, e.err
+}
+
+// entry returns the entry of key, made when missing.
+func (s *Set) entry(key string) *entry {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	e := s.pic[key]
 	if e == nil {
 		e = &entry{}
 		s.pic[key] = e
 	}
-	s.mu.Unlock()
-	e.once.Do(func() { e.pic, e.err = s.load(key) })
-	return e.pic, e.err
+	return e
+}
+
+// Peek returns the photo at key when it has been read (ok), without
+// reading it: for a view that must not wait for a decode.
+func (s *Set) Peek(key string) (pic *Picture, err error, ok bool) {
+	e := s.entry(key)
+	if !e.done.Load() {
+		return nil, nil, false
+	}
+	return e.pic, e.err, true
+}
+
+// Fetch reads the photo at key on another goroutine, unless it is read
+// or being read, and then calls done (on that goroutine).
+func (s *Set) Fetch(key string, done func()) {
+	e := s.entry(key)
+	if e.done.Load() || !e.fetching.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		_, _ = s.Picture(key)
+		done()
+	}()
 }
 
 // Forget drops what the set knows of key (every key when key is ""), so

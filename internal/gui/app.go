@@ -57,6 +57,10 @@ type Options struct {
 	// stats are refreshed; default 300 ms. A negative delay refreshes them
 	// only on demand.
 	AnalysisDelay time.Duration
+	// PhotosInForeground reads the steps' photos on the window's goroutine
+	// when they are first shown, instead of in the background with their
+	// placeholders showing meanwhile; tests set it.
+	PhotosInForeground bool
 }
 
 func (o Options) withDefaults() Options {

@@ -103,14 +103,41 @@ func (e *Editor) syncPhotos() {
 			p.set = images.NewSet(dir)
 		}
 		if b, ok := e.ui.board.(*canvas.Board); ok {
+			b.Scene().SetBackgroundPictures(!e.opts.PhotosInForeground)
 			b.Scene().SetPictures(p.pictureSource())
 		}
-		if probs := images.Problems(e.Doc(), p.pictureSource()); len(probs) > 0 {
-			e.notify(lang.L("{{.Count}} photos cannot be shown; first: {{.Problem}}",
-				map[string]any{"Count": len(probs), "Problem": probs[0].Message(e.displayName())}))
+		if p.set != nil {
+			e.checkPhotos(p.set)
 		}
 	}
 	p.refreshRow(e)
+}
+
+// checkPhotos reads the photos of the open blueprint on another goroutine
+// and says in the status bar when some cannot be shown.
+func (e *Editor) checkPhotos(set *images.Set) {
+	// Commands replace the steps slice rather than write into it, so the
+	// goroutine can read this one.
+	d := &blueprint.Document{Steps: e.Doc().Steps}
+	name := e.displayName()
+	check := func(report func(func())) {
+		probs := images.Problems(d, set)
+		if len(probs) == 0 {
+			return
+		}
+		msg := lang.L("{{.Count}} photos cannot be shown; first: {{.Problem}}",
+			map[string]any{"Count": len(probs), "Problem": probs[0].Message(name)})
+		report(func() {
+			if e.photos.set == set {
+				e.notify(msg)
+			}
+		})
+	}
+	if e.opts.PhotosInForeground {
+		check(func(f func()) { f() })
+		return
+	}
+	go check(fyne.Do)
 }
 
 // refreshRow shows the selected step's photo in the inspector.
@@ -128,8 +155,15 @@ func (p *photos) refreshRow(e *Editor) {
 	p.name.SetText(s.Image)
 	p.remove.Enable()
 	var pic *images.Picture
-	if p.set != nil {
-		pic, _ = p.set.Picture(s.Image)
+	switch set := p.set; {
+	case set == nil:
+	case e.opts.PhotosInForeground:
+		pic, _ = set.Picture(s.Image)
+	default:
+		var ready bool
+		if pic, _, ready = set.Peek(s.Image); !ready {
+			set.Fetch(s.Image, func() { fyne.Do(func() { p.refreshRow(e) }) })
+		}
 	}
 	if pic == nil {
 		p.preview.Hide()

@@ -273,7 +273,7 @@ func fullDocument() *blueprint.Document {
 		{ID: "s1", Lane: "partner", Column: "c1", Text: "Text", Owner: "Owner", Duration: 5 * blueprint.Minute, Wait: blueprint.Hour,
 			Queue:   blueprint.Queue{Arrivals: blueprint.Rate{Count: 30, Per: blueprint.Hour}, Servers: 2, Service: 6 * blueprint.Minute, Structure: blueprint.StructureSnake},
 			Waiting: []string{"explained"},
-			Fail:    "Fail", Recovery: "Recovery", Moment: true, Emotion: -2, Votes: 3, Tags: []string{"tag"}, Notes: "Notes"},
+			Fail:    "Fail", Recovery: "Recovery", Moment: true, Emotion: -2, Votes: 3, Tags: []string{"tag"}, Notes: "Notes", Image: "photos/receipt.jpg"},
 		{ID: "s2", Lane: "customer", Column: "c1", Text: "Other"},
 	}
 	d.Flows = []blueprint.Flow{{From: "s1", To: "s2", Label: "Label", TwoWay: true}}

@@ -43,6 +43,9 @@ func cmdCheckStep(d *Document, s *Step) error {
 	if err := cmdCheckComment(s.Comment); err != nil {
 		return err
 	}
+	if err := CheckImagePath(s.Image); err != nil {
+		return fmt.Errorf("image %q: %w", s.Image, err)
+	}
 	if err := s.Queue.check(); err != nil {
 		return err
 	}

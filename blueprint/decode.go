@@ -26,7 +26,7 @@ var (
 	laneKeys   = []string{"id", "name", "kind"}
 	lineKeys   = []string{"id", "kind", "name", "below", "style"}
 	columnKeys = []string{"id", "name", "phase"}
-	stepKeys   = []string{"id", "lane", "column", "text", "owner", "duration", "wait", "queue", "waiting", "fail", "recovery", "moment", "emotion", "votes", "tags", "notes"}
+	stepKeys   = []string{"id", "lane", "column", "text", "owner", "duration", "wait", "queue", "waiting", "fail", "recovery", "moment", "emotion", "votes", "tags", "notes", "image"}
 	flowKeys   = []string{"from", "to", "label", "two-way"}
 	lintKeys   = []string{"disable", "long-wait"}
 )

@@ -148,6 +148,16 @@ func (d *decoder) step(n *yaml.Node) (Step, bool) {
 	text("fail", &s.Fail)
 	text("recovery", &s.Recovery)
 	text("notes", &s.Notes)
+	if v, has := f.get("image"); has {
+		var iok bool
+		if s.Image, iok = d.str(v, "image"); iok {
+			if err := CheckImagePath(s.Image); err != nil {
+				d.errorf(v, "image: %v", err)
+				iok = false
+			}
+		}
+		ok = ok && iok
+	}
 	dur := func(key string, dst *Duration) {
 		if v, has := f.get(key); has {
 			var dok bool

@@ -167,9 +167,13 @@ type Step struct {
 	Emotion int
 	// Votes is the number of dot votes the step received in a workshop,
 	// from 0 to MaxVotes.
-	Votes   int
-	Tags    []string
-	Notes   string
+	Votes int
+	Tags  []string
+	Notes string
+	// Image, when not empty, is a photo shown on the card: a path relative
+	// to the folder of the blueprint file, with forward slashes (see
+	// CheckImagePath).
+	Image   string
 	Comment string
 	// KeyComments keeps the comments inside the step's block, by key
 	// ("lane", "text", ...). The map is never changed in place: a step

@@ -437,6 +437,7 @@ func (e *emitter) step(s *Step) {
 		e.lineComment(kc["tags"].Line)
 	}
 	e.stepText(kc, "notes", s.Notes)
+	e.stepText(kc, "image", s.Image)
 	if s.EndComment != "" {
 		e.comment(s.EndComment, 4)
 	}
@@ -474,6 +475,8 @@ func (s *Step) hasKey(key string) bool {
 		return len(s.Tags) > 0
 	case "notes":
 		return s.Notes != ""
+	case "image":
+		return s.Image != ""
 	}
 	return false
 }

@@ -134,7 +134,7 @@ func stepEqual(a, b *Step) bool {
 		a.Owner == b.Owner && a.Duration == b.Duration && a.Wait == b.Wait && a.Queue == b.Queue &&
 		sameStrings(a.Waiting, b.Waiting) && a.Fail == b.Fail && a.Recovery == b.Recovery &&
 		a.Moment == b.Moment && a.Emotion == b.Emotion && a.Votes == b.Votes && sameStrings(a.Tags, b.Tags) &&
-		a.Notes == b.Notes && a.Comment == b.Comment && sameKeyComments(a.KeyComments, b.KeyComments) &&
+		a.Notes == b.Notes && a.Image == b.Image && a.Comment == b.Comment && sameKeyComments(a.KeyComments, b.KeyComments) &&
 		a.EndComment == b.EndComment && a.Pos == b.Pos
 }
 

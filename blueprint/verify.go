@@ -258,7 +258,8 @@ func lineDifference(want, got []Line) (element, string) {
 func stepDifference(want, got *Step) string {
 	if what := fieldsDiff("id", got.ID, want.ID, "lane", got.Lane, want.Lane, "column", got.Column, want.Column,
 		"text", got.Text, want.Text, "owner", got.Owner, want.Owner, "fail", got.Fail, want.Fail,
-		"recovery", got.Recovery, want.Recovery, "notes", got.Notes, want.Notes); what != "" {
+		"recovery", got.Recovery, want.Recovery, "notes", got.Notes, want.Notes,
+		"image", got.Image, want.Image); what != "" {
 		return what
 	}
 	switch {

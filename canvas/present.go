@@ -34,6 +34,7 @@ import (
 // stops it; P calls OnPresenterView; Esc stops a ringing timer, else
 // clears the spotlight, or else calls OnExit. Tapping a card
 // spotlights it; tapping it again, or tapping elsewhere, clears it.
+// A spotlit card's photo is shown large beside it (see SetPictures).
 type Presenter struct {
 	widget.BaseWidget
 
@@ -79,6 +80,7 @@ type Presenter struct {
 	bg     *fcanvas.Rectangle
 	veil   *fcanvas.Rectangle
 	bar    *progressBar
+	photo  *photoView
 	root   *fyne.Container
 	shownL *layout.Layout
 
@@ -109,7 +111,9 @@ func NewPresenter(d *blueprint.Document) *Presenter {
 	p.veil = fcanvas.NewRectangle(color.Transparent)
 	p.bar = newProgressBar()
 	p.tb = newTimerBadge()
-	objs := append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.tb.back()...)
+	p.photo = newPhotoView()
+	objs := append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.photo.objects()...)
+	objs = append(objs, p.tb.back()...)
 	objs = append(append(objs, p.bar.objects()...), p.tb.front()...)
 	p.root = container.NewWithoutLayout(objs...)
 	p.ExtendBaseWidget(p)
@@ -312,6 +316,7 @@ func (p *Presenter) update() {
 	p.scene.SetSelection(sel)
 	p.placeVeil()
 	p.tb.update(p, size)
+	p.placePhoto()
 	p.bar.update(p, size)
 }
 

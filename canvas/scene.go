@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/images"
 	"servicebp/blueprint/layout"
 )
 
@@ -158,6 +159,10 @@ type Scene struct {
 	// changes are the marks of a diff (see SetChanges).
 	changes *draw.Changes
 	lay     *layout.Layout
+	// pics gives the cards' photos (see SetPictures), read in the
+	// background when background is set (see SetBackgroundPictures).
+	pics       images.Source
+	background bool
 
 	v        view
 	viewport *layout.Rect
@@ -327,7 +332,7 @@ func (s *Scene) refresh() {
 		if prev == nil {
 			prev = make([]spec, 0, len(g.Items))
 		}
-		bt.specs[k] = groupSpecs(prev, g)
+		bt.specs[k] = s.pictures(groupSpecs(prev, g))
 	}
 	for _, ly := range s.layers() {
 		bt := batches[ly]

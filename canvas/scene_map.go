@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"image"
 	"image/color"
 	"math"
 
@@ -26,6 +27,7 @@ const (
 	shapeLine
 	shapePoly
 	shapeCircle
+	shapeImage
 )
 
 // spec describes one canvas object in world coordinates. Specs are
@@ -45,6 +47,9 @@ type spec struct {
 	bold    bool
 	angle   float32
 	sides   uint
+	// img is the picture of an image spec (text holds its key); the
+	// scene fills it in from its picture source.
+	img *image.NRGBA
 }
 
 // bounds is the world rectangle the spec covers, for culling.
@@ -83,6 +88,8 @@ func itemSpecs(out []spec, it draw.Item) []spec {
 			fill: it.Fill, stroke: it.Stroke, width: it.Width})
 	case *draw.Path:
 		return pathSpecs(out, it)
+	case *draw.Image:
+		return append(out, spec{shape: shapeImage, r: it.R, text: it.Key})
 	}
 	return out
 }
@@ -174,6 +181,8 @@ func newObject(s shape) fyne.CanvasObject {
 		return &fcanvas.Polygon{}
 	case shapeCircle:
 		return &fcanvas.Circle{}
+	case shapeImage:
+		return &fcanvas.Image{FillMode: fcanvas.ImageFillCover, ScaleMode: fcanvas.ImageScaleSmooth}
 	}
 	return &fcanvas.Rectangle{}
 }
@@ -222,6 +231,12 @@ func apply(obj fyne.CanvasObject, s *spec, v view, font fyne.Resource) {
 		o.FillColor, o.StrokeColor, o.StrokeWidth = s.fill, s.stroke, s.width*z
 		o.Position1 = v.pos(s.r.X, s.r.Y)
 		o.Position2 = v.pos(s.r.Right(), s.r.Bottom())
+	case *fcanvas.Image:
+		if s.img != nil && o.Image != s.img {
+			o.Image = s.img
+		}
+		o.Move(v.pos(s.r.X, s.r.Y))
+		o.Resize(v.size(s.r.W, s.r.H))
 	}
 	obj.Refresh()
 }

@@ -42,7 +42,7 @@ func DeckPDF(d *blueprint.Document, opt Options) ([]byte, error) {
 				Items: []draw.Item{&draw.Rect{R: layout.Rect{W: pw, H: ph}, Fill: sp.bg}}}}}
 			page.Layers = append(page.Layers, pdf.Layer{List: bg})
 		}
-		page.Layers = append(page.Layers, pdf.Layer{List: sp.list, Scale: sp.zoom * k, Offset: layout.Point{X: sp.off.X * k, Y: sp.off.Y * k}})
+		page.Layers = append(page.Layers, pdf.Layer{List: sp.list, Scale: sp.zoom * k, Offset: layout.Point{X: sp.off.X * k, Y: sp.off.Y * k}, Pictures: opt.Images})
 		if err := w.AddPage(page); err != nil {
 			return nil, err
 		}

@@ -14,6 +14,7 @@ import (
 	"servicebp/blueprint"
 	"servicebp/blueprint/draw"
 	"servicebp/blueprint/i18n"
+	"servicebp/blueprint/images"
 	"servicebp/blueprint/layout"
 )
 
@@ -64,6 +65,10 @@ type Options struct {
 	// (see draw.Changes and diff.Marks); its geometry belongs to the
 	// layout that is drawn.
 	Changes *draw.Changes
+	// Images gives the photos of the steps' image paths (an *images.Set
+	// of the blueprint's folder); nil draws every photo's placeholder.
+	// ImageProblems lists the photos it cannot give.
+	Images images.Source
 }
 
 // Layout computes the layout of d as the exports draw it, measuring text

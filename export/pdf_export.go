@@ -36,8 +36,13 @@ func PDF(d *blueprint.Document, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	scale := PDFScale(l)
+	w := pdf.New(eng)
+	page := pdf.Page{Width: dl.Width * scale, Height: dl.Height * scale, Layers: []pdf.Layer{{List: dl, Scale: scale, Pictures: opt.Images}}}
+	if err := w.AddPage(page); err != nil {
+		return nil, fmt.Errorf("write pdf: %w", err)
+	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, dl, eng, scale, info); err != nil {
+	if err := w.Finish(&buf, info); err != nil {
 		return nil, fmt.Errorf("write pdf: %w", err)
 	}
 	return buf.Bytes(), nil

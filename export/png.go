@@ -82,6 +82,7 @@ func paintLayout(l *layout.Layout, opt Options, dst bands) error {
 		return err
 	}
 	p := raster.New(dl, eng, scale)
+	p.SetPictures(opt.Images)
 	full := image.Rect(0, 0, w, h)
 	band := bandRows(w)
 	for y0 := 0; y0 < h; y0 += band {

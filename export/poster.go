@@ -179,10 +179,11 @@ func posterPDF(l *layout.Layout, d *blueprint.Document, opt Options, info pdf.In
 		for c := range cols {
 			x0, y0 := float32(c)*stepX, float32(r)*stepY
 			page := pdf.Page{Width: pw, Height: ph, Layers: []pdf.Layer{{
-				List:   dl,
-				Scale:  scale,
-				Offset: layout.Point{X: PosterMargin - x0 + ox, Y: PosterMargin - y0 + oy},
-				Clip:   layout.Rect{X: PosterMargin, Y: PosterMargin, W: aw, H: ah},
+				List:     dl,
+				Scale:    scale,
+				Offset:   layout.Point{X: PosterMargin - x0 + ox, Y: PosterMargin - y0 + oy},
+				Clip:     layout.Rect{X: PosterMargin, Y: PosterMargin, W: aw, H: ah},
+				Pictures: opt.Images,
 			}}}
 			if p.Tiles {
 				page.Layers = append(page.Layers, pdf.Layer{List: tileMarks(d.Title, pw, ph, r, c, rows, cols)})

@@ -75,7 +75,9 @@ func RenderSlide(d *blueprint.Document, s Slide, opt Options) (*image.NRGBA, err
 	if bg := sp.bg; !opt.Transparent && bg.A != 0 {
 		fillRows(img, bg.R, bg.G, bg.B, bg.A)
 	}
-	raster.NewAt(sp.list, sp.eng, sp.zoom, sp.off).Paint(img)
+	p := raster.NewAt(sp.list, sp.eng, sp.zoom, sp.off)
+	p.SetPictures(opt.Images)
+	p.Paint(img)
 	return img, nil
 }
 

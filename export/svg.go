@@ -31,7 +31,7 @@ func SVGLayout(l *layout.Layout, d *blueprint.Document, opt Options) ([]byte, er
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := svg.Write(&buf, dl, eng, svg.Options{Scale: scale, Title: d.Title, Desc: d.Description}); err != nil {
+	if err := svg.Write(&buf, dl, eng, svg.Options{Scale: scale, Title: d.Title, Desc: d.Description, Pictures: opt.Images}); err != nil {
 		return nil, fmt.Errorf("write svg: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -55,6 +55,7 @@ func TestRandomFieldEdits(t *testing.T) {
 		{"tags", func(s *blueprint.Step, i int) { s.Tags = append(slices.Clone(s.Tags), fmt.Sprintf("t%d", i)) }},
 		{"notes", func(s *blueprint.Step, i int) { s.Notes = fmt.Sprintf("note %d", i) }},
 		{"votes", func(s *blueprint.Step, i int) { s.Votes = (s.Votes + 1 + i) % (blueprint.MaxVotes + 1) }},
+		{"image", func(s *blueprint.Step, i int) { s.Image = fmt.Sprintf("photos/p%d.jpg", i) }},
 		{"queue", func(s *blueprint.Step, i int) {
 			s.Queue = blueprint.Queue{Arrivals: blueprint.Rate{Count: int64(s.Queue.Servers + i + 1), Per: blueprint.Hour}, Servers: s.Queue.Servers + 1, Service: blueprint.Minute}
 		}},

@@ -120,6 +120,7 @@ func (c *comparison) steps() {
 		c.field(base, "votes", emotionText(o.Votes), emotionText(s.Votes))
 		c.field(base, "tags", joinList(o.Tags), joinList(s.Tags))
 		c.field(base, "notes", o.Notes, s.Notes)
+		c.field(base, "image", o.Image, s.Image)
 	}
 	for _, o := range c.old.Steps {
 		if !kept[o.ID] {

@@ -165,6 +165,9 @@ func (b *builder) legend(lg *layout.Legend) *Group {
 // background: 0 leaves them, 1 makes them vanish.
 const dimFade = 0.78
 
+// veilAlpha is the opacity of the veil over a dimmed photo: dimFade.
+const veilAlpha = 199
+
 // Fade mixes c toward bg the way a dimmed element is drawn, keeping c's
 // opacity.
 func Fade(c, bg color.NRGBA) color.NRGBA {
@@ -185,6 +188,13 @@ func (b *builder) dim(g *Group) {
 			it.Fill, it.Stroke = Fade(it.Fill, bg), Fade(it.Stroke, bg)
 		case *Text:
 			it.Color = Fade(it.Color, bg)
+		}
+	}
+	for i := 0; i < len(g.Items); i++ {
+		if im, ok := g.Items[i].(*Image); ok {
+			veil := &Rect{R: im.R, Fill: color.NRGBA{R: bg.R, G: bg.G, B: bg.B, A: veilAlpha}}
+			g.Items = append(g.Items[:i+1], append([]Item{veil}, g.Items[i+1:]...)...)
+			i++
 		}
 	}
 }

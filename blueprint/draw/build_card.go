@@ -60,6 +60,9 @@ func (b *builder) card(c *layout.Card) *Group {
 	for _, t := range c.Lines {
 		g.Items = append(g.Items, b.text(t, p.CardText))
 	}
+	if c.Image != "" {
+		g.Items = b.thumb(g.Items, c)
+	}
 	for _, bd := range c.Badges {
 		g.Items = b.badge(g.Items, bd)
 	}
@@ -71,6 +74,31 @@ func (b *builder) card(c *layout.Card) *Group {
 		b.dim(g)
 	}
 	return g
+}
+
+// thumb appends the items of a card's photo: a placeholder (a framed
+// picture sign) and the photo over it, which covers it when the photo can
+// be shown.
+func (b *builder) thumb(out []Item, c *layout.Card) []Item {
+	p := b.pal
+	r := c.Thumb
+	frame := b.rect(Rect{R: r, Fill: Fade(p.Grid, p.Card), Stroke: p.Grid, Width: 1, Radius: 3})
+	// The picture sign: a sun and two hills, centred, a third of the box
+	// high.
+	s := max(min(r.H, r.W)/3, 6)
+	cx, cy := r.X+r.W/2, r.Y+r.H/2
+	hills := b.path(Path{
+		Points: b.points(
+			layout.Point{X: cx - s, Y: cy + s/2},
+			layout.Point{X: cx - s/3, Y: cy - s/3},
+			layout.Point{X: cx + s/6, Y: cy + s/6},
+			layout.Point{X: cx + s/2, Y: cy - s/6},
+			layout.Point{X: cx + s, Y: cy + s/2},
+		),
+		Closed: true, Fill: p.Muted,
+	})
+	sun := &Circle{Center: layout.Point{X: cx + s/2, Y: cy - s/2}, Radius: s / 6, Fill: p.Muted}
+	return append(out, frame, hills, sun, &Image{R: r, Key: c.Image})
 }
 
 // badge appends the items of one badge.

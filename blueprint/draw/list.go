@@ -64,7 +64,8 @@ type Group struct {
 	Items []Item
 }
 
-// Item is one primitive of a list: a *Rect, *Path, *Circle or *Text.
+// Item is one primitive of a list: a *Rect, *Path, *Circle, *Text or
+// *Image.
 type Item interface {
 	// Bounds is the world rectangle the item covers, strokes included.
 	Bounds() layout.Rect
@@ -140,6 +141,20 @@ type Glyph struct {
 	X, Y    float32
 	Cluster int
 }
+
+// Image is a photo that fills the box R, scaled and cropped (centred) to
+// cover it. Key names the photo, a step's image path; the list holds no
+// pixels, and each painter asks its picture source for them (see
+// blueprint/images). A painter that has no picture for Key paints
+// nothing, which leaves the placeholder drawn under the image showing.
+// A dimmed card's photo is faded by a veil, a translucent Rect over it.
+type Image struct {
+	R   layout.Rect
+	Key string
+}
+
+// Bounds is the image's box.
+func (im *Image) Bounds() layout.Rect { return im.R }
 
 // Bounds is r's rectangle grown by half its stroke.
 func (r *Rect) Bounds() layout.Rect {

@@ -13,6 +13,20 @@ type cardContent struct {
 	owner     string
 	height    float32
 	badges    bool
+	thumb     float32 // the thumbnail's height, 0 with no image
+}
+
+// thumbGap is the space between a card's text and its thumbnail.
+const thumbGap = 6
+
+// thumbHeight is the height of the thumbnail on a card whose text is tw
+// wide.
+func (c *computer) thumbHeight(tw float32) float32 {
+	most := c.st.ThumbHeight
+	if most <= 0 {
+		most = 90
+	}
+	return float32(int(min(most, tw*0.6) + 0.5))
 }
 
 // hasTopBadges reports whether s shows pills on its card's top edge.
@@ -100,6 +114,10 @@ func (c *computer) content(si int) *cardContent {
 	if s.Owner != "" {
 		cc.owner = c.oneLine(s.Owner, tw, st.SmallSize, false)
 		h += c.smallLH + 4
+	}
+	if s.Image != "" {
+		cc.thumb = c.thumbHeight(tw)
+		h += cc.thumb + thumbGap
 	}
 	cc.height = float32(int(h + 0.999))
 	c.contents[si] = cc
@@ -207,6 +225,13 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 		w, h := c.m.size(s, st.TextSize, false)
 		card.Lines = append(card.Lines, TextLine{Text: s, Pos: Point{r.X + st.CardPadding, ty + (c.textLH-h)/2}, W: w, H: h, Size: st.TextSize})
 		ty += c.textLH
+	}
+	if cc.thumb > 0 {
+		if len(cc.lines) == 0 {
+			ty += c.textLH
+		}
+		card.Image = s.Image
+		card.Thumb = Rect{r.X + st.CardPadding, ty + thumbGap, r.W - 2*st.CardPadding, cc.thumb}
 	}
 	if cc.owner != "" {
 		w, h := c.m.size(cc.owner, st.SmallSize, false)

@@ -49,6 +49,10 @@ type Style struct {
 	MaxLines int
 	// BadgeHeight is the height of the fail, wait and emotion badges.
 	BadgeHeight float32
+	// ThumbHeight is the most height a card's photo thumbnail takes; the
+	// thumbnail is as wide as the card's text and 0.6 times as high, up to
+	// this. 0 means 90.
+	ThumbHeight float32
 	// Legend adds a legend under the grid, explaining the marks used.
 	Legend bool
 	// NoEmotionCurve leaves out the emotion curve, the band under the
@@ -174,6 +178,7 @@ func DefaultStyle() Style {
 		CardRadius:         6,
 		MaxLines:           4,
 		BadgeHeight:        15,
+		ThumbHeight:        90,
 		Legend:             true,
 		EmotionUnit:        emotionUnit,
 		Labels:             EnglishLabels,

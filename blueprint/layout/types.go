@@ -121,6 +121,10 @@ type Card struct {
 	Badges    []Badge
 	Moment    bool
 	Fail      bool
+	// Image is the step's image path, and Thumb the box its thumbnail
+	// fills, under the text; both are zero for a step with no image.
+	Image string
+	Thumb Rect
 }
 
 // FlowKey identifies a flow by its ends.

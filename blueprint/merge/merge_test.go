@@ -104,6 +104,19 @@ func TestMergeTable(t *testing.T) {
 			want:   strings.NewReplacer("wait: 5m", "wait: 10m", "text: Order a flat white", "text: Order tea").Replace(mergeBase),
 		},
 		{
+			name:   "image attached on one side, text edited on the other",
+			ours:   edit(t, "wait: 5m\n", "wait: 5m\n    image: images/order-0a1b2c3d.jpg\n"),
+			theirs: edit(t, "text: Order a flat white", "text: Order tea"),
+			want:   strings.NewReplacer("text: Order a flat white", "text: Order tea", "wait: 5m\n", "wait: 5m\n    image: images/order-0a1b2c3d.jpg\n").Replace(mergeBase),
+		},
+		{
+			name:      "image attached on both sides, different files",
+			ours:      edit(t, "wait: 5m\n", "wait: 5m\n    image: a.jpg\n"),
+			theirs:    edit(t, "wait: 5m\n", "wait: 5m\n    image: b.png\n"),
+			want:      strings.Replace(mergeBase, "wait: 5m\n", "wait: 5m\n    image: a.jpg\n", 1) + "conflicts:\n  - {element: step, id: order, field: image, ours: a.jpg, theirs: b.png}\n",
+			conflicts: []string{"unresolved merge conflict: step order field image: ours a.jpg, theirs b.png (base (none)); choose one and delete this entry"},
+		},
+		{
 			name:   "same field, same value",
 			ours:   edit(t, "wait: 5m", "wait: 10m"),
 			theirs: edit(t, "wait: 5m", "wait: 10m"),

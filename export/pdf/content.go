@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/images"
 	"servicebp/blueprint/layout"
 	"servicebp/export/text"
 )
@@ -21,8 +22,10 @@ type doc struct {
 	fonts  []*subset            // every font subset, in the order made
 	faces  map[string][]*subset // the subsets of each face, by face name
 	glyphs map[glyphRef]glyphSlot
-	states map[alphaPair]int // ExtGState number by alphas
-	order  []alphaPair       // the ExtGStates in the order made
+	states map[alphaPair]int       // ExtGState number by alphas
+	order  []alphaPair             // the ExtGStates in the order made
+	images map[*images.Picture]int // image XObject number by picture
+	pics   []*images.Picture       // the image XObjects in the order used
 }
 
 type pageData struct {
@@ -47,6 +50,7 @@ type painter struct {
 	width        float32
 	alpha        alphaPair
 	dashed       bool
+	pics         images.Source // the current layer's pictures
 }
 
 // AddPage paints p into a content stream.
@@ -67,6 +71,7 @@ func (d *doc) AddPage(p Page) error {
 			s = 1
 		}
 		pt.scale = s
+		pt.pics = ly.Pictures
 		pt.printf("q\n")
 		if ly.Clip.W > 0 && ly.Clip.H > 0 {
 			pt.printf("%s %s %s %s re W n\n", num(ly.Clip.X), num(ly.Clip.Y), num(ly.Clip.W), num(ly.Clip.H))
@@ -105,6 +110,8 @@ func (p *painter) item(it draw.Item) {
 		p.circle(it)
 	case *draw.Text:
 		p.text(it)
+	case *draw.Image:
+		p.image(it)
 	}
 }
 

@@ -65,6 +65,15 @@ func (f *file) stream(n int, dict string, data []byte) error {
 	return nil
 }
 
+// raw writes object n as a stream of data as it is (already encoded, as
+// a JPEG is for /DCTDecode), with the dictionary dict.
+func (f *file) raw(n int, dict string, data []byte) {
+	f.offs[n-1] = f.b.Len()
+	fmt.Fprintf(&f.b, "%d 0 obj\n%s\nstream\n", n, dict)
+	f.b.Write(data)
+	f.b.WriteString("\nendstream\nendobj\n")
+}
+
 // Finish writes the document: the catalog, the page tree, one resource
 // dictionary shared by every page (fonts and graphics states), the fonts
 // with their glyph procedures and Unicode maps, the Info dictionary, and
@@ -102,7 +111,15 @@ func (d *doc) Finish(w io.Writer, info Info) error {
 	for i, a := range d.order {
 		states = append(states, fmt.Sprintf("/GS%d << /Type /ExtGState /ca %s /CA %s >>", i+1, num4(float32(a.fill)/0xff), num4(float32(a.stroke)/0xff)))
 	}
-	f.obj(res, fmt.Sprintf("<< /ProcSet [/PDF /Text] /Font << %s >> /ExtGState << %s >> >>", strings.Join(fonts, " "), strings.Join(states, " ")))
+	xobj, err := d.writeImages(f)
+	if err != nil {
+		return err
+	}
+	procs := "/PDF /Text"
+	if len(xobj) > 0 {
+		procs += " /ImageC"
+	}
+	f.obj(res, fmt.Sprintf("<< /ProcSet [%s] /Font << %s >> /ExtGState << %s >>%s >>", procs, strings.Join(fonts, " "), strings.Join(states, " "), xobjects(xobj)))
 
 	infoDict := "<< /Producer (servicebp)"
 	if info.Title != "" {

@@ -1,5 +1,6 @@
 // Package pdf writes display lists as vector PDF pages. Shapes are PDF
-// path operators with RGB colours (alpha through ExtGState), and text is
+// path operators with RGB colours (alpha through ExtGState), photos are
+// image XObjects (JPEG as DCT, PNG as Flate-compressed RGB), and text is
 // real PDF text in Type 3 fonts whose glyph procedures are the text
 // engine's outlines: each glyph used is defined once, in subsets of at most
 // 256 glyphs, with a /ToUnicode map so that the text can be selected,
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/images"
 	"servicebp/blueprint/layout"
 	"servicebp/export/text"
 )
@@ -43,6 +45,9 @@ type Layer struct {
 	Scale  float32 // 0 means 1
 	Offset layout.Point
 	Clip   layout.Rect
+	// Pictures gives the photos of the list's Image items; nil (or a
+	// photo it cannot give) leaves their placeholders showing.
+	Pictures images.Source
 }
 
 // Info is the document's metadata.
@@ -57,7 +62,7 @@ type Info struct {
 // New returns the Writer of this package: texts without a run are shaped
 // with eng, which also gives the glyph outlines and advances.
 func New(eng *text.Engine) Writer {
-	return &doc{eng: eng, glyphs: map[glyphRef]glyphSlot{}, states: map[alphaPair]int{}}
+	return &doc{eng: eng, glyphs: map[glyphRef]glyphSlot{}, states: map[alphaPair]int{}, images: map[*images.Picture]int{}}
 }
 
 // Write writes one page of l, l.Width × l.Height world units at scale

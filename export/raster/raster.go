@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/vector"
 
 	xdraw "servicebp/blueprint/draw"
+	"servicebp/blueprint/images"
 	"servicebp/blueprint/layout"
 	"servicebp/export/text"
 )
@@ -28,6 +29,7 @@ type Painter struct {
 	z      vector.Rasterizer
 	mask   *image.Alpha
 	pts    []layout.Point // scratch for strokes
+	pics   images.Source
 }
 
 // placed is an item with its pixel bounds in the full image.
@@ -82,6 +84,8 @@ func (p *Painter) Paint(dst *image.NRGBA) {
 			p.circle(dst, it)
 		case *xdraw.Text:
 			p.text(dst, it)
+		case *xdraw.Image:
+			p.image(dst, it)
 		}
 	}
 }

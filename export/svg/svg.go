@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/images"
 	"servicebp/export/text"
 )
 
@@ -26,6 +27,10 @@ type Options struct {
 	// Title, when not empty, is the document's <title>, and Desc its
 	// <desc>.
 	Title, Desc string
+	// Pictures gives the photos of the list's Image items, embedded as
+	// data: URIs; nil (or a photo it cannot give) leaves their
+	// placeholders showing.
+	Pictures images.Source
 }
 
 // unitsPerEm is the size of the em square the glyph definitions are drawn
@@ -41,7 +46,7 @@ func Write(w io.Writer, l *draw.List, eng *text.Engine, opt Options) error {
 		scale = 1
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	s := &writer{w: bw, eng: eng, scale: scale, glyphIDs: map[glyphRef]string{}, ids: map[string]bool{}}
+	s := &writer{w: bw, eng: eng, scale: scale, glyphIDs: map[glyphRef]string{}, ids: map[string]bool{}, pics: opt.Pictures, uris: map[*images.Picture]string{}}
 	s.printf(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="%s" height="%s" viewBox="0 0 %s %s">`+"\n",
 		num(l.Width*scale), num(l.Height*scale), num(l.Width), num(l.Height))
@@ -75,6 +80,8 @@ type writer struct {
 	err      error
 	glyphIDs map[glyphRef]string // the <defs> id of every drawn glyph
 	ids      map[string]bool     // the element ids given so far
+	pics     images.Source
+	uris     map[*images.Picture]string // the data: URI of every embedded photo
 }
 
 func (s *writer) printf(format string, a ...any) {
@@ -174,6 +181,8 @@ func (s *writer) group(g *draw.Group) {
 			s.printf(`<circle cx="%s" cy="%s" r="%s"%s/>`+"\n", num(it.Center.X), num(it.Center.Y), num(it.Radius), paint(it.Fill, it.Stroke, it.Width))
 		case *draw.Text:
 			s.text(it)
+		case *draw.Image:
+			s.image(it)
 		}
 	}
 	s.str("</g>\n")

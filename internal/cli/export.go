@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/images"
 	"servicebp/canvas"
 	"servicebp/export"
 )
@@ -162,6 +163,17 @@ func runExport(env Env, args []string) int {
 			return ExitFailure
 		}
 		fmt.Fprintf(env.Stderr, "servicebp export: warning: %s\n", msg)
+	}
+	// Photos are read from the blueprint's folder (the working directory
+	// for standard input); one that cannot be shown is a warning and a
+	// placeholder, never a failed export.
+	imgDir := "."
+	if files[0] != "-" {
+		imgDir = filepath.Dir(files[0])
+	}
+	opt.Images = images.NewSet(imgDir)
+	for _, p := range images.Problems(doc, opt.Images) {
+		fmt.Fprintf(env.Stderr, "servicebp export: warning: %s\n", p.Message(displayName(files[0])))
 	}
 	// Fonts, shaped runs and band buffers are allocated up front;
 	// collecting garbage early keeps the peak memory of large exports down

@@ -66,6 +66,10 @@ type Options struct {
 	// canvas.TimerTick. A negative tick never redraws by itself: tests
 	// call Tick.
 	TimerTick time.Duration
+	// PhotosInForeground reads the steps' photos on the window's goroutine
+	// when they are first shown, instead of in the background with their
+	// placeholders showing meanwhile; tests set it.
+	PhotosInForeground bool
 }
 
 func (o Options) withDefaults() Options {
@@ -117,6 +121,8 @@ type Editor struct {
 	// workshop is the state of the vote and question keys; see
 	// workshop.go.
 	workshop *workshop
+	// photos are the steps' photos (see photos.go).
+	photos *photos
 }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call

@@ -25,10 +25,12 @@ func (e *Editor) setEmotionCurve(on bool) {
 }
 
 // exportOptions are the export options for s, with the emotion curve as
-// View > Emotion curve shows it: the file looks like the board.
+// View > Emotion curve shows it and the photos of the board: the file
+// looks like the board.
 func (e *Editor) exportOptions(s exportSettings) export.Options {
 	opt := s.options()
 	opt.NoEmotionCurve = !e.emotionCurve()
+	opt.Images = e.photos.pictureSource()
 	return opt
 }
 

@@ -62,7 +62,7 @@ func generatedFile(t testing.TB, n int) string {
 
 func startEditor(t *testing.T, a fyne.App, cache, path string) *Editor {
 	t.Helper()
-	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1})
+	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1, PhotosInForeground: true})
 	e.Start(path)
 	t.Cleanup(func() {
 		e.auto.stop()

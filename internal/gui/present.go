@@ -3,12 +3,14 @@ package gui
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/i18n"
+	"servicebp/blueprint/images"
 	"servicebp/canvas"
 )
 
@@ -27,6 +29,7 @@ func presentFile(path, theme string, curve bool, lang i18n.Lang) int {
 	p := canvas.NewPresenter(d)
 	p.SetEmotionCurve(curve)
 	p.SetLanguage(lang)
+	p.SetPictures(images.NewSet(filepath.Dir(path)))
 	if pal, ok := canvas.PaletteByName(theme); ok {
 		p.SetPalette(pal)
 	}
@@ -50,6 +53,7 @@ func (e *Editor) Present() *canvas.Presenter {
 	w := e.app.NewWindow(presentTitle(d))
 	p := canvas.NewPresenter(d)
 	p.SetEmotionCurve(e.emotionCurve())
+	p.SetPictures(e.photos.pictureSource())
 	p.OnExit = w.Close
 	e.presentWorkshop(w, p)
 	view := e.shareTimer(p)

@@ -63,6 +63,7 @@ func (e *Editor) buildUI() {
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.status, e.timerView.object()), s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
+	e.installPhotos()
 	e.store.Subscribe(func(c state.Change) {
 		if c.Document || c.Saved || c.File {
 			e.updateTitle()

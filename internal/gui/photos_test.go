@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
-	"servicebp/internal/state"
 	"servicebp/internal/golden"
+	"servicebp/internal/state"
 )
 
 // photoName is the name an attached photo gets: the step id and 8 hex

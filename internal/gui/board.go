@@ -33,7 +33,7 @@ func (e *Editor) installBoard() {
 func (e *Editor) followTheme() {
 	dark := false
 	set := func() {
-		if d := e.app.Settings().ThemeVariant() == theme.VariantDark; d != dark {
+		if d := e.themeVariant() == theme.VariantDark; d != dark {
 			dark = d
 			if d {
 				e.ui.board.SetPalette(canvas.DarkPalette())
@@ -44,6 +44,16 @@ func (e *Editor) followTheme() {
 	}
 	set()
 	e.app.Settings().AddListener(func(fyne.Settings) { set() })
+}
+
+// themeVariant is the variant the app is drawn in: the one View > Theme
+// forces, or else the system's. Settings.ThemeVariant reports only the
+// system's, so a forced Light on a dark desktop would leave the board dark.
+func (e *Editor) themeVariant() fyne.ThemeVariant {
+	if t, ok := e.app.Settings().Theme().(variantTheme); ok {
+		return t.variant
+	}
+	return e.app.Settings().ThemeVariant()
 }
 
 // focusBoard gives the board the keyboard focus, so that arrows, Enter

@@ -166,7 +166,7 @@ func (b *Board) SetFont(font fyne.Resource) {
 // scene in place. The board reloads by itself on every change of the
 // document; a change of its style (font, emotion curve) reloads too.
 func (b *Board) Reload() {
-	d := b.store.Doc()
+	d := b.shownDoc()
 	st := b.style
 	st.Labels = layout.LabelsIn(UILanguage())
 	b.lay = layout.Compute(d, st, b.measure)

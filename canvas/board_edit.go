@@ -36,6 +36,9 @@ type editState struct {
 	lane, column string
 	// to is the target step of a flow whose label is edited.
 	to string
+	// phase is the phase of the column a new step right of the last
+	// column comes with.
+	phase string
 	// capture is set for a new step typed in quick capture (board_capture.go).
 	capture bool
 }
@@ -290,7 +293,7 @@ func (b *Board) commitEdit() {
 			// one undo step.
 			ids := blueprint.UniqueIDs(d, []string{"column", text}, "step")
 			s.ID, s.Column = ids[1], ids[0]
-			c = blueprint.Batch("Add step", blueprint.InsertColumn(blueprint.Column{ID: ids[0]}, -1), blueprint.AddStep(s, -1))
+			c = blueprint.Batch("Add step", blueprint.InsertColumn(blueprint.Column{ID: ids[0], Phase: st.phase}, -1), blueprint.AddStep(s, -1))
 		}
 		if b.apply(c) {
 			b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: []string{s.ID}})

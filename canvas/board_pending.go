@@ -53,7 +53,7 @@ func (b *Board) shownDoc() *blueprint.Document {
 		column := st.column
 		if column == "" {
 			column = pendingColumnID
-			c.Columns = append(slices.Clone(d.Columns), blueprint.Column{ID: pendingColumnID})
+			c.Columns = append(slices.Clone(d.Columns), blueprint.Column{ID: pendingColumnID, Phase: st.phase})
 		}
 		c.Steps = append(slices.Clone(d.Steps), blueprint.Step{ID: pendingStepID, Lane: st.lane, Column: column, Text: text})
 		return &c

@@ -65,6 +65,7 @@ type Board struct {
 
 	bg   *fcanvas.Rectangle
 	over *overlay
+	bars *viewBars
 
 	// keys is the key map (see SetKeyMap); clip is the clipboard of the
 	// shortcut being handled.
@@ -108,6 +109,8 @@ func NewBoard(st *state.Store) *Board {
 		bg:      fcanvas.NewRectangle(color.Transparent),
 	}
 	b.over = newOverlay()
+	b.bars = newViewBars()
+	b.bars.restyle(b.scene.Palette())
 	b.edit = newCardEditor(b)
 	b.edit.Hide()
 	b.editTheme = &editorTheme{}
@@ -151,6 +154,7 @@ func (b *Board) Scene() *Scene { return b.scene }
 func (b *Board) SetPalette(p Palette) {
 	b.scene.SetPalette(p)
 	b.over.restyle(p)
+	b.bars.restyle(p)
 	b.Refresh()
 }
 
@@ -176,6 +180,7 @@ func (b *Board) Reload() {
 		b.placeEditor()
 	}
 	b.over.update(b)
+	b.bars.update(b)
 }
 
 // apply runs c through the store, which has the board laid out again
@@ -264,7 +269,7 @@ func (b *Board) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
 
 // CreateRenderer returns the board's renderer.
 func (b *Board) CreateRenderer() fyne.WidgetRenderer {
-	return &boardRenderer{b: b, objs: []fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box, b.editBox}}
+	return &boardRenderer{b: b, objs: []fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box, b.bars.h, b.bars.v, b.editBox}}
 }
 
 type boardRenderer struct {

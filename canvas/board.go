@@ -66,6 +66,8 @@ type Board struct {
 	bg   *fcanvas.Rectangle
 	over *overlay
 	bars *viewBars
+	// frozen keeps the lane headers and the phase band in view.
+	frozen *frozen
 
 	// keys is the key map (see SetKeyMap); clip is the clipboard of the
 	// shortcut being handled.
@@ -110,6 +112,7 @@ func NewBoard(st *state.Store) *Board {
 	}
 	b.over = newOverlay()
 	b.bars = newViewBars()
+	b.frozen = newFrozen(b.scene.Palette())
 	b.bars.restyle(b.scene.Palette())
 	b.edit = newCardEditor(b)
 	b.edit.Hide()
@@ -155,6 +158,7 @@ func (b *Board) SetPalette(p Palette) {
 	b.scene.SetPalette(p)
 	b.over.restyle(p)
 	b.bars.restyle(p)
+	b.frozen.restyle(p)
 	b.Refresh()
 }
 
@@ -163,6 +167,7 @@ func (b *Board) SetPalette(p Palette) {
 func (b *Board) SetFont(font fyne.Resource) {
 	b.measure = cachedMeasure(Measure(font))
 	b.scene.SetFont(font)
+	b.frozen.setFont(font)
 	b.Reload()
 }
 
@@ -180,6 +185,8 @@ func (b *Board) Reload() {
 		b.placeEditor()
 	}
 	b.over.update(b)
+	b.frozen.invalidate()
+	b.updateFrozen()
 	b.bars.update(b)
 }
 
@@ -269,7 +276,9 @@ func (b *Board) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
 
 // CreateRenderer returns the board's renderer.
 func (b *Board) CreateRenderer() fyne.WidgetRenderer {
-	return &boardRenderer{b: b, objs: []fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box, b.bars.h, b.bars.v, b.editBox}}
+	objs := append([]fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box}, b.frozen.objects()...)
+	objs = append(objs, b.bars.h, b.bars.v, b.editBox)
+	return &boardRenderer{b: b, objs: objs}
 }
 
 type boardRenderer struct {

@@ -44,6 +44,7 @@ func (b *Board) setView(zoom float32, off fyne.Position) {
 	b.scene.SetView(zoom, off)
 	b.scene.SetViewport(b.size)
 	b.over.update(b)
+	b.updateFrozen()
 	b.bars.update(b)
 	if b.editing != nil {
 		b.placeEditor()

@@ -39,6 +39,9 @@ type editState struct {
 	// phase is the phase of the column a new step right of the last
 	// column comes with.
 	phase string
+	// flowFrom is the step a flow to a new step comes from, when the new
+	// step was asked for by dropping a flow on an empty cell.
+	flowFrom string
 	// capture is set for a new step typed in quick capture (board_capture.go).
 	capture bool
 }
@@ -294,6 +297,9 @@ func (b *Board) commitEdit() {
 			ids := blueprint.UniqueIDs(d, []string{"column", text}, "step")
 			s.ID, s.Column = ids[1], ids[0]
 			c = blueprint.Batch("Add step", blueprint.InsertColumn(blueprint.Column{ID: ids[0], Phase: st.phase}, -1), blueprint.AddStep(s, -1))
+		}
+		if st.flowFrom != "" && d.Step(st.flowFrom) != nil {
+			c = blueprint.Batch("Add connected step", c, blueprint.AddFlow(blueprint.Flow{From: st.flowFrom, To: s.ID}))
 		}
 		if b.apply(c) {
 			b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: []string{s.ID}})

@@ -56,6 +56,10 @@ func (b *Board) shownDoc() *blueprint.Document {
 			c.Columns = append(slices.Clone(d.Columns), blueprint.Column{ID: pendingColumnID, Phase: st.phase})
 		}
 		c.Steps = append(slices.Clone(d.Steps), blueprint.Step{ID: pendingStepID, Lane: st.lane, Column: column, Text: text})
+		if st.flowFrom != "" && d.Step(st.flowFrom) != nil {
+			// The flow dropped on the cell, drawn to the card it asks for.
+			c.Flows = append(slices.Clone(d.Flows), blueprint.Flow{From: st.flowFrom, To: pendingStepID})
+		}
 		return &c
 	}
 	return d

@@ -141,6 +141,8 @@ func (b *Board) pressPrimary(h hit, mods fyne.KeyModifier) {
 		b.connect = ""
 		if h.kind == hitCard && h.step != from {
 			b.addFlow(from, h.step)
+		} else {
+			b.connectToNewCard(from, h)
 		}
 		b.over.update(b)
 		return

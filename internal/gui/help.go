@@ -60,6 +60,7 @@ func gestureRows() [][2]string {
 		{lang.L("Double-click an empty cell"), lang.L("Add a card there")},
 		{lang.L("Drag a card"), lang.L("Move it to another cell")},
 		{lang.L("Drag from a card's handle"), lang.L("Draw a flow")},
+		{lang.L("Drop a flow on an empty cell"), lang.L("Type a card there, connected to the flow's start")},
 		{lang.L("Ctrl+wheel"), lang.L("Zoom around the pointer")},
 		{lang.L("Space+drag, middle-drag"), lang.L("Pan")},
 		{lang.L("Typing in a selected cell"), lang.L("Start a card there (quick capture)")},

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"testing"
 
 	fcanvas "fyne.io/fyne/v2/canvas"
@@ -75,6 +76,37 @@ func walkTexts(o fyne.CanvasObject, f func(*fcanvas.Text)) {
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(v).Objects() {
 			walkTexts(c, f)
+		}
+	}
+}
+
+// TestThemeRestylesEveryInspectorForm chooses Light with the blueprint's
+// form shown: the forms not on screen (step, lane, flow ...) are redrawn
+// too, so that none keeps labels in the previous theme's colour, which in
+// Light was white on white.
+func TestThemeRestylesEveryInspectorForm(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.applyTheme("light")
+	want := theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantLight)
+	in := e.ui.inspector
+	for name, form := range map[string]fyne.CanvasObject{"step": in.step.form, "lane": in.lane.form, "flow": in.flow.form, "column": in.column.form} {
+		n := 0
+		for _, it := range form.(*widget.Form).Items {
+			if it.Text == "" {
+				continue
+			}
+			walkTexts(form, func(tx *fcanvas.Text) {
+				if tx.Text != it.Text {
+					return
+				}
+				n++
+				if !sameColor(tx.Color, want) {
+					t.Errorf("%s form: label %q in %v, want %v", name, tx.Text, tx.Color, want)
+				}
+			})
+		}
+		if n == 0 {
+			t.Errorf("%s form: no labels found", name)
 		}
 	}
 }

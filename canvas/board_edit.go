@@ -240,6 +240,17 @@ func (b *Board) placeEditor() {
 		b.editBox.Refresh()
 	}
 	pos, _ := b.screenRect(r)
+	// A header shown in a frozen pane is edited where the pane shows it.
+	switch b.editing.kind {
+	case editLaneName:
+		if b.frozenLanesShown() {
+			pos.X = r.X * b.zoom
+		}
+	case editColumnName, editPhaseName:
+		if b.frozenTopShown() {
+			pos.Y = r.Y * b.zoom
+		}
+	}
 	b.editBox.Move(pos)
 	b.editBox.Resize(b.editorSize(r, b.editTheme.textSize))
 }

@@ -74,3 +74,23 @@ func TestBoardFrozenHeaders(t *testing.T) {
 		t.Errorf("back at the origin a frozen pane is still shown")
 	}
 }
+
+// TestBoardFrozenHeaderEdit double-clicks a lane header in the frozen
+// pane: the name editor opens over it there, on screen.
+func TestBoardFrozenHeaderEdit(t *testing.T) {
+	test.NewTempApp(t)
+	b := NewBoard(state.New(bpgen.Generate(60)))
+	w := test.NewTempWindow(t, b)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(900, 600))
+	b.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(-700, 0)})
+	ln := b.lay.Lanes[1]
+	pos := fyne.NewPos((ln.Header.X+20)*b.zoom, ln.Header.Center().Y*b.zoom+b.Offset().Y)
+	b.DoubleTapped(&fyne.PointEvent{Position: pos})
+	if !b.Editing() || b.editing.kind != editLaneName || b.editing.id != ln.ID {
+		t.Fatalf("double tap on the frozen header of %s: editing %v", ln.ID, b.Editing())
+	}
+	if p := b.editBox.Position(); p.X < 0 || p.X > b.frozenLaneWidth() {
+		t.Errorf("lane name editor at %v, off the frozen pane (0 … %g)", p, b.frozenLaneWidth())
+	}
+}

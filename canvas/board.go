@@ -67,6 +67,9 @@ type Board struct {
 	over *overlay
 	// escape, when set, has the first use of Esc (see SetEscapeHandler).
 	escape func() bool
+	bars *viewBars
+	// frozen keeps the lane headers and the phase band in view.
+	frozen *frozen
 
 	// keys is the key map (see SetKeyMap); clip is the clipboard of the
 	// shortcut being handled.
@@ -110,6 +113,9 @@ func NewBoard(st *state.Store) *Board {
 		bg:      fcanvas.NewRectangle(color.Transparent),
 	}
 	b.over = newOverlay()
+	b.bars = newViewBars()
+	b.frozen = newFrozen(b.scene.Palette())
+	b.bars.restyle(b.scene.Palette())
 	b.edit = newCardEditor(b)
 	b.edit.Hide()
 	b.editTheme = &editorTheme{}
@@ -153,6 +159,8 @@ func (b *Board) Scene() *Scene { return b.scene }
 func (b *Board) SetPalette(p Palette) {
 	b.scene.SetPalette(p)
 	b.over.restyle(p)
+	b.bars.restyle(p)
+	b.frozen.restyle(p)
 	b.Refresh()
 }
 
@@ -161,6 +169,7 @@ func (b *Board) SetPalette(p Palette) {
 func (b *Board) SetFont(font fyne.Resource) {
 	b.measure = cachedMeasure(Measure(font))
 	b.scene.SetFont(font)
+	b.frozen.setFont(font)
 	b.Reload()
 }
 
@@ -168,7 +177,7 @@ func (b *Board) SetFont(font fyne.Resource) {
 // scene in place. The board reloads by itself on every change of the
 // document; a change of its style (font, emotion curve) reloads too.
 func (b *Board) Reload() {
-	d := b.store.Doc()
+	d := b.shownDoc()
 	st := b.style
 	st.Labels = layout.LabelsIn(UILanguage())
 	b.lay = layout.Compute(d, st, b.measure)
@@ -178,6 +187,9 @@ func (b *Board) Reload() {
 		b.placeEditor()
 	}
 	b.over.update(b)
+	b.frozen.invalidate()
+	b.updateFrozen()
+	b.bars.update(b)
 }
 
 // apply runs c through the store, which has the board laid out again
@@ -266,7 +278,9 @@ func (b *Board) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
 
 // CreateRenderer returns the board's renderer.
 func (b *Board) CreateRenderer() fyne.WidgetRenderer {
-	return &boardRenderer{b: b, objs: []fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box, b.editBox}}
+	objs := append([]fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box}, b.frozen.objects()...)
+	objs = append(objs, b.bars.h, b.bars.v, b.editBox)
+	return &boardRenderer{b: b, objs: objs}
 }
 
 type boardRenderer struct {

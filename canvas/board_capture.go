@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"servicebp/blueprint"
 	"servicebp/internal/state"
 )
 
@@ -14,13 +13,15 @@ import (
 // in capture mode (see TypedRune). Then:
 //
 //   - Enter adds the card and opens the next one in the next column of the
-//     same lane; at the last column it appends a column (in the same
-//     phase) and goes on there. Enter on an empty card skips the cell.
+//     same lane; at the last column the next card is typed in a new column
+//     (in the same phase), added with that card. Enter on an empty card
+//     skips the cell.
 //   - Tab adds the card and opens the next one in the lane below, in the
 //     same column; Shift+Tab in the lane above.
 //   - Shift+Enter starts a new line in the card, as in any card edit.
-//   - Esc drops the card being typed and stops; the cards already added
-//     stay, each one undoable on its own.
+//   - Esc drops the card being typed, and the new column it would have
+//     come with, and stops; the cards already added stay, each one
+//     undoable on its own.
 //
 // Capture also stops at the edges: Enter on an empty card in the last
 // column, Tab in the last lane or Shift+Tab in the first.
@@ -39,7 +40,13 @@ func (b *Board) StartCapture(lane, column, text string) {
 // openCapture opens the editor for a new card in the cell in capture
 // mode and scrolls it into view.
 func (b *Board) openCapture(lane, column, text string) {
-	b.startEdit(&editState{kind: editNewStep, lane: lane, column: column, capture: true}, text)
+	b.openCaptureState(&editState{kind: editNewStep, lane: lane, column: column, capture: true}, text)
+}
+
+// openCaptureState opens the capture editor for st with text and
+// scrolls it into view.
+func (b *Board) openCaptureState(st *editState, text ...string) {
+	b.startEdit(st, strings.Join(text, ""))
 	if b.editing == nil {
 		return
 	}
@@ -74,7 +81,12 @@ func (b *Board) captureKey(ev *fyne.KeyEvent, shift bool) bool {
 		}
 	case fyne.KeyEscape:
 		b.cancelEdit()
-		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{st.lane, st.column}})
+		column := st.column
+		if d := b.store.Doc(); column == "" && len(d.Columns) > 0 {
+			// No column was added for the dropped card: back to the last.
+			column = d.Columns[len(d.Columns)-1].ID
+		}
+		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{st.lane, column}})
 	default:
 		return false
 	}
@@ -84,32 +96,41 @@ func (b *Board) captureKey(ev *fyne.KeyEvent, shift bool) bool {
 // captureMove adds the card being typed, if it has text, and opens the
 // next one dl lanes down and dc columns right. The card just added stays
 // selected, so the inspector shows it; when nothing was added the new
-// cell is selected.
+// cell is selected. Right of the last column the next card is typed in a
+// new column, in the last column's phase, which is added with the card
+// (one undo step) and not at all when the card is dropped.
 func (b *Board) captureMove(st *editState, dl, dc int) {
 	typed := strings.TrimSpace(b.edit.Text) != ""
 	b.commitEdit()
 	d := b.store.Doc()
-	li, ci := d.LaneIndex(st.lane), d.ColumnIndex(st.column)
+	column := st.column
+	if column == "" {
+		// The card typed right of the last column came with its column.
+		sel := b.store.Selection()
+		if !typed || sel.Kind != state.SelectSteps || d.Step(sel.IDs[0]) == nil {
+			return
+		}
+		column = d.Step(sel.IDs[0]).Column
+	}
+	li, ci := d.LaneIndex(st.lane), d.ColumnIndex(column)
 	if li < 0 || ci < 0 {
 		return
 	}
 	li, ci = li+dl, ci+dc
-	if ci == len(d.Columns) && typed {
+	if ci == len(d.Columns) && typed && li >= 0 && li < len(d.Lanes) {
 		last := d.Columns[len(d.Columns)-1]
-		if !b.apply(blueprint.InsertColumn(blueprint.Column{ID: d.UniqueID("", "column"), Phase: last.Phase}, -1)) {
-			return
-		}
-		d = b.store.Doc()
+		b.openCaptureState(&editState{kind: editNewStep, lane: d.Lanes[li].ID, phase: last.Phase, capture: true})
+		return
 	}
 	if li < 0 || li >= len(d.Lanes) || ci >= len(d.Columns) {
 		if !typed {
-			b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{st.lane, st.column}})
+			b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{st.lane, column}})
 		}
 		return
 	}
-	lane, column := d.Lanes[li].ID, d.Columns[ci].ID
+	lane, next := d.Lanes[li].ID, d.Columns[ci].ID
 	if !typed {
-		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{lane, column}})
+		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{lane, next}})
 	}
-	b.openCapture(lane, column, "")
+	b.openCapture(lane, next, "")
 }

@@ -57,11 +57,25 @@ func TestQuickCapture(t *testing.T) {
 		newColumns int
 	}{
 		{
-			name: "Enter walks the lane and appends a column at the end",
+			name: "Enter walks the lane and opens a new column at the end",
 			lane: "backstage", col: "order",
 			cards: []card{{"Brew coffee", fyne.KeyReturn}, {"Run the card", fyne.KeyReturn}, {"Wash cups", fyne.KeyReturn}},
 			want:  map[string]string{"Brew coffee": "backstage×order", "Run the card": "backstage×pay", "Wash cups": "backstage×drink"},
-			open:  "backstage×column", selected: "Wash cups", undoSteps: 4, newColumns: 1,
+			open:  "backstage×", selected: "Wash cups", undoSteps: 3,
+		},
+		{
+			name: "a card typed in the new column comes with it, in one undo step",
+			lane: "backstage", col: "drink",
+			cards: []card{{"Wash cups", fyne.KeyReturn}, {"Stack cups", fyne.KeyReturn}, {"Dry cups", fyne.KeyTab}},
+			want:  map[string]string{"Wash cups": "backstage×drink", "Stack cups": "backstage×column", "Dry cups": "backstage×column-2"},
+			open:  "support×column-2", selected: "Dry cups", undoSteps: 3, newColumns: 2,
+		},
+		{
+			name: "Esc in the new column leaves no column behind",
+			lane: "customer", col: "drink",
+			cards: []card{{"Leave", fyne.KeyReturn}, {"Wave", fyne.KeyEscape}},
+			want:  map[string]string{"Leave": "customer×drink", "Wave": ""},
+			open:  "", selected: "cell customer×drink", undoSteps: 1,
 		},
 		{
 			name: "Enter on an empty card skips the cell",
@@ -96,7 +110,7 @@ func TestQuickCapture(t *testing.T) {
 			lane: "backstage", col: "drink",
 			cards: []card{{"Two", "+" + fyne.KeyReturn}, {"lines", fyne.KeyReturn}},
 			want:  map[string]string{"Two\nlines": "backstage×drink"},
-			open:  "backstage×column", selected: "Two\nlines", undoSteps: 2, newColumns: 1,
+			open:  "backstage×", selected: "Two\nlines", undoSteps: 1,
 		},
 	}
 	for _, tc := range tests {

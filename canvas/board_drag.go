@@ -189,6 +189,8 @@ func (b *Board) DragEnd() {
 	case dragConnect:
 		if to, ok := b.lay.CardAt(b.toWorld(d.cur)); ok && to != d.from {
 			b.addFlow(d.from, to)
+		} else if !ok {
+			b.connectToNewCard(d.from, b.hitAt(d.cur))
 		}
 	case dragBand:
 		b.store.Select(d.band)
@@ -281,6 +283,28 @@ func (b *Board) addFlow(from, to string) {
 	if b.apply(blueprint.AddFlow(blueprint.Flow{From: from, To: to})) {
 		b.store.Select(state.Selection{Kind: state.SelectFlow, IDs: []string{from, to}})
 	}
+}
+
+// connectToNewCard opens the editor for a new card in the empty cell, or
+// the new-column slot, that h is, for a flow from the step from dropped
+// there: committed with text, the card and the flow to it are added in
+// one undo step, as draw.io and Miro do; Esc adds neither.
+func (b *Board) connectToNewCard(from string, h hit) {
+	var st *editState
+	switch h.kind {
+	case hitCell:
+		st = &editState{kind: editNewStep, lane: h.lane, column: h.column, flowFrom: from}
+	case hitNewColumn:
+		st = &editState{kind: editNewStep, lane: h.lane, flowFrom: from}
+	default:
+		return
+	}
+	if st.column != "" {
+		b.store.Select(state.Selection{Kind: state.SelectCell, IDs: []string{st.lane, st.column}})
+	} else {
+		b.store.Select(state.Selection{})
+	}
+	b.startEdit(st, "")
 }
 
 // updateReorder finds where a dragged lane or column would go: among the

@@ -36,6 +36,12 @@ type editState struct {
 	lane, column string
 	// to is the target step of a flow whose label is edited.
 	to string
+	// phase is the phase of the column a new step right of the last
+	// column comes with.
+	phase string
+	// flowFrom is the step a flow to a new step comes from, when the new
+	// step was asked for by dropping a flow on an empty cell.
+	flowFrom string
 	// capture is set for a new step typed in quick capture (board_capture.go).
 	capture bool
 }
@@ -58,6 +64,11 @@ func newCardEditor(b *Board) *cardEditor {
 	e := &cardEditor{b: b}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
+	e.OnChanged = func(string) {
+		if b.editing != nil && (b.editing.kind == editStepText || b.editing.kind == editNewStep) {
+			b.Reload()
+		}
+	}
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -157,7 +168,11 @@ func (b *Board) startEdit(st *editState, text string) {
 		b.edit.Wrapping = fyne.TextWrapWord
 	}
 	b.edit.SetText(text)
-	b.placeEditor()
+	if st.kind == editStepText || st.kind == editNewStep {
+		b.Reload() // lays the card out with its text, then the editor over it
+	} else {
+		b.placeEditor()
+	}
 	if b.editing == nil {
 		return
 	}
@@ -179,24 +194,9 @@ func (b *Board) editRect(st *editState) (layout.Rect, bool) {
 	case editStepText:
 		return l.CardRect(st.id)
 	case editNewStep:
-		lb := b.laneBand(st.lane)
-		if lb == nil {
-			return layout.Rect{}, false
-		}
-		col, ok := b.newColumnRect()
-		if cb := b.columnBox(st.column); cb != nil {
-			col, ok = cb.Rect, true
-		}
-		if !ok || (st.column != "" && b.columnBox(st.column) == nil) {
-			return layout.Rect{}, false
-		}
-		g := b.style.ColumnGutter / 2
-		r := layout.Rect{X: col.X + g, Y: lb.Rect.Y + b.style.LanePadding, W: col.W - 2*g, H: 52}
-		if cell := l.CellCards(st.lane, st.column); len(cell) > 0 {
-			last, _ := l.CardRect(cell[len(cell)-1])
-			r.Y = last.Bottom() + b.style.CardGap/2
-		}
-		return r, true
+		// The board is laid out with the new card standing where it
+		// will go (see shownDoc).
+		return l.CardRect(pendingStepID)
 	case editLaneName:
 		if lb := b.laneBand(st.id); lb != nil {
 			return lb.Header, true
@@ -239,17 +239,31 @@ func (b *Board) placeEditor() {
 		b.editTheme.textSize = ts
 		b.editBox.Refresh()
 	}
-	pos, size := b.screenRect(r)
-	min := b.edit.MinSize()
-	size = fyne.NewSize(max(size.Width, 160), max(size.Height, min.Height, 40))
+	pos, _ := b.screenRect(r)
+	// A header shown in a frozen pane is edited where the pane shows it.
+	switch b.editing.kind {
+	case editLaneName:
+		if b.frozenLanesShown() {
+			pos.X = r.X * b.zoom
+		}
+	case editColumnName, editPhaseName:
+		if b.frozenTopShown() {
+			pos.Y = r.Y * b.zoom
+		}
+	}
 	b.editBox.Move(pos)
-	b.editBox.Resize(size)
+	b.editBox.Resize(b.editorSize(r, b.editTheme.textSize))
 }
 
 // closeEdit hides the editor and gives the focus back to the board.
 func (b *Board) closeEdit() {
+	st := b.editing
 	b.editing = nil
 	b.edit.Hide()
+	if st != nil && (st.kind == editStepText || st.kind == editNewStep) {
+		// Lay out without the text that was being typed.
+		b.Reload()
+	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.Focused() == b.edit {
 		c.Focus(b)
 	}
@@ -293,7 +307,10 @@ func (b *Board) commitEdit() {
 			// one undo step.
 			ids := blueprint.UniqueIDs(d, []string{"column", text}, "step")
 			s.ID, s.Column = ids[1], ids[0]
-			c = blueprint.Batch("Add step", blueprint.InsertColumn(blueprint.Column{ID: ids[0]}, -1), blueprint.AddStep(s, -1))
+			c = blueprint.Batch("Add step", blueprint.InsertColumn(blueprint.Column{ID: ids[0], Phase: st.phase}, -1), blueprint.AddStep(s, -1))
+		}
+		if st.flowFrom != "" && d.Step(st.flowFrom) != nil {
+			c = blueprint.Batch("Add connected step", c, blueprint.AddFlow(blueprint.Flow{From: st.flowFrom, To: s.ID}))
 		}
 		if b.apply(c) {
 			b.store.Select(state.Selection{Kind: state.SelectSteps, IDs: []string{s.ID}})

@@ -61,10 +61,24 @@ func (b *Board) KeyUp(ev *fyne.KeyEvent) {
 }
 
 // TypedRune starts a new step in a selected cell with the typed character,
-// in quick capture mode (see board_capture.go). With no cell selected, the
-// character goes to the window's own handler (the editor's vote and
-// question keys), as it does when nothing has the focus.
+// in quick capture mode (see board_capture.go). Text an input method
+// commits arrives as runes like typed text, so it starts a card the same
+// way; runes that reach the board while its editor is open go into the
+// editor. With no cell selected, the character goes to the window's own
+// handler (the editor's vote and question keys), as it does when nothing
+// has the focus.
 func (b *Board) TypedRune(r rune) {
+	if b.editing != nil {
+		// The editor is open but the board has the focus: the rune came
+		// before the focus moved (an input method's commit of several
+		// characters), or the focus came back to the board. It belongs
+		// in the card being typed.
+		b.edit.TypedRune(r)
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.Focused() != b.edit {
+			c.Focus(b.edit)
+		}
+		return
+	}
 	if r == ' ' {
 		return
 	}

@@ -16,6 +16,7 @@ import (
 const (
 	handleRadius = 5
 	handleReach  = 9
+	handleInside = 2
 )
 
 // overlay is what the board draws over the scene: the highlight of a
@@ -337,7 +338,10 @@ func (b *Board) handleAt(id string) (fyne.Position, bool) {
 	if !ok {
 		return fyne.Position{}, false
 	}
-	return b.toScreen(layout.Point{X: r.Right(), Y: r.Center().Y}), true
+	// The handle stands on the right edge, all but handleInside of it
+	// outside the card, so that at any zoom it never covers the card's
+	// text, which keeps CardPadding clear of the edge.
+	return b.toScreen(layout.Point{X: r.Right(), Y: r.Center().Y}).AddXY(handleRadius-handleInside, 0), true
 }
 
 // handleStep is the step whose connector handle shows: the hovered card,

@@ -51,7 +51,10 @@ func (b *Board) hitAt(pos fyne.Position) hit {
 			return hit{kind: hitHandle, step: id}
 		}
 	}
-	p := b.toWorld(pos)
+	p, ok := b.frozenWorld(pos)
+	if !ok {
+		return hit{}
+	}
 	if id, ok := l.CardAt(p); ok {
 		return hit{kind: hitCard, step: id}
 	}
@@ -138,6 +141,8 @@ func (b *Board) pressPrimary(h hit, mods fyne.KeyModifier) {
 		b.connect = ""
 		if h.kind == hitCard && h.step != from {
 			b.addFlow(from, h.step)
+		} else {
+			b.connectToNewCard(from, h)
 		}
 		b.over.update(b)
 		return

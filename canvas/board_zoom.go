@@ -22,9 +22,9 @@ const (
 	// viewPad is the space kept between the drawing and the board's edge
 	// when fitting, and how far the drawing may be scrolled past an edge.
 	viewPad = 24
-	// minInitialZoom is the smallest zoom a newly opened drawing is shown
-	// at to fit its width: card text stays readable.
-	minInitialZoom = 0.6
+	// minOpenTextSize is the smallest size, in screen units, of card
+	// text in a newly opened drawing.
+	minOpenTextSize = 12
 )
 
 // Zoom returns the current zoom.
@@ -44,6 +44,8 @@ func (b *Board) setView(zoom float32, off fyne.Position) {
 	b.scene.SetView(zoom, off)
 	b.scene.SetViewport(b.size)
 	b.over.update(b)
+	b.updateFrozen()
+	b.bars.update(b)
 	if b.editing != nil {
 		b.placeEditor()
 	}
@@ -96,15 +98,12 @@ func (b *Board) ZoomToFit() {
 	b.setView(z, fyne.NewPos((b.size.Width-b.lay.Width*z)/2, (b.size.Height-b.lay.Height*z)/2))
 }
 
-// initialView shows a newly opened drawing at 100%, or smaller when that
-// is needed to see its whole width, but not below minInitialZoom, from its
-// top-left corner. The view follows the board's size until the user zooms
-// or scrolls.
+// initialView shows a newly opened drawing from its top-left corner at
+// 100%, or larger if that is needed for card text of minOpenTextSize:
+// readable at once, with the view bars telling how much more there is.
+// The view follows the board's size until the user zooms or scrolls.
 func (b *Board) initialView() {
-	z := float32(1)
-	if b.lay != nil && b.lay.Width > 0 {
-		z = max(min(1, (b.size.Width-2*viewPad)/b.lay.Width), minInitialZoom)
-	}
+	z := max(1, minOpenTextSize/b.style.TextSize)
 	b.zoom = 0
 	b.setView(z, fyne.NewPos(0, 0))
 	b.autoView = true

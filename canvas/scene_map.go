@@ -213,7 +213,7 @@ func apply(obj fyne.CanvasObject, s *spec, v view, font fyne.Resource) {
 		o.Move(v.pos(s.r.X, s.r.Y))
 		o.Resize(v.size(s.r.W, s.r.H))
 	case *fcanvas.Text:
-		o.Text, o.Color, o.TextSize = s.text, s.fill, s.size*z
+		o.Text, o.Color, o.TextSize = s.text, s.fill, drawnTextSize(s.size*z)
 		o.TextStyle = fyne.TextStyle{Bold: s.bold}
 		o.FontSource = font
 		o.Move(v.pos(s.r.X, s.r.Y))
@@ -239,6 +239,18 @@ func apply(obj fyne.CanvasObject, s *spec, v view, font fyne.Resource) {
 		o.Resize(v.size(s.r.W, s.r.H))
 	}
 	obj.Refresh()
+}
+
+// drawnTextSize is the size to draw text of size (screen units) at, so
+// that it is no wider than the layout measured: Fyne shapes text at the
+// next whole size up (8.4 is drawn as 9, 6% wider, enough for the last
+// glyph to touch a card's edge), so a fractional size is drawn at the
+// whole size below it.
+func drawnTextSize(size float32) float32 {
+	if f := float32(math.Floor(float64(size))); f >= 1 {
+		return f
+	}
+	return size
 }
 
 func abs(v float32) float32 {

@@ -55,7 +55,7 @@ func (b *builder) card(c *layout.Card) *Group {
 	// that no sliver of the edge shows beside it however the painter
 	// rounds the two to pixels.
 	sw := body.Width / 2
-	accent := b.rect(Rect{R: layout.Rect{X: r.X - sw, Y: r.Y - sw, W: 4 + sw, H: r.H + 2*sw}, Fill: b.laneAccent(c.Lane), Radius: radius + sw, Corners: LeftCorners})
+	accent := b.rect(Rect{R: layout.Rect{X: r.X - sw, Y: r.Y - sw, W: layout.CardAccentWidth + sw, H: r.H + 2*sw}, Fill: b.laneAccent(c.Lane), Radius: radius + sw, Corners: LeftCorners})
 	g.Items = append(g.Items, shadow, body, accent)
 	for _, t := range c.Lines {
 		g.Items = append(g.Items, b.text(t, p.CardText))

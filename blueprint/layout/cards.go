@@ -86,6 +86,15 @@ func (c *computer) badgesWidth(s *blueprint.Step) float32 {
 	return w
 }
 
+// CardAccentWidth is the width of the lane-coloured stripe down a card's
+// left edge. A card's text, badges and owner start CardPadding right of
+// the stripe and end CardPadding left of the right edge: the text has the
+// same room on both sides.
+const CardAccentWidth = 4
+
+// textInsets is how much narrower than its card a card's text is.
+func textInsets(st Style) float32 { return CardAccentWidth + 2*st.CardPadding }
+
 // cardWidth is the width of the cards in column ci.
 func (c *computer) cardWidth(ci int) float32 {
 	return c.colW[ci] - c.st.ColumnGutter - c.gapAfter[ci]
@@ -102,7 +111,7 @@ func (c *computer) content(si int) *cardContent {
 	st := c.st
 	s := &c.d.Steps[si]
 	ci := c.colIdx[s.Column]
-	tw := c.cardWidth(ci) - 2*st.CardPadding
+	tw := c.cardWidth(ci) - textInsets(st)
 	cc := &cardContent{badges: c.hasTopBadges(s)}
 	if s.Text != "" {
 		cc.lines, cc.truncated = wrap(c.m, s.Text, tw, st.TextSize, false, st.MaxLines)
@@ -168,7 +177,8 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 	st := c.st
 	card := Card{StepID: s.ID, Lane: s.Lane, Column: s.Column, Rect: r, Truncated: cc.truncated, Moment: s.Moment, Fail: s.Fail != ""}
 	bh := st.BadgeHeight
-	bx := r.X + st.CardPadding
+	left := r.X + CardAccentWidth + st.CardPadding
+	bx := left
 	by := r.Y - bh/2
 	pill := func(kind BadgeKind, text string, emotion int) {
 		w, h := c.m.size(text, st.SmallSize, true)
@@ -223,7 +233,7 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 	}
 	for _, s := range cc.lines {
 		w, h := c.m.size(s, st.TextSize, false)
-		card.Lines = append(card.Lines, TextLine{Text: s, Pos: Point{r.X + st.CardPadding, ty + (c.textLH-h)/2}, W: w, H: h, Size: st.TextSize})
+		card.Lines = append(card.Lines, TextLine{Text: s, Pos: Point{left, ty + (c.textLH-h)/2}, W: w, H: h, Size: st.TextSize})
 		ty += c.textLH
 	}
 	if cc.thumb > 0 {
@@ -237,8 +247,8 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 		w, h := c.m.size(cc.owner, st.SmallSize, false)
 		oy := r.Bottom() - st.CardPadding - h
 		card.Badges = append(card.Badges, Badge{
-			Kind: BadgeOwner, Rect: Rect{r.X + st.CardPadding, oy, w, h},
-			Label: TextLine{Text: cc.owner, Pos: Point{r.X + st.CardPadding, oy}, W: w, H: h, Size: st.SmallSize},
+			Kind: BadgeOwner, Rect: Rect{left, oy, w, h},
+			Label: TextLine{Text: cc.owner, Pos: Point{left, oy}, W: w, H: h, Size: st.SmallSize},
 		})
 	}
 	return card

@@ -159,7 +159,7 @@ func (c *computer) index() {
 func (c *computer) columnWidths() {
 	st := c.st
 	c.colW = make([]float32, len(c.d.Columns))
-	extra := st.ColumnGutter + 2*st.CardPadding
+	extra := st.ColumnGutter + textInsets(st)
 	widest := max(st.MaxColumnWidth, st.MinColumnWidth) // no text makes a column wider
 	for i, col := range c.d.Columns {
 		need := st.MinColumnWidth

@@ -1,7 +1,11 @@
 package gui
 
 import (
+	"math"
+	"strconv"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"servicebp/canvas"
@@ -22,10 +26,22 @@ func (e *Editor) installBoard() {
 	b := canvas.NewBoard(e.store)
 	b.SetEmotionCurve(e.emotionCurve())
 	b.OnError = e.showError
+	b.OnZoom = e.showZoom
 	e.ui.board = b
+	e.showZoom(b.Zoom())
 	e.ui.centre.Objects = []fyne.CanvasObject{b}
 	e.ui.centre.Refresh()
 	e.followTheme()
+}
+
+// showZoom shows the board's zoom in the status bar.
+func (e *Editor) showZoom(zoom float32) {
+	e.ui.zoom.SetText(zoomText(zoom))
+}
+
+// zoomText is zoom as the status bar shows it: "Zoom 125%".
+func zoomText(zoom float32) string {
+	return lang.L("Zoom {{.Percent}}%", map[string]any{"Percent": strconv.Itoa(int(math.Round(float64(zoom) * 100)))})
 }
 
 // followTheme gives the board the palette of the theme's variant, now and
@@ -33,7 +49,7 @@ func (e *Editor) installBoard() {
 func (e *Editor) followTheme() {
 	dark := false
 	set := func() {
-		if d := e.app.Settings().ThemeVariant() == theme.VariantDark; d != dark {
+		if d := e.themeVariant() == theme.VariantDark; d != dark {
 			dark = d
 			if d {
 				e.ui.board.SetPalette(canvas.DarkPalette())
@@ -44,6 +60,16 @@ func (e *Editor) followTheme() {
 	}
 	set()
 	e.app.Settings().AddListener(func(fyne.Settings) { set() })
+}
+
+// themeVariant is the variant the app is drawn in: the one View > Theme
+// forces, or else the system's. Settings.ThemeVariant reports only the
+// system's, so a forced Light on a dark desktop would leave the board dark.
+func (e *Editor) themeVariant() fyne.ThemeVariant {
+	if t, ok := e.app.Settings().Theme().(variantTheme); ok {
+		return t.variant
+	}
+	return e.app.Settings().ThemeVariant()
 }
 
 // focusBoard gives the board the keyboard focus, so that arrows, Enter

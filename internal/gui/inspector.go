@@ -244,6 +244,18 @@ func durationText(d blueprint.Duration) string {
 	return d.String()
 }
 
+// restyle redraws every form of the inspector, shown or not, in the
+// current theme: a form's labels take their colour when it refreshes,
+// and the forms made before the theme was chosen at start-up (or not on
+// screen when it changed) kept the old theme's, white on white in Light.
+func (in *inspector) restyle() {
+	for _, f := range []*widget.Form{in.step.form, in.lane.form, in.line.form, in.flow.form, in.column.form, in.doc.form} {
+		if f != nil {
+			f.Refresh()
+		}
+	}
+}
+
 // refresh shows the form for the selection and copies the model's values
 // into it.
 func (in *inspector) refresh() {

@@ -34,6 +34,9 @@ func (e *Editor) applyTheme(name string) {
 	default:
 		e.app.Settings().SetTheme(theme.DefaultTheme())
 	}
+	if e.ui != nil && e.ui.inspector != nil {
+		e.ui.inspector.restyle()
+	}
 }
 
 // themeMenu is View > Theme: System, Light, Dark, remembered in the

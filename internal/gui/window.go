@@ -32,6 +32,8 @@ type shell struct {
 	outline   *outline
 	inspector *inspector
 	status    *widget.Label
+	// zoom is the board's zoom, in the status bar.
+	zoom      *widget.Label
 	notice    *widget.Label
 	noticeGen int
 	menus     *menus
@@ -40,6 +42,7 @@ type shell struct {
 func (e *Editor) buildUI() {
 	s := &shell{
 		status: widget.NewLabel(""),
+		zoom:   widget.NewLabel(""),
 		notice: widget.NewLabel(""),
 	}
 	s.notice.Importance = widget.HighImportance
@@ -60,7 +63,7 @@ func (e *Editor) buildUI() {
 	side.Offset = 0.62
 	split := container.NewHSplit(s.centre, side)
 	split.Offset = 0.74
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.status, e.timerView.object()), s.notice)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.zoom, e.timerView.object()), s.notice)
 	e.win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	e.addShortcuts()
 	e.installPhotos()

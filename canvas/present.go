@@ -26,7 +26,8 @@ import (
 // them the next phase; Left and PageUp go back (Shift: a phase); Home and
 // End jump to the start and the end; Up and Down move the spotlight
 // through the current column; T cycles the contrast, dark and light
-// themes; Esc clears the spotlight, or else calls OnExit. Tapping a card
+// themes; A switches the annotations layer (fail text, recovery and wait
+// on the cards); Esc clears the spotlight, or else calls OnExit. Tapping a card
 // spotlights it; tapping it again, or tapping elsewhere, clears it.
 type Presenter struct {
 	widget.BaseWidget
@@ -43,6 +44,9 @@ type Presenter struct {
 	style  layout.Style
 	// noCurve leaves out the emotion curve (see SetEmotionCurve).
 	noCurve bool
+	// annotations writes fail text, recovery and wait on the cards (see
+	// SetAnnotations).
+	annotations bool
 	// lang is the language of the drawing's labels (see SetLanguage).
 	lang  i18n.Lang
 	font  fyne.Resource
@@ -99,6 +103,7 @@ func (p *Presenter) SetDocument(d *blueprint.Document) {
 	}
 	p.style = present.Style(p.lang)
 	p.style.NoEmotionCurve = p.noCurve
+	p.style.Annotations = p.annotations
 	p.cache = nil
 	p.cam = camera{}
 	p.update()
@@ -123,6 +128,22 @@ func (p *Presenter) SetEmotionCurve(on bool) {
 	p.noCurve = !on
 	p.SetDocument(p.doc)
 }
+
+// SetAnnotations shows or hides the annotations layer: each fail point's
+// text and recovery and each wait on its card.
+func (p *Presenter) SetAnnotations(on bool) {
+	if p.annotations == on {
+		return
+	}
+	p.annotations = on
+	p.SetDocument(p.doc)
+	if p.OnChanged != nil {
+		p.OnChanged()
+	}
+}
+
+// Annotations reports whether the annotations layer is shown.
+func (p *Presenter) Annotations() bool { return p.annotations }
 
 // EmotionCurve reports whether the emotion curve is drawn.
 func (p *Presenter) EmotionCurve() bool { return !p.noCurve }

@@ -30,6 +30,8 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 		p.stepSpotlight(-1)
 	case fyne.KeyT:
 		p.CycleTheme()
+	case fyne.KeyA:
+		p.SetAnnotations(!p.annotations)
 	case fyne.KeyEscape:
 		if p.spot != nil {
 			p.ClearSpotlight()

@@ -113,8 +113,11 @@ type Card struct {
 	// Truncated reports that the text was cut to Style.MaxLines.
 	Truncated bool
 	Badges    []Badge
-	Moment    bool
-	Fail      bool
+	// Annotations are the lines of fail text, recovery and wait under the
+	// card text, when Style.Annotations is set.
+	Annotations []Annotation
+	Moment      bool
+	Fail        bool
 }
 
 // FlowKey identifies a flow by its ends.

@@ -21,6 +21,7 @@ type textUndoer interface {
 func (e *Editor) installBoard() {
 	b := canvas.NewBoard(e.store)
 	b.SetEmotionCurve(e.emotionCurve())
+	b.SetAnnotations(e.annotations())
 	b.OnError = e.showError
 	e.ui.board = b
 	e.ui.centre.Objects = []fyne.CanvasObject{b}

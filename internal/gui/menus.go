@@ -36,7 +36,7 @@ var menuLayout = []struct {
 	{"File", []string{"new", "new-from-template", "open", menuRecent, menuSeparator, "save", "save-as", menuSeparator, "export", "export-slides", menuSeparator, "quit"}},
 	{"Edit", []string{"undo", "redo", menuSeparator, "cut", "copy", "paste", "duplicate", "delete", "select-all"}},
 	{"Insert", []string{"insert-step", "insert-column-before", "insert-column-after", "insert-lane", "insert-phase", "insert-flow"}},
-	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", menuSeparator, menuTheme, menuEmotionCurve, menuSeparator, "present"}},
+	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", menuSeparator, menuTheme, menuEmotionCurve, menuAnnotations, menuSeparator, "present"}},
 	{"Help", []string{"shortcuts", "about"}},
 }
 
@@ -73,6 +73,8 @@ func newMenus(e *Editor) *menus {
 				items = append(items, themeMenu(e))
 			case menuEmotionCurve:
 				items = append(items, emotionCurveItem(e))
+			case menuAnnotations:
+				items = append(items, annotationsItem(e))
 			default:
 				a := e.action(id)
 				if a == nil {

@@ -45,6 +45,7 @@ func (e *Editor) Present() *canvas.Presenter {
 	w := e.app.NewWindow(presentTitle(d))
 	p := canvas.NewPresenter(d)
 	p.SetEmotionCurve(e.emotionCurve())
+	p.SetAnnotations(e.annotations())
 	p.OnExit = w.Close
 	w.SetOnClosed(func() { e.win.RequestFocus() })
 	showPresentation(w, p)

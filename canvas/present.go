@@ -22,9 +22,13 @@ import (
 // or a page of its columns, with the lane headers beside them, and moves
 // on as the reveal advances.
 //
+// After the last column comes the overview: the whole blueprint fitted
+// to the screen, as the exported deck ends.
+//
 // Keys: Right, Space and PageDown reveal the next column and Shift with
-// them the next phase; Left and PageUp go back (Shift: a phase); Home and
-// End jump to the start and the end; Up and Down move the spotlight
+// them the next phase, and past the last one show the overview; Left and
+// PageUp go back (Shift: a phase); Home and End jump to the start and to
+// the overview; Up and Down move the spotlight
 // through the current column; T cycles the contrast, dark and light
 // themes; A switches the annotations layer (fail text, recovery and wait
 // on the cards); Esc clears the spotlight, or else calls OnExit. Tapping a card
@@ -51,6 +55,9 @@ type Presenter struct {
 	lang  i18n.Lang
 	font  fyne.Resource
 	shift bool
+	// overview shows the whole blueprint after the last column (see
+	// Overview).
+	overview bool
 
 	scene  *Scene
 	cache  map[[2]int]*layout.Layout
@@ -97,6 +104,7 @@ func (p *Presenter) SetDocument(d *blueprint.Document) {
 	} else {
 		p.reveal.SetDocument(d)
 	}
+	p.overview = p.overview && len(d.Columns) > 0 && p.reveal.Current() == len(d.Columns)-1
 	if p.spot != nil {
 		p.spot = present.NewSpotlight(d, p.spot.Seed)
 		p.dropHiddenSpotlight()
@@ -183,23 +191,75 @@ func (p *Presenter) Window() (first, last int) { return p.cam.first, p.cam.last 
 // CardTextSize is the size on screen of card text, in units.
 func (p *Presenter) CardTextSize() float32 { return p.style.TextSize * p.cam.zoom }
 
-// Next reveals the next column.
-func (p *Presenter) Next() { p.move(p.reveal.Next) }
+// Overview reports whether the overview slide is shown: the whole
+// blueprint, every column revealed, fitted to the screen.
+func (p *Presenter) Overview() bool { return p.overview }
 
-// Prev hides the last revealed column.
-func (p *Presenter) Prev() { p.move(p.reveal.Prev) }
+// Next reveals the next column; past the last one it shows the overview.
+func (p *Presenter) Next() { p.move(p.forward(p.reveal.Next)) }
 
-// NextPhase reveals the rest of the current phase, or the next phase.
-func (p *Presenter) NextPhase() { p.move(p.reveal.NextPhase) }
+// Prev hides the last revealed column; from the overview it goes back to
+// the last column's slide.
+func (p *Presenter) Prev() { p.move(p.back(p.reveal.Prev)) }
 
-// PrevPhase hides the current phase.
-func (p *Presenter) PrevPhase() { p.move(p.reveal.PrevPhase) }
+// NextPhase reveals the rest of the current phase, or the next phase;
+// past the last one it shows the overview.
+func (p *Presenter) NextPhase() { p.move(p.forward(p.reveal.NextPhase)) }
+
+// PrevPhase hides the current phase; from the overview it goes back to
+// the last phase's slide.
+func (p *Presenter) PrevPhase() { p.move(p.back(p.reveal.PrevPhase)) }
 
 // Home goes back to the first column.
-func (p *Presenter) Home() { p.move(p.reveal.Home) }
+func (p *Presenter) Home() {
+	p.move(func() bool {
+		was := p.overview
+		p.overview = false
+		return p.reveal.Home() || was
+	})
+}
 
-// End reveals every column.
-func (p *Presenter) End() { p.move(p.reveal.End) }
+// End reveals every column and shows the overview.
+func (p *Presenter) End() {
+	p.move(func() bool {
+		if p.reveal.Columns() == 0 || p.overview {
+			return false
+		}
+		p.reveal.End()
+		p.overview = true
+		return true
+	})
+}
+
+// forward is step f of the reveal, or the overview when f reveals nothing
+// more at the last column.
+func (p *Presenter) forward(f func() bool) func() bool {
+	return func() bool {
+		if p.overview {
+			return false
+		}
+		if f() {
+			return true
+		}
+		if n := p.reveal.Columns(); n > 0 && p.reveal.Current() == n-1 {
+			p.overview = true
+			return true
+		}
+		return false
+	}
+}
+
+// back is step f of the reveal, or, from the overview, the slide of the
+// last column with nothing hidden.
+func (p *Presenter) back(f func() bool) func() bool {
+	return func() bool {
+		if p.overview {
+			p.overview = false
+			return true
+		}
+		return f()
+	}
+}
 
 func (p *Presenter) move(f func() bool) {
 	if !f() {

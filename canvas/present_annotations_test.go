@@ -47,10 +47,16 @@ func TestPresenterAnnotations(t *testing.T) {
 		t.Errorf("the spotlight is %v after A, want register", s)
 	}
 	if dir := os.Getenv("SERVICEBP_SHOTS"); dir != "" {
-		golden.WritePNG(t, dir+"/present-annotations.png", c.Capture())
+		writeShot(t, dir+"/present-annotations.png", c)
 	}
 	presentKeys(c, fyne.KeyA)
 	if p.Annotations() || annotations("desk-check-in") != "" {
 		t.Error("a second A left the annotations on")
 	}
+}
+
+// writeShot saves what c shows as a PNG at path, for a person to look at.
+func writeShot(t *testing.T, path string, c fyne.Canvas) {
+	t.Helper()
+	golden.WritePNG(t, path, c.Capture())
 }

@@ -44,8 +44,9 @@ func (p *Presenter) windowLayout(first, last int) *layout.Layout {
 	return l
 }
 
-// chooseCamera picks the widest view that keeps card text readable on a
-// screen of size: the whole blueprint, else the current phase, else the
+// chooseCamera picks, on the overview, the whole blueprint fitted to a
+// screen of size, however small; else the widest view that keeps card
+// text readable: the whole blueprint, else the current phase, else the
 // page of the current phase's columns that holds the current column (see
 // pages). A single column that does not fit even alone is shown fitted,
 // smaller.
@@ -59,7 +60,7 @@ func (p *Presenter) chooseCamera(size fyne.Size) camera {
 		off := fyne.NewPos(fx+(fw-l.Width*z)/2, fy+(fh-l.Height*z)/2)
 		return camera{first: first, last: last, l: l, zoom: z, off: off}, z >= lo
 	}
-	if c, ok := fit(0, n-1); ok || n <= 1 {
+	if c, ok := fit(0, n-1); ok || n <= 1 || p.overview {
 		return c
 	}
 	cur := max(p.reveal.Current(), 0)

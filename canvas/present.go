@@ -86,7 +86,10 @@ func NewPresenter(d *blueprint.Document) *Presenter {
 	p.bg = fcanvas.NewRectangle(p.pal.Background)
 	p.veil = fcanvas.NewRectangle(color.Transparent)
 	p.bar = newProgressBar()
-	p.root = container.NewWithoutLayout(append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.bar.objects()...)...)
+	// The veil lies under the flow labels, which are shown or hidden
+	// whole (see hideLabels), never cut by its edge.
+	p.scene.SetUnderLabels(p.veil)
+	p.root = container.NewWithoutLayout(append([]fyne.CanvasObject{p.bg, p.scene.Object()}, p.bar.objects()...)...)
 	p.ExtendBaseWidget(p)
 	p.SetDocument(d)
 	return p
@@ -355,8 +358,29 @@ func (p *Presenter) update() {
 	}
 	p.scene.SetDimmed(dim)
 	p.scene.SetSelection(sel)
+	p.scene.SetHiddenLabels(p.hiddenLabels())
 	p.placeVeil()
 	p.bar.update(p, size)
+}
+
+// hiddenLabels are the flows with an end in a column not revealed yet:
+// their labels are veiled whole, as the labels of the revealed flows are
+// drawn whole above the veil.
+func (p *Presenter) hiddenLabels() map[layout.FlowKey]bool {
+	var out map[layout.FlowKey]bool
+	revealed := func(id string) bool {
+		s := p.doc.Step(id)
+		return s != nil && p.reveal.Revealed(p.doc.ColumnIndex(s.Column))
+	}
+	for _, f := range p.doc.Flows {
+		if f.Label != "" && (!revealed(f.From) || !revealed(f.To)) {
+			if out == nil {
+				out = make(map[layout.FlowKey]bool)
+			}
+			out[layout.FlowKey{From: f.From, To: f.To}] = true
+		}
+	}
+	return out
 }
 
 // placeVeil covers the unrevealed columns of the window with a nearly

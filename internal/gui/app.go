@@ -99,6 +99,8 @@ type Editor struct {
 	watch    *watcher
 	lint     *analyser
 	question *question
+	// shortcuts is the open keyboard-shortcuts dialog, or the last one.
+	shortcuts *shortcutsDialog
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
 }

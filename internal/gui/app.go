@@ -101,6 +101,8 @@ type Editor struct {
 	question *question
 	// shortcuts is the open keyboard-shortcuts dialog, or the last one.
 	shortcuts *shortcutsDialog
+	// templates is the open New from template dialog, or the last one.
+	templates *templatesDialog
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
 }

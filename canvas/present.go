@@ -60,7 +60,7 @@ type Presenter struct {
 	overview bool
 
 	scene  *Scene
-	cache  map[[2]int]*layout.Layout
+	cache  map[windowKey]*layout.Layout
 	cam    camera
 	size   fyne.Size
 	bg     *fcanvas.Rectangle

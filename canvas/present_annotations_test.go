@@ -11,9 +11,10 @@ import (
 	"servicebp/internal/golden"
 )
 
-// TestPresenterAnnotations checks the A key: it shows the annotations
-// layer (the fail text and recovery on the card), keeps the spotlight, and
-// a second A hides it again.
+// TestPresenterAnnotations checks that the spotlit card shows its
+// annotations, and the A key: it shows the annotations layer (the fail
+// text and recovery on every card), keeps the spotlight, and a second A
+// hides it again.
 func TestPresenterAnnotations(t *testing.T) {
 	p, win := presentWindow(t, "hotel", 1920, 1080)
 	c := win.Canvas()
@@ -32,7 +33,11 @@ func TestPresenterAnnotations(t *testing.T) {
 	if got := annotations("register"); got != "" {
 		t.Fatalf("annotations before A: %q", got)
 	}
+	// The spotlight shows the spotlit step's annotations, layer or not.
 	test.TapCanvas(c, presentCardPos(t, p, "register"))
+	if got := annotations("register"); got != "Wait point 10m" || annotations("desk-check-in") != "" {
+		t.Errorf("spotlit register shows %q, desk-check-in %q; want register's wait only", got, annotations("desk-check-in"))
+	}
 	presentKeys(c, fyne.KeyA)
 	if !p.Annotations() {
 		t.Fatal("A did not switch the annotations on")
@@ -50,8 +55,8 @@ func TestPresenterAnnotations(t *testing.T) {
 		writeShot(t, dir+"/present-annotations.png", c)
 	}
 	presentKeys(c, fyne.KeyA)
-	if p.Annotations() || annotations("desk-check-in") != "" {
-		t.Error("a second A left the annotations on")
+	if p.Annotations() || annotations("desk-check-in") != "" || annotations("register") == "" {
+		t.Error("a second A left the annotations on, or took the spotlit card's")
 	}
 }
 

@@ -17,6 +17,13 @@ type camera struct {
 	off         fyne.Position
 }
 
+// windowKey names a memoised window layout: its columns, and the step
+// spotlit in it, if any.
+type windowKey struct {
+	first, last int
+	spot        string
+}
+
 // presentFrame is the screen area left for the blueprint: the size minus
 // a margin and the progress bar.
 func presentFrame(size fyne.Size) (x, y, w, h float32) {
@@ -27,7 +34,12 @@ func presentFrame(size fyne.Size) (x, y, w, h float32) {
 // windowLayout is the layout of the columns first to last, memoised until
 // the document or the font change.
 func (p *Presenter) windowLayout(first, last int) *layout.Layout {
-	k := [2]int{first, last}
+	// The spotlit card shows its annotations (see layout.Style.Annotate),
+	// so the spotlight is part of the key.
+	k := windowKey{first: first, last: last}
+	if p.spot != nil {
+		k.spot = p.spot.Seed
+	}
 	if l, ok := p.cache[k]; ok {
 		return l
 	}
@@ -36,9 +48,12 @@ func (p *Presenter) windowLayout(first, last int) *layout.Layout {
 	w.Title, w.Description = "", ""
 	st := p.style
 	st.Links = present.Links(p.doc, first, last)
+	if k.spot != "" {
+		st.Annotate = map[string]bool{k.spot: true}
+	}
 	l := layout.Compute(w, st, Measure(p.font))
 	if p.cache == nil {
-		p.cache = make(map[[2]int]*layout.Layout)
+		p.cache = make(map[windowKey]*layout.Layout)
 	}
 	p.cache[k] = l
 	return l

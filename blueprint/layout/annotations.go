@@ -55,9 +55,9 @@ func annotationTexts(s *blueprint.Step, lb Labels) []annotationLine {
 }
 
 // annotations wraps the annotations of s to width, for its card's content;
-// nil unless the style asks for annotations.
+// nil unless the style asks for annotations, on every card or on s's.
 func (c *computer) annotations(s *blueprint.Step, width float32) []annotationLine {
-	if !c.st.Annotations {
+	if !c.st.Annotations && !c.st.Annotate[s.ID] {
 		return nil
 	}
 	var out []annotationLine

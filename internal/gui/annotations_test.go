@@ -1,9 +1,12 @@
 package gui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 
 	"servicebp/blueprint"
 	"servicebp/internal/golden"
@@ -43,6 +46,10 @@ func TestAnnotationsToggle(t *testing.T) {
 	}
 	if j := strings.Join(got, " "); j != "Fail point: Coffee is cold → Make a fresh cup" {
 		t.Errorf("board annotations = %q", got)
+	}
+	if dir := os.Getenv("SERVICEBP_SHOTS"); dir != "" {
+		e.win.Resize(fyne.NewSize(1280, 800))
+		golden.WritePNG(t, dir+"/board-annotations.png", e.win.Canvas().Capture())
 	}
 	if !it.Checked || !e.annotations() {
 		t.Errorf("after switching on: checked %v, preference %v", it.Checked, e.annotations())

@@ -27,32 +27,40 @@ const thumbShown = 280
 
 // thumbs caches the template thumbnails by template and language: they
 // are drawn from the templates themselves with the export raster painter,
-// once per run.
+// once per run, each under its own once so that several draw at a time.
 var thumbs struct {
 	sync.Mutex
-	m map[[2]string]image.Image
+	m map[[2]string]*thumbEntry
+}
+
+// thumbEntry is one cached thumbnail.
+type thumbEntry struct {
+	once sync.Once
+	img  image.Image
 }
 
 // templateThumb is the thumbnail of template name with its labels in l, or
 // nil when the template cannot be drawn.
 func templateThumb(name string, l i18n.Lang) image.Image {
 	thumbs.Lock()
-	defer thumbs.Unlock()
 	k := [2]string{name, string(l)}
-	if img, ok := thumbs.m[k]; ok {
-		return img
-	}
-	var img image.Image
-	if data, err := assets.Template(name); err == nil {
-		if d, err := blueprint.Parse(name+".yaml", data); err == nil {
-			img = renderThumb(d, l)
+	en := thumbs.m[k]
+	if en == nil {
+		if thumbs.m == nil {
+			thumbs.m = make(map[[2]string]*thumbEntry)
 		}
+		en = &thumbEntry{}
+		thumbs.m[k] = en
 	}
-	if thumbs.m == nil {
-		thumbs.m = make(map[[2]string]image.Image)
-	}
-	thumbs.m[k] = img
-	return img
+	thumbs.Unlock()
+	en.once.Do(func() {
+		if data, err := assets.Template(name); err == nil {
+			if d, err := blueprint.Parse(name+".yaml", data); err == nil {
+				en.img = renderThumb(d, l)
+			}
+		}
+	})
+	return en.img
 }
 
 // renderThumb draws d thumbWidth pixels wide: painted by the export
@@ -102,7 +110,7 @@ func newTemplateTile(name string, img image.Image) *templateTile {
 	t.bg = fcanvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	t.bg.CornerRadius = theme.InputRadiusSize()
 	t.bg.StrokeWidth = 2
-	t.thumb = fcanvas.NewImageFromImage(img)
+	t.thumb = &fcanvas.Image{Image: img}
 	t.thumb.FillMode = fcanvas.ImageFillContain
 	t.thumb.SetMinSize(fyne.NewSize(thumbShown, thumbShown*0.45))
 	t.title = widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -149,6 +157,8 @@ type templatesDialog struct {
 	tiles  []*templateTile
 	create *widget.Button
 	chosen string
+	// ready is done when every thumbnail is drawn.
+	ready sync.WaitGroup
 }
 
 // showTemplates offers the built-in templates, each with a thumbnail drawn
@@ -159,7 +169,7 @@ func (e *Editor) showTemplates() {
 	grid := container.NewGridWithColumns(2)
 	lg := uiLanguage()
 	for _, name := range assets.TemplateNames() {
-		t := newTemplateTile(name, templateThumb(name, lg))
+		t := newTemplateTile(name, nil)
 		t.onTap = func() { d.choose(name) }
 		t.onDouble = func() {
 			d.choose(name)
@@ -184,6 +194,20 @@ func (e *Editor) showTemplates() {
 	d.create = d.q.button(lang.L("Create"))
 	d.create.Disable()
 	e.templates = d
+	// The thumbnails are drawn in the background (the first time, the
+	// fonts load too): the dialog opens at once, and each appears when
+	// it is ready.
+	for _, t := range d.tiles {
+		d.ready.Add(1)
+		go func() {
+			defer d.ready.Done()
+			img := templateThumb(t.name, lg)
+			fyne.Do(func() {
+				t.thumb.Image = img
+				t.thumb.Refresh()
+			})
+		}()
+	}
 }
 
 // choose selects the template name and enables Create.

@@ -29,6 +29,7 @@ func TestTemplatesDialog(t *testing.T) {
 	if d == nil || len(d.tiles) != len(names) {
 		t.Fatalf("the dialog shows %d templates, want %d", len(d.tiles), len(names))
 	}
+	d.ready.Wait()
 	for i, tile := range d.tiles {
 		img := tile.thumb.Image
 		if img == nil {
@@ -72,6 +73,7 @@ func TestTemplatesDialog(t *testing.T) {
 	want := e.Doc().Title
 
 	e.showTemplates()
+	e.templates.ready.Wait()
 	test.DoubleTap(e.templates.tiles[0])
 	if len(c.Overlays().List()) != before || e.Doc().Title == want {
 		t.Errorf("a double click did not create the first template: title %q", e.Doc().Title)

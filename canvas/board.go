@@ -67,7 +67,7 @@ type Board struct {
 	over *overlay
 	// escape, when set, has the first use of Esc (see SetEscapeHandler).
 	escape func() bool
-	bars *viewBars
+	bars   *viewBars
 	// frozen keeps the lane headers and the phase band in view.
 	frozen *frozen
 

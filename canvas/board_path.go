@@ -38,6 +38,16 @@ func (b *Board) dropPathHighlight() {
 	}
 }
 
+// SetAnnotations shows or hides the annotations layer: each fail point's
+// text and recovery and each wait on its card, under the card text.
+func (b *Board) SetAnnotations(on bool) {
+	if b.style.Annotations == on {
+		return
+	}
+	b.style.Annotations = on
+	b.Reload()
+}
+
 // SetEmotionCurve shows or hides the emotion curve under the customer
 // lane.
 func (b *Board) SetEmotionCurve(on bool) {

@@ -25,11 +25,16 @@ import (
 // or a page of its columns, with the lane headers beside them, and moves
 // on as the reveal advances.
 //
+// After the last column comes the overview: the whole blueprint fitted
+// to the screen, as the exported deck ends.
+//
 // Keys: Right, Space and PageDown reveal the next column and Shift with
-// them the next phase; Left and PageUp go back (Shift: a phase); Home and
-// End jump to the start and the end; Up and Down move the spotlight
+// them the next phase, and past the last one show the overview; Left and
+// PageUp go back (Shift: a phase); Home and End jump to the start and to
+// the overview; Up and Down move the spotlight
 // through the current column; T cycles the contrast, dark and light
-// themes; M, then a number of minutes and Enter, starts a countdown (five
+// themes; N switches the annotations layer (fail text, recovery and
+// wait on the cards); M, then a number of minutes and Enter, starts a countdown (five
 // minutes with no number), K pauses and resumes it, A adds a minute and X
 // stops it; P calls OnPresenterView; Esc stops a ringing timer, else
 // clears the spotlight, or else calls OnExit. Tapping a card
@@ -68,13 +73,19 @@ type Presenter struct {
 	style  layout.Style
 	// noCurve leaves out the emotion curve (see SetEmotionCurve).
 	noCurve bool
+	// annotations writes fail text, recovery and wait on the cards (see
+	// SetAnnotations).
+	annotations bool
 	// lang is the language of the drawing's labels (see SetLanguage).
 	lang  i18n.Lang
 	font  fyne.Resource
 	shift bool
+	// overview shows the whole blueprint after the last column (see
+	// Overview).
+	overview bool
 
 	scene  *Scene
-	cache  map[[2]int]*layout.Layout
+	cache  map[windowKey]*layout.Layout
 	cam    camera
 	size   fyne.Size
 	bg     *fcanvas.Rectangle
@@ -112,7 +123,10 @@ func NewPresenter(d *blueprint.Document) *Presenter {
 	p.bar = newProgressBar()
 	p.tb = newTimerBadge()
 	p.photo = newPhotoView()
-	objs := append([]fyne.CanvasObject{p.bg, p.scene.Object(), p.veil}, p.photo.objects()...)
+	// The veil lies under the flow labels, which are shown or hidden
+	// whole (see hideLabels), never cut by its edge.
+	p.scene.SetUnderLabels(p.veil)
+	objs := append([]fyne.CanvasObject{p.bg, p.scene.Object()}, p.photo.objects()...)
 	objs = append(objs, p.tb.back()...)
 	objs = append(append(objs, p.bar.objects()...), p.tb.front()...)
 	p.root = container.NewWithoutLayout(objs...)
@@ -133,12 +147,14 @@ func (p *Presenter) SetDocument(d *blueprint.Document) {
 	} else {
 		p.reveal.SetDocument(d)
 	}
+	p.overview = p.overview && len(d.Columns) > 0 && p.reveal.Current() == len(d.Columns)-1
 	if p.spot != nil {
 		p.spot = present.NewSpotlight(d, p.spot.Seed)
 		p.dropHiddenSpotlight()
 	}
 	p.style = present.Style(p.lang)
 	p.style.NoEmotionCurve = p.noCurve
+	p.style.Annotations = p.annotations
 	p.cache = nil
 	p.cam = camera{}
 	p.update()
@@ -163,6 +179,22 @@ func (p *Presenter) SetEmotionCurve(on bool) {
 	p.noCurve = !on
 	p.SetDocument(p.doc)
 }
+
+// SetAnnotations shows or hides the annotations layer: each fail point's
+// text and recovery and each wait on its card.
+func (p *Presenter) SetAnnotations(on bool) {
+	if p.annotations == on {
+		return
+	}
+	p.annotations = on
+	p.SetDocument(p.doc)
+	if p.OnChanged != nil {
+		p.OnChanged()
+	}
+}
+
+// Annotations reports whether the annotations layer is shown.
+func (p *Presenter) Annotations() bool { return p.annotations }
 
 // EmotionCurve reports whether the emotion curve is drawn.
 func (p *Presenter) EmotionCurve() bool { return !p.noCurve }
@@ -202,23 +234,75 @@ func (p *Presenter) Window() (first, last int) { return p.cam.first, p.cam.last 
 // CardTextSize is the size on screen of card text, in units.
 func (p *Presenter) CardTextSize() float32 { return p.style.TextSize * p.cam.zoom }
 
-// Next reveals the next column.
-func (p *Presenter) Next() { p.move(p.reveal.Next) }
+// Overview reports whether the overview slide is shown: the whole
+// blueprint, every column revealed, fitted to the screen.
+func (p *Presenter) Overview() bool { return p.overview }
 
-// Prev hides the last revealed column.
-func (p *Presenter) Prev() { p.move(p.reveal.Prev) }
+// Next reveals the next column; past the last one it shows the overview.
+func (p *Presenter) Next() { p.move(p.forward(p.reveal.Next)) }
 
-// NextPhase reveals the rest of the current phase, or the next phase.
-func (p *Presenter) NextPhase() { p.move(p.reveal.NextPhase) }
+// Prev hides the last revealed column; from the overview it goes back to
+// the last column's slide.
+func (p *Presenter) Prev() { p.move(p.back(p.reveal.Prev)) }
 
-// PrevPhase hides the current phase.
-func (p *Presenter) PrevPhase() { p.move(p.reveal.PrevPhase) }
+// NextPhase reveals the rest of the current phase, or the next phase;
+// past the last one it shows the overview.
+func (p *Presenter) NextPhase() { p.move(p.forward(p.reveal.NextPhase)) }
+
+// PrevPhase hides the current phase; from the overview it goes back to
+// the last phase's slide.
+func (p *Presenter) PrevPhase() { p.move(p.back(p.reveal.PrevPhase)) }
 
 // Home goes back to the first column.
-func (p *Presenter) Home() { p.move(p.reveal.Home) }
+func (p *Presenter) Home() {
+	p.move(func() bool {
+		was := p.overview
+		p.overview = false
+		return p.reveal.Home() || was
+	})
+}
 
-// End reveals every column.
-func (p *Presenter) End() { p.move(p.reveal.End) }
+// End reveals every column and shows the overview.
+func (p *Presenter) End() {
+	p.move(func() bool {
+		if p.reveal.Columns() == 0 || p.overview {
+			return false
+		}
+		p.reveal.End()
+		p.overview = true
+		return true
+	})
+}
+
+// forward is step f of the reveal, or the overview when f reveals nothing
+// more at the last column.
+func (p *Presenter) forward(f func() bool) func() bool {
+	return func() bool {
+		if p.overview {
+			return false
+		}
+		if f() {
+			return true
+		}
+		if n := p.reveal.Columns(); n > 0 && p.reveal.Current() == n-1 {
+			p.overview = true
+			return true
+		}
+		return false
+	}
+}
+
+// back is step f of the reveal, or, from the overview, the slide of the
+// last column with nothing hidden.
+func (p *Presenter) back(f func() bool) func() bool {
+	return func() bool {
+		if p.overview {
+			p.overview = false
+			return true
+		}
+		return f()
+	}
+}
 
 func (p *Presenter) move(f func() bool) {
 	if !f() {
@@ -314,10 +398,31 @@ func (p *Presenter) update() {
 	}
 	p.scene.SetDimmed(dim)
 	p.scene.SetSelection(sel)
+	p.scene.SetHiddenLabels(p.hiddenLabels())
 	p.placeVeil()
 	p.tb.update(p, size)
 	p.placePhoto()
 	p.bar.update(p, size)
+}
+
+// hiddenLabels are the flows with an end in a column not revealed yet:
+// their labels are veiled whole, as the labels of the revealed flows are
+// drawn whole above the veil.
+func (p *Presenter) hiddenLabels() map[layout.FlowKey]bool {
+	var out map[layout.FlowKey]bool
+	revealed := func(id string) bool {
+		s := p.doc.Step(id)
+		return s != nil && p.reveal.Revealed(p.doc.ColumnIndex(s.Column))
+	}
+	for _, f := range p.doc.Flows {
+		if f.Label != "" && (!revealed(f.From) || !revealed(f.To)) {
+			if out == nil {
+				out = make(map[layout.FlowKey]bool)
+			}
+			out[layout.FlowKey{From: f.From, To: f.To}] = true
+		}
+	}
+	return out
 }
 
 // placeVeil covers the unrevealed columns of the window with a nearly

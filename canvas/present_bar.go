@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 )
 
 // barHeight is the height of the progress bar on a screen of size.
@@ -60,6 +61,9 @@ func (b *progressBar) update(p *Presenter, size fyne.Size) {
 		column = firstLineOf(p.doc.Columns[cur].Name)
 		phase = firstLineOf(p.doc.Columns[cur].Phase)
 		count = fmt.Sprintf("%d / %d", cur+1, n)
+	}
+	if p.overview {
+		phase, column = lang.L("Overview"), ""
 	}
 	if phase != "" && column != "" {
 		column = "·  " + column

@@ -17,6 +17,13 @@ type camera struct {
 	off         fyne.Position
 }
 
+// windowKey names a memoised window layout: its columns, and the step
+// spotlit in it, if any.
+type windowKey struct {
+	first, last int
+	spot        string
+}
+
 // presentFrame is the screen area left for the blueprint: the size minus
 // a margin and the progress bar, bar high.
 func presentFrame(size fyne.Size, bar float32) (x, y, w, h float32) {
@@ -27,7 +34,12 @@ func presentFrame(size fyne.Size, bar float32) (x, y, w, h float32) {
 // windowLayout is the layout of the columns first to last, memoised until
 // the document or the font change.
 func (p *Presenter) windowLayout(first, last int) *layout.Layout {
-	k := [2]int{first, last}
+	// The spotlit card shows its annotations (see layout.Style.Annotate),
+	// so the spotlight is part of the key.
+	k := windowKey{first: first, last: last}
+	if p.spot != nil {
+		k.spot = p.spot.Seed
+	}
 	if l, ok := p.cache[k]; ok {
 		return l
 	}
@@ -36,16 +48,20 @@ func (p *Presenter) windowLayout(first, last int) *layout.Layout {
 	w.Title, w.Description = "", ""
 	st := p.style
 	st.Links = present.Links(p.doc, first, last)
+	if k.spot != "" {
+		st.Annotate = map[string]bool{k.spot: true}
+	}
 	l := layout.Compute(w, st, Measure(p.font))
 	if p.cache == nil {
-		p.cache = make(map[[2]int]*layout.Layout)
+		p.cache = make(map[windowKey]*layout.Layout)
 	}
 	p.cache[k] = l
 	return l
 }
 
-// chooseCamera picks the widest view that keeps card text readable on a
-// screen of size: the whole blueprint, else the current phase, else the
+// chooseCamera picks, on the overview, the whole blueprint fitted to a
+// screen of size, however small; else the widest view that keeps card
+// text readable: the whole blueprint, else the current phase, else the
 // page of the current phase's columns that holds the current column (see
 // pages). A single column that does not fit even alone is shown fitted,
 // smaller. The progress bar takes bar at the bottom.
@@ -59,7 +75,7 @@ func (p *Presenter) chooseCamera(size fyne.Size, bar float32) camera {
 		off := fyne.NewPos(fx+(fw-l.Width*z)/2, fy+(fh-l.Height*z)/2)
 		return camera{first: first, last: last, l: l, zoom: z, off: off}, z >= lo
 	}
-	if c, ok := fit(0, n-1); ok || n <= 1 {
+	if c, ok := fit(0, n-1); ok || n <= 1 || p.overview {
 		return c
 	}
 	cur := max(p.reveal.Current(), 0)

@@ -37,6 +37,8 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 		if p.OnPresenterView != nil {
 			p.OnPresenterView()
 		}
+	case fyne.KeyN:
+		p.SetAnnotations(!p.annotations)
 	case fyne.KeyEscape:
 		if p.spot != nil {
 			p.ClearSpotlight()

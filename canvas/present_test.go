@@ -112,12 +112,12 @@ func TestPresenterKeys(t *testing.T) {
 	}{
 		{"start", nil, 0},
 		{"right, space and page down", []fyne.KeyName{fyne.KeyRight, fyne.KeySpace, fyne.KeyPageDown}, 3},
-		{"left and page up", []fyne.KeyName{fyne.KeyEnd, fyne.KeyLeft, fyne.KeyPageUp}, 7},
+		{"left and page up", []fyne.KeyName{fyne.KeyEnd, fyne.KeyLeft, fyne.KeyLeft, fyne.KeyPageUp}, 7},
 		{"shift right completes the phase", []fyne.KeyName{"+" + fyne.KeyRight}, 2},
 		{"shift space reveals the next phase", []fyne.KeyName{"+" + fyne.KeyRight, "+" + fyne.KeySpace}, 7},
 		{"shift page down", []fyne.KeyName{"+" + fyne.KeyPageDown, "+" + fyne.KeyPageDown, "+" + fyne.KeyPageDown}, 9},
-		{"shift left hides the phase", []fyne.KeyName{fyne.KeyEnd, "+" + fyne.KeyLeft}, 7},
-		{"shift page up", []fyne.KeyName{fyne.KeyEnd, "+" + fyne.KeyPageUp, "+" + fyne.KeyPageUp}, 2},
+		{"shift left hides the phase", []fyne.KeyName{fyne.KeyEnd, "+" + fyne.KeyLeft, "+" + fyne.KeyLeft}, 7},
+		{"shift page up", []fyne.KeyName{fyne.KeyEnd, "+" + fyne.KeyPageUp, "+" + fyne.KeyPageUp, "+" + fyne.KeyPageUp}, 2},
 		{"shift is released", []fyne.KeyName{"+" + fyne.KeyRight, fyne.KeyRight}, 3},
 		{"home and end", []fyne.KeyName{fyne.KeyEnd, fyne.KeyHome}, 0},
 		{"end", []fyne.KeyName{fyne.KeyEnd}, 9},
@@ -267,7 +267,7 @@ func TestPresenterGolden(t *testing.T) {
 	})
 	t.Run("spotlight", func(t *testing.T) {
 		p, win := presentWindow(t, "hotel", 1280, 720)
-		presentKeys(win.Canvas(), fyne.KeyT, fyne.KeyEnd)
+		presentKeys(win.Canvas(), fyne.KeyT, fyne.KeyEnd, fyne.KeyLeft)
 		test.TapCanvas(win.Canvas(), presentCardPos(t, p, "desk-check-out"))
 		if s := p.Spotlight(); s == nil || s.Seed != "desk-check-out" {
 			t.Fatalf("spotlight %v", s)

@@ -4,6 +4,8 @@
 package canvas
 
 import (
+	"maps"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
@@ -156,9 +158,12 @@ type Scene struct {
 	// highlight are the flows drawn in the selection colour (see
 	// Board.HighlightPath).
 	highlight map[layout.FlowKey]bool
+	// hiddenLabels are the flows whose labels are not drawn (see
+	// SetHiddenLabels).
+	hiddenLabels map[layout.FlowKey]bool
+	lay          *layout.Layout
 	// changes are the marks of a diff (see SetChanges).
 	changes *draw.Changes
-	lay     *layout.Layout
 	// pics gives the cards' photos (see SetPictures), read in the
 	// background when background is set (see SetBackgroundPictures).
 	pics       images.Source
@@ -167,15 +172,37 @@ type Scene struct {
 	v        view
 	viewport *layout.Rect
 
-	root                       *fyne.Container
-	back, flows, cards, labels *layer
+	root *fyne.Container
+	// under holds what SetUnderLabels puts between the emotion curve and
+	// the flow labels.
+	under                             *fyne.Container
+	back, flows, cards, curve, labels *layer
 }
 
 // NewScene returns an empty scene drawn with palette p.
 func NewScene(p Palette) *Scene {
-	s := &Scene{pal: p, v: view{zoom: 1}, back: newLayer(), flows: newLayer(), cards: newLayer(), labels: newLayer()}
-	s.root = container.NewWithoutLayout(s.back.box, s.flows.box, s.cards.box, s.labels.box)
+	s := &Scene{pal: p, v: view{zoom: 1}, back: newLayer(), flows: newLayer(), cards: newLayer(), curve: newLayer(), labels: newLayer()}
+	s.under = container.NewWithoutLayout()
+	s.root = container.NewWithoutLayout(s.back.box, s.flows.box, s.cards.box, s.curve.box, s.under, s.labels.box)
 	return s
+}
+
+// SetUnderLabels puts o above everything the scene draws but the flow
+// labels, in the scene's screen coordinates: the presenter's veil, which
+// covers the unrevealed columns while a label is shown or veiled whole.
+func (s *Scene) SetUnderLabels(o fyne.CanvasObject) {
+	s.under.Objects = []fyne.CanvasObject{o}
+	s.under.Refresh()
+}
+
+// SetHiddenLabels leaves out the labels of the flows keys (nil draws them
+// all).
+func (s *Scene) SetHiddenLabels(keys map[layout.FlowKey]bool) {
+	if maps.Equal(keys, s.hiddenLabels) {
+		return
+	}
+	s.hiddenLabels = keys
+	s.refresh()
 }
 
 // Object is the scene's root object, to put in a window or an offscreen
@@ -287,7 +314,7 @@ func (s *Scene) ScreenToWorld(p fyne.Position) layout.Point {
 // WorldToScreen converts world coordinates to a screen position.
 func (s *Scene) WorldToScreen(p layout.Point) fyne.Position { return s.v.pos(p.X, p.Y) }
 
-func (s *Scene) layers() []*layer { return []*layer{s.back, s.flows, s.cards, s.labels} }
+func (s *Scene) layers() []*layer { return []*layer{s.back, s.flows, s.cards, s.curve, s.labels} }
 
 // restyle re-applies every object under the current view and font.
 func (s *Scene) restyle() {
@@ -321,6 +348,9 @@ func (s *Scene) refresh() {
 		batches[ly] = &batch{specs: make(map[string][]spec)}
 	}
 	for _, g := range list.Groups {
+		if g.Elem.Kind == draw.ElemFlowLabel && s.hiddenLabels[layout.FlowKey{From: g.Elem.From, To: g.Elem.To}] {
+			continue
+		}
 		ly := s.layerOf(g.Elem.Kind)
 		bt := batches[ly]
 		k := groupKey(g.Elem)
@@ -347,7 +377,9 @@ func (s *Scene) layerOf(k draw.ElemKind) *layer {
 		return s.flows
 	case draw.ElemStep, draw.ElemGhost:
 		return s.cards
-	case draw.ElemFlowLabel, draw.ElemEmotionCurve, draw.ElemMove:
+	case draw.ElemEmotionCurve:
+		return s.curve
+	case draw.ElemFlowLabel, draw.ElemMove:
 		return s.labels
 	}
 	return s.back

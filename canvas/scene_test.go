@@ -44,9 +44,10 @@ func TestSceneBuild(t *testing.T) {
 	if n := len(s.flows.groups); n != 2 {
 		t.Errorf("%d flow groups, want 2", n)
 	}
-	// The labels layer holds the flow label and the emotion curve.
-	if n := len(s.labels.groups); n != 2 || s.labels.groups["emotion"] == nil || l.Emotion == nil {
-		t.Errorf("%d groups in the labels layer, want a flow label and the emotion curve", n)
+	// The labels layer holds the flow label, the curve layer the emotion
+	// curve.
+	if n := len(s.labels.groups); n != 1 || len(s.curve.groups) != 1 || s.curve.groups["emotion"] == nil || l.Emotion == nil {
+		t.Errorf("%d groups in the labels layer and %d in the curve's, want a flow label and the emotion curve", n, len(s.curve.groups))
 	}
 	// The card text is drawn as Fyne text at the card's position.
 	found := false
@@ -289,7 +290,7 @@ func TestSceneRandomUpdates(t *testing.T) {
 		if len(s.cards.groups) != len(l.Cards) || len(s.flows.groups) != len(l.Flows) {
 			t.Fatalf("update %d: %d card groups for %d cards, %d flow groups for %d flows", n, len(s.cards.groups), len(l.Cards), len(s.flows.groups), len(l.Flows))
 		}
-		for name, ly := range map[string]*layer{"back": s.back, "flows": s.flows, "cards": s.cards, "labels": s.labels} {
+		for name, ly := range map[string]*layer{"back": s.back, "flows": s.flows, "cards": s.cards, "curve": s.curve, "labels": s.labels} {
 			want := 0
 			for _, g := range ly.groups {
 				want += len(g.items)

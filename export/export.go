@@ -58,6 +58,9 @@ type Options struct {
 	Lang i18n.Lang
 	// NoEmotionCurve leaves out the emotion curve, whatever the style.
 	NoEmotionCurve bool
+	// Annotations writes the fail text, recovery and wait on each card
+	// (the annotations layer), whatever the style.
+	Annotations bool
 	// Poster, when not nil, makes the PDF export a poster of that paper
 	// (PDF only; the other formats refuse it).
 	Poster *Poster
@@ -102,6 +105,7 @@ func Style(d *blueprint.Document, opt Options) layout.Style {
 		st.Labels = labels(opt)
 	}
 	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
+	st.Annotations = st.Annotations || opt.Annotations
 	return st
 }
 

@@ -66,6 +66,10 @@ func Texts(d *blueprint.Document, opt Options) []string {
 	}
 	for _, s := range d.Steps {
 		out = append(out, s.Text, s.Owner)
+		if opt.Annotations || opt.Style != nil && opt.Style.Annotations {
+			out = append(out, "→: ,", s.Fail, s.Recovery)
+			out = append(out, s.Waiting...)
+		}
 	}
 	for _, f := range d.Flows {
 		out = append(out, f.Label)

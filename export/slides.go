@@ -116,6 +116,7 @@ func slidePicture(d *blueprint.Document, s Slide, opt Options) (*slidePic, error
 	}
 	st.Links = present.Links(d, s.First, s.Last)
 	st.NoEmotionCurve = st.NoEmotionCurve || opt.NoEmotionCurve
+	st.Annotations = st.Annotations || opt.Annotations
 	l := layout.Compute(win, st, eng.Measure())
 
 	sw, sh := float32(w), float32(h)

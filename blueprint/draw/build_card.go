@@ -37,7 +37,7 @@ func (b *builder) card(c *layout.Card) *Group {
 	}
 	p := b.pal
 	r := c.Rect
-	g := b.group(Element{Kind: ElemStep, ID: c.StepID}, 4+len(c.Lines)+2*len(c.Badges))
+	g := b.group(Element{Kind: ElemStep, ID: c.StepID}, 4+len(c.Lines)+len(c.Annotations)+2*len(c.Badges))
 	const radius = CardRadius
 	// A soft line under the card stands in for a shadow: a second rounded
 	// rectangle per card would double the cost of drawing the cards.
@@ -59,6 +59,15 @@ func (b *builder) card(c *layout.Card) *Group {
 	g.Items = append(g.Items, shadow, body, accent)
 	for _, t := range c.Lines {
 		g.Items = append(g.Items, b.text(t, p.CardText))
+	}
+	for _, a := range c.Annotations {
+		// The fail text in the fail colour; the recovery and the wait in
+		// the owner's quieter ink (amber text would not read on a card).
+		col := p.Owner
+		if a.Kind == layout.AnnotationFail {
+			col = p.Fail
+		}
+		g.Items = append(g.Items, b.text(a.Line, col))
 	}
 	if c.Image != "" {
 		g.Items = b.thumb(g.Items, c)

@@ -11,6 +11,7 @@ type cardContent struct {
 	lines     []string
 	truncated bool
 	owner     string
+	notes     []annotationLine
 	height    float32
 	badges    bool
 	thumb     float32 // the thumbnail's height, 0 with no image
@@ -119,6 +120,9 @@ func (c *computer) content(si int) *cardContent {
 	h := st.CardPadding*2 + float32(max(1, len(cc.lines)))*c.textLH
 	if cc.badges {
 		h += st.BadgeHeight / 2
+	}
+	if cc.notes = c.annotations(s, tw); len(cc.notes) > 0 {
+		h += 4 + float32(len(cc.notes))*c.smallLH
 	}
 	if s.Owner != "" {
 		cc.owner = c.oneLine(s.Owner, tw, st.SmallSize, false)
@@ -235,6 +239,14 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 		w, h := c.m.size(s, st.TextSize, false)
 		card.Lines = append(card.Lines, TextLine{Text: s, Pos: Point{left, ty + (c.textLH-h)/2}, W: w, H: h, Size: st.TextSize})
 		ty += c.textLH
+	}
+	if len(cc.notes) > 0 {
+		ty += 4
+	}
+	for _, n := range cc.notes {
+		w, h := c.m.size(n.text, st.SmallSize, false)
+		card.Annotations = append(card.Annotations, Annotation{Kind: n.kind, Line: TextLine{Text: n.text, Pos: Point{left, ty + (c.smallLH-h)/2}, W: w, H: h, Size: st.SmallSize}})
+		ty += c.smallLH
 	}
 	if cc.thumb > 0 {
 		if len(cc.lines) == 0 {

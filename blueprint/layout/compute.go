@@ -116,6 +116,13 @@ func (c *computer) run() {
 	routeFlows(c)
 
 	right = max(right, gridRight)
+	// A flow label with no room on the board sits beside its flow, right
+	// of the grid: the picture holds it, so no output cuts it off.
+	for i := range l.Flows {
+		if lb := l.Flows[i].Label; lb != nil {
+			right = max(right, lb.Pos.X+lb.W)
+		}
+	}
 	bottom := gridBottom
 	if st.Legend {
 		if lg := c.legend(x0, gridBottom+18, gridRight-x0); lg != nil {

@@ -356,10 +356,38 @@ func (r *router) label(text string, pts []Point) *TextLine {
 		}
 		return TextLine{Text: s, Pos: pos, W: w, H: h, Size: st.SmallSize}
 	}
+	free := func(l TextLine) bool { return !r.coversCard(l.Rect().Inset(-3)) }
+	ts := []float32{0.5, 0.35, 0.65, 0.2, 0.8}
+	// On the board, on or beside a segment.
 	for _, beside := range []bool{false, true} {
 		for _, i := range segs {
-			for _, t := range []float32{0.5, 0.35, 0.65, 0.2, 0.8} {
-				if l := at(i, t, beside); !r.coversCard(l.Rect().Inset(-3)) {
+			for _, t := range ts {
+				if l := at(i, t, beside); free(l) && r.inBoard(l.Rect()) {
+					return &l
+				}
+			}
+		}
+	}
+	// On a vertical run by the board's right edge, moved left onto the
+	// board, between the cards.
+	g := r.c.l.Grid
+	for _, i := range segs {
+		if pts[i].X != pts[i+1].X {
+			continue
+		}
+		for t := float32(0.05); t < 1; t += 0.05 {
+			l := at(i, t, false)
+			l.Pos.X = min(l.Pos.X, g.Right()-w-1)
+			if free(l) && r.inBoard(l.Rect()) {
+				return &l
+			}
+		}
+	}
+	// Off the board, as a last resort before covering a card.
+	for _, beside := range []bool{false, true} {
+		for _, i := range segs {
+			for _, t := range ts {
+				if l := at(i, t, beside); free(l) {
 					return &l
 				}
 			}
@@ -369,7 +397,20 @@ func (r *router) label(text string, pts []Point) *TextLine {
 		return l
 	}
 	l := at(segs[0], 0.5, false)
+	// Never past the board's right edge, where a slide of a few columns
+	// would cut it off.
+	if g := r.c.l.Grid; l.Pos.X+l.W > g.Right() {
+		l.Pos.X = max(g.X+r.c.st.LaneHeaderWidth, g.Right()-l.W)
+	}
 	return &l
+}
+
+// inBoard reports whether rect lies within the width of the grid's
+// columns, right of the lane headers: a label beside the last column's
+// flows must not hang off the board.
+func (r *router) inBoard(rect Rect) bool {
+	g := r.c.l.Grid
+	return rect.X >= g.X+r.c.st.LaneHeaderWidth && rect.Right() <= g.Right()
 }
 
 // labelByBand places a label that found no room elsewhere beside a

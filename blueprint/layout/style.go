@@ -62,6 +62,13 @@ type Style struct {
 	// EmotionUnit is the height of one step of emotion in the curve's
 	// band (the chart is four units high); 0 means 9.
 	EmotionUnit float32
+	// Annotations writes each fail point's text and recovery and each wait
+	// point's length and conditions on its card, in small print under the
+	// card text (the annotations layer).
+	Annotations bool
+	// Annotate, by step id, annotates those steps' cards even with
+	// Annotations off (the presenter's spotlit step).
+	Annotate map[string]bool
 	// Labels are the words the layout itself writes (legend entries).
 	Labels Labels
 	// Links, by step id, are the flows between a step in the drawing and

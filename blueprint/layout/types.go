@@ -119,8 +119,11 @@ type Card struct {
 	// Truncated reports that the text was cut to Style.MaxLines.
 	Truncated bool
 	Badges    []Badge
-	Moment    bool
-	Fail      bool
+	// Annotations are the lines of fail text, recovery and wait under the
+	// card text, when Style.Annotations is set.
+	Annotations []Annotation
+	Moment      bool
+	Fail        bool
 	// Image is the step's image path, and Thumb the box its thumbnail
 	// fills, under the text; both are zero for a step with no image.
 	Image string

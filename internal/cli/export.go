@@ -13,7 +13,7 @@ import (
 	"servicebp/export"
 )
 
-const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf|OUT.csv|OUT.xlsx [--format png|svg|pdf|csv|xlsx] [--backlog github|jira|gitlab [--findings]] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve] [--paper A4|A3|A2|A1|A0|letter|tabloid [--landscape] [--tiles [COLSxROWS]]] [--lang en|zh-Hans|zh-Hant]"
+const exportUsage = "export FILE -o OUT.png|OUT.svg|OUT.pdf|OUT.csv|OUT.xlsx [--format png|svg|pdf|csv|xlsx] [--backlog github|jira|gitlab [--findings]] [--scale S] [--width PX] [--theme light|dark|contrast] [--transparent] [--font FILE] [--strict] [--per-phase] [--no-emotion-curve] [--annotations] [--paper A4|A3|A2|A1|A0|letter|tabloid [--landscape] [--tiles [COLSxROWS]]] [--lang en|zh-Hans|zh-Hant]"
 
 func init() {
 	register(&command{name: "export", usage: exportUsage, summary: "render a blueprint to a PNG image, an SVG document or a PDF, write its steps as a CSV or XLSX spreadsheet, or its fail points as a backlog CSV, headless", order: 40, run: runExport})
@@ -39,6 +39,7 @@ func runExport(env Env, args []string) int {
 	var tiles tilesFlag
 	fs.Var(&tiles, "tiles", "split the --paper poster over several sheets with overlaps, crop marks and labels: COLSxROWS, or alone for the sheets that print it at 1 point per layout unit")
 	noCurve := fs.Bool("no-emotion-curve", false, "leave out the emotion curve under the customer lane")
+	annotations := fs.Bool("annotations", false, "write each fail point's text and recovery and each wait on its card")
 	langName := langFlag(fs)
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -117,7 +118,7 @@ func runExport(env Env, args []string) int {
 	if !ok {
 		return usage(fmt.Sprintf("unknown --theme %q: use %s", *themeName, strings.Join(canvas.PaletteNames, ", ")))
 	}
-	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve, Poster: poster, Lang: lg}
+	opt := export.Options{Scale: float32(*scale), Width: *width, Palette: pal, Transparent: *transparent, NoEmotionCurve: *noCurve, Annotations: *annotations, Poster: poster, Lang: lg}
 	if *fontPath != "" {
 		// A FIFO or a device would block the read, or never end.
 		if info, err := os.Stat(*fontPath); err == nil && !info.Mode().IsRegular() {

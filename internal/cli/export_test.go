@@ -317,3 +317,29 @@ func TestExportPDFPosterAndDeck(t *testing.T) {
 		t.Errorf("the deck has %d pages, want %d: the overview and one per phase", n, want)
 	}
 }
+
+// TestExportAnnotations checks --annotations: the fail text, the recovery
+// and the wait are written on the cards of the SVG, and only with the flag.
+func TestExportAnnotations(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join("..", "..", "assets", "templates", "hotel.yaml")
+	for _, on := range []bool{false, true} {
+		out := filepath.Join(dir, "out.svg")
+		args := []string{in, "-o", out}
+		if on {
+			args = append(args, "--annotations")
+		}
+		if code, _, stderr := runExportCLI(t, args...); code != ExitOK {
+			t.Fatalf("export %v: exit %d: %s", args, code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Fail point: Room not ready", "→ Offer lounge and a drink voucher", "Wait point 10m"} {
+			if got := strings.Contains(string(b), want); got != on {
+				t.Errorf("annotations %v: SVG has %q = %v", on, want, got)
+			}
+		}
+	}
+}

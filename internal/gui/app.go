@@ -114,6 +114,10 @@ type Editor struct {
 	question *question
 	// timerView is the workshop timer and its place in the status bar.
 	timerView *timerView
+	// shortcuts is the open keyboard-shortcuts dialog, or the last one.
+	shortcuts *shortcutsDialog
+	// templates is the open New from template dialog, or the last one.
+	templates *templatesDialog
 	// presenter runs View > Present; nil until presentation mode exists.
 	presenter func()
 	// compare is compare mode (see compare.go), nil until first used.

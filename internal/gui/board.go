@@ -25,6 +25,7 @@ type textUndoer interface {
 func (e *Editor) installBoard() {
 	b := canvas.NewBoard(e.store)
 	b.SetEmotionCurve(e.emotionCurve())
+	b.SetAnnotations(e.annotations())
 	b.OnError = e.showError
 	b.OnZoom = e.showZoom
 	e.ui.board = b

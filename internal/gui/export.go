@@ -61,6 +61,8 @@ type exportSettings struct {
 	Paper     string
 	Landscape bool
 	Tiles     string
+	// Annotations writes the fail text, recovery and wait on the cards.
+	Annotations bool
 }
 
 // options are the export options for s.
@@ -69,7 +71,7 @@ func (s exportSettings) options() export.Options {
 	if !ok {
 		pal = canvas.LightPalette()
 	}
-	opt := export.Options{Scale: s.Scale, Palette: pal, Transparent: s.Transparent, Lang: uiLanguage()}
+	opt := export.Options{Scale: s.Scale, Palette: pal, Transparent: s.Transparent, Annotations: s.Annotations, Lang: uiLanguage()}
 	if s.Format == formatPoster {
 		paper, err := export.PaperByName(s.Paper)
 		if err != nil {
@@ -177,6 +179,7 @@ type exportForm struct {
 	scale       *widget.Select // nil for slides
 	theme       *widget.Select
 	transparent *widget.Check
+	annotations *widget.Check
 	size        *widget.Label // the image size at the chosen scale
 	layout      *layout.Layout
 	// form is the dialog's form, refreshed when choices are enabled or
@@ -225,6 +228,10 @@ func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, [
 	}
 	f.transparent = widget.NewCheck(lang.L("Transparent background"), nil)
 	f.transparent.SetChecked(s.Transparent)
+	// The annotations start as the board shows them: the file looks like
+	// the board.
+	f.annotations = widget.NewCheck(lang.L("Annotations (fail points and waits)"), func(bool) { f.relayout(e) })
+	f.annotations.SetChecked(e.annotations())
 	var items []*widget.FormItem
 	if withScale {
 		opts := make([]string, len(exportScales))
@@ -232,7 +239,7 @@ func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, [
 			opts[i] = scaleLabel(sc)
 		}
 		f.size = widget.NewLabel("")
-		l := export.Layout(e.Doc(), export.Options{NoEmotionCurve: !e.emotionCurve(), Lang: uiLanguage()})
+		l := export.Layout(e.Doc(), export.Options{NoEmotionCurve: !e.emotionCurve(), Annotations: f.annotations.Checked, Lang: uiLanguage()})
 		f.layout = l
 		f.scale = widget.NewSelect(opts, func(string) { f.showSize() })
 		f.scale.SetSelected(scaleLabel(fittingScale(l, s.Scale)))
@@ -252,8 +259,18 @@ func (e *Editor) newExportForm(s exportSettings, withScale bool) (*exportForm, [
 			widget.NewFormItem(lang.L("Scale"), f.scale), widget.NewFormItem(lang.L("Size"), f.size),
 			widget.NewFormItem(lang.L("Paper"), f.paper), widget.NewFormItem("", f.landscape), widget.NewFormItem(lang.L("Sheets"), f.tiles))
 	}
-	items = append(items, widget.NewFormItem(lang.L("Theme"), f.theme), widget.NewFormItem("", f.transparent))
+	items = append(items, widget.NewFormItem(lang.L("Theme"), f.theme), widget.NewFormItem("", f.transparent), widget.NewFormItem("", f.annotations))
 	return f, items
+}
+
+// relayout lays the blueprint out again for the size readout, after a
+// choice that changes the layout (the annotations grow the cards).
+func (f *exportForm) relayout(e *Editor) {
+	if f.layout == nil {
+		return // slides, or still being built
+	}
+	f.layout = export.Layout(e.Doc(), export.Options{NoEmotionCurve: !e.emotionCurve(), Annotations: f.annotations.Checked, Lang: uiLanguage()})
+	f.showSize()
 }
 
 // fittingScale is the largest offered scale, no larger than want
@@ -300,7 +317,7 @@ func (f *exportForm) enable() {
 
 // settings are the choices the form shows.
 func (f *exportForm) settings() exportSettings {
-	s := exportSettings{Scale: export.DefaultScale, Theme: canvas.PaletteNames[0], Transparent: f.transparent.Checked, Format: formatPNG, Paper: "A4"}
+	s := exportSettings{Scale: export.DefaultScale, Theme: canvas.PaletteNames[0], Transparent: f.transparent.Checked, Annotations: f.annotations.Checked, Format: formatPNG, Paper: "A4"}
 	if f.format != nil {
 		if i := f.format.SelectedIndex(); i >= 0 {
 			s.Format = exportFormats[i]

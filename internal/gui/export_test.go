@@ -92,10 +92,10 @@ func TestExportPNGSettings(t *testing.T) {
 
 // exportDialog holds the widgets of the open Export dialog.
 type exportDialog struct {
-	format, scale, paper, tiles, theme *widget.Select
-	landscape, transparent             *widget.Check
-	size                               *widget.Label
-	export                             *widget.Button
+	format, scale, paper, tiles, theme  *widget.Select
+	landscape, transparent, annotations *widget.Check
+	size                                *widget.Label
+	export                              *widget.Button
 }
 
 // openExportDialog opens File > Export… and finds its widgets.
@@ -121,11 +121,11 @@ func openExportDialog(t *testing.T, e *Editor) *exportDialog {
 			}
 		}
 	}
-	if len(selects) != 5 || len(checks) != 2 || d.size == nil || d.export == nil {
+	if len(selects) != 5 || len(checks) != 3 || d.size == nil || d.export == nil {
 		t.Fatalf("dialog has %d selects, %d checks, size label %v, Export… button %v", len(selects), len(checks), d.size != nil, d.export != nil)
 	}
 	d.format, d.scale, d.paper, d.tiles, d.theme = selects[0], selects[1], selects[2], selects[3], selects[4]
-	d.landscape, d.transparent = checks[0], checks[1]
+	d.landscape, d.transparent, d.annotations = checks[0], checks[1], checks[2]
 	return d
 }
 

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -82,21 +80,6 @@ func gestureRows() [][2]string {
 		{lang.L("Presenting: Esc"), lang.L("Stop a ringing timer")},
 		{lang.L("Presenting: P"), lang.L("Open or close the presenter view")},
 	}
-}
-
-// showShortcuts lists the keyboard shortcuts.
-func (e *Editor) showShortcuts() {
-	rows := shortcutRows(e.actions)
-	grid := container.NewGridWithColumns(2)
-	for _, r := range rows {
-		k := widget.NewLabel(r[0])
-		k.TextStyle = fyne.TextStyle{Monospace: true}
-		grid.Add(k)
-		grid.Add(widget.NewLabel(r[1]))
-	}
-	scroll := container.NewVScroll(grid)
-	scroll.SetMinSize(fyne.NewSize(560, 420))
-	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), scroll, e.win)
 }
 
 // showAbout shows the version and what servicebp is.

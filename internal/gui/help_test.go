@@ -15,7 +15,7 @@ func TestHelpDialogs(t *testing.T) {
 	}{
 		{"F1", func(e *Editor) { e.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1}) }},
 		{"About", (*Editor).showAbout},
-		{"New from template", (*Editor).showTemplates},
+		{"New from template", func(e *Editor) { e.showTemplates(); e.templates.ready.Wait() }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := testEditor(t, "")

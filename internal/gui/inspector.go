@@ -45,6 +45,7 @@ type stepForm struct {
 	recovery                                 *field
 	moment                                   *widget.Check
 	emotion                                  *widget.Select
+	emotionChip                              *emotionChip
 }
 
 type laneForm struct {
@@ -115,12 +116,13 @@ func (in *inspector) buildStep() {
 		e.commitField()
 		e.editStep(e.Selection().One(state.SelectSteps), func(s *blueprint.Step) error { s.Moment = on; return nil })
 	})
-	f.emotion = widget.NewSelect(emotions, func(v string) {
-		if in.updating {
-			return
+	f.emotionChip = newEmotionChip()
+	f.emotion = widget.NewSelect(emotionChoices(), func(string) {
+		i := f.emotion.SelectedIndex()
+		if i >= 0 && e.ui.board != nil {
+			f.emotionChip.set(i-2, e.ui.board.Scene().Palette())
 		}
-		i := indexOf(emotions, v)
-		if i < 0 {
+		if in.updating || i < 0 {
 			return
 		}
 		e.commitField()
@@ -137,7 +139,7 @@ func (in *inspector) buildStep() {
 		widget.NewFormItem(lang.L("Fail point"), f.fail),
 		widget.NewFormItem(lang.L("Recovery"), f.recovery),
 		widget.NewFormItem("", f.moment),
-		widget.NewFormItem(lang.L("Emotion"), f.emotion),
+		widget.NewFormItem(lang.L("Emotion"), container.NewBorder(nil, nil, f.emotionChip.box, nil, f.emotion)),
 		widget.NewFormItem(lang.L("Notes"), f.notes),
 	)
 }

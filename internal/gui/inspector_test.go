@@ -104,7 +104,7 @@ func TestInspectorMomentAndEmotion(t *testing.T) {
 	e.SetSelection(state.StepSelection("enjoy"))
 	in := e.ui.inspector
 	test.Tap(in.step.moment)
-	in.step.emotion.SetSelected("+2")
+	in.step.emotion.SetSelectedIndex(4) // +2
 	s := e.Doc().Step("enjoy")
 	if !s.Moment || s.Emotion != 2 {
 		t.Errorf("moment %v emotion %d, want true and 2", s.Moment, s.Emotion)
@@ -115,7 +115,7 @@ func TestInspectorMomentAndEmotion(t *testing.T) {
 	if s.Moment || s.Emotion != 0 || e.Dirty() {
 		t.Errorf("after two undos: moment %v emotion %d dirty %v", s.Moment, s.Emotion, e.Dirty())
 	}
-	if in.step.moment.Checked || in.step.emotion.Selected != "0" {
+	if in.step.moment.Checked || in.step.emotion.SelectedIndex() != 2 {
 		t.Errorf("inspector shows moment %v emotion %q after undo", in.step.moment.Checked, in.step.emotion.Selected)
 	}
 }

@@ -37,7 +37,7 @@ var menuLayout = []struct {
 	{"File", []string{"new", "new-from-template", "open", menuRecent, menuSeparator, "save", "save-as", menuSeparator, "compare-file", "compare-head", menuSeparator, "export", "export-slides", menuSeparator, "quit"}},
 	{"Edit", []string{"undo", "redo", menuSeparator, "cut", "copy", "paste", "duplicate", "delete", "select-all", menuSeparator, "capture-question", "reset-votes"}},
 	{"Insert", []string{"insert-step", "insert-column-before", "insert-column-after", "insert-lane", "insert-phase", "insert-flow"}},
-	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", "show-ranking", "show-questions", menuSeparator, menuTheme, menuEmotionCurve, menuSeparator, "present", menuTimer}},
+	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", "show-ranking", "show-questions", menuSeparator, menuTheme, menuEmotionCurve, menuAnnotations, menuSeparator, "present", menuTimer}},
 	{"Help", []string{"shortcuts", "about"}},
 }
 
@@ -76,6 +76,8 @@ func newMenus(e *Editor) *menus {
 				items = append(items, emotionCurveItem(e))
 			case menuTimer:
 				items = append(items, timerMenu(e))
+			case menuAnnotations:
+				items = append(items, annotationsItem(e))
 			default:
 				a := e.action(id)
 				if a == nil {

@@ -54,6 +54,7 @@ func (e *Editor) Present() *canvas.Presenter {
 	p := canvas.NewPresenter(d)
 	p.SetEmotionCurve(e.emotionCurve())
 	p.SetPictures(e.photos.pictureSource())
+	p.SetAnnotations(e.annotations())
 	p.OnExit = w.Close
 	e.presentWorkshop(w, p)
 	view := e.shareTimer(p)

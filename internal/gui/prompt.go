@@ -83,8 +83,8 @@ func (e *Editor) questionKey(name fyne.KeyName) bool {
 	case fyne.KeyEscape:
 		b = q.cancel
 	}
-	if b == nil {
-		return false
+	if b == nil || b.Disabled() {
+		return b != nil // a disabled default takes Enter and does nothing
 	}
 	b.OnTapped()
 	return true

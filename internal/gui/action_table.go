@@ -85,7 +85,7 @@ func (e *Editor) actionTable(b *canvas.Board) []canvas.Action {
 		{ID: "timer-stop", Label: lang.L("Stop timer"), Keys: []canvas.Key{ctrl(fyne.KeyX, true)}, Run: func() { e.timerView.do(e.Timer().Stop) }},
 		{ID: "show-ranking", Label: lang.L("Ranking"), Run: func() { e.lint.showTab(tabRanking) }},
 		{ID: "show-questions", Label: lang.L("Questions"), Run: func() { e.lint.showTab(tabQuestions) }},
-		{ID: "capture-question", Label: lang.L("Capture a question…"), Help: lang.L("Capture a question, idea or action about the card"),
+		{ID: "capture-question", Label: lang.L("Capture a question…"), Help: lang.L("Park a question, idea or action"),
 			Run: func() { e.commitField(); e.promptQuestion(e.win, e.selectedSteps(), -1) }},
 		{ID: "reset-votes", Label: lang.L("Reset votes"), Run: e.resetVotes},
 		{ID: "present", Label: lang.L("Present"), Keys: []canvas.Key{plain(fyne.KeyF5)}, Run: e.present},

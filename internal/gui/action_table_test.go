@@ -35,7 +35,7 @@ func menuItems(m *fyne.MainMenu) []*fyne.MenuItem {
 func TestActionTableBuildsMenusHelpAndKeys(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	rows := shortcutRows(e.actions)
-	keyRows := rows[:len(rows)-len(gestureRows())]
+	keyRows := rows[:len(rows)-len(gestureRows())-len(captureRows())-len(workshopRows())]
 	boardKeys := e.ui.board.KeyMap()
 
 	seen := map[canvas.Key]bool{}

@@ -168,7 +168,7 @@ func TestCompareMode(t *testing.T) {
 // Keyboard shortcuts.
 func TestCompareShortcutsDocumented(t *testing.T) {
 	var keys []string
-	for _, r := range gestureRows() {
+	for _, r := range workshopRows() {
 		keys = append(keys, r[0])
 	}
 	if !slices.Contains(keys, "F8 / Shift+F8, F7") {

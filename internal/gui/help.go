@@ -35,7 +35,9 @@ func shortcutRows(acts []canvas.Action) [][2]string {
 		}
 		rows = append(rows, [2]string{keys, help})
 	}
-	return append(rows, gestureRows()...)
+	rows = append(rows, gestureRows()...)
+	rows = append(rows, captureRows()...)
+	return append(rows, workshopRows()...)
 }
 
 // keysText writes keys for the shortcuts dialog: "Ctrl+Shift+Z, Ctrl+Y";
@@ -61,22 +63,37 @@ func gestureRows() [][2]string {
 		{lang.L("Drop a flow on an empty cell"), lang.L("Type a card there, connected to the flow's start")},
 		{lang.L("Ctrl+wheel"), lang.L("Zoom around the pointer")},
 		{lang.L("Space+drag, middle-drag"), lang.L("Pan")},
-		{lang.L("Typing in a selected cell"), lang.L("Start a card there (quick capture)")},
-		{lang.L("Enter, while typing a card"), lang.L("Add it; the next card goes in the next column")},
-		{lang.L("Tab, while typing a card"), lang.L("Add it; the next card goes in the lane below, same column")},
-		{lang.L("Shift+Tab, while typing a card"), lang.L("Add it; the next card goes in the lane above, same column")},
-		{lang.L("Esc, while typing a card"), lang.L("Drop it and stop; a column it opened goes too")},
 		{"Enter", lang.L("Commit a field in the inspector")},
 		{"Shift+Enter", lang.L("New line in a multi-line field")},
 		{"Esc", lang.L("Revert a field in the inspector")},
+	}
+}
+
+// captureRows are the rows of the shortcuts dialog for quick capture:
+// typing into a selected cell starts a card, and these keys end it.
+func captureRows() [][2]string {
+	return [][2]string{
+		{lang.L("Type in a selected cell"), lang.L("Start a card there")},
+		{"Enter", lang.L("Add it; next card in the next column")},
+		{"Tab", lang.L("Add it; next card in the lane below")},
+		{"Shift+Tab", lang.L("Add it; next card in the lane above")},
+		{"Esc", lang.L("Drop it, and a column it opened")},
+	}
+}
+
+// workshopRows are the rows of the shortcuts dialog for comparing and for
+// running a workshop: the keys of compare mode, the vote and question
+// keys, and the presentation's own keys.
+func workshopRows() [][2]string {
+	return [][2]string{
 		{"F8 / Shift+F8, F7", lang.L("Next / previous change (compare mode)")},
 		{"Esc", lang.L("Leave compare mode")},
-		{"+ / -", lang.L("Add or remove a dot vote on the selected or spotlit card")},
-		{lang.L("v, digits, Enter"), lang.L("Set the number of votes (a group's stickers)")},
-		{"?", lang.L("Capture a question, idea or action about the card")},
+		{"+ / -", lang.L("Add or remove a dot vote")},
+		{lang.L("v, digits, Enter"), lang.L("Set the votes (a group's stickers)")},
+		{"?", lang.L("Park a question, idea or action")},
 		{lang.L("Ctrl+Z in the presentation"), lang.L("Undo a vote or question")},
-		{lang.L("Presenting: M, minutes, Enter"), lang.L("Start a timer (5 minutes without a number)")},
-		{lang.L("Presenting: K / A / X"), lang.L("Pause or resume / add a minute / stop the timer")},
+		{lang.L("Presenting: M, minutes, Enter"), lang.L("Start a timer (default 5 minutes)")},
+		{lang.L("Presenting: K / A / X"), lang.L("Pause / add a minute / stop the timer")},
 		{lang.L("Presenting: Esc"), lang.L("Stop a ringing timer")},
 		{lang.L("Presenting: P"), lang.L("Open or close the presenter view")},
 	}

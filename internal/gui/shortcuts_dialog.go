@@ -23,7 +23,8 @@ type shortcutGroup struct {
 // shortcutGroups sorts the rows of the keyboard-shortcuts dialog into
 // groups: one per menu, with the actions of that menu in table order,
 // then the board's keys that no menu shows, then the mouse and the
-// inspector's fields. Actions next to each other in a group with the same
+// inspector's fields, then quick capture, then the timer, compare mode, the votes and the
+// presentation. Actions next to each other in a group with the same
 // help text share a row, as in shortcutRows.
 func shortcutGroups(acts []bpcanvas.Action) []shortcutGroup {
 	menuOf := map[string]int{}
@@ -32,13 +33,19 @@ func shortcutGroups(acts []bpcanvas.Action) []shortcutGroup {
 			menuOf[id] = i
 		}
 	}
-	groups := make([]shortcutGroup, len(menuLayout)+2)
+	groups := make([]shortcutGroup, len(menuLayout)+4)
 	for i, m := range menuLayout {
 		groups[i].title = lang.L(m.name)
 	}
 	board := len(menuLayout)
 	groups[board].title = lang.L("Board")
 	groups[board+1] = shortcutGroup{title: lang.L("Mouse and fields"), rows: gestureRows()}
+	groups[board+2] = shortcutGroup{title: lang.L("Quick capture (while typing a card)"), rows: captureRows()}
+	workshop := board + 3
+	groups[workshop] = shortcutGroup{title: lang.L("Workshop"), rows: workshopRows()}
+	for _, id := range []string{"timer-start", "timer-pause", "timer-more", "timer-stop"} {
+		menuOf[id] = workshop
+	}
 	for _, a := range acts {
 		if len(a.Keys) == 0 {
 			continue
@@ -85,7 +92,7 @@ func (g shortcutGroup) filter(query string) shortcutGroup {
 
 // maxShortcutColumns is how many columns the dialog sets the groups in,
 // at most.
-const maxShortcutColumns = 3
+const maxShortcutColumns = 4
 
 // columnsOf deals whole groups into n columns, in order, each column
 // taking groups until it holds its share of the rows.
@@ -241,7 +248,7 @@ func (d *shortcutsDialog) show(query string) {
 // Esc, in the search field or anywhere in the dialog, closes it.
 func (e *Editor) showShortcuts() {
 	size := e.win.Canvas().Size()
-	dw, dh := min(size.Width-40, 1240), min(size.Height-40, 800)
+	dw, dh := size.Width-40, size.Height-40
 	d := &shortcutsDialog{groups: shortcutGroups(e.actions), body: container.NewStack(), width: dw - 40}
 	d.search = newSearchEntry(func() { e.questionKey(fyne.KeyEscape) })
 	d.search.SetPlaceHolder(lang.L("Search shortcuts"))

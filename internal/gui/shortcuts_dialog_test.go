@@ -37,13 +37,14 @@ func dialogTexts(t *testing.T, e *Editor) []string {
 	return out
 }
 
-// TestShortcutsDialog opens Help > Keyboard shortcuts with F1 and checks
-// that every row is in it, set in columns and visible without scrolling;
+// TestShortcutsDialog opens Help > Keyboard shortcuts with F1 in a
+// 1920×1080 window and checks that every row is in it, set in columns and
+// visible without scrolling (a smaller window scrolls the columns);
 // that the search narrows the rows as it is typed; and that Esc closes
 // it, from the search field and from the dialog.
 func TestShortcutsDialog(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.win.Resize(fyne.NewSize(1280, 800))
+	e.win.Resize(fyne.NewSize(1920, 1080))
 	c := e.win.Canvas()
 	before := len(c.Overlays().List())
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1})

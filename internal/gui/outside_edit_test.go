@@ -1,0 +1,105 @@
+package gui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"servicebp/blueprint"
+)
+
+// breakFile overwrites the open file with invalid YAML, as a bad merge
+// would, with a modification time the watcher cannot miss.
+func breakFile(t *testing.T, path string) []byte {
+	t.Helper()
+	bad := []byte("title: Coffee\n<<<<<<< HEAD\nlanes: [\n")
+	if err := os.WriteFile(path, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	return bad
+}
+
+// TestBrokenOutsideEditKeepsTheEditorsCopy overwrites a clean file with
+// invalid YAML: the editor's version is then the only valid copy, so it
+// counts as unsaved, closing asks with Save and Save as, and Save asks
+// before overwriting the outside edit.
+func TestBrokenOutsideEditKeepsTheEditorsCopy(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	bad := breakFile(t, e.Path())
+	e.watch.check()
+	if !strings.Contains(e.ui.notice.Text, "has errors") {
+		t.Errorf("notice = %q", e.ui.notice.Text)
+	}
+	if !e.Dirty() {
+		t.Fatal("the editor's copy counts as saved although the file on disk is broken")
+	}
+	if !strings.HasPrefix(e.win.Title(), "• ") {
+		t.Errorf("title %q does not show unsaved changes", e.win.Title())
+	}
+	closed := false
+	e.win.SetOnClosed(func() { closed = true })
+	e.requestClose()
+	if closed {
+		t.Fatal("quit without asking; the only valid copy is lost")
+	}
+	if e.question == nil || e.question.button("Save as…") == nil || e.question.button("Save") == nil {
+		t.Fatal("closing does not offer Save and Save as")
+	}
+	answer(t, e, "Save")
+	// The file was changed by another program: Save asks first.
+	if e.question == nil || e.question.title != "File changed on disk" {
+		t.Fatal("Save overwrote the outside edit without asking")
+	}
+	if data, _ := os.ReadFile(e.Path()); string(data) != string(bad) {
+		t.Fatal("the file was written before the answer")
+	}
+	answer(t, e, "Overwrite")
+	if !closed {
+		t.Error("not closed after saving")
+	}
+	if _, err := blueprint.Load(e.Path()); err != nil {
+		t.Errorf("the saved file does not load: %v", err)
+	}
+	if e.Dirty() {
+		t.Error("still unsaved after the save")
+	}
+}
+
+// TestKeepMyChangesThenSaveAsksAgain keeps the editor's version over an
+// outside edit: a later Ctrl+S must not overwrite that edit silently.
+func TestKeepMyChangesThenSaveAsksAgain(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	e.apply(blueprint.SetTitle("Mine"))
+	rewrite(t, e.Path(), "Coffee to go", "Coffee from disk")
+	e.watch.check()
+	answer(t, e, "Keep my changes")
+	e.undo() // back to the loaded state: still not what the file holds
+	if !e.Dirty() {
+		t.Error("the editor's version counts as saved although the file holds another")
+	}
+	e.action("save").Run()
+	if e.question == nil || e.question.title != "File changed on disk" {
+		t.Fatal("Ctrl+S overwrote the outside edit without a second warning")
+	}
+	answer(t, e, "Cancel")
+	d, err := blueprint.Load(e.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Coffee from disk" {
+		t.Errorf("the outside edit was overwritten: title %q", d.Title)
+	}
+	e.action("save").Run()
+	answer(t, e, "Overwrite")
+	if d, err = blueprint.Load(e.Path()); err != nil || d.Title != "Coffee to go" {
+		t.Errorf("after Overwrite the file holds %v, %v", d, err)
+	}
+	if e.Dirty() {
+		t.Error("unsaved after Overwrite")
+	}
+}

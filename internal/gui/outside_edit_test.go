@@ -1,10 +1,16 @@
 package gui
 
 import (
+	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
 )
@@ -101,5 +107,40 @@ func TestKeepMyChangesThenSaveAsksAgain(t *testing.T) {
 	}
 	if e.Dirty() {
 		t.Error("unsaved after Overwrite")
+	}
+}
+
+// TestOpenFileWithErrorsWrapsAndOffersAnEditor opens a file with several errors: all are listed
+// in wrapping lines, and the file can be opened in a text editor.
+func TestOpenFileWithErrorsWrapsAndOffersAnEditor(t *testing.T) {
+	e := testEditor(t, "")
+	path := filepath.Join(t.TempDir(), "hotel.yaml")
+	src := "servicebp: 1\ntitle: Hotel\nsteps:\n" +
+		"  - {id: arrive, lane: customer, column: c, emotion: high, text: A very long description of the arrival at the hotel entrance and its signage}\n" +
+		"  - {id: arrive, lane: customr, column: c}\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var opened *url.URL
+	e.openExternal = func(u *url.URL) error { opened = u; return nil }
+	if e.openPath(path) {
+		t.Fatal("a file with errors opened")
+	}
+	q := e.question
+	if q == nil || q.title != "Cannot open hotel.yaml" {
+		t.Fatal("no dialog listing the problems")
+	}
+	for _, want := range []string{"emotion must be a whole number", `duplicate id "arrive"`, `unknown lane "customr"`} {
+		if !strings.Contains(q.message, want) {
+			t.Errorf("the problems do not say %q:\n%s", want, q.message)
+		}
+	}
+	label := q.content.(*container.Scroll).Content.(*widget.Label)
+	if label.Wrapping != fyne.TextWrapWord {
+		t.Error("the problems do not wrap")
+	}
+	answer(t, e, "Open in a text editor")
+	if opened == nil || opened.Scheme != "file" || opened.Path != path {
+		t.Errorf("opened %v, want file://%s", opened, path)
 	}
 }

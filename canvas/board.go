@@ -76,6 +76,9 @@ type Board struct {
 	OnError func(err error)
 	// OnZoom is called when the zoom changes.
 	OnZoom func(zoom float32)
+	// OnHover is called with the step whose card the pointer moved onto,
+	// and with "" when it leaves the cards.
+	OnHover func(stepID string)
 }
 
 // Interfaces the board implements.

@@ -22,6 +22,7 @@ func (e *Editor) installBoard() {
 	b := canvas.NewBoard(e.store)
 	b.SetEmotionCurve(e.emotionCurve())
 	b.OnError = e.showError
+	b.OnHover = e.hoverFindings
 	e.ui.board = b
 	e.ui.centre.Objects = []fyne.CanvasObject{b}
 	e.ui.centre.Refresh()

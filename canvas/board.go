@@ -79,6 +79,10 @@ type Board struct {
 	// OnHover is called with the step whose card the pointer moved onto,
 	// and with "" when it leaves the cards.
 	OnHover func(stepID string)
+	// OnDelete, when set, deletes what its selection selects in place of
+	// the board (the Delete key and the lane and column menus), so that
+	// the editor can say what went.
+	OnDelete func(sel state.Selection)
 }
 
 // Interfaces the board implements.

@@ -95,7 +95,7 @@ func (b *Board) columnMenu(id string) *fyne.Menu {
 		menuItem(lang.L("Move left"), func() { b.apply(blueprint.MoveColumn(id, i-1)) }),
 		menuItem(lang.L("Move right"), func() { b.apply(blueprint.MoveColumn(id, i+1)) }),
 		fyne.NewMenuItemSeparator(),
-		menuItem(lang.L("Delete column"), func() { b.apply(blueprint.DeleteColumn(id)) }))
+		menuItem(lang.L("Delete column"), func() { b.delete(state.Selection{Kind: state.SelectColumn, IDs: []string{id}}) }))
 }
 
 func (b *Board) laneMenu(id string) *fyne.Menu {
@@ -109,7 +109,7 @@ func (b *Board) laneMenu(id string) *fyne.Menu {
 		menuItem(lang.L("Move up"), func() { b.apply(blueprint.MoveLane(id, i-1)) }),
 		menuItem(lang.L("Move down"), func() { b.apply(blueprint.MoveLane(id, i+1)) }),
 		fyne.NewMenuItemSeparator(),
-		menuItem(lang.L("Delete lane"), func() { b.apply(blueprint.DeleteLane(id)) }))
+		menuItem(lang.L("Delete lane"), func() { b.delete(state.Selection{Kind: state.SelectLane, IDs: []string{id}}) }))
 }
 
 // InsertColumn inserts an empty column at index and selects it; inside a

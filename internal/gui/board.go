@@ -23,6 +23,7 @@ func (e *Editor) installBoard() {
 	b.SetEmotionCurve(e.emotionCurve())
 	b.OnError = e.showError
 	b.OnHover = e.hoverFindings
+	b.OnDelete = e.deleteSelected
 	e.ui.board = b
 	e.ui.centre.Objects = []fyne.CanvasObject{b}
 	e.ui.centre.Refresh()

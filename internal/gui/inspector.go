@@ -30,6 +30,7 @@ type inspector struct {
 	updating bool
 
 	step      stepForm
+	bulk      bulkForm
 	lane      laneForm
 	line      lineForm
 	flow      flowForm
@@ -63,6 +64,7 @@ func newInspector(e *Editor) *inspector {
 	in.heading.TextStyle = fyne.TextStyle{Bold: true}
 	in.other.Wrapping = fyne.TextWrapWord
 	in.buildStep()
+	in.buildBulk()
 	in.buildLane()
 	in.buildLaneMoves()
 	in.buildLine()
@@ -254,6 +256,9 @@ func (in *inspector) refresh() {
 	case s.Kind == state.SelectSteps && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Step"))
 		want = in.step.form
+	case s.Kind == state.SelectSteps && len(s.IDs) > 1:
+		in.heading.SetText(bulkHeading(len(s.IDs)))
+		want = in.bulk.form
 	case s.Kind == state.SelectLane && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Lane"))
 		want = in.lane.form
@@ -309,6 +314,8 @@ func (in *inspector) refreshValues() {
 		f.recovery.set(s, st.Recovery)
 		f.moment.SetChecked(st.Moment)
 		f.emotion.SetSelectedIndex(max(-2, min(2, st.Emotion)) + 2)
+	case in.bulk.form:
+		in.refreshBulk(d, s)
 	case in.lane.form:
 		l := d.Lane(s.One(state.SelectLane))
 		if l == nil {

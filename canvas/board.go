@@ -114,6 +114,8 @@ func NewBoard(st *state.Store) *Board {
 		zoom:    1,
 		bg:      fcanvas.NewRectangle(color.Transparent),
 	}
+	// Every column keeps a header to click, named or not.
+	b.style.BlankColumnHeaderHeight = 12
 	b.over = newOverlay()
 	b.edit = newCardEditor(b)
 	b.edit.Hide()

@@ -1,11 +1,13 @@
 package canvas
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/layout"
 	"servicebp/internal/state"
 )
 
@@ -42,4 +44,43 @@ func tapMenu(t *testing.T, items []*fyne.MenuItem, label string) {
 		}
 	}
 	t.Fatalf("no menu item %q", label)
+}
+
+// TestBlankColumnsHaveAHeaderAndCellMenu: in a new blueprint, whose
+// columns have no name and no phase, each column still has a thin header
+// to click, and a cell's context menu manages its column and lane.
+func TestBlankColumnsHaveAHeaderAndCellMenu(t *testing.T) {
+	b := newTestBoard(t, blueprint.New("", blueprint.EnglishNames))
+	col := b.Layout().Columns[0]
+	if col.Blank.H <= 0 {
+		t.Fatal("an unnamed column has no header band")
+	}
+	c := col.Blank
+	h := b.hitAt(b.toScreen(layout.Point{X: c.X + c.W/2, Y: c.Y + c.H/2}))
+	if h.kind != hitColumn || h.column != col.ID {
+		t.Errorf("the header of column %s hits %+v", col.ID, h)
+	}
+	lane := b.store.Doc().Lanes[0].ID
+	m := b.contextMenu(hit{kind: hitCell, lane: lane, column: col.ID})
+	var labels []string
+	var laneMenu *fyne.Menu
+	for _, it := range m.Items {
+		labels = append(labels, it.Label)
+		if it.Label == "Lane" {
+			laneMenu = it.ChildMenu
+		}
+	}
+	for _, want := range []string{"Add step here", "Rename column", "Set phase…", "Insert column before", "Insert column after", "Move left", "Move right", "Delete column"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("the cell menu %v has no %q", labels, want)
+		}
+	}
+	if laneMenu == nil {
+		t.Fatal("the cell menu has no Lane submenu")
+	}
+	n := len(b.store.Doc().Columns)
+	tapMenu(t, m.Items, "Insert column after")
+	if len(b.store.Doc().Columns) != n+1 {
+		t.Error("Insert column after from the cell menu did nothing")
+	}
 }

@@ -61,9 +61,17 @@ func (b *Board) contextMenu(h hit) *fyne.Menu {
 			menuItem(lang.L("Delete"), b.DeleteSelection))
 	case hitCell:
 		lane, col := h.lane, h.column
-		return fyne.NewMenu("",
+		laneItem := menuItem(lang.L("Lane"), nil)
+		laneItem.ChildMenu = b.laneMenu(lane)
+		items := []*fyne.MenuItem{
 			menuItem(lang.L("Add step here"), func() { b.startNewStep(lane, col, "") }),
-			menuItem(lang.L("Paste"), func() { b.Paste(nil) }))
+			menuItem(lang.L("Paste"), func() { b.Paste(nil) }),
+			sep(),
+		}
+		// The column's own items, so that a column without a name or a
+		// phase can be managed from any of its cells, and the lane's.
+		items = append(items, b.columnMenu(col).Items...)
+		return fyne.NewMenu("", append(items, sep(), laneItem)...)
 	case hitColumn:
 		return b.columnMenu(h.column)
 	case hitLane:

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"servicebp/blueprint"
 	"servicebp/internal/state"
 )
 
@@ -37,5 +38,26 @@ func TestDeletingALaneSaysWhatWent(t *testing.T) {
 	e.ui.board.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	if !strings.HasPrefix(e.ui.notice.Text, "Deleted lane Physical evidence — ") {
 		t.Errorf("notice %q after deleting the empty lane", e.ui.notice.Text)
+	}
+}
+
+// TestDeleteInTheOutline selects a column of a new blueprint in the
+// outline and presses Delete there: the column goes.
+func TestDeleteInTheOutline(t *testing.T) {
+	e := testEditor(t, "")
+	e.apply(blueprint.InsertColumn(blueprint.Column{ID: "second"}, 1))
+	o := e.ui.outline
+	for i, r := range o.rows {
+		if r.sel.One(state.SelectColumn) == "second" {
+			o.list.Select(i)
+		}
+	}
+	if e.Selection().One(state.SelectColumn) != "second" {
+		t.Fatalf("selection = %v", e.Selection())
+	}
+	e.win.Canvas().Focus(o.list)
+	o.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if e.Doc().Column("second") != nil {
+		t.Error("Delete in the outline left the selected column")
 	}
 }

@@ -83,6 +83,10 @@ type Board struct {
 	// the board (the Delete key and the lane and column menus), so that
 	// the editor can say what went.
 	OnDelete func(sel state.Selection)
+	// OnOfferID is called after a lane or column (sel) whose id the editor
+	// made up was renamed while other elements refer to it: the id is not
+	// changed silently, and id is the one its new name suggests.
+	OnOfferID func(sel state.Selection, id string)
 }
 
 // Interfaces the board implements.

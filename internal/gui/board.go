@@ -24,6 +24,7 @@ func (e *Editor) installBoard() {
 	b.OnError = e.showError
 	b.OnHover = e.hoverFindings
 	b.OnDelete = e.deleteSelected
+	b.OnOfferID = e.offerID
 	e.ui.board = b
 	e.ui.centre.Objects = []fyne.CanvasObject{b}
 	e.ui.centre.Refresh()

@@ -149,7 +149,7 @@ func (in *inspector) buildLane() {
 	f := &in.lane
 	f.name = newField(e, false, func(target state.Selection, t string) bool {
 		id := target.One(state.SelectLane)
-		return id != "" && e.apply(blueprint.RenameLane(id, strings.TrimSpace(t)))
+		return id != "" && e.renameElement(target, strings.TrimSpace(t))
 	})
 	f.kind = widget.NewSelect(laneKindLabels(), func(v string) {
 		if in.updating {
@@ -182,9 +182,7 @@ func (in *inspector) buildColumn() {
 		if c == nil {
 			return false
 		}
-		nc := *c
-		nc.Name = strings.TrimSpace(t)
-		return e.apply(blueprint.EditColumn(id, nc))
+		return e.renameElement(target, strings.TrimSpace(t))
 	})
 	f.phase = newField(e, false, func(target state.Selection, t string) bool {
 		id := target.One(state.SelectColumn)

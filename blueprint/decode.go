@@ -36,6 +36,9 @@ type decoder struct {
 	file string
 	src  *source // the text, to find what yaml.v3 does not keep
 	errs ErrorList
+	// valid, when set, keeps the document built from the elements that
+	// decoded, despite the errors (see ParseValid).
+	valid *Document
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -179,6 +182,7 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	}
 	d.validate(withPartialSteps(doc, partial, declaredColumns))
 	if len(d.errs) > 0 {
+		d.valid = doc
 		return nil
 	}
 	doc.SortSteps()

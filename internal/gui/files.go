@@ -307,5 +307,16 @@ func (e *Editor) showLoadError(path string, err error) {
 			}
 		}})
 	}
+	if data, rerr := blueprint.ReadFile(path); rerr == nil {
+		if d := blueprint.ParseValid(path, data); d != nil {
+			n := len(lines)
+			extra = append(extra, choice{label: lang.L("Open what is valid"), action: func() {
+				// As a new blueprint: saving it over the file would drop
+				// what was left out without a word.
+				e.newBlueprint(d)
+				e.notify(lang.L("Opened the valid part of {{.Name}} as a new blueprint, leaving out what has the {{.Count}} problems; save it under a name to keep it", map[string]any{"Name": filepath.Base(path), "Count": n}))
+			}})
+		}
+	}
 	e.showProblems(title, lines, extra...)
 }

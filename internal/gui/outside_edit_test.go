@@ -143,4 +143,38 @@ func TestOpenFileWithErrorsWrapsAndOffersAnEditor(t *testing.T) {
 	if opened == nil || opened.Scheme != "file" || opened.Path != path {
 		t.Errorf("opened %v, want file://%s", opened, path)
 	}
+	e.openPath(path)
+	answer(t, e, "Open what is valid")
+	if e.Path() != "" {
+		t.Errorf("the valid part opened as %s; saving it there would lose the rest", e.Path())
+	}
+	if d := e.Doc(); d.Title != "Hotel" || len(d.Steps) != 0 {
+		t.Errorf("valid part: title %q, %d steps (both steps have errors)", d.Title, len(d.Steps))
+	}
+}
+
+// TestOpenWhatIsValid keeps the steps and flows without errors of a file
+// with a bad step, a duplicate id and a flow to a missing step.
+func TestOpenWhatIsValid(t *testing.T) {
+	src := "servicebp: 1\ntitle: Hotel\ncolumns: [{id: c}, {id: d}]\nsteps:\n" +
+		"  - {id: arrive, lane: customer, column: c, text: Arrive}\n" +
+		"  - {id: arrive, lane: customer, column: d, text: Twice}\n" +
+		"  - {id: pay, lane: customr, column: d, text: Pay}\n" +
+		"  - {id: desk, lane: frontstage, column: c, text: Desk, emotion: high}\n" +
+		"  - {id: key, lane: frontstage, column: d, text: Key}\n" +
+		"flows:\n  - {from: arrive, to: key}\n  - {from: arrive, to: pay}\n"
+	d := blueprint.ParseValid("f.yaml", []byte(src))
+	if d == nil {
+		t.Fatal("nothing kept")
+	}
+	var ids []string
+	for _, s := range d.Steps {
+		ids = append(ids, s.ID+"="+s.Text)
+	}
+	if strings.Join(ids, " ") != "arrive=Arrive key=Key" || len(d.Flows) != 1 || d.Flows[0].To != "key" {
+		t.Errorf("kept steps %v, flows %v", ids, d.Flows)
+	}
+	if blueprint.ParseValid("f.yaml", []byte("steps: [\n")) != nil {
+		t.Error("a file whose YAML cannot be read gave a valid part")
+	}
 }

@@ -491,3 +491,14 @@ func BenchmarkDragFrame1000(b *testing.B) {
 	board.DragEnd()
 	b.ReportMetric(float64(e.lint.runs-runs)/float64(i), "analyses/op")
 }
+
+// TestLongNoticeDoesNotWidenTheWindow: a long status-bar notice, such as
+// the findings of a hovered card, is cut, not laid out at full width.
+func TestLongNoticeDoesNotWidenTheWindow(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	before := e.win.Content().MinSize().Width
+	e.notify(strings.Repeat("customer step has no frontstage step in its column ", 20))
+	if after := e.win.Content().MinSize().Width; after > before+1 {
+		t.Errorf("a long notice widens the window from %v to %v", before, after)
+	}
+}

@@ -36,6 +36,9 @@ type decoder struct {
 	file string
 	src  *source // the text, to find what yaml.v3 does not keep
 	errs ErrorList
+	// valid, when set, keeps the document built from the elements that
+	// decoded, despite the errors (see ParseValid).
+	valid *Document
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -141,6 +144,10 @@ func (d *decoder) document(root *yaml.Node) *Document {
 		doc.Lines = defaultLinesFor(doc.Lanes)
 	}
 	_, declaredColumns := keys.get("columns")
+	// partial holds the steps that had errors but an id: the rules (ids
+	// used twice, unknown lanes and columns, flows to missing steps) are
+	// still checked on them, so that one load reports all the problems.
+	var partial []Step
 	if v, ok := keys.get("columns"); ok {
 		for _, n := range d.list(v, "columns") {
 			if c, ok := d.column(n); ok {
@@ -152,6 +159,8 @@ func (d *decoder) document(root *yaml.Node) *Document {
 		for _, n := range d.list(v, "steps") {
 			if s, ok := d.step(n); ok {
 				doc.Steps = append(doc.Steps, s)
+			} else if s.ID != "" {
+				partial = append(partial, s)
 			}
 		}
 	}
@@ -174,8 +183,9 @@ func (d *decoder) document(root *yaml.Node) *Document {
 	if !declaredColumns {
 		doc.Columns = deriveColumns(doc.Steps)
 	}
-	d.validate(doc)
+	d.validate(withPartialSteps(doc, partial, declaredColumns))
 	if len(d.errs) > 0 {
+		d.valid = doc
 		return nil
 	}
 	doc.SortSteps()
@@ -511,4 +521,47 @@ func (d *decoder) required(f fields, n *yaml.Node, key, what string) (*yaml.Node
 		d.errorf(n, "%s is missing its %q", what, key)
 	}
 	return v, ok
+}
+
+// missingRef is the lane and column of a partial step that lacks one, in
+// the document withPartialSteps makes: no id in a file can be it.
+const missingRef = "\x00missing"
+
+// withPartialSteps returns doc for checking the rules, with the steps
+// that had errors (partial) put back among its steps in file order. A lane
+// or column that a partial step lacks (already reported as missing) is a
+// placeholder the check document has, so it is not reported twice.
+func withPartialSteps(doc *Document, partial []Step, declaredColumns bool) *Document {
+	if len(partial) == 0 {
+		return doc
+	}
+	c := *doc
+	c.Steps = make([]Step, 0, len(doc.Steps)+len(partial))
+	i, j := 0, 0
+	for i < len(doc.Steps) || j < len(partial) {
+		if j == len(partial) || (i < len(doc.Steps) && doc.Steps[i].Pos.Line <= partial[j].Pos.Line) {
+			c.Steps = append(c.Steps, doc.Steps[i])
+			i++
+			continue
+		}
+		s := partial[j]
+		j++
+		if s.Lane == "" {
+			s.Lane = missingRef
+		}
+		if s.Column == "" {
+			s.Column = missingRef
+		}
+		c.Steps = append(c.Steps, s)
+	}
+	if declaredColumns {
+		c.Columns = append([]Column{{ID: missingRef}}, doc.Columns...)
+	} else {
+		c.Columns = deriveColumns(c.Steps)
+	}
+	if len(doc.Lanes) > 0 {
+		// Put first, so that the last lane stays the last.
+		c.Lanes = append([]Lane{{ID: missingRef}}, doc.Lanes...)
+	}
+	return &c
 }

@@ -3,6 +3,7 @@ package blueprint
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,6 +126,36 @@ func TestParseReportsAllErrors(t *testing.T) {
 	}
 	if len(list) != MaxErrors+1 || !strings.Contains(list[MaxErrors].Msg, "too many errors") {
 		t.Fatalf("got %d errors, last %v; want %d and a 'too many errors' note", len(list), list[len(list)-1], MaxErrors+1)
+	}
+}
+
+// TestParseChecksRulesOnStepsWithErrors: a step with a bad field is still
+// checked for a duplicate id, an unknown lane and the flows to it, so one
+// load reports what a second would.
+func TestParseChecksRulesOnStepsWithErrors(t *testing.T) {
+	src := "servicebp: 1\nsteps:\n" +
+		"  - {id: a, lane: customer, column: c, emotion: high}\n" +
+		"  - {id: a, lane: customr, column: c}\n" +
+		"  - {id: b, lane: customer}\n" +
+		"flows:\n  - {from: b, to: a}\n  - {from: a, to: zz}\n"
+	_, err := Parse("f.yaml", []byte(src))
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, fmt.Sprintf("%d: %s", e.Line, e.Msg))
+	}
+	want := []string{
+		`3: emotion must be a whole number, not text`,
+		`4: duplicate id "a": already used by the step at line 3`,
+		`4: step "a": unknown lane "customr"; did you mean "customer"?`,
+		`5: a step is missing its "column"`,
+		`8: flow to "zz": no step has that id`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -195,20 +195,28 @@ func (d *Document) usedIDs() map[string]bool {
 }
 
 // Slug makes an id from text: lowercase letters and digits of its first
-// few words joined by hyphens, at most 24 bytes. Letters of any script are
-// kept, so Chinese text gives a Chinese id.
+// few words joined by hyphens, at most 24 bytes, cut after a whole word
+// (a single longer word is cut short). Letters of any script are kept, so
+// Chinese text gives a Chinese id.
 func Slug(text string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(text) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			midWord := !dash && b.Len() > 0
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			dash = false
 			if b.Len()+len(string(r)) > 24 {
-				return b.String()
+				// Cut at the end of the last whole word, unless that
+				// leaves a single word cut short.
+				out := strings.TrimSuffix(b.String(), "-")
+				if i := strings.LastIndexByte(out, '-'); midWord && i > 0 {
+					out = out[:i]
+				}
+				return out
 			}
 			b.WriteRune(r)
 		default:

@@ -81,6 +81,17 @@ type Board struct {
 	OnError func(err error)
 	// OnZoom is called when the zoom changes.
 	OnZoom func(zoom float32)
+	// OnHover is called with the step whose card the pointer moved onto,
+	// and with "" when it leaves the cards.
+	OnHover func(stepID string)
+	// OnDelete, when set, deletes what its selection selects in place of
+	// the board (the Delete key and the lane and column menus), so that
+	// the editor can say what went.
+	OnDelete func(sel state.Selection)
+	// OnOfferID is called after a lane or column (sel) whose id the editor
+	// made up was renamed while other elements refer to it: the id is not
+	// changed silently, and id is the one its new name suggests.
+	OnOfferID func(sel state.Selection, id string)
 }
 
 // Interfaces the board implements.
@@ -112,6 +123,8 @@ func NewBoard(st *state.Store) *Board {
 		zoom:    1,
 		bg:      fcanvas.NewRectangle(color.Transparent),
 	}
+	// Every column keeps a header to click, named or not.
+	b.style.BlankColumnHeaderHeight = 12
 	b.over = newOverlay()
 	b.bars = newViewBars()
 	b.frozen = newFrozen(b.scene.Palette())

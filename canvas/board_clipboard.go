@@ -49,6 +49,14 @@ func (b *Board) Paste(c fyne.Clipboard) {
 		return
 	}
 	frag, err := blueprint.Parse("clipboard", []byte(text))
+	if err != nil && !state.LooksLikeBlueprint(text) {
+		// Plain text or a block copied from a spreadsheet: lines become
+		// cards, tab-separated cells a grid.
+		frag, err = state.TextFragment(text), nil
+		if frag == nil {
+			return
+		}
+	}
 	if err != nil {
 		b.fail(fmt.Errorf("paste: the clipboard holds no blueprint steps: %w", err))
 		return

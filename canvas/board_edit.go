@@ -318,14 +318,12 @@ func (b *Board) commitEdit() {
 	case editLaneName:
 		text = strings.TrimSpace(text)
 		if l := d.Lane(st.id); l != nil && text != "" && text != l.Name {
-			b.apply(blueprint.RenameLane(st.id, text))
+			b.rename(state.Selection{Kind: state.SelectLane, IDs: []string{st.id}}, text)
 		}
 	case editColumnName:
 		text = strings.TrimSpace(text)
 		if c := d.Column(st.id); c != nil && text != c.Name {
-			nc := *c
-			nc.Name = text
-			b.apply(blueprint.EditColumn(st.id, nc))
+			b.rename(state.Selection{Kind: state.SelectColumn, IDs: []string{st.id}}, text)
 		}
 	case editFlowLabel:
 		text = strings.TrimSpace(text)
@@ -409,4 +407,20 @@ func longestMid(pts []layout.Point) layout.Point {
 		}
 	}
 	return mid
+}
+
+// rename renames the lane or column sel selects (see state.PlanRename):
+// a made-up id that nothing refers to follows the name, and one that is
+// referred to is offered through OnOfferID.
+func (b *Board) rename(sel state.Selection, name string) {
+	p := state.PlanRename(b.store.Doc(), sel, name)
+	if p.Command == nil || !b.apply(p.Command) {
+		return
+	}
+	if p.ID != sel.IDs[0] && b.store.Selection().Kind == state.SelectNone {
+		b.store.Select(state.Selection{Kind: sel.Kind, IDs: []string{p.ID}})
+	}
+	if p.Offer != "" && b.OnOfferID != nil {
+		b.OnOfferID(sel, p.Offer)
+	}
 }

@@ -152,8 +152,15 @@ func (b *Board) MoveSelection(dl, dc int) {
 }
 
 // DeleteSelection deletes the selected cards, flow, lane, column or line.
-func (b *Board) DeleteSelection() {
-	if c := state.DeleteCommand(b.selection()); c != nil && b.apply(c) {
+func (b *Board) DeleteSelection() { b.delete(b.selection()) }
+
+// delete deletes what sel selects, through OnDelete when it is set.
+func (b *Board) delete(sel state.Selection) {
+	if b.OnDelete != nil {
+		b.OnDelete(sel)
+		return
+	}
+	if c := state.DeleteCommand(sel); c != nil && b.apply(c) {
 		b.store.Select(state.Selection{})
 	}
 }

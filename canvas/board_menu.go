@@ -61,9 +61,17 @@ func (b *Board) contextMenu(h hit) *fyne.Menu {
 			menuItem(lang.L("Delete"), b.DeleteSelection))
 	case hitCell:
 		lane, col := h.lane, h.column
-		return fyne.NewMenu("",
+		laneItem := menuItem(lang.L("Lane"), nil)
+		laneItem.ChildMenu = b.laneMenu(lane)
+		items := []*fyne.MenuItem{
 			menuItem(lang.L("Add step here"), func() { b.startNewStep(lane, col, "") }),
-			menuItem(lang.L("Paste"), func() { b.Paste(nil) }))
+			menuItem(lang.L("Paste"), func() { b.Paste(nil) }),
+			sep(),
+		}
+		// The column's own items, so that a column without a name or a
+		// phase can be managed from any of its cells, and the lane's.
+		items = append(items, b.columnMenu(col).Items...)
+		return fyne.NewMenu("", append(items, sep(), laneItem)...)
 	case hitColumn:
 		return b.columnMenu(h.column)
 	case hitLane:
@@ -95,7 +103,7 @@ func (b *Board) columnMenu(id string) *fyne.Menu {
 		menuItem(lang.L("Move left"), func() { b.apply(blueprint.MoveColumn(id, i-1)) }),
 		menuItem(lang.L("Move right"), func() { b.apply(blueprint.MoveColumn(id, i+1)) }),
 		fyne.NewMenuItemSeparator(),
-		menuItem(lang.L("Delete column"), func() { b.apply(blueprint.DeleteColumn(id)) }))
+		menuItem(lang.L("Delete column"), func() { b.delete(state.Selection{Kind: state.SelectColumn, IDs: []string{id}}) }))
 }
 
 func (b *Board) laneMenu(id string) *fyne.Menu {
@@ -109,7 +117,7 @@ func (b *Board) laneMenu(id string) *fyne.Menu {
 		menuItem(lang.L("Move up"), func() { b.apply(blueprint.MoveLane(id, i-1)) }),
 		menuItem(lang.L("Move down"), func() { b.apply(blueprint.MoveLane(id, i+1)) }),
 		fyne.NewMenuItemSeparator(),
-		menuItem(lang.L("Delete lane"), func() { b.apply(blueprint.DeleteLane(id)) }))
+		menuItem(lang.L("Delete lane"), func() { b.delete(state.Selection{Kind: state.SelectLane, IDs: []string{id}}) }))
 }
 
 // InsertColumn inserts an empty column at index and selects it; inside a

@@ -252,16 +252,24 @@ func (b *Board) MouseMoved(ev *desktop.MouseEvent) {
 		}
 	}
 	if hover != b.hover || hoverNew != b.hoverNew || b.connect != "" {
+		changed := hover != b.hover
 		b.hover, b.hoverNew = hover, hoverNew
 		b.over.update(b)
+		if changed && b.OnHover != nil {
+			b.OnHover(hover)
+		}
 	}
 }
 
 // MouseOut hides the hover handle.
 func (b *Board) MouseOut() {
 	if b.hover != "" || b.hoverNew != "" {
+		left := b.hover != ""
 		b.hover, b.hoverNew = "", ""
 		b.over.update(b)
+		if left && b.OnHover != nil {
+			b.OnHover("")
+		}
 	}
 }
 

@@ -329,6 +329,9 @@ func checkDanglingFlow(c *checker) {
 }
 
 func checkEmptyLane(c *checker) {
+	if len(c.x.d.Steps) == 0 {
+		return // a blueprint just begun: every lane is empty, none is a problem
+	}
 	for i, l := range c.x.d.Lanes {
 		if c.x.laneSteps[i] == 0 {
 			c.emit(Finding{Msg: i18n.M("lint.empty-lane", "lane", l.ID, "name", l.Name), Lane: l.ID, Pos: l.Pos, seq: c.laneSeq(i)})
@@ -337,6 +340,9 @@ func checkEmptyLane(c *checker) {
 }
 
 func checkEmptyColumn(c *checker) {
+	if len(c.x.d.Steps) == 0 {
+		return
+	}
 	for i, col := range c.x.d.Columns {
 		if c.x.colSteps[i] != 0 {
 			continue

@@ -102,10 +102,16 @@ func (b *builder) static(out []*Group) []*Group {
 		out = append(out, g)
 	}
 	for _, c := range l.Columns {
-		if c.Header != nil {
+		switch {
+		case c.Header != nil:
 			g := b.group(Element{Kind: ElemColumn, ID: c.ID}, 1)
 			out = append(out, g)
 			g.Items = append(g.Items, b.text(*c.Header, p.Muted))
+		case c.Blank.H > 0:
+			// A thin tab over an unnamed column, to click for its menu.
+			g := b.group(Element{Kind: ElemColumn, ID: c.ID}, 1)
+			out = append(out, g)
+			g.Items = append(g.Items, b.rect(Rect{R: c.Blank.Inset(2), Fill: p.Grid, Radius: 2}))
 		}
 	}
 	for _, ln := range l.Lanes {

@@ -251,19 +251,23 @@ func (c *computer) columnHeaders(y float32) float32 {
 	for _, col := range c.d.Columns {
 		named = named || col.Name != ""
 	}
+	h := st.ColumnHeaderHeight
+	if !named {
+		h = st.BlankColumnHeaderHeight
+	}
 	for i, col := range c.d.Columns {
 		c.l.Columns[i].ID = col.ID
 		if col.Name == "" {
+			if h > 0 {
+				c.l.Columns[i].Blank = Rect{c.colX[i], y, c.colW[i], h}
+			}
 			continue
 		}
 		r := Rect{c.colX[i], y, c.colW[i], st.ColumnHeaderHeight}
 		t := c.centred(col.Name, r.Inset(4), st.SmallSize+1, true)
 		c.l.Columns[i].Header = &t
 	}
-	if !named {
-		return y
-	}
-	return y + st.ColumnHeaderHeight
+	return y + h
 }
 
 // centred places text on one line centred in r, cut with an ellipsis when

@@ -28,6 +28,11 @@ type Style struct {
 	// and of the column-name band; each band is left out when no column
 	// has a phase or a name.
 	PhaseHeight, ColumnHeaderHeight float32
+	// BlankColumnHeaderHeight is the height of the column-name band when
+	// no column has a name: 0 (the default, and what exports use) leaves
+	// the band out; the editor keeps a thin band, so that every column has
+	// a header to click and right-click.
+	BlankColumnHeaderHeight float32
 	// MinColumnWidth and MaxColumnWidth bound the column widths; a column
 	// grows from the minimum to fit its widest card text.
 	MinColumnWidth, MaxColumnWidth float32

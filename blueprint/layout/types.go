@@ -54,6 +54,9 @@ type ColumnBox struct {
 	ID     string
 	Rect   Rect
 	Header *TextLine
+	// Blank is the column's cell in a column-name band that has no text
+	// (see Style.BlankColumnHeaderHeight); zero otherwise.
+	Blank Rect
 }
 
 // LaneBand is one lane: Rect is the full-width band, Header its cell in the

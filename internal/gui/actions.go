@@ -169,12 +169,7 @@ func (e *Editor) insertFlow() {
 
 // deleteSelection deletes the selected steps, flow, lanes, lines or
 // columns, with the same command the board's Delete key uses.
-func (e *Editor) deleteSelection() {
-	e.commitField()
-	if c := state.DeleteCommand(e.Selection()); c != nil && e.apply(c) {
-		e.SetSelection(state.Selection{})
-	}
-}
+func (e *Editor) deleteSelection() { e.deleteSelected(e.Selection()) }
 
 // duplicateSelection duplicates the selected steps, with the flows
 // between them, into their cells below the originals, as one undo step:

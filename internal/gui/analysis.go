@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -165,6 +166,23 @@ func (a *analyser) markBoard() {
 		return
 	}
 	a.e.ui.board.Scene().SetMarks(stepMarks(a.findings))
+}
+
+// hoverFindings says in the status bar what the finding marker of the
+// hovered card means: the findings about its step.
+func (e *Editor) hoverFindings(stepID string) {
+	if stepID == "" || e.lint == nil {
+		return
+	}
+	list := analysis.ByStep(e.lint.findings)[stepID]
+	if len(list) == 0 {
+		return
+	}
+	texts := make([]string, len(list))
+	for i := range list {
+		texts[i] = findingText(&list[i])
+	}
+	e.notify(lang.L("Findings") + ": " + strings.Join(texts, " · "))
 }
 
 // stepMarks is the marker of each step with findings: its worst severity.

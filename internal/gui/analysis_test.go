@@ -7,10 +7,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
 	"servicebp/blueprint/analysis"
+	"servicebp/blueprint/layout"
 	"servicebp/canvas"
 	"servicebp/internal/state"
 )
@@ -174,19 +176,49 @@ func TestAnalysisFollowsEdits(t *testing.T) {
 	}
 }
 
+// TestAnalysisFindingsWithoutStep taps a lane's finding: it selects the
+// lane it is about.
 func TestAnalysisFindingsWithoutStep(t *testing.T) {
 	e, _ := liveEditor(t, "coffee.yaml")
 	i := findingIndex(e, analysis.RuleEmptyLane, "")
 	if i < 0 {
 		t.Fatal("the empty lanes are not listed")
 	}
+	lane := e.lint.findingsPanel.findings[i].Lane
 	e.lint.showTab(tabFindings)
 	e.SetSelection(state.StepSelection("enjoy"))
 	e.lint.findingsPanel.list.Select(i)
-	if got := e.Selection().One(state.SelectSteps); got != "enjoy" {
-		t.Errorf("tapping a lane finding changed the selection to %v", e.Selection())
+	if got := e.Selection().One(state.SelectLane); got != lane || lane == "" {
+		t.Errorf("tapping the finding about lane %q selected %v", lane, e.Selection())
 	}
 	assertOpen(t, e, i)
+}
+
+// TestNoEmptyLaneFindingsOnABlankBlueprint: a blueprint just begun has
+// empty lanes and columns, and that is no finding.
+func TestNoEmptyLaneFindingsOnABlankBlueprint(t *testing.T) {
+	e, _ := liveEditor(t, "")
+	for _, f := range e.lint.findings {
+		if f.Rule == analysis.RuleEmptyLane || f.Rule == analysis.RuleEmptyColumn {
+			t.Errorf("finding on a blank blueprint: %s", findingText(&f))
+		}
+	}
+}
+
+// TestHoverShowsTheFinding moves the pointer onto a card with a marker:
+// the status bar says what the marker means.
+func TestHoverShowsTheFinding(t *testing.T) {
+	e, _ := liveEditor(t, "coffee.yaml")
+	b := testBoard(t, e)
+	r, ok := b.Layout().CardRect("ask")
+	if !ok {
+		t.Fatal("no card for ask")
+	}
+	want := findingText(&analysis.ByStep(e.lint.findings)["ask"][0])
+	b.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: b.Scene().WorldToScreen(layout.Point{X: r.X + r.W/2, Y: r.Y + r.H/2})}})
+	if !strings.Contains(e.ui.notice.Text, want) {
+		t.Errorf("hovering ask shows %q, want its finding %q", e.ui.notice.Text, want)
+	}
 }
 
 func TestAnalysisWaitsForDrag(t *testing.T) {
@@ -458,4 +490,15 @@ func BenchmarkDragFrame1000(b *testing.B) {
 	b.StopTimer()
 	board.DragEnd()
 	b.ReportMetric(float64(e.lint.runs-runs)/float64(i), "analyses/op")
+}
+
+// TestLongNoticeDoesNotWidenTheWindow: a long status-bar notice, such as
+// the findings of a hovered card, is cut, not laid out at full width.
+func TestLongNoticeDoesNotWidenTheWindow(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	before := e.win.Content().MinSize().Width
+	e.notify(strings.Repeat("customer step has no frontstage step in its column ", 20))
+	if after := e.win.Content().MinSize().Width; after > before+1 {
+		t.Errorf("a long notice widens the window from %v to %v", before, after)
+	}
 }

@@ -8,6 +8,7 @@
 package gui
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -127,6 +128,9 @@ type Editor struct {
 	workshop *workshop
 	// photos are the steps' photos (see photos.go).
 	photos *photos
+	// openExternal opens a file or address in the program the system
+	// uses for it (Fyne's OpenURL); tests replace it.
+	openExternal func(*url.URL) error
 }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call
@@ -134,6 +138,7 @@ type Editor struct {
 func NewEditor(a fyne.App, opts Options) *Editor {
 	setupTranslations()
 	e := &Editor{app: a, opts: opts.withDefaults()}
+	e.openExternal = a.OpenURL
 	e.store = state.New(e.newDocument())
 	e.win = a.NewWindow(untitledName() + " — servicebp")
 	e.auto = newAutosaver(e)

@@ -28,6 +28,9 @@ func (e *Editor) installBoard() {
 	b.SetAnnotations(e.annotations())
 	b.OnError = e.showError
 	b.OnZoom = e.showZoom
+	b.OnHover = e.hoverFindings
+	b.OnDelete = e.deleteSelected
+	b.OnOfferID = e.offerID
 	e.ui.board = b
 	e.showZoom(b.Zoom())
 	e.ui.centre.Objects = []fyne.CanvasObject{b}

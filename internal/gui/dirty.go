@@ -8,11 +8,29 @@ import (
 // confirmDiscard runs then at once when there are no unsaved changes.
 // Otherwise it asks Save / Don't save / Cancel: Save saves (asking for a
 // file name if needed) and then runs then; Don't save drops the autosave
-// journal and runs then; Cancel does nothing.
+// journal and runs then; Cancel does nothing. When another program changed
+// the file to a version the editor did not load, it also offers Save as.
 func (e *Editor) confirmDiscard(then func()) {
 	e.commitField()
 	if !e.Dirty() {
 		then()
+		return
+	}
+	if e.store.DiskDiffers() {
+		// Another program changed the file to a version the editor did not
+		// take: the one in the editor may be the only good copy.
+		e.ask(lang.L("Unsaved changes"),
+			lang.L("{{.Name}} was changed on disk by another program, and the editor holds a different version. Save the editor's version before closing it?", map[string]any{"Name": e.displayName()}),
+			choice{label: lang.L("Cancel")},
+			choice{label: lang.L("Don't save"), importance: widget.DangerImportance, action: func() {
+				e.auto.discard()
+				then()
+			}},
+			choice{label: lang.L("Save as…"), action: func() { e.saveAs(then) }},
+			choice{label: lang.L("Save"), importance: widget.HighImportance, action: func() {
+				e.save(then)
+			}},
+		)
 		return
 	}
 	e.ask(lang.L("Unsaved changes"),

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -294,5 +295,28 @@ func (e *Editor) showLoadError(path string, err error) {
 		lines = []string{err.Error()}
 	}
 	title := lang.L("Cannot open {{.Name}}", map[string]any{"Name": filepath.Base(path)})
-	e.showProblems(title, lines)
+	var extra []choice
+	if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() {
+		extra = append(extra, choice{label: lang.L("Open in a text editor"), action: func() {
+			u, uerr := url.Parse(storage.NewFileURI(path).String())
+			if uerr == nil {
+				uerr = e.openExternal(u)
+			}
+			if uerr != nil {
+				e.showError(fmt.Errorf("%s: %w", lang.L("Could not open a text editor"), uerr))
+			}
+		}})
+	}
+	if data, rerr := blueprint.ReadFile(path); rerr == nil {
+		if d := blueprint.ParseValid(path, data); d != nil {
+			n := len(lines)
+			extra = append(extra, choice{label: lang.L("Open what is valid"), action: func() {
+				// As a new blueprint: saving it over the file would drop
+				// what was left out without a word.
+				e.newBlueprint(d)
+				e.notify(lang.L("Opened the valid part of {{.Name}} as a new blueprint, leaving out what has the {{.Count}} problems; save it under a name to keep it", map[string]any{"Name": filepath.Base(path), "Count": n}))
+			}})
+		}
+	}
+	e.showProblems(title, lines, extra...)
 }

@@ -216,19 +216,30 @@ func (p *findingsPanel) update(fs []analysis.Finding) {
 	}
 }
 
-// reveal shows finding i in full and selects its step on the board,
-// scrolling the board to it.
+// reveal shows finding i in full and selects what it is about on the
+// board: its step (scrolling the board to it), its flow, its lane or its
+// column.
 func (p *findingsPanel) reveal(i int) {
 	if i < 0 || i >= len(p.findings) {
 		return
 	}
 	f := &p.findings[i]
 	p.setOpen(i)
-	if f.Step == "" || p.e.Doc().StepIndex(f.Step) < 0 {
-		return
+	d := p.e.Doc()
+	switch {
+	case f.Step != "" && d.StepIndex(f.Step) >= 0:
+		p.e.SetSelection(state.StepSelection(f.Step))
+		p.e.ui.board.Reveal(f.Step)
+	case f.Flow != nil:
+		p.e.SetSelection(state.Selection{Kind: state.SelectFlow, IDs: []string{f.Flow.From, f.Flow.To}})
+		p.e.ui.board.Reveal(f.Flow.From)
+	case f.Lane != "" && f.Column != "":
+		p.e.SetSelection(state.Selection{Kind: state.SelectCell, IDs: []string{f.Lane, f.Column}})
+	case f.Lane != "":
+		p.e.SetSelection(state.Selection{Kind: state.SelectLane, IDs: []string{f.Lane}})
+	case f.Column != "":
+		p.e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{f.Column}})
 	}
-	p.e.SetSelection(state.StepSelection(f.Step))
-	p.e.ui.board.Reveal(f.Step)
 }
 
 // setOpen opens row i (-1 for none) and closes the one open before.

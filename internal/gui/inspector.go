@@ -30,6 +30,7 @@ type inspector struct {
 	updating bool
 
 	step      stepForm
+	bulk      bulkForm
 	lane      laneForm
 	line      lineForm
 	flow      flowForm
@@ -64,6 +65,7 @@ func newInspector(e *Editor) *inspector {
 	in.heading.TextStyle = fyne.TextStyle{Bold: true}
 	in.other.Wrapping = fyne.TextWrapWord
 	in.buildStep()
+	in.buildBulk()
 	in.buildLane()
 	in.buildLaneMoves()
 	in.buildLine()
@@ -149,7 +151,7 @@ func (in *inspector) buildLane() {
 	f := &in.lane
 	f.name = newField(e, false, func(target state.Selection, t string) bool {
 		id := target.One(state.SelectLane)
-		return id != "" && e.apply(blueprint.RenameLane(id, strings.TrimSpace(t)))
+		return id != "" && e.renameElement(target, strings.TrimSpace(t))
 	})
 	f.kind = widget.NewSelect(laneKindLabels(), func(v string) {
 		if in.updating {
@@ -182,9 +184,7 @@ func (in *inspector) buildColumn() {
 		if c == nil {
 			return false
 		}
-		nc := *c
-		nc.Name = strings.TrimSpace(t)
-		return e.apply(blueprint.EditColumn(id, nc))
+		return e.renameElement(target, strings.TrimSpace(t))
 	})
 	f.phase = newField(e, false, func(target state.Selection, t string) bool {
 		id := target.One(state.SelectColumn)
@@ -268,6 +268,9 @@ func (in *inspector) refresh() {
 	case s.Kind == state.SelectSteps && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Step"))
 		want = in.step.form
+	case s.Kind == state.SelectSteps && len(s.IDs) > 1:
+		in.heading.SetText(bulkHeading(len(s.IDs)))
+		want = in.bulk.form
 	case s.Kind == state.SelectLane && len(s.IDs) == 1:
 		in.heading.SetText(lang.L("Lane"))
 		want = in.lane.form
@@ -323,6 +326,8 @@ func (in *inspector) refreshValues() {
 		f.recovery.set(s, st.Recovery)
 		f.moment.SetChecked(st.Moment)
 		f.emotion.SetSelectedIndex(max(-2, min(2, st.Emotion)) + 2)
+	case in.bulk.form:
+		in.refreshBulk(d, s)
 	case in.lane.form:
 		l := d.Lane(s.One(state.SelectLane))
 		if l == nil {

@@ -17,7 +17,7 @@ import (
 type outline struct {
 	widget.BaseWidget
 	e        *Editor
-	list     *widget.List
+	list     *outlineList
 	rows     []outlineRow
 	updating bool
 }
@@ -29,14 +29,15 @@ type outlineRow struct {
 
 func newOutline(e *Editor) *outline {
 	o := &outline{e: e}
-	o.list = widget.NewList(
-		func() int { return len(o.rows) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, obj fyne.CanvasObject) {
-			if i < len(o.rows) {
-				obj.(*widget.Label).SetText(o.rows[i].label)
-			}
-		})
+	o.list = &outlineList{e: e}
+	o.list.Length = func() int { return len(o.rows) }
+	o.list.CreateItem = func() fyne.CanvasObject { return widget.NewLabel("") }
+	o.list.UpdateItem = func(i widget.ListItemID, obj fyne.CanvasObject) {
+		if i < len(o.rows) {
+			obj.(*widget.Label).SetText(o.rows[i].label)
+		}
+	}
+	o.list.ExtendBaseWidget(o.list)
 	o.list.OnSelected = func(i widget.ListItemID) {
 		if o.updating || i >= len(o.rows) {
 			return
@@ -54,6 +55,24 @@ func newOutline(e *Editor) *outline {
 		}
 	})
 	return o
+}
+
+// outlineList is the outline's list; Delete and Backspace in it delete
+// the selected element, as on the board.
+type outlineList struct {
+	widget.List
+	e *Editor
+}
+
+// TypedKey deletes the selection on Delete and Backspace, and moves
+// through the list with the other keys.
+func (l *outlineList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		l.e.deleteSelection()
+		return
+	}
+	l.List.TypedKey(ev)
 }
 
 // CreateRenderer shows the list.

@@ -23,6 +23,7 @@ type question struct {
 	title   string
 	message string
 	dialog  *dialog.CustomDialog
+	content fyne.CanvasObject
 	buttons []*widget.Button
 	// def is the button Enter presses (the one of high importance), and
 	// cancel the one Esc presses (the first); either may be nil.
@@ -39,7 +40,7 @@ func (e *Editor) ask(title, message string, choices ...choice) *question {
 
 // askWith shows a modal dialog with content and one button per choice.
 func (e *Editor) askWith(title, message string, content fyne.CanvasObject, choices ...choice) *question {
-	q := &question{title: title, message: message}
+	q := &question{title: title, message: message, content: content}
 	q.dialog = dialog.NewCustomWithoutButtons(title, content, e.win)
 	objs := make([]fyne.CanvasObject, len(choices))
 	for i, c := range choices {
@@ -105,12 +106,14 @@ func (e *Editor) showError(err error) {
 	dialog.ShowError(err, e.win)
 }
 
-// showProblems lists problems, one per line, in a scrollable dialog.
-func (e *Editor) showProblems(title string, lines []string) {
+// showProblems lists problems, one per line, in a scrollable dialog
+// whose lines wrap; extra choices come before OK.
+func (e *Editor) showProblems(title string, lines []string, extra ...choice) {
 	text := widget.NewLabel(strings.Join(lines, "\n"))
-	text.TextStyle = fyne.TextStyle{Monospace: true}
-	scroll := container.NewScroll(text)
-	scroll.SetMinSize(fyne.NewSize(560, min(float32(len(lines))*24+16, 320)))
-	e.askWith(title, strings.Join(lines, "\n"), scroll,
-		choice{label: lang.L("OK"), importance: widget.HighImportance})
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(600, min(float32(len(lines))*48+16, 320)))
+	choices := append(extra, choice{label: lang.L("OK"), importance: widget.HighImportance})
+	q := e.askWith(title, strings.Join(lines, "\n"), scroll, choices...)
+	q.dialog.Resize(fyne.NewSize(660, 0))
 }

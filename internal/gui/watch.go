@@ -19,8 +19,14 @@ import (
 // bytes equal what the editor last read or wrote (its own atomic save) is
 // ignored.
 type watcher struct {
-	e      *Editor
-	data   []byte // the file's contents as last loaded or saved
+	e *Editor
+	// data is the file's contents as the editor last loaded, saved or
+	// reloaded them: a save overwrites nothing else without asking.
+	data []byte
+	// seen is what the watcher last found on disk, so that one outside
+	// change is reported once; it differs from data when the user kept
+	// their version or the new contents could not be loaded.
+	seen   []byte
 	mod    time.Time
 	size   int64
 	asking bool
@@ -32,7 +38,7 @@ func newWatcher(e *Editor) *watcher { return &watcher{e: e} }
 // remember records data as the open file's contents, and its current
 // modification time.
 func (w *watcher) remember(data []byte) {
-	w.data = data
+	w.data, w.seen = data, data
 	w.mod, w.size = time.Time{}, -1
 	if w.e.Path() == "" {
 		return
@@ -100,7 +106,12 @@ func (w *watcher) check() {
 			map[string]any{"Name": e.displayName(), "Problem": problemText(err, 1)}))
 		return
 	}
+	if bytes.Equal(data, w.seen) {
+		return
+	}
+	w.seen = data
 	if bytes.Equal(data, w.data) {
+		// Back to what the editor loaded or saved (an outside edit undone).
 		return
 	}
 	if !e.Dirty() {
@@ -112,8 +123,10 @@ func (w *watcher) check() {
 	e.ask(lang.L("File changed on disk"),
 		lang.L("{{.Name}} was changed by another program. Reload it and lose your unsaved changes?", map[string]any{"Name": name}),
 		choice{label: lang.L("Keep my changes"), action: func() {
+			// The file keeps the other program's version: the editor's
+			// is unsaved, and a save asks before overwriting it.
 			w.asking = false
-			w.data = data
+			e.store.MarkDiskDiffers()
 		}},
 		choice{label: lang.L("Reload"), importance: widget.DangerImportance, action: func() {
 			w.asking = false
@@ -127,11 +140,13 @@ func (w *watcher) reload(data []byte) {
 	e := w.e
 	d, err := blueprint.Parse(e.Path(), data)
 	if err != nil {
-		w.data = data
-		e.notify(lang.L("{{.Name}} changed on disk but has errors; not reloaded", map[string]any{"Name": e.displayName()}))
+		// The editor now holds the only valid copy: it counts as unsaved,
+		// so closing asks, and a save asks before overwriting the file.
+		e.store.MarkDiskDiffers()
+		e.notify(lang.L("{{.Name}} changed on disk but has errors; not reloaded. Your version is unsaved: save it, or save it as another file.", map[string]any{"Name": e.displayName()}))
 		return
 	}
-	w.data = data
+	w.data, w.seen = data, data
 	e.store.Reload(d)
 	e.notify(lang.L("Reloaded {{.Name}}: it changed on disk", map[string]any{"Name": e.displayName()}))
 }

@@ -46,6 +46,9 @@ func (e *Editor) buildUI() {
 		notice: widget.NewLabel(""),
 	}
 	s.notice.Importance = widget.HighImportance
+	// A long notice (the findings of a hovered card) is cut with an
+	// ellipsis rather than widening the window past the screen.
+	s.notice.Truncation = fyne.TextTruncateEllipsis
 	s.outline = newOutline(e)
 	s.inspector = newInspector(e)
 	s.centre = container.NewStack()

@@ -26,6 +26,11 @@ type Store struct {
 
 	// dirty is the saved state last published.
 	dirty bool
+	// diskDiffers is set when the file on disk no longer holds the
+	// document's saved state (another program changed it and the editor
+	// did not take the change): the document then counts as unsaved until
+	// it is saved or replaced.
+	diskDiffers bool
 	// quiet is set while the store itself calls the history for something
 	// that is not a document change (MarkSaved).
 	quiet bool
@@ -70,7 +75,27 @@ func (s *Store) Selection() Selection { return s.sel }
 func (s *Store) Path() string { return s.path }
 
 // Dirty reports whether the document has changes not saved to its file.
-func (s *Store) Dirty() bool { return s.hist.Dirty() }
+func (s *Store) Dirty() bool { return s.hist.Dirty() || s.diskDiffers }
+
+// DiskDiffers reports whether the file on disk was changed by another
+// program to something the document does not hold (see MarkDiskDiffers).
+func (s *Store) DiskDiffers() bool { return s.diskDiffers }
+
+// MarkDiskDiffers records that the document's file on disk changed to
+// something the editor did not load (for example a version with errors,
+// or an outside edit the user chose not to reload): the document counts
+// as differing from its file, so Dirty reports true, until it is saved
+// there or replaced.
+func (s *Store) MarkDiskDiffers() {
+	if s.diskDiffers {
+		return
+	}
+	s.diskDiffers = true
+	if d := s.Dirty(); d != s.dirty {
+		s.dirty = d
+		s.publish(Change{Saved: true})
+	}
+}
 
 // CanUndo reports whether Undo has an edit to revert.
 func (s *Store) CanUndo() bool { return s.hist.CanUndo() }
@@ -139,6 +164,7 @@ func (s *Store) Reload(d *blueprint.Document) {
 
 func (s *Store) replace(d *blueprint.Document, sel Selection, file bool) {
 	s.sel = sel.Valid(d)
+	s.diskDiffers = false
 	s.replaced, s.newFile = true, file
 	defer func() { s.replaced, s.newFile = false, false }()
 	n := s.changes
@@ -157,7 +183,8 @@ func (s *Store) MarkSaved(path string) {
 	s.quiet = true
 	s.hist.MarkSaved()
 	s.quiet = false
-	if d := s.hist.Dirty(); d != s.dirty {
+	s.diskDiffers = false
+	if d := s.Dirty(); d != s.dirty {
 		s.dirty = d
 		c.Saved = true
 	}
@@ -178,7 +205,7 @@ func (s *Store) historyChanged() {
 		c.Selection = true
 		s.sel = v
 	}
-	if d := s.hist.Dirty(); d != s.dirty || s.replaced {
+	if d := s.Dirty(); d != s.dirty || s.replaced {
 		s.dirty = d
 		c.Saved = true
 	}

@@ -229,3 +229,26 @@ func TestStoreRedoFails(t *testing.T) {
 		t.Error("the failed redo was dropped, or changed the document")
 	}
 }
+
+// TestStoreDiskDiffers checks that a document whose file changed under it
+// counts as unsaved until it is saved or replaced.
+func TestStoreDiskDiffers(t *testing.T) {
+	s := New(bpgen.Generate(3))
+	r := record(s)
+	s.MarkDiskDiffers()
+	if !s.Dirty() || !s.DiskDiffers() {
+		t.Fatal("not dirty after MarkDiskDiffers")
+	}
+	if got := r.take(); len(got) != 1 || !got[0].Saved {
+		t.Errorf("changes %+v, want one saved-state change", got)
+	}
+	s.MarkSaved("bp.yaml")
+	if s.Dirty() || s.DiskDiffers() {
+		t.Error("still dirty after a save")
+	}
+	s.MarkDiskDiffers()
+	s.Reload(bpgen.Generate(2))
+	if s.Dirty() {
+		t.Error("still dirty after a reload")
+	}
+}

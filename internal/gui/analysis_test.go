@@ -265,14 +265,23 @@ func TestAnalysisWaitsForDrag(t *testing.T) {
 }
 
 // TestAnalysisTimer runs the real timer with a short delay: the result
-// arrives through fyne.Do from the timer's goroutine.
+// arrives through fyne.Do from the timer's goroutine. The edit is made with
+// the timer off and the timer armed afterwards: Fyne's test driver runs
+// fyne.Do on the calling goroutine, so a timer firing during the edit
+// would draw the panels from two goroutines at once, which the app's
+// driver never does.
 func TestAnalysisTimer(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
-	e.lint.delay = time.Millisecond
+	e.lint.delay = -1
 	t.Cleanup(e.lint.cancel)
 	done := make(chan struct{}, 1)
 	e.lint.onResult = append(e.lint.onResult, func() { done <- struct{}{} })
 	addFail(t, e, "tap-card")
+	if !e.lint.pending() {
+		t.Fatal("the edit left no analysis pending")
+	}
+	e.lint.delay = time.Millisecond
+	e.lint.arm()
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):

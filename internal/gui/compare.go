@@ -7,9 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
@@ -63,27 +61,7 @@ func (e *Editor) Comparing() bool { return e.compare != nil && e.compare.on }
 // showCompareFile asks for another blueprint file and compares the open
 // one with it.
 func (e *Editor) showCompareFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			e.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		if cerr := r.Close(); cerr != nil {
-			fyne.LogError("servicebp: closing file", cerr)
-		}
-		e.CompareWithFile(path)
-	}, e.win)
-	d.SetFilter(regularFiles(yamlExts))
-	if e.Path() != "" {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.Path()))); err == nil {
-			d.SetLocation(dir)
-		}
-	}
-	d.Show()
+	e.showFileOpen(yamlExts, func(path string) { e.CompareWithFile(path) })
 }
 
 // CompareWithFile compares the open blueprint with the one in path (File >

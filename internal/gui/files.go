@@ -203,28 +203,35 @@ func suggestedFileName(e *Editor) string {
 // showOpen asks for a file and opens it.
 func (e *Editor) showOpen() {
 	e.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				e.showError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			if cerr := r.Close(); cerr != nil {
-				fyne.LogError("servicebp: closing file", cerr)
-			}
-			e.openPath(path)
-		}, e.win)
-		d.SetFilter(regularFiles(yamlExts))
-		if e.Path() != "" {
-			if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.Path()))); err == nil {
-				d.SetLocation(dir)
-			}
-		}
-		d.Show()
+		e.showFileOpen(yamlExts, func(path string) { e.openPath(path) })
 	})
+}
+
+// showFileOpen asks for a file with one of exts, starting in the open
+// blueprint's folder, and calls onPath with the path chosen; Cancel calls
+// nothing, and an error is shown.
+func (e *Editor) showFileOpen(exts []string, onPath func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			e.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		if cerr := r.Close(); cerr != nil {
+			fyne.LogError("servicebp: closing file", cerr)
+		}
+		onPath(path)
+	}, e.win)
+	d.SetFilter(regularFiles(exts))
+	if e.Path() != "" {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.Path()))); err == nil {
+			d.SetLocation(dir)
+		}
+	}
+	d.Show()
 }
 
 // regularFiles is a file dialog filter for the regular files with one of

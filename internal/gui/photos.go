@@ -12,9 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
@@ -277,25 +275,5 @@ func isPhotoName(path string) bool {
 // choosePhotoFile asks for a PNG or JPEG file, starting in the
 // blueprint's folder.
 func (e *Editor) choosePhotoFile(onPath func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			e.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		if cerr := r.Close(); cerr != nil {
-			fyne.LogError("servicebp: closing file", cerr)
-		}
-		onPath(path)
-	}, e.win)
-	d.SetFilter(regularFiles(photoExts))
-	if e.Path() != "" {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.Path()))); err == nil {
-			d.SetLocation(dir)
-		}
-	}
-	d.Show()
+	e.showFileOpen(photoExts, onPath)
 }

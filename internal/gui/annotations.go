@@ -27,14 +27,5 @@ func (e *Editor) setAnnotations(on bool) {
 
 // annotationsItem is View > Annotations, a checked toggle.
 func annotationsItem(e *Editor) *fyne.MenuItem {
-	it := fyne.NewMenuItem(lang.L("Annotations"), nil)
-	it.Checked = e.annotations()
-	it.Action = func() {
-		it.Checked = !it.Checked
-		e.setAnnotations(it.Checked)
-		if e.ui.menus != nil {
-			e.ui.menus.main.Refresh()
-		}
-	}
-	return it
+	return toggleItem(e, lang.L("Annotations"), e.annotations(), e.setAnnotations)
 }

@@ -36,11 +36,17 @@ func (e *Editor) exportOptions(s exportSettings) export.Options {
 
 // emotionCurveItem is View > Emotion curve, a checked toggle.
 func emotionCurveItem(e *Editor) *fyne.MenuItem {
-	it := fyne.NewMenuItem(lang.L("Emotion curve"), nil)
-	it.Checked = e.emotionCurve()
+	return toggleItem(e, lang.L("Emotion curve"), e.emotionCurve(), e.setEmotionCurve)
+}
+
+// toggleItem is a checked menu item labelled label, starting as on, that
+// calls set with its new state when chosen.
+func toggleItem(e *Editor, label string, on bool, set func(bool)) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, nil)
+	it.Checked = on
 	it.Action = func() {
 		it.Checked = !it.Checked
-		e.setEmotionCurve(it.Checked)
+		set(it.Checked)
 		if e.ui.menus != nil {
 			e.ui.menus.main.Refresh()
 		}

@@ -60,7 +60,7 @@ func generatedFile(t testing.TB, n int) string {
 	return path
 }
 
-func startEditor(t *testing.T, a fyne.App, cache, path string) *Editor {
+func startEditor(t testing.TB, a fyne.App, cache, path string) *Editor {
 	t.Helper()
 	e := NewEditor(a, Options{CacheDir: cache, AutosaveDelay: time.Hour, WatchInterval: -1, NoticeTime: -1, AnalysisDelay: -1, PhotosInForeground: true})
 	e.Start(path)

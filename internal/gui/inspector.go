@@ -396,10 +396,16 @@ func laneName(d *blueprint.Document, id string) string {
 	return id
 }
 
-// columnName is the name of column id, or the id when it has no name.
+// columnName is the name of column id or, when it has none, "Column N"
+// by its place, as the outline and the column header tabs count; an
+// unknown id is shown as it is.
 func columnName(d *blueprint.Document, id string) string {
-	if c := d.Column(id); c != nil && c.Name != "" {
-		return c.Name
+	i := d.ColumnIndex(id)
+	switch {
+	case i < 0:
+		return id
+	case d.Columns[i].Name != "":
+		return d.Columns[i].Name
 	}
-	return id
+	return fmt.Sprintf("%s %d", lang.L("Column"), i+1)
 }

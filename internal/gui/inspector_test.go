@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -262,5 +263,33 @@ func TestIndexOfNoMatch(t *testing.T) {
 	}
 	if got := indexOf(emotions, "0"); got != 2 {
 		t.Errorf("indexOf(emotions, 0) = %d, want 2", got)
+	}
+}
+
+// TestUnnamedColumnShownByPlace checks that a column without a name is
+// called "Column N" in the cell inspector and the outline, as its header
+// tab and the outline's column row count it, and never by its generated
+// id; lanes are called by their names there too.
+func TestUnnamedColumnShownByPlace(t *testing.T) {
+	e := testEditor(t, "")
+	d := e.Doc()
+	lane, col := d.Lanes[1].ID, d.Columns[0].ID
+	if d.Columns[0].Name != "" || col == "" {
+		t.Fatalf("a new blueprint's column is %+v, want one without a name", d.Columns[0])
+	}
+	e.apply(blueprint.AddStep(blueprint.Step{ID: "books", Lane: lane, Column: col, Text: "Books a room"}, -1))
+	e.SetSelection(state.Selection{Kind: state.SelectCell, IDs: []string{lane, col}})
+	cell := e.ui.inspector.other.Text
+	if want := "Customer actions × Column 1\n"; !strings.HasPrefix(cell, want) {
+		t.Errorf("cell inspector says %q, want it to start %q", cell, want)
+	}
+	var row string
+	for _, r := range e.ui.outline.rows {
+		if strings.Contains(r.label, "Books a room") {
+			row = r.label
+		}
+	}
+	if !strings.HasSuffix(row, "· Customer actions × Column 1") {
+		t.Errorf("outline row %q, want it to name the lane and the column by place", row)
 	}
 }

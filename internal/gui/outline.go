@@ -105,7 +105,7 @@ func (o *outline) refresh() {
 		if text == "" {
 			text = "(" + lang.L("empty") + ")"
 		}
-		rows = append(rows, outlineRow{state.StepSelection(s.ID), "▢ " + text + "   · " + s.Lane + " × " + s.Column})
+		rows = append(rows, outlineRow{state.StepSelection(s.ID), "▢ " + text + "   · " + laneName(d, s.Lane) + " × " + columnName(d, s.Column)})
 	}
 	o.rows = rows
 	o.list.Refresh()

@@ -56,6 +56,10 @@ type analyser struct {
 
 	// onResult are called after each analysis, on the UI goroutine.
 	onResult []func()
+	// hovered is the step whose card the pointer is on; hoverNotice is
+	// the status bar notice that tells its findings, while it is shown.
+	hovered     string
+	hoverNotice int
 
 	findingsPanel *findingsPanel
 	statsPanel    *statsPanel
@@ -154,6 +158,7 @@ func (a *analyser) run() {
 	a.done = a.gen
 	a.runs++
 	a.markBoard()
+	a.refreshHover()
 	for _, f := range a.onResult {
 		f()
 	}
@@ -169,13 +174,24 @@ func (a *analyser) markBoard() {
 }
 
 // hoverFindings says in the status bar what the finding marker of the
-// hovered card means: the findings about its step.
+// hovered card means: the findings about its step. Leaving the card takes
+// that notice away, and a new analysis rewrites it (see refreshHover), so
+// it never tells of findings already put right.
 func (e *Editor) hoverFindings(stepID string) {
-	if stepID == "" || e.lint == nil {
+	if e.lint == nil || e.ui == nil {
 		return
 	}
-	list := analysis.ByStep(e.lint.findings)[stepID]
+	e.lint.hovered = stepID
+	shown := e.lint.hoverNotice != 0 && e.lint.hoverNotice == e.ui.noticeGen
+	var list []analysis.Finding
+	if stepID != "" {
+		list = analysis.ByStep(e.lint.findings)[stepID]
+	}
 	if len(list) == 0 {
+		if shown {
+			e.notify("")
+		}
+		e.lint.hoverNotice = 0
 		return
 	}
 	texts := make([]string, len(list))
@@ -183,6 +199,20 @@ func (e *Editor) hoverFindings(stepID string) {
 		texts[i] = findingText(&list[i])
 	}
 	e.notify(lang.L("Findings") + ": " + strings.Join(texts, " · "))
+	e.lint.hoverNotice = e.ui.noticeGen
+}
+
+// refreshHover rewrites the hovered card's findings notice after an
+// analysis, when that notice is still the one shown or the status bar is
+// empty: no other notice is overwritten.
+func (a *analyser) refreshHover() {
+	ui := a.e.ui
+	if a.hovered == "" || ui == nil {
+		return
+	}
+	if a.hoverNotice != 0 && a.hoverNotice == ui.noticeGen || ui.notice.Text == "" {
+		a.e.hoverFindings(a.hovered)
+	}
 }
 
 // stepMarks is the marker of each step with findings: its worst severity.

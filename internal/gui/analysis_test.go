@@ -221,6 +221,38 @@ func TestHoverShowsTheFinding(t *testing.T) {
 	}
 }
 
+// TestHoverNoticeFollowsTheFindings keeps the pointer on a card while its
+// finding is put right: the next analysis takes the notice away, as it
+// does when the pointer leaves a card with findings.
+func TestHoverNoticeFollowsTheFindings(t *testing.T) {
+	e, ft := liveEditor(t, "coffee.yaml")
+	b := testBoard(t, e)
+	r, _ := b.Layout().CardRect("ask")
+	on := b.Scene().WorldToScreen(layout.Point{X: r.X + r.W/2, Y: r.Y + r.H/2})
+	b.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: on}})
+	if !strings.Contains(e.ui.notice.Text, "physical evidence") {
+		t.Fatalf("hovering ask shows %q, want its missing-evidence finding", e.ui.notice.Text)
+	}
+	e.apply(blueprint.AddStep(blueprint.Step{ID: "menu-board", Lane: "evidence", Column: "order", Text: "Menu board"}, -1))
+	ft.fire()
+	if strings.Contains(e.ui.notice.Text, "physical evidence") {
+		t.Errorf("after the evidence was added the status bar still says %q", e.ui.notice.Text)
+	}
+	// A finding that appears while the pointer is on the card is told.
+	s := *e.Doc().Step("ask")
+	s.Fail = "Order misheard"
+	e.apply(blueprint.EditStep("ask", s))
+	ft.fire()
+	want := analysis.ByStep(e.lint.findings)["ask"]
+	if len(want) == 0 || !strings.Contains(e.ui.notice.Text, findingText(&want[0])) {
+		t.Errorf("the status bar says %q, want ask's new findings %v", e.ui.notice.Text, want)
+	}
+	b.MouseOut()
+	if e.ui.notice.Text != "" {
+		t.Errorf("leaving the card leaves %q in the status bar", e.ui.notice.Text)
+	}
+}
+
 func TestAnalysisWaitsForDrag(t *testing.T) {
 	e, ft := liveEditor(t, "coffee.yaml")
 	b := testBoard(t, e)

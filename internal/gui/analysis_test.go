@@ -179,7 +179,12 @@ func TestAnalysisFollowsEdits(t *testing.T) {
 // TestAnalysisFindingsWithoutStep taps a lane's finding: it selects the
 // lane it is about.
 func TestAnalysisFindingsWithoutStep(t *testing.T) {
-	e, _ := liveEditor(t, "coffee.yaml")
+	e, ft := liveEditor(t, "coffee.yaml")
+	// A name long enough that the finding takes more than one line.
+	for _, l := range e.Doc().Lanes {
+		e.apply(blueprint.RenameLane(l.ID, l.Name+" the guest sees, touches and keeps at every step of the visit"))
+	}
+	ft.fire()
 	i := findingIndex(e, analysis.RuleEmptyLane, "")
 	if i < 0 {
 		t.Fatal("the empty lanes are not listed")

@@ -31,7 +31,12 @@ func newOutline(e *Editor) *outline {
 	o := &outline{e: e}
 	o.list = &outlineList{e: e}
 	o.list.Length = func() int { return len(o.rows) }
-	o.list.CreateItem = func() fyne.CanvasObject { return widget.NewLabel("") }
+	o.list.CreateItem = func() fyne.CanvasObject {
+		// A row longer than the panel ends in an ellipsis, not mid-glyph.
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
 	o.list.UpdateItem = func(i widget.ListItemID, obj fyne.CanvasObject) {
 		if i < len(o.rows) {
 			obj.(*widget.Label).SetText(o.rows[i].label)

@@ -62,7 +62,7 @@ func (e *Editor) buildUI() {
 	// The side panel comes after the board so that it is drawn over any
 	// part of the drawing that reaches past the board's edge.
 	e.lint = newAnalyser(e)
-	side := container.NewVSplit(container.NewVScroll(s.inspector.content), e.lint.panels(s.outline))
+	side := container.NewVSplit(s.inspector.pane(), e.lint.panels(s.outline))
 	side.Offset = 0.62
 	split := container.NewHSplit(s.centre, side)
 	split.Offset = 0.74

@@ -107,7 +107,7 @@ func TestActionTableBuildsMenusHelpAndKeys(t *testing.T) {
 	}
 	for _, l := range menuLayout {
 		for _, id := range l.items {
-			if id == menuSeparator || id == menuRecent || id == menuTheme || id == menuEmotionCurve || id == menuTimer || id == menuAnnotations {
+			if id == menuSeparator || id == menuRecent || id == menuTheme || id == menuLanguage || id == menuEmotionCurve || id == menuTimer || id == menuAnnotations {
 				continue
 			}
 			if e.action(id) == nil || e.ui.menus.items[id] == nil {

@@ -136,7 +136,7 @@ type Editor struct {
 // NewEditor makes an editor window in a with an untitled blueprint. Call
 // Start to open a file and show the window.
 func NewEditor(a fyne.App, opts Options) *Editor {
-	setupTranslations()
+	setupTranslations(a.Preferences().String(prefLanguage))
 	e := &Editor{app: a, opts: opts.withDefaults()}
 	e.openExternal = a.OpenURL
 	e.store = state.New(e.newDocument())

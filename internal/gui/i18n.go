@@ -18,12 +18,16 @@ var loadTranslations sync.Once
 
 // setupTranslations registers the catalogues of blueprint/i18n (English,
 // Simplified and Traditional Chinese) with Fyne's lang package, which picks
-// the one closest to the user's locale. It is safe to call more than once.
-func setupTranslations() {
+// the one closest to the user's locale, or the language choice (an
+// i18n.Lang tag) when it is not empty (see View > Language). Only the first
+// call has an effect: the language is chosen once, at start.
+func setupTranslations(choice string) {
 	loadTranslations.Do(func() {
-		if err := addTranslations(); err != nil {
-			fyne.LogError("servicebp: loading translations", err)
-		}
+		withLanguage(choice, func() {
+			if err := addTranslations(); err != nil {
+				fyne.LogError("servicebp: loading translations", err)
+			}
+		})
 	})
 }
 

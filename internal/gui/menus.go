@@ -25,6 +25,7 @@ const menuSeparator = "-"
 const (
 	menuRecent       = "recent"
 	menuTheme        = "theme"
+	menuLanguage     = "language"
 	menuEmotionCurve = "emotion-curve"
 	menuTimer        = "timer"
 )
@@ -37,7 +38,7 @@ var menuLayout = []struct {
 	{"File", []string{"new", "new-from-template", "open", menuRecent, menuSeparator, "save", "save-as", menuSeparator, "compare-file", "compare-head", menuSeparator, "export", "export-slides", menuSeparator, "quit"}},
 	{"Edit", []string{"undo", "redo", menuSeparator, "cut", "copy", "paste", "duplicate", "delete", "select-all", menuSeparator, "capture-question", "reset-votes"}},
 	{"Insert", []string{"insert-step", "insert-column-before", "insert-column-after", "insert-lane", "insert-phase", "insert-flow"}},
-	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", "show-ranking", "show-questions", menuSeparator, menuTheme, menuEmotionCurve, menuAnnotations, menuSeparator, "present", menuTimer}},
+	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", "show-ranking", "show-questions", menuSeparator, menuTheme, menuLanguage, menuEmotionCurve, menuAnnotations, menuSeparator, "present", menuTimer}},
 	{"Help", []string{"shortcuts", "about"}},
 }
 
@@ -72,6 +73,8 @@ func newMenus(e *Editor) *menus {
 				items = append(items, m.recent)
 			case menuTheme:
 				items = append(items, themeMenu(e))
+			case menuLanguage:
+				items = append(items, languageMenu(e))
 			case menuEmotionCurve:
 				items = append(items, emotionCurveItem(e))
 			case menuTimer:

@@ -154,6 +154,7 @@ func (b *Board) Actions() []Action {
 		{ID: "select-down", Label: nav, Keys: []Key{Plain(fyne.KeyDown)}, Run: func() { b.navigate(1, 0) }, Board: true},
 		{ID: "select-next", Label: nav, Keys: []Key{Plain(fyne.KeyTab)}, Run: func() { b.cycle(false) }, Board: true},
 		{ID: "select-previous", Label: nav, Keys: []Key{{Name: fyne.KeyTab, Modifier: fyne.KeyModifierShift}}, Run: func() { b.cycle(true) }, Board: true},
+		{ID: "context-menu", Label: lang.L("Menu of the selection"), Keys: []Key{{Name: fyne.KeyF10, Modifier: fyne.KeyModifierShift}}, Run: b.ShowSelectionMenu, Board: true},
 		{ID: "select-none", Label: lang.L("Select nothing"), Keys: []Key{Plain(fyne.KeyEscape)}, Run: func() { b.store.Select(state.Selection{}) }, Board: true},
 		{ID: "move-left", Label: move, Keys: []Key{Ctrl(fyne.KeyLeft, false)}, Run: func() { b.MoveSelection(0, -1) }, Enabled: steps, Board: true},
 		{ID: "move-right", Label: move, Keys: []Key{Ctrl(fyne.KeyRight, false)}, Run: func() { b.MoveSelection(0, 1) }, Enabled: steps, Board: true},

@@ -130,6 +130,7 @@ func (b *Board) InsertColumn(index int) {
 	}
 	if b.apply(blueprint.InsertColumn(c, index)) {
 		b.store.Select(state.Selection{Kind: state.SelectColumn, IDs: []string{c.ID}})
+		b.RevealSelection()
 	}
 }
 
@@ -140,6 +141,7 @@ func (b *Board) InsertLane(index int) {
 	l := blueprint.Lane{ID: d.UniqueID(name, "lane"), Name: name, Kind: blueprint.LaneCustom}
 	if b.apply(blueprint.AddLane(l, index)) {
 		b.store.Select(state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}})
+		b.RevealSelection()
 		b.startEdit(&editState{kind: editLaneName, id: l.ID}, name)
 		b.edit.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}

@@ -17,3 +17,16 @@ func (b *Board) Reveal(id string) bool {
 	}
 	return ok
 }
+
+// RevealSelection scrolls the view so that what is selected (cards, a
+// flow, a cell, a lane's header, a column or a line) is in sight, if it is
+// not: after inserting a lane or a column at the edge of the drawing, the
+// new one is where the user can see it.
+func (b *Board) RevealSelection() {
+	if b.lay == nil {
+		return
+	}
+	if _, r, ok := b.selectionHit(); ok {
+		b.ScrollTo(r)
+	}
+}

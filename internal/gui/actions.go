@@ -84,13 +84,7 @@ func (e *Editor) insertColumn(after bool) {
 		}
 		// A new column inside a phase joins it.
 	}
-	c := blueprint.Column{ID: d.UniqueID("", "column")}
-	if at > 0 && at < len(d.Columns) && d.Columns[at-1].Phase == d.Columns[at].Phase {
-		c.Phase = d.Columns[at].Phase
-	}
-	if e.apply(blueprint.InsertColumn(c, at)) {
-		e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{c.ID}})
-	}
+	e.ui.board.InsertColumn(at)
 }
 
 // insertLane adds a custom lane below the selected lane, or at the bottom.
@@ -105,6 +99,7 @@ func (e *Editor) insertLane() {
 	l := blueprint.Lane{ID: d.UniqueID(name, "lane"), Name: name, Kind: blueprint.LaneCustom}
 	if e.apply(blueprint.AddLane(l, at)) {
 		e.SetSelection(state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}})
+		e.ui.board.RevealSelection()
 		e.win.Canvas().Focus(e.ui.inspector.lane.name)
 	}
 }

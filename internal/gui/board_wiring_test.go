@@ -127,3 +127,47 @@ func TestBoardInlineEditUndo(t *testing.T) {
 		t.Errorf("one undo left %d steps (want %d), can undo %v", len(e.Doc().Steps), n, e.store.History().CanUndo())
 	}
 }
+
+// TestInsertedLaneAndColumnAreShown inserts a lane and a column with the
+// Insert menu's keys on a blueprint larger than the window: the view
+// scrolls so that the new lane's header and the new column are in sight.
+func TestInsertedLaneAndColumnAreShown(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := startEditor(t, a, t.TempDir(), generatedFile(t, 200))
+	b := testBoard(t, e)
+	// Lower than the five lanes at 100%.
+	e.win.Resize(fyne.NewSize(1400, 500))
+	b.ZoomActual()
+	inView := func(r layout.Rect) bool {
+		p := b.Scene().WorldToScreen(layout.Point{X: r.X, Y: r.Y})
+		q := b.Scene().WorldToScreen(layout.Point{X: r.X + r.W, Y: r.Y + r.H})
+		return p.X >= 0 && p.Y >= 0 && q.X <= b.Size().Width && q.Y <= b.Size().Height
+	}
+	e.insertLane()
+	id := e.Selection().One(state.SelectLane)
+	var header layout.Rect
+	for _, l := range b.Layout().Lanes {
+		if l.ID == id {
+			header = l.Header
+		}
+	}
+	if id == "" || header.H == 0 || !inView(header) {
+		t.Errorf("the new lane %q's header %v is out of view", id, header)
+	}
+	last := e.Doc().Columns[len(e.Doc().Columns)-1].ID
+	e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{last}})
+	b.ZoomActual()
+	e.insertColumn(true)
+	col := e.Selection().One(state.SelectColumn)
+	var box layout.Rect
+	for _, c := range b.Layout().Columns {
+		if c.ID == col {
+			box = c.Rect
+		}
+	}
+	// The column's top, where its header tab is, and its width.
+	box.H = min(box.H, 100)
+	if col == "" || col == last || !inView(box) {
+		t.Errorf("the new column %q at %v is out of view", col, box)
+	}
+}

@@ -126,7 +126,7 @@ func NewBoard(st *state.Store) *Board {
 	// Every column keeps a header to click, named or not.
 	b.style.BlankColumnHeaderHeight = 12
 	b.over = newOverlay()
-	b.bars = newViewBars()
+	b.bars = newViewBars(b)
 	b.frozen = newFrozen(b.scene.Palette())
 	b.bars.restyle(b.scene.Palette())
 	b.edit = newCardEditor(b)

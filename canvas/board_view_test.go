@@ -171,6 +171,23 @@ func TestBoardViewBarsPage(t *testing.T) {
 	if b.Selection().Kind != state.SelectNone {
 		t.Errorf("clicks on the bar selected %v on the board", b.Selection())
 	}
+	// Paging stops at the drawing's ends, with its edge at the board's.
+	for range 30 {
+		test.TapCanvas(w.Canvas(), beyond())
+		if !h.Visible() || h.at+h.length+30 > h.Size().Width {
+			break
+		}
+	}
+	if right := b.Offset().X + b.lay.Width*b.zoom; abs(right-800) > 0.5 {
+		t.Errorf("paged to the end, the drawing ends at %g on an 800-wide board, want at its edge", right)
+	}
+	test.TapCanvas(w.Canvas(), h.Position().AddXY(viewBarMargin+2, viewBarArea/2))
+	for range 30 {
+		test.TapCanvas(w.Canvas(), h.Position().AddXY(viewBarMargin+2, viewBarArea/2))
+	}
+	if x := b.Offset().X; x != 0 {
+		t.Errorf("paged back to the start, the drawing starts at %g, want 0", x)
+	}
 }
 
 // TestBoardViewBarsHover moves the pointer onto a bar: its thumb

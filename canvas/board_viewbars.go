@@ -207,17 +207,20 @@ func (bar *viewBar) Dragged(ev *fyne.DragEvent) {
 	} else {
 		bar.moved += ev.Dragged.DY
 	}
-	// As a scrollbar's, the thumb's ends are the drawing's: the view
-	// stops with the drawing's edge at the board's, or where it was when
-	// the drag started if that was further.
+	bar.panWithin(bar.start, -bar.moved*bar.dragScale)
+}
+
+// panWithin moves the view from the offset from by d along the bar, as a
+// scrollbar does: no further than the drawing's edge at the board's edge,
+// or than where the view was if that was already further.
+func (bar *viewBar) panWithin(from fyne.Position, d float32) {
 	b := bar.b
-	start, content := bar.start.X, b.lay.Width*b.zoom
+	start, content := from.X, b.lay.Width*b.zoom
 	if !bar.horizontal {
-		start, content = bar.start.Y, b.lay.Height*b.zoom
+		start, content = from.Y, b.lay.Height*b.zoom
 	}
-	to := start - bar.moved*bar.dragScale
-	to = max(min(start, bar.view-content), min(to, max(start, 0)))
-	bar.pan(bar.start, to-start)
+	to := max(min(start, bar.view-content), min(start+d, max(start, 0)))
+	bar.pan(from, to-start)
 }
 
 // DragEnd ends the thumb's drag.
@@ -232,9 +235,9 @@ func (bar *viewBar) Tapped(ev *fyne.PointEvent) {
 	p := bar.along(ev.Position)
 	switch {
 	case p < bar.at:
-		bar.pan(bar.b.off, bar.view)
+		bar.panWithin(bar.b.off, bar.view)
 	case p > bar.at+bar.length:
-		bar.pan(bar.b.off, -bar.view)
+		bar.panWithin(bar.b.off, -bar.view)
 	}
 }
 

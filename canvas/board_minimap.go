@@ -20,17 +20,25 @@ const (
 	// minimapMaxW and minimapMaxH bound the minimap's box.
 	minimapMaxW = 220
 	minimapMaxH = 140
+	// minimapWideH is the height a wide drawing's minimap gets by growing
+	// wider than minimapMaxW, up to minimapWideShare of the board's width.
+	minimapWideH     = 44
+	minimapWideShare = 0.6
 	// minimapMinW and minimapMinH are the smallest box worth showing: on
 	// a board with less room beside its frozen headers it hides.
 	minimapMinW = 72
-	minimapMinH = 36
+	minimapMinH = 24
 	// minimapPad is the frame's padding around the picture, and
 	// minimapMargin the space between the frame and the view bars.
 	minimapPad    = 4
 	minimapMargin = 4
 	// minimapRaster is the longer side, in pixels, of the minimap's
-	// picture: it is painted once at this size and scaled to the box.
-	minimapRaster = 480
+	// picture: it is painted once at this size and scaled to the box. A
+	// wide drawing's picture is painted longer, for a shorter side of at
+	// least minimapRasterShort, up to minimapRasterMax.
+	minimapRaster      = 480
+	minimapRasterShort = 64
+	minimapRasterMax   = 2400
 )
 
 // minimap is the optional overview in the board's bottom-right corner
@@ -116,9 +124,11 @@ func (m *minimap) box() (pos fyne.Position, size fyne.Size, ok bool) {
 	bottom := b.size.Height - viewBarArea - minimapMargin
 	left := min(b.frozenLaneWidth(), b.size.Width/2) + minimapMargin
 	top := min(b.frozenTopHeight(), b.size.Height/2) + minimapMargin
-	w := min(minimapMaxW, right-left) - 2*minimapPad
-	h := min(minimapMaxH, bottom-top) - 2*minimapPad
 	aspect := l.Width / l.Height
+	// A wide drawing's minimap grows wider rather than thinner.
+	wide := max(minimapMaxW, min(minimapWideH*aspect, minimapWideShare*b.size.Width))
+	w := min(wide, right-left) - 2*minimapPad
+	h := min(minimapMaxH, bottom-top) - 2*minimapPad
 	if w/h > aspect {
 		w = h * aspect
 	} else {
@@ -209,10 +219,12 @@ func minimapLayout(l *layout.Layout) *layout.Layout {
 
 // paintMinimap paints the rectangles of the display list of l: lane bands
 // and headers, phase bands, column headers and cards, and the straight
-// boundary and grid lines, at minimapRaster pixels along the longer side.
+// boundary and grid lines, at minimapRaster pixels along the longer side
+// (more for a wide drawing).
 func paintMinimap(l *layout.Layout, p *Palette) image.Image {
 	list := draw.Build(l, p, draw.Options{})
-	s := float32(minimapRaster) / max(list.Width, list.Height)
+	long, short := max(list.Width, list.Height), min(list.Width, list.Height)
+	s := max(minimapRaster/long, min(minimapRasterShort/short, minimapRasterMax/long))
 	w := max(1, int(math.Ceil(float64(list.Width*s))))
 	h := max(1, int(math.Ceil(float64(list.Height*s))))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))

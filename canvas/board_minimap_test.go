@@ -65,6 +65,31 @@ func TestBoardMinimapToggle(t *testing.T) {
 	}
 }
 
+// TestBoardMinimapWide shows the minimap of drawings ten and fifty times
+// as wide as they are high: it grows wider, up to part of the board,
+// rather than thinning to a line, and its picture has pixels enough for
+// its box.
+func TestBoardMinimapWide(t *testing.T) {
+	for _, tt := range []struct {
+		steps int
+		minH  float32
+	}{{200, minimapWideH}, {1000, minimapMinH}} {
+		b, _ := minimapBoard(t, bpgen.Generate(tt.steps), 1400, 900)
+		b.SetMinimap(true)
+		m := b.mini
+		if !m.Visible() {
+			t.Fatalf("%d steps (%gx%g): no minimap", tt.steps, b.lay.Width, b.lay.Height)
+		}
+		ps := m.pic.Size()
+		if ps.Height < tt.minH-2*minimapPad-0.5 || m.Size().Width > minimapWideShare*1400+0.5 {
+			t.Errorf("%d steps: minimap %v, picture %v; want a picture ≥ %g high in ≤ %g of the width", tt.steps, m.Size(), ps, tt.minH-2*minimapPad, minimapWideShare)
+		}
+		if px := m.pic.Image.Bounds().Dy(); float32(px) < ps.Height {
+			t.Errorf("%d steps: picture %d pixels high for a box %g high", tt.steps, px, ps.Height)
+		}
+	}
+}
+
 // TestBoardMinimapClick clicks and drags in the minimap: the view is
 // centred on the drawing's point under the pointer, at the same zoom.
 func TestBoardMinimapClick(t *testing.T) {
@@ -105,7 +130,7 @@ func TestBoardMinimapClick(t *testing.T) {
 // at the board's edges, on boards of several sizes: the minimap never
 // covers them, and on a board too small to hold it beside them it hides.
 func TestBoardMinimapClearOfFrozenHeaders(t *testing.T) {
-	for _, size := range []fyne.Size{fyne.NewSize(1200, 800), fyne.NewSize(520, 360), fyne.NewSize(300, 240), fyne.NewSize(200, 160)} {
+	for _, size := range []fyne.Size{fyne.NewSize(1200, 800), fyne.NewSize(520, 360), fyne.NewSize(300, 240), fyne.NewSize(160, 120)} {
 		b, _ := minimapBoard(t, bpgen.Generate(60), size.Width, size.Height)
 		b.SetMinimap(true)
 		b.ZoomIn()
@@ -209,6 +234,28 @@ func BenchmarkMinimapPan(b *testing.B) {
 				b.Fatalf("panning painted the minimap %d times", bd.mini.paints-paints)
 			}
 		})
+	}
+}
+
+// BenchmarkMinimapFollowPan is the minimap's own share of a pan on a
+// 500-step board: placing its view rectangle for the new view.
+func BenchmarkMinimapFollowPan(b *testing.B) {
+	test.NewTempApp(b)
+	bd := NewBoard(state.New(bpgen.Generate(500)))
+	w := test.NewTempWindow(b, bd)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1400, 900))
+	bd.SetMinimap(true)
+	paints := bd.mini.paints
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		bd.off = fyne.NewPos(-float32(i%2000), -float32(i%300))
+		bd.mini.update()
+	}
+	if bd.mini.paints != paints {
+		b.Fatalf("panning painted the minimap %d times", bd.mini.paints-paints)
 	}
 }
 

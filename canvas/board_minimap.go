@@ -63,9 +63,9 @@ type minimap struct {
 	// paints counts the pictures painted, for the tests.
 	paints int
 	// down is set from a press on the minimap to its release; cur is
-	// where a drag without a press (a test's) has got to.
-	down bool
-	cur  fyne.Position
+	// where a drag without a press (a test's) has got to, once dragging.
+	down, dragging bool
+	cur            fyne.Position
 }
 
 // Interfaces the minimap implements.
@@ -332,15 +332,15 @@ func (m *minimap) Dragged(ev *fyne.DragEvent) {
 	}
 	// A drag that came without a press (Fyne's test.Drag) carries where
 	// it started and how far it went.
-	if m.cur == (fyne.Position{}) {
-		m.cur = ev.Position
+	if !m.dragging {
+		m.dragging, m.cur = true, ev.Position
 	}
 	m.cur = m.cur.Add(ev.Dragged)
 	m.centreAt(m.cur)
 }
 
 // DragEnd ends the drag.
-func (m *minimap) DragEnd() { m.cur, m.down = fyne.Position{}, false }
+func (m *minimap) DragEnd() { m.dragging, m.down = false, false }
 
 // Cursor is a pointing hand: the minimap moves the view where it is
 // clicked.

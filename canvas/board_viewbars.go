@@ -134,6 +134,8 @@ func (bar *viewBar) along(pos fyne.Position) float32 {
 func (bar *viewBar) place(start, content, view, across float32) {
 	from, length, out, union := span(start, content, view)
 	if !out && !bar.dragging {
+		// A hidden bar gets no MouseOut: it is thin when it shows again.
+		bar.hover, bar.onThumb = false, false
 		hide(bar)
 		return
 	}

@@ -119,6 +119,9 @@ type Action struct {
 	Run func()
 	// Enabled reports whether the action can run now; nil means always.
 	Enabled func() bool
+	// Checked, when set, makes the action a toggle: it reports whether
+	// the toggle is on, and the action's menu item shows a check mark.
+	Checked func() bool
 	// Board is set for an action whose keys work only while the board has
 	// the keyboard focus (arrows, Tab, Enter, Esc); the others work in the
 	// whole window.

@@ -70,6 +70,8 @@ type Board struct {
 	bars   *viewBars
 	// frozen keeps the lane headers and the phase band in view.
 	frozen *frozen
+	// mini is the minimap (SetMinimap).
+	mini *minimap
 
 	// keys is the key map (see SetKeyMap); clip is the clipboard of the
 	// shortcut being handled.
@@ -126,9 +128,11 @@ func NewBoard(st *state.Store) *Board {
 	// Every column keeps a header to click, named or not.
 	b.style.BlankColumnHeaderHeight = 12
 	b.over = newOverlay()
-	b.bars = newViewBars()
+	b.bars = newViewBars(b)
 	b.frozen = newFrozen(b.scene.Palette())
 	b.bars.restyle(b.scene.Palette())
+	b.mini = newMinimap(b)
+	b.mini.restyle(b.scene.Palette())
 	b.edit = newCardEditor(b)
 	b.edit.Hide()
 	b.editTheme = &editorTheme{}
@@ -174,6 +178,8 @@ func (b *Board) SetPalette(p Palette) {
 	b.over.restyle(p)
 	b.bars.restyle(p)
 	b.frozen.restyle(p)
+	b.mini.restyle(p)
+	b.mini.update()
 	b.Refresh()
 }
 
@@ -203,6 +209,8 @@ func (b *Board) Reload() {
 	b.frozen.invalidate()
 	b.updateFrozen()
 	b.bars.update(b)
+	b.mini.invalidate()
+	b.mini.update()
 }
 
 // apply runs c through the store, which has the board laid out again
@@ -292,7 +300,7 @@ func (b *Board) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
 // CreateRenderer returns the board's renderer.
 func (b *Board) CreateRenderer() fyne.WidgetRenderer {
 	objs := append([]fyne.CanvasObject{b.bg, b.scene.Object(), b.over.box}, b.frozen.objects()...)
-	objs = append(objs, b.bars.h, b.bars.v, b.editBox)
+	objs = append(objs, b.mini, b.bars.h, b.bars.v, b.editBox)
 	return &boardRenderer{b: b, objs: objs}
 }
 

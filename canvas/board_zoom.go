@@ -46,6 +46,7 @@ func (b *Board) setView(zoom float32, off fyne.Position) {
 	b.over.update(b)
 	b.updateFrozen()
 	b.bars.update(b)
+	b.mini.update()
 	if b.editing != nil {
 		b.placeEditor()
 	}

@@ -1,13 +1,33 @@
 package draw
 
 import (
+	"image/color"
+
 	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
 )
 
 // zeroLineAlpha is the opacity of the emotion band's zero line: faint
 // enough to sit behind the curve.
-const zeroLineAlpha = 0x60
+const zeroLineAlpha = 0x80
+
+// The emotion curve's strokes, in world units: the curve is heavier than
+// a flow (a unit more, in a palette of heavy flows), and each point has a ring of the background around it, so that
+// the curve reads at a glance on the light and the dark board.
+const (
+	EmotionCurveWidth = 2.6
+	emotionPointRing  = 2
+)
+
+// EmotionCurveColor is the colour of the emotion curve in p: its Emotion,
+// or for a palette without one the customer lane's accent, as the band's
+// title.
+func EmotionCurveColor(p *Palette) color.NRGBA {
+	if p.Emotion.A != 0 {
+		return p.Emotion
+	}
+	return p.Lane(blueprint.LaneCustomer).Accent
+}
 
 // emotion is the group of the emotion curve (the backdrop has the band's
 // header cell and top border): the band's title, the zero line, the
@@ -31,7 +51,7 @@ func (b *builder) emotion(ec *layout.EmotionCurve) *Group {
 		for i, pt := range ec.Points {
 			pts[i] = pt.At
 		}
-		g.Items = append(g.Items, b.path(Path{Points: b.points(pts...), Stroke: p.Muted, Width: 1.6}))
+		g.Items = append(g.Items, b.path(Path{Points: b.points(pts...), Stroke: EmotionCurveColor(p), Width: max(EmotionCurveWidth, p.FlowStroke+1)}))
 	}
 	for _, pt := range ec.Points {
 		fill := p.Happy
@@ -41,7 +61,7 @@ func (b *builder) emotion(ec *layout.EmotionCurve) *Group {
 		if b.opt.Dimmed[pt.StepID] {
 			fill = Fade(fill, p.Background)
 		}
-		g.Items = append(g.Items, &Circle{Center: pt.At, Radius: layout.EmotionPointRadius, Fill: fill, Stroke: p.Background, Width: 1.5})
+		g.Items = append(g.Items, &Circle{Center: pt.At, Radius: layout.EmotionPointRadius, Fill: fill, Stroke: p.Background, Width: emotionPointRing})
 	}
 	for _, pt := range ec.Points {
 		if pt.Label != nil {

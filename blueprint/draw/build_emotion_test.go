@@ -1,8 +1,11 @@
 package draw
 
 import (
+	"image/color"
+	"math"
 	"testing"
 
+	"servicebp/blueprint"
 	"servicebp/blueprint/layout"
 )
 
@@ -100,4 +103,59 @@ func TestBuildHighlightFlows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEmotionCurveReadable checks, in every palette, that the emotion
+// curve reads at a glance: a line heavier than the flows, in a colour
+// that stands out from the band's background and from the customer lane
+// above it and is not the flows' colour, with points big enough to see,
+// each ringed in the background so that it stands apart from the line.
+func TestEmotionCurveReadable(t *testing.T) {
+	d := coffee()
+	d.Steps[0].Emotion = -2
+	d.Steps[3].Emotion = 2
+	for _, name := range PaletteNames {
+		t.Run(name, func(t *testing.T) {
+			p, _ := PaletteByName(name)
+			l := layout.Compute(d, layout.DefaultStyle(), measure)
+			list := Build(l, &p, Options{})
+			g := groups(list)[Element{Kind: ElemEmotionCurve}]
+			if g == nil {
+				t.Fatal("no emotion curve")
+			}
+			lc := p.Lane(blueprint.LaneCustomer)
+			for _, it := range g.Items {
+				switch it := it.(type) {
+				case *Path:
+					if it.Dash != nil {
+						continue
+					}
+					if it.Width < p.FlowStroke+1 {
+						t.Errorf("curve %g wide, flows %g: want it clearly heavier", it.Width, p.FlowStroke)
+					}
+					for what, bg := range map[string]color.NRGBA{"background": p.Background, "customer lane": lc.Fill, "customer lane (alternate)": lc.AltFill} {
+						if c := contrast(it.Stroke, bg); c < 4.5 {
+							t.Errorf("curve %v on the %s %v: contrast %.2f, want ≥ 4.5", it.Stroke, what, bg, c)
+						}
+					}
+					if dist := colorDistance(it.Stroke, p.Flow); dist < 80 {
+						t.Errorf("curve %v is close to the flows' %v (distance %.0f)", it.Stroke, p.Flow, dist)
+					}
+				case *Circle:
+					if it.Radius < 6 || it.Width < 2 || it.Stroke != p.Background {
+						t.Errorf("point radius %g with a %g ring of %v; want ≥ 6 with a ≥ 2 ring of the background", it.Radius, it.Width, it.Stroke)
+					}
+					if c := contrast(it.Fill, p.Background); c < 2 {
+						t.Errorf("point %v on the background: contrast %.2f", it.Fill, c)
+					}
+				}
+			}
+		})
+	}
+}
+
+// colorDistance is the distance between a and b in RGB.
+func colorDistance(a, b color.NRGBA) float64 {
+	dr, dg, db := float64(a.R)-float64(b.R), float64(a.G)-float64(b.G), float64(a.B)-float64(b.B)
+	return math.Sqrt(dr*dr + dg*dg + db*db)
 }

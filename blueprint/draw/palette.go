@@ -48,6 +48,9 @@ type Palette struct {
 	Votes   color.NRGBA
 	Happy   color.NRGBA
 	Unhappy color.NRGBA
+	// Emotion is the line of the emotion curve: apart from the flows'
+	// grey, and strong on the background.
+	Emotion color.NRGBA
 	Flow    color.NRGBA
 	// FlowLabel is the background behind a flow label.
 	FlowLabel color.NRGBA
@@ -113,6 +116,7 @@ func LightPalette() Palette {
 		Votes:      rgb(0x0369a1),
 		Happy:      rgb(0x2e9d57),
 		Unhappy:    rgb(0xd9622b),
+		Emotion:    rgb(0x92400e),
 		Flow:       rgb(0x475569),
 		FlowLabel:  rgb(0xffffff),
 		Selection:  rgb(0x2563eb),
@@ -158,6 +162,7 @@ func DarkPalette() Palette {
 		Votes:      rgb(0x0284c7),
 		Happy:      rgb(0x4ade80),
 		Unhappy:    rgb(0xfb923c),
+		Emotion:    rgb(0xf5b56a),
 		Flow:       rgb(0xb8c4d4),
 		FlowLabel:  rgb(0x15181d),
 		Selection:  rgb(0x60a5fa),
@@ -204,6 +209,7 @@ func ContrastPalette() Palette {
 		Votes:      rgb(0x003d99),
 		Happy:      rgb(0x007a2f),
 		Unhappy:    rgb(0xc04000),
+		Emotion:    rgb(0x9a3412),
 		Flow:       rgb(0x000000),
 		FlowLabel:  rgb(0xffffff),
 		Selection:  rgb(0x0050ff),

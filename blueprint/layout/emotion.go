@@ -19,7 +19,7 @@ const (
 	// emotionBottomPad is the space under the label row.
 	emotionBottomPad = 6
 	// EmotionPointRadius is the radius of a point of the emotion curve.
-	EmotionPointRadius = 5
+	EmotionPointRadius = 6
 )
 
 // EmotionCurve is the customer's emotions drawn as a line chart in a slim

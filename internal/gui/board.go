@@ -26,6 +26,7 @@ func (e *Editor) installBoard() {
 	b := canvas.NewBoard(e.store)
 	b.SetEmotionCurve(e.emotionCurve())
 	b.SetAnnotations(e.annotations())
+	b.SetMinimap(e.minimap())
 	b.OnError = e.showError
 	b.OnZoom = e.showZoom
 	b.OnHover = e.hoverFindings

@@ -63,6 +63,8 @@ func gestureRows() [][2]string {
 		{lang.L("Drop a flow on an empty cell"), lang.L("Type a card there, connected to the flow's start")},
 		{lang.L("Ctrl+wheel"), lang.L("Zoom around the pointer")},
 		{lang.L("Space+drag, middle-drag"), lang.L("Pan")},
+		{lang.L("Drag a scrollbar, click beside its thumb"), lang.L("Pan; page by one view")},
+		{lang.L("Click or drag in the minimap"), lang.L("Move the view there")},
 		{"Enter", lang.L("Commit a field in the inspector")},
 		{"Shift+Enter", lang.L("New line in a multi-line field")},
 		{"Esc", lang.L("Revert a field in the inspector")},

@@ -38,7 +38,7 @@ var menuLayout = []struct {
 	{"File", []string{"new", "new-from-template", "open", menuRecent, menuSeparator, "save", "save-as", menuSeparator, "compare-file", "compare-head", menuSeparator, "export", "export-slides", menuSeparator, "quit"}},
 	{"Edit", []string{"undo", "redo", menuSeparator, "cut", "copy", "paste", "duplicate", "delete", "select-all", menuSeparator, "capture-question", "reset-votes"}},
 	{"Insert", []string{"insert-step", "insert-column-before", "insert-column-after", "insert-lane", "insert-phase", "insert-flow"}},
-	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", "show-ranking", "show-questions", menuSeparator, menuTheme, menuLanguage, menuEmotionCurve, menuAnnotations, menuSeparator, "present", menuTimer}},
+	{"View", []string{"zoom-in", "zoom-out", "zoom-fit", "zoom-actual", menuSeparator, "show-findings", "show-stats", "show-time", "show-ranking", "show-questions", menuSeparator, menuTheme, menuLanguage, menuEmotionCurve, menuAnnotations, "minimap", menuSeparator, "present", menuTimer}},
 	{"Help", []string{"shortcuts", "about"}},
 }
 
@@ -55,6 +55,9 @@ func menuItem(a *canvas.Action) *fyne.MenuItem {
 	}
 	it := fyne.NewMenuItem(label, a.Run)
 	it.Shortcut = sc
+	if a.Checked != nil {
+		it.Checked = a.Checked()
+	}
 	return it
 }
 
@@ -140,6 +143,10 @@ func (m *menus) refresh() {
 		}
 		if off := a.Enabled != nil && !a.Enabled(); off != it.Disabled || label != it.Label {
 			it.Disabled, it.Label = off, label
+			changed = true
+		}
+		if a.Checked != nil && a.Checked() != it.Checked {
+			it.Checked = !it.Checked
 			changed = true
 		}
 	}

@@ -84,10 +84,11 @@ func (e *Editor) insertColumn(after bool) {
 		}
 		// A new column inside a phase joins it.
 	}
-	c := blueprint.Column{ID: d.UniqueID("", "column")}
+	var c blueprint.Column
 	if at > 0 && at < len(d.Columns) && d.Columns[at-1].Phase == d.Columns[at].Phase {
 		c.Phase = d.Columns[at].Phase
 	}
+	c.ID = d.UniqueID(blueprint.ColumnIDText(c), "column")
 	if e.apply(blueprint.InsertColumn(c, at)) {
 		e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{c.ID}})
 	}
@@ -137,7 +138,7 @@ func (e *Editor) insertPhase() {
 	name.SetPlaceHolder(lang.L("Phase name"))
 	ok := func() {
 		if n := name.Text; n != "" {
-			e.apply(blueprint.SetPhase(n, cols...))
+			e.applyPhase(state.PlanSetPhase(e.Doc(), n, cols...))
 		}
 	}
 	name.OnSubmitted = func(string) {

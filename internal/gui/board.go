@@ -30,7 +30,7 @@ func (e *Editor) installBoard() {
 	b.OnZoom = e.showZoom
 	b.OnHover = e.hoverFindings
 	b.OnDelete = e.deleteSelected
-	b.OnOfferID = e.offerID
+	b.OnOfferIDs = e.offerIDs
 	e.ui.board = b
 	e.showZoom(b.Zoom())
 	e.ui.centre.Objects = []fyne.CanvasObject{b}

@@ -79,5 +79,8 @@ func (e *Editor) themeVariant() fyne.ThemeVariant {
 // focusBoard gives the board the keyboard focus, so that arrows, Enter
 // and typing act on the blueprint without a first click.
 func (e *Editor) focusBoard() {
+	if e.reporting != "" {
+		return // the board is hidden behind a report (see startReport)
+	}
 	e.win.Canvas().Focus(e.ui.board)
 }

@@ -124,6 +124,15 @@ func TestOpenWhatIsValidKeepsThePath(t *testing.T) {
 	if !shown(e.win.Content(), e.ui.board) {
 		t.Error("the board is not shown")
 	}
+	e.requestClose()
+	if e.question == nil || !strings.Contains(e.question.message, "the part of bad.yaml that had no errors") {
+		t.Fatalf("quitting did not ask about the valid part: %+v", e.question)
+	}
+	answer(t, e, "Save")
+	if e.question == nil || e.question.title != "Replace bad.yaml?" {
+		t.Fatalf("saving the valid part over the file did not ask: %+v", e.question)
+	}
+	answer(t, e, "Cancel")
 	e.action("save").Run()
 	if e.question == nil || e.question.title != "Replace bad.yaml?" {
 		t.Fatalf("saving the valid part over the file did not ask: %+v", e.question)

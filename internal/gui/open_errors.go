@@ -46,10 +46,9 @@ func (e *Editor) showLoadError(path string, err error) {
 	}
 	if data, rerr := blueprint.ReadFile(path); rerr == nil {
 		if d := blueprint.ParseValid(path, data); d != nil {
-			n := len(lines)
 			extra = append(extra, choice{label: lang.L("Open what is valid"), action: func() {
 				e.endReport()
-				e.openPartial(d, path, data, n)
+				e.openPartial(d, path, data)
 			}})
 		}
 	}
@@ -148,8 +147,8 @@ func (e *Editor) openInTextEditor(path string) {
 
 // openPartial opens d, the part of the file at path (which holds data)
 // that has no errors, as that file: it counts as unsaved, and saving it
-// there asks first, since it drops what had the n problems.
-func (e *Editor) openPartial(d *blueprint.Document, path string, data []byte, n int) {
+// there asks first, since it drops what had errors.
+func (e *Editor) openPartial(d *blueprint.Document, path string, data []byte) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -157,7 +156,7 @@ func (e *Editor) openPartial(d *blueprint.Document, path string, data []byte, n 
 	e.watch.remember(data)
 	e.addRecent(path)
 	e.focusBoard()
-	e.notify(lang.L("Opened the valid part of {{.Name}}, leaving out what has the {{.Count}} problems; saving asks before it replaces the file", map[string]any{"Name": filepath.Base(path), "Count": n}))
+	e.notify(lang.L("Opened the valid part of {{.Name}}, leaving out what has errors; saving asks before it replaces the file", map[string]any{"Name": filepath.Base(path)}))
 }
 
 // askReplacePartial asks before a save writes the valid part of a file

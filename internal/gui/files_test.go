@@ -319,3 +319,55 @@ func TestReportEndsWithAnotherBlueprint(t *testing.T) {
 		t.Errorf("a good file opened over the report leaves question %v, reporting %q", e.question, e.reporting)
 	}
 }
+
+// TestOpenBadFileOverABlueprint opens a file with errors while a
+// blueprint is open: that blueprint stays behind the problems until the
+// user opens what is valid, which then is the bad file, unsaved.
+func TestOpenBadFileOverABlueprint(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	bad := copyFixture(t, "bad.yaml")
+	if e.openPath(bad) {
+		t.Fatal("a file with errors opened")
+	}
+	q := e.question
+	if q == nil || q.title != "Cannot open bad.yaml" || q.button("OK") == nil || q.button("New blueprint") != nil {
+		t.Fatalf("question %+v", q)
+	}
+	if e.reporting != "" || e.Doc().Title != "Coffee to go" || !shown(e.win.Content(), e.ui.board) {
+		t.Errorf("the open blueprint was hidden or replaced: reporting %q, title %q", e.reporting, e.Doc().Title)
+	}
+	if got := e.win.Title(); got != "coffee.yaml — servicebp" {
+		t.Errorf("window title %q", got)
+	}
+	answer(t, e, "Open what is valid")
+	if abs, _ := filepath.Abs(bad); e.Path() != abs || !e.Dirty() || e.Doc().Title != "Broken" {
+		t.Errorf("path %q, dirty %v, title %q", e.Path(), e.Dirty(), e.Doc().Title)
+	}
+}
+
+// TestValidPartReloadsWhenTheFileIsFixed: an untouched valid part takes
+// the file once it is fixed on disk (in a text editor, say); an edited
+// one asks first.
+func TestValidPartReloadsWhenTheFileIsFixed(t *testing.T) {
+	e := testEditor(t, "bad.yaml")
+	answer(t, e, "Open what is valid")
+	fixed := "servicebp: 1\ntitle: Fixed\nsteps:\n  - {id: a, lane: customer, column: c1, text: Found step}\n"
+	if err := os.WriteFile(e.Path(), []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.watch.check()
+	if e.question != nil || e.Doc().Title != "Fixed" || e.Dirty() || e.store.Partial() {
+		t.Errorf("after the fix: question %v, title %q, dirty %v, partial %v", e.question, e.Doc().Title, e.Dirty(), e.store.Partial())
+	}
+
+	e = testEditor(t, "bad.yaml")
+	answer(t, e, "Open what is valid")
+	e.apply(blueprint.SetTitle("Mine"))
+	if err := os.WriteFile(e.Path(), []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.watch.check()
+	if e.question == nil || e.question.title != "File changed on disk" || e.Doc().Title != "Mine" {
+		t.Errorf("an edited valid part was replaced without asking: question %v, title %q", e.question, e.Doc().Title)
+	}
+}

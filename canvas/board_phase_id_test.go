@@ -61,3 +61,32 @@ func TestBoardSetPhaseGivesTheColumnItsID(t *testing.T) {
 		t.Errorf("inserted inside the phase: %+v", c)
 	}
 }
+
+// TestBoardRenameLaneOffersItsID renames a new lane with a step on the
+// board: its made-up id is offered, not changed.
+func TestBoardRenameLaneOffersItsID(t *testing.T) {
+	test.NewTempApp(t)
+	st := state.New(blueprint.New("", blueprint.EnglishNames))
+	for _, c := range []blueprint.Command{
+		blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1),
+		blueprint.AddStep(blueprint.Step{ID: "taxi", Lane: "new-lane", Column: "column", Text: "Taxi"}, -1),
+	} {
+		if err := st.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := NewBoard(st)
+	test.NewTempWindow(t, b).Resize(fyne.NewSize(900, 600))
+	var kind state.SelectionKind
+	var offered []state.IDChange
+	b.OnOfferIDs = func(k state.SelectionKind, changes []state.IDChange) { kind, offered = k, changes }
+	b.startEdit(&editState{kind: editLaneName, id: "new-lane"}, "New lane")
+	b.edit.SetText("Partner taxi firm")
+	b.commitEdit()
+	if l := st.Doc().Lane("new-lane"); l == nil || l.Name != "Partner taxi firm" {
+		t.Fatalf("lanes %v", st.Doc().Lanes)
+	}
+	if kind != state.SelectLane || !slices.Equal(offered, []state.IDChange{{Old: "new-lane", New: "partner-taxi-firm"}}) {
+		t.Errorf("offered %v %v", kind, offered)
+	}
+}

@@ -141,3 +141,20 @@ func TestSetPhaseOffersTheColumnIDs(t *testing.T) {
 		t.Error("undo of the id change did not bring back both ids at once, or undid the phase")
 	}
 }
+
+// TestBoardOffersTheLaneID: a lane renamed on the board (its header's
+// inline editor) is offered its new id through the editor's question.
+func TestBoardOffersTheLaneID(t *testing.T) {
+	e := testEditor(t, "")
+	e.apply(blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1))
+	e.apply(blueprint.AddStep(blueprint.Step{Lane: "new-lane", Column: "column", Text: "Taxi arrives"}, -1))
+	e.apply(blueprint.RenameLane("new-lane", "Partner taxi firm"))
+	if e.ui.board.OnOfferIDs == nil {
+		t.Fatal("the board has no way to offer an id")
+	}
+	e.ui.board.OnOfferIDs(state.SelectLane, []state.IDChange{{Old: "new-lane", New: "partner-taxi-firm"}})
+	answer(t, e, "Change to partner-taxi-firm")
+	if d := e.Doc(); d.Lane("partner-taxi-firm") == nil || d.Steps[0].Lane != "partner-taxi-firm" {
+		t.Errorf("lanes %v, step in %q", laneIDs(d), d.Steps[0].Lane)
+	}
+}

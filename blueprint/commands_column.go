@@ -16,12 +16,13 @@ func cmdCheckColumn(c *Column) error {
 
 // InsertColumn returns a command that inserts c so that it becomes column
 // number index (0 = first, -1 = after the last). When c.ID is empty the
-// column gets an id made from its name.
+// column gets an id made from its name, or from its phase when it has no
+// name (see ColumnIDText).
 func InsertColumn(c Column, index int) Command {
 	return CommandFunc("Insert column", func(d *Document) error {
 		col := c
 		if col.ID == "" {
-			col.ID = d.UniqueID(col.Name, "column")
+			col.ID = d.UniqueID(ColumnIDText(col), "column")
 		} else if err := checkIDSyntax(col.ID); err != nil {
 			return fmt.Errorf("insert column: %w", err)
 		}

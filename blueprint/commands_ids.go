@@ -14,8 +14,20 @@ var generatedID = regexp.MustCompile(`^(column|new-lane|lane|step)(-[0-9]+)?$`)
 // element without a name, which a name can replace.
 func IsGeneratedID(id string) bool { return generatedID.MatchString(id) }
 
+// ColumnIDText is the text an id for column c is made from: its name, or
+// its phase when it has no name ("arrival", then "arrival-2" for the
+// second column of phase Arrival). Empty means neither says anything, and
+// the id is a made-up "column-N".
+func ColumnIDText(c Column) string {
+	if Slug(c.Name) != "" {
+		return c.Name
+	}
+	return c.Phase
+}
+
 // RenameLaneID returns a command that changes the id of lane old to new,
-// and every reference to it: the steps in the lane and the line below it.
+// and every reference to it: the steps in the lane, the line below it and
+// the merge conflicts recorded about it.
 func RenameLaneID(old, new string) Command {
 	return CommandFunc("Change lane id", func(d *Document) error {
 		i := d.LaneIndex(old)
@@ -49,12 +61,14 @@ func RenameLaneID(old, new string) Command {
 			}
 			d.Lines = lines
 		}
+		renameConflictRefs(d, "lane", old, new, "lane", "below")
 		return nil
 	})
 }
 
 // RenameColumnID returns a command that changes the id of column old to
-// new, and the column of every step in it.
+// new, and every reference to it: the column of every step in it and the
+// merge conflicts recorded about it.
 func RenameColumnID(old, new string) Command {
 	return CommandFunc("Change column id", func(d *Document) error {
 		i := d.ColumnIndex(old)
@@ -79,6 +93,49 @@ func RenameColumnID(old, new string) Command {
 			}
 			d.Steps = steps
 		}
+		renameConflictRefs(d, "column", old, new, "column")
 		return nil
 	})
+}
+
+// RenameColumnIDs returns one command, labelled "Change column ids", that
+// changes the id of each column in changes (old id to new id) with
+// RenameColumnID, in the order given.
+func RenameColumnIDs(changes [][2]string) Command {
+	cmds := make([]Command, len(changes))
+	for i, c := range changes {
+		cmds[i] = RenameColumnID(c[0], c[1])
+	}
+	return Batch("Change column ids", cmds...)
+}
+
+// renameConflictRefs makes the merge conflicts recorded about the element
+// (lane or column) old name it new: the entries about the element itself,
+// and the values of the fields (a step's "lane" or "column", a line's
+// "below") that name it.
+func renameConflictRefs(d *Document, element, old, new string, fields ...string) {
+	refers := func(k Conflict) bool {
+		return (k.Element == element && k.ID == old) ||
+			(slices.Contains(fields, k.Field) && (k.Base == old || k.Ours == old || k.Theirs == old))
+	}
+	if !slices.ContainsFunc(d.Conflicts, refers) {
+		return
+	}
+	ks := slices.Clone(d.Conflicts)
+	for i, k := range ks {
+		if !refers(k) {
+			continue
+		}
+		if k.Element == element && k.ID == old {
+			ks[i].ID = new
+		}
+		if slices.Contains(fields, k.Field) {
+			for _, v := range []*string{&ks[i].Base, &ks[i].Ours, &ks[i].Theirs} {
+				if *v == old {
+					*v = new
+				}
+			}
+		}
+	}
+	d.Conflicts = ks
 }

@@ -90,10 +90,11 @@ type Board struct {
 	// the board (the Delete key and the lane and column menus), so that
 	// the editor can say what went.
 	OnDelete func(sel state.Selection)
-	// OnOfferID is called after a lane or column (sel) whose id the editor
-	// made up was renamed while other elements refer to it: the id is not
-	// changed silently, and id is the one its new name suggests.
-	OnOfferID func(sel state.Selection, id string)
+	// OnOfferIDs is called after lanes or columns (kind) whose ids the
+	// editor made up were renamed, or given a phase, while other elements
+	// refer to them: such ids are not changed silently, and each change
+	// holds the id the new name or phase suggests.
+	OnOfferIDs func(kind state.SelectionKind, changes []state.IDChange)
 }
 
 // Interfaces the board implements.

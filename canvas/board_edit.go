@@ -304,8 +304,13 @@ func (b *Board) commitEdit() {
 		var c blueprint.Command = blueprint.AddStep(s, -1)
 		if st.column == "" {
 			// A card right of the last column comes with its column, in
-			// one undo step.
-			ids := blueprint.UniqueIDs(d, []string{"column", text}, "step")
+			// one undo step; the column's id is made from the phase it
+			// joins, if any.
+			colText := "column"
+			if blueprint.Slug(st.phase) != "" {
+				colText = st.phase
+			}
+			ids := blueprint.UniqueIDs(d, []string{colText, text}, "step")
 			s.ID, s.Column = ids[1], ids[0]
 			c = blueprint.Batch("Add step", blueprint.InsertColumn(blueprint.Column{ID: ids[0], Phase: st.phase}, -1), blueprint.AddStep(s, -1))
 		}
@@ -338,9 +343,9 @@ func (b *Board) commitEdit() {
 		switch {
 		case c == nil || text == c.Phase:
 		case c.Phase != "" && text != "":
-			b.apply(blueprint.RenamePhase(c.Phase, text))
+			b.applyPhase(state.PlanRenamePhase(d, c.Phase, text))
 		default:
-			b.apply(blueprint.SetPhase(text, st.id))
+			b.applyPhase(state.PlanSetPhase(d, text, st.id))
 		}
 	}
 }
@@ -411,7 +416,7 @@ func longestMid(pts []layout.Point) layout.Point {
 
 // rename renames the lane or column sel selects (see state.PlanRename):
 // a made-up id that nothing refers to follows the name, and one that is
-// referred to is offered through OnOfferID.
+// referred to is offered through OnOfferIDs.
 func (b *Board) rename(sel state.Selection, name string) {
 	p := state.PlanRename(b.store.Doc(), sel, name)
 	if p.Command == nil || !b.apply(p.Command) {
@@ -420,7 +425,23 @@ func (b *Board) rename(sel state.Selection, name string) {
 	if p.ID != sel.IDs[0] && b.store.Selection().Kind == state.SelectNone {
 		b.store.Select(state.Selection{Kind: sel.Kind, IDs: []string{p.ID}})
 	}
-	if p.Offer != "" && b.OnOfferID != nil {
-		b.OnOfferID(sel, p.Offer)
+	if p.Offer != "" && b.OnOfferIDs != nil {
+		b.OnOfferIDs(sel.Kind, []state.IDChange{{Old: sel.IDs[0], New: p.Offer}})
+	}
+}
+
+// applyPhase applies a planned change of phase (see state.PlanPhase): the
+// selection follows the column ids it changes, and the made-up ids that
+// steps refer to are offered through OnOfferIDs.
+func (b *Board) applyPhase(p state.PhasePlan) {
+	before := b.store.Selection()
+	if !b.apply(p.Command) {
+		return
+	}
+	if len(p.Changed) > 0 {
+		b.store.Select(before.Renamed(state.SelectColumn, p.Changed))
+	}
+	if len(p.Offer) > 0 && b.OnOfferIDs != nil {
+		b.OnOfferIDs(state.SelectColumn, p.Offer)
 	}
 }

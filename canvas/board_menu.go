@@ -124,10 +124,11 @@ func (b *Board) laneMenu(id string) *fyne.Menu {
 // phase it joins the phase.
 func (b *Board) InsertColumn(index int) {
 	d := b.store.Doc()
-	c := blueprint.Column{ID: d.UniqueID("", "column")}
+	var c blueprint.Column
 	if index > 0 && index < len(d.Columns) && d.Columns[index-1].Phase == d.Columns[index].Phase {
 		c.Phase = d.Columns[index].Phase
 	}
+	c.ID = d.UniqueID(blueprint.ColumnIDText(c), "column")
 	if b.apply(blueprint.InsertColumn(c, index)) {
 		b.store.Select(state.Selection{Kind: state.SelectColumn, IDs: []string{c.ID}})
 		b.RevealSelection()

@@ -4,6 +4,7 @@ import (
 	"maps"
 
 	"servicebp/blueprint/draw"
+	"servicebp/blueprint/layout"
 )
 
 // Mark is the finding marker a card carries in the editor (see
@@ -34,3 +35,24 @@ func (s *Scene) SetMarks(marks map[string]Mark) {
 
 // Marks returns a copy of the markers set with SetMarks.
 func (s *Scene) Marks() map[string]Mark { return maps.Clone(s.marks) }
+
+// SetMarks puts the finding markers marks (step id to mark) on the board's
+// cards, and has the legend explain each kind of marker shown.
+func (b *Board) SetMarks(marks map[string]Mark) {
+	var set layout.MarkSet
+	for _, m := range marks {
+		switch m {
+		case MarkError:
+			set |= layout.MarksError
+		case MarkWarning:
+			set |= layout.MarksWarning
+		case MarkInfo:
+			set |= layout.MarksInfo
+		}
+	}
+	b.scene.SetMarks(marks)
+	if set != b.style.MarkLegend {
+		b.style.MarkLegend = set
+		b.Reload()
+	}
+}

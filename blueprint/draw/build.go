@@ -152,6 +152,15 @@ func (b *builder) legend(lg *layout.Legend) *Group {
 			g.Items = append(g.Items, b.momentMark(s))
 		case layout.LegendVotes:
 			g.Items = append(g.Items, b.pill(s, p.Votes), voteDot(it.Dot, p), b.text(*it.SampleText, p.BadgeText))
+		case layout.LegendMarkError, layout.LegendMarkWarning, layout.LegendMarkInfo:
+			m := MarkInfo
+			switch it.Kind {
+			case layout.LegendMarkError:
+				m = MarkError
+			case layout.LegendMarkWarning:
+				m = MarkWarning
+			}
+			g.Items = append(g.Items, &Circle{Center: layout.Point{X: s.X + s.W/2, Y: s.Y + s.H/2}, Radius: MarkRadius, Fill: markColor(m, p), Stroke: p.Card, Width: 1.5})
 		case layout.LegendFlow, layout.LegendTwoWay:
 			y := s.Y + s.H/2
 			a, z := layout.Point{X: s.X, Y: y}, layout.Point{X: s.Right(), Y: y}

@@ -162,14 +162,20 @@ func (b *builder) momentMark(r layout.Rect) *Path {
 // clear of the connector handle in the middle of the right edge, ringed
 // with the card colour so it stands out on the lane behind.
 func markDot(r layout.Rect, m Mark, p *Palette) *Circle {
-	fill := MarkInfoColor
+	return &Circle{Center: layout.Point{X: r.Right() - 1, Y: r.Bottom() - 1}, Radius: MarkRadius, Fill: markColor(m, p), Stroke: p.Card, Width: 1.5}
+}
+
+// markColor is the colour of the finding marker m (of a card, or of its
+// legend sample): the fail colour for an error, the wait colour for a
+// warning, MarkInfoColor for the rest.
+func markColor(m Mark, p *Palette) color.NRGBA {
 	switch m {
 	case MarkError:
-		fill = p.Fail
+		return p.Fail
 	case MarkWarning:
-		fill = p.Wait
+		return p.Wait
 	}
-	return &Circle{Center: layout.Point{X: r.Right() - 1, Y: r.Bottom() - 1}, Radius: MarkRadius, Fill: fill, Stroke: p.Card, Width: 1.5}
+	return MarkInfoColor
 }
 
 // voteDot is the sticker dot of a dot-vote badge or its legend sample: a

@@ -266,6 +266,10 @@ func (c *computer) card(s *blueprint.Step, cc *cardContent, r Rect) Card {
 	return card
 }
 
+// MarkSampleWidth is the width of the legend's sample of a finding marker,
+// a dot.
+const MarkSampleWidth = 12
+
 // legendKinds reports which legend entries the drawing uses.
 func (c *computer) legendKinds() map[LegendKind]bool {
 	used := make(map[LegendKind]bool, 6)
@@ -288,6 +292,12 @@ func (c *computer) legendKinds() map[LegendKind]bool {
 	for _, r := range c.l.Flows {
 		used[LegendFlow] = used[LegendFlow] || !r.TwoWay
 		used[LegendTwoWay] = used[LegendTwoWay] || r.TwoWay
+	}
+	if len(c.l.Cards) > 0 {
+		m := c.st.MarkLegend
+		used[LegendMarkError] = m&MarksError != 0
+		used[LegendMarkWarning] = m&MarksWarning != 0
+		used[LegendMarkInfo] = m&MarksInfo != 0
 	}
 	return used
 }
@@ -312,6 +322,9 @@ func (c *computer) legend(x, y, width float32) *Legend {
 		{LegendFlow, "", lb.Flow, 36},
 		{LegendTwoWay, "", lb.TwoWay, 36},
 		{LegendVotes, VotesText(3), lb.Votes, 0},
+		{LegendMarkError, "", lb.MarkError, MarkSampleWidth},
+		{LegendMarkWarning, "", lb.MarkWarning, MarkSampleWidth},
+		{LegendMarkInfo, "", lb.MarkInfo, MarkSampleWidth},
 	}
 	used := c.legendKinds()
 	lg := &Legend{}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 )
 
 // fakeMeasure is a monospace measure: CJK characters are size wide, other
@@ -499,5 +500,41 @@ func TestLegendListsUsedMarks(t *testing.T) {
 	empty := blueprint.New("", blueprint.EnglishNames)
 	if l := Compute(empty, DefaultStyle(), fakeMeasure); l.Legend != nil {
 		t.Errorf("a blueprint with no marks has a legend: %+v", l.Legend)
+	}
+}
+
+// TestLegendExplainsFindingMarkers: the editor's finding markers get one
+// legend entry per severity shown, after the other entries, in the
+// labels' language; a style without markers (every export's) has none.
+func TestLegendExplainsFindingMarkers(t *testing.T) {
+	d := testDoc()
+	d.Flows = nil
+	for i := range d.Steps {
+		d.Steps[i].Fail, d.Steps[i].Emotion = "", 0
+	}
+	st := DefaultStyle()
+	st.MarkLegend = MarksError | MarksInfo
+	st.Labels = LabelsIn(i18n.Simplified)
+	l := Compute(d, st, fakeMeasure)
+	var kinds []LegendKind
+	var labels []string
+	for _, it := range l.Legend.Items {
+		kinds = append(kinds, it.Kind)
+		labels = append(labels, it.Label.Text)
+	}
+	if want := []LegendKind{LegendWait, LegendMoment, LegendMarkError, LegendMarkInfo}; !reflect.DeepEqual(kinds, want) {
+		t.Errorf("legend kinds = %v, want %v", kinds, want)
+	}
+	if want := []string{"等待点", "真实瞬间", "检查结果：错误", "检查结果：提示"}; !reflect.DeepEqual(labels, want) {
+		t.Errorf("legend labels = %q, want %q", labels, want)
+	}
+	for _, it := range l.Legend.Items[2:] {
+		if it.Sample.W != MarkSampleWidth || it.Sample.H <= 0 {
+			t.Errorf("marker sample %+v", it.Sample)
+		}
+	}
+	empty := blueprint.New("", blueprint.EnglishNames)
+	if l := Compute(empty, st, fakeMeasure); l.Legend != nil {
+		t.Errorf("a blueprint with no cards explains markers: %+v", l.Legend)
 	}
 }

@@ -60,6 +60,10 @@ type Style struct {
 	ThumbHeight float32
 	// Legend adds a legend under the grid, explaining the marks used.
 	Legend bool
+	// MarkLegend lists the finding markers the cards carry, which the
+	// legend then explains too: the editor sets it from its lint findings,
+	// and exports, which draw no markers, leave it zero.
+	MarkLegend MarkSet
 	// NoEmotionCurve leaves out the emotion curve, the band under the
 	// customer lane that charts the customer's emotions (see
 	// EmotionCurve).
@@ -111,6 +115,8 @@ func LinkText(l Link) string {
 // legend, the emotion band's title and the canonical lane and line names.
 type Labels struct {
 	Fail, Wait, Moment, Emotion, Flow, TwoWay, Votes string
+	// MarkError, MarkWarning and MarkInfo explain the finding markers.
+	MarkError, MarkWarning, MarkInfo string
 	// WaitSample is the duration shown in the legend's wait badge.
 	WaitSample string
 	// Names are the canonical lane and line names, drawn for the lanes and
@@ -123,6 +129,7 @@ func LabelsIn(l i18n.Lang) Labels {
 	return Labels{
 		Fail: l.T("legend.fail"), Wait: l.T("legend.wait"), Moment: l.T("legend.moment"),
 		Emotion: l.T("legend.emotion"), Flow: l.T("legend.flow"), TwoWay: l.T("legend.two-way"), Votes: l.T("legend.votes"),
+		MarkError: l.T("legend.mark-error"), MarkWarning: l.T("legend.mark-warning"), MarkInfo: l.T("legend.mark-info"),
 		WaitSample: "5m",
 		Names:      l.Names(),
 	}

@@ -184,6 +184,22 @@ const (
 	LegendFlow
 	LegendTwoWay
 	LegendVotes
+	// LegendMarkError, LegendMarkWarning and LegendMarkInfo explain the
+	// editor's finding markers (see Style.MarkLegend).
+	LegendMarkError
+	LegendMarkWarning
+	LegendMarkInfo
+)
+
+// MarkSet says which finding markers the cards of the editor carry, one
+// bit per severity.
+type MarkSet uint8
+
+// The finding markers.
+const (
+	MarksInfo MarkSet = 1 << iota
+	MarksWarning
+	MarksError
 )
 
 // LegendItem is one legend entry: a sample drawn in Sample and its label.

@@ -170,7 +170,7 @@ func (a *analyser) markBoard() {
 	if a.e.ui == nil || a.e.ui.board == nil {
 		return
 	}
-	a.e.ui.board.Scene().SetMarks(stepMarks(a.findings))
+	a.e.ui.board.SetMarks(stepMarks(a.findings))
 }
 
 // hoverFindings says in the status bar what the finding marker of the

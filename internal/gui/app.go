@@ -131,6 +131,14 @@ type Editor struct {
 	// openExternal opens a file or address in the program the system
 	// uses for it (Fyne's OpenURL); tests replace it.
 	openExternal func(*url.URL) error
+	// reporting is the file whose problems the window shows in place of
+	// the untouched untitled blueprint (see showLoadError), "" when none;
+	// reportHidden is the window's content meanwhile, reportQ the report
+	// and reportEnd the store subscription that ends it.
+	reporting    string
+	reportHidden fyne.CanvasObject
+	reportQ      *question
+	reportEnd    func()
 }
 
 // NewEditor makes an editor window in a with an untitled blueprint. Call

@@ -31,7 +31,7 @@ func (e *Editor) installBoard() {
 	b.OnZoom = e.showZoom
 	b.OnHover = e.hoverFindings
 	b.OnDelete = e.deleteSelected
-	b.OnOfferID = e.offerID
+	b.OnOfferIDs = e.offerIDs
 	e.ui.board = b
 	e.showZoom(b.Zoom())
 	e.ui.centre.Objects = []fyne.CanvasObject{b}
@@ -80,5 +80,8 @@ func (e *Editor) themeVariant() fyne.ThemeVariant {
 // focusBoard gives the board the keyboard focus, so that arrows, Enter
 // and typing act on the blueprint without a first click.
 func (e *Editor) focusBoard() {
+	if e.reporting != "" {
+		return // the board is hidden behind a report (see startReport)
+	}
 	e.win.Canvas().Focus(e.ui.board)
 }

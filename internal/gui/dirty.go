@@ -18,9 +18,13 @@ func (e *Editor) confirmDiscard(then func()) {
 	}
 	if e.store.DiskDiffers() {
 		// Another program changed the file to a version the editor did not
-		// take: the one in the editor may be the only good copy.
-		e.ask(lang.L("Unsaved changes"),
-			lang.L("{{.Name}} was changed on disk by another program, and the editor holds a different version. Save the editor's version before closing it?", map[string]any{"Name": e.displayName()}),
+		// take, or the editor holds the valid part of a file with errors:
+		// the one in the editor may be the only good copy.
+		msg := lang.L("{{.Name}} was changed on disk by another program, and the editor holds a different version. Save the editor's version before closing it?", map[string]any{"Name": e.displayName()})
+		if e.store.Partial() {
+			msg = lang.L("This blueprint is the part of {{.Name}} that had no errors, and it is not saved. Save it before closing it?", map[string]any{"Name": e.displayName()})
+		}
+		e.ask(lang.L("Unsaved changes"), msg,
 			choice{label: lang.L("Cancel")},
 			choice{label: lang.L("Don't save"), importance: widget.DangerImportance, action: func() {
 				e.auto.discard()

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -115,6 +114,16 @@ func (e *Editor) writeFile(path string) bool {
 // written: the user is asked whether to overwrite it, save elsewhere, or
 // cancel, and writeThen returns false.
 func (e *Editor) writeThen(path string, done func()) bool {
+	if path == e.Path() && e.store.Partial() {
+		e.askReplacePartial(path, done)
+		return false
+	}
+	return e.writeChecked(path, done)
+}
+
+// writeChecked is writeThen without the question a partial blueprint
+// asks first (see askReplacePartial).
+func (e *Editor) writeChecked(path string, done func()) bool {
 	var expect *blueprint.FileState
 	if path == e.Path() {
 		expect = e.diskState()
@@ -211,12 +220,20 @@ func (e *Editor) showOpen() {
 // blueprint's folder, and calls onPath with the path chosen; Cancel calls
 // nothing, and an error is shown.
 func (e *Editor) showFileOpen(exts []string, onPath func(path string)) {
+	e.showFileOpenOr(exts, onPath, nil)
+}
+
+// showFileOpenOr is showFileOpen that calls onCancel (when not nil) on
+// Cancel or an error.
+func (e *Editor) showFileOpenOr(exts []string, onPath func(path string), onCancel func()) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			e.showError(err)
-			return
 		}
-		if r == nil {
+		if err != nil || r == nil {
+			if onCancel != nil {
+				onCancel()
+			}
 			return
 		}
 		path := r.URI().Path()
@@ -226,8 +243,12 @@ func (e *Editor) showFileOpen(exts []string, onPath func(path string)) {
 		onPath(path)
 	}, e.win)
 	d.SetFilter(regularFiles(exts))
-	if e.Path() != "" {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.Path()))); err == nil {
+	near := e.Path()
+	if near == "" {
+		near = e.reporting
+	}
+	if near != "" {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(near))); err == nil {
 			d.SetLocation(dir)
 		}
 	}
@@ -288,42 +309,4 @@ func (e *Editor) removeRecent(path string) {
 	list := slices.DeleteFunc(e.recent(), func(p string) bool { return p == path })
 	e.app.Preferences().SetStringList(prefRecent, list)
 	e.ui.menus.refreshRecent()
-}
-
-// showLoadError shows the problems found in a file, with their lines.
-func (e *Editor) showLoadError(path string, err error) {
-	var list blueprint.ErrorList
-	var lines []string
-	if errors.As(err, &list) {
-		for _, p := range list {
-			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", filepath.Base(p.File), p.Line, p.Col, p.Msg))
-		}
-	} else {
-		lines = []string{err.Error()}
-	}
-	title := lang.L("Cannot open {{.Name}}", map[string]any{"Name": filepath.Base(path)})
-	var extra []choice
-	if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() {
-		extra = append(extra, choice{label: lang.L("Open in a text editor"), action: func() {
-			u, uerr := url.Parse(storage.NewFileURI(path).String())
-			if uerr == nil {
-				uerr = e.openExternal(u)
-			}
-			if uerr != nil {
-				e.showError(fmt.Errorf("%s: %w", lang.L("Could not open a text editor"), uerr))
-			}
-		}})
-	}
-	if data, rerr := blueprint.ReadFile(path); rerr == nil {
-		if d := blueprint.ParseValid(path, data); d != nil {
-			n := len(lines)
-			extra = append(extra, choice{label: lang.L("Open what is valid"), action: func() {
-				// As a new blueprint: saving it over the file would drop
-				// what was left out without a word.
-				e.newBlueprint(d)
-				e.notify(lang.L("Opened the valid part of {{.Name}} as a new blueprint, leaving out what has the {{.Count}} problems; save it under a name to keep it", map[string]any{"Name": filepath.Base(path), "Count": n}))
-			}})
-		}
-	}
-	e.showProblems(title, lines, extra...)
 }

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"servicebp/blueprint"
+	"servicebp/internal/golden"
 )
 
 func TestStartUntitled(t *testing.T) {
@@ -59,16 +61,13 @@ func TestOpenEditSaveTitle(t *testing.T) {
 	}
 }
 
+// TestOpenFileWithErrors starts the editor on a file with errors
+// (servicebp bad.yaml): the window shows the problems alone, titled after
+// the file, with no untitled blueprint behind them.
 func TestOpenFileWithErrors(t *testing.T) {
 	e := testEditor(t, "bad.yaml")
-	if e.Path() != "" {
-		t.Errorf("path = %q, want the untitled blueprint", e.Path())
-	}
-	if len(e.Doc().Lanes) != 5 {
-		t.Error("no usable blueprint behind the error dialog")
-	}
 	q := e.question
-	if q == nil || !strings.Contains(q.title, "bad.yaml") {
+	if q == nil || q.title != "Cannot open bad.yaml" {
 		t.Fatalf("no error dialog for bad.yaml: %+v", q)
 	}
 	for _, want := range []string{"bad.yaml:4:5: step \"a\": unknown lane", "bad.yaml:10:5:"} {
@@ -76,10 +75,130 @@ func TestOpenFileWithErrors(t *testing.T) {
 			t.Errorf("dialog lacks %q:\n%s", want, q.message)
 		}
 	}
-	answer(t, e, "OK")
-	if e.question != nil {
-		t.Error("dialog still open after OK")
+	if got := e.win.Title(); got != "Cannot open bad.yaml — servicebp" {
+		t.Errorf("window title %q while the file is reported", got)
 	}
+	if shown(e.win.Content(), e.ui.board) {
+		t.Error("the untitled blueprint's board shows behind the report")
+	}
+	var labels []string
+	for _, b := range q.buttons {
+		labels = append(labels, b.Text)
+	}
+	if want := "New blueprint|Open another…|Try again|Open in a text editor|Open what is valid"; strings.Join(labels, "|") != want {
+		t.Errorf("choices %q, want %q", labels, want)
+	}
+	if q.def == nil || q.def.Text != "Open what is valid" || q.cancel == nil || q.cancel.Text != "New blueprint" {
+		t.Errorf("Enter presses %v, Esc %v", q.def, q.cancel)
+	}
+	if dir := os.Getenv("SERVICEBP_SHOTS"); dir != "" {
+		e.win.Resize(fyne.NewSize(1280, 800))
+		golden.WritePNG(t, dir+"/open-bad-file.png", e.win.Canvas().Capture())
+	}
+	answer(t, e, "New blueprint")
+	if e.question != nil || e.Path() != "" || e.Dirty() || !shown(e.win.Content(), e.ui.board) {
+		t.Errorf("after New blueprint: question %v, path %q, dirty %v", e.question, e.Path(), e.Dirty())
+	}
+	if got := e.win.Title(); got != "Untitled — servicebp" {
+		t.Errorf("window title %q after New blueprint", got)
+	}
+}
+
+// TestOpenWhatIsValidKeepsThePath opens the valid part of a file with
+// errors from the report: it is that file, unsaved, and saving it there
+// asks first, since the parts with errors go.
+func TestOpenWhatIsValidKeepsThePath(t *testing.T) {
+	e := testEditor(t, "bad.yaml")
+	path, err := filepath.Abs(e.reporting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	answer(t, e, "Open what is valid")
+	if e.Path() != path || !e.Dirty() || e.Doc().Title != "Broken" {
+		t.Fatalf("path %q (want %q), dirty %v, title %q", e.Path(), path, e.Dirty(), e.Doc().Title)
+	}
+	if got := e.win.Title(); got != "• bad.yaml — servicebp" {
+		t.Errorf("window title %q", got)
+	}
+	if !shown(e.win.Content(), e.ui.board) {
+		t.Error("the board is not shown")
+	}
+	e.requestClose()
+	if e.question == nil || !strings.Contains(e.question.message, "the part of bad.yaml that had no errors") {
+		t.Fatalf("quitting did not ask about the valid part: %+v", e.question)
+	}
+	answer(t, e, "Save")
+	if e.question == nil || e.question.title != "Replace bad.yaml?" {
+		t.Fatalf("saving the valid part over the file did not ask: %+v", e.question)
+	}
+	answer(t, e, "Cancel")
+	e.action("save").Run()
+	if e.question == nil || e.question.title != "Replace bad.yaml?" {
+		t.Fatalf("saving the valid part over the file did not ask: %+v", e.question)
+	}
+	answer(t, e, "Cancel")
+	if after, _ := os.ReadFile(path); string(after) != string(before) || !e.Dirty() {
+		t.Fatal("Cancel wrote the file, or marked it saved")
+	}
+	e.action("save").Run()
+	answer(t, e, "Replace")
+	if d, err := blueprint.Load(path); err != nil || d.Title != "Broken" || e.Dirty() {
+		t.Errorf("after Replace: %v, dirty %v", err, e.Dirty())
+	}
+	e.action("save").Run()
+	if e.question != nil {
+		t.Errorf("a second save asked again: %q", e.question.title)
+	}
+}
+
+// TestReportThenTryAgain opens a bad file in a text editor from the
+// report, which stays; once the file is fixed, Try again opens it.
+func TestReportThenTryAgain(t *testing.T) {
+	e := testEditor(t, "bad.yaml")
+	path := e.reporting
+	var opened *url.URL
+	e.openExternal = func(u *url.URL) error { opened = u; return nil }
+	answer(t, e, "Open in a text editor")
+	if opened == nil || e.question == nil || e.question.title != "Cannot open bad.yaml" {
+		t.Fatalf("opened %v; the report is gone: %+v", opened, e.question)
+	}
+	answer(t, e, "Try again")
+	if e.question == nil || e.Path() != "" || e.reporting == "" {
+		t.Fatalf("trying a file still broken left the report: %+v", e.question)
+	}
+	fixed := "servicebp: 1\ntitle: Fixed\nsteps:\n  - {id: a, lane: customer, column: c1, text: Found step}\n"
+	if err := os.WriteFile(path, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	answer(t, e, "Try again")
+	if e.question != nil || e.Doc().Title != "Fixed" || e.Dirty() || filepath.Base(e.Path()) != "bad.yaml" {
+		t.Errorf("after the fix: question %v, title %q, dirty %v, path %q", e.question, e.Doc().Title, e.Dirty(), e.Path())
+	}
+	if got := e.win.Title(); got != "bad.yaml — servicebp" {
+		t.Errorf("window title %q", got)
+	}
+}
+
+// shown reports whether o is in the tree of objects under root.
+func shown(root, o fyne.CanvasObject) bool {
+	if root == o {
+		return true
+	}
+	var kids []fyne.CanvasObject
+	switch c := root.(type) {
+	case *fyne.Container:
+		kids = c.Objects
+	case fyne.Widget:
+		r := test.WidgetRenderer(c)
+		kids = r.Objects()
+	}
+	for _, k := range kids {
+		if shown(k, o) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestWithExt(t *testing.T) {
@@ -179,5 +298,76 @@ func TestStartOnNewFile(t *testing.T) {
 				t.Errorf("saved file: %v, %v", d, err)
 			}
 		})
+	}
+}
+
+// TestReportEndsWithAnotherBlueprint: File > New while a bad file is
+// reported (its shortcut still works) ends the report and shows the new
+// blueprint.
+func TestReportEndsWithAnotherBlueprint(t *testing.T) {
+	e := testEditor(t, "bad.yaml")
+	e.action("new").Run()
+	if e.question != nil || e.reporting != "" || !shown(e.win.Content(), e.ui.board) {
+		t.Errorf("after File > New: question %v, reporting %q", e.question, e.reporting)
+	}
+	if got := e.win.Title(); got != "Untitled — servicebp" {
+		t.Errorf("window title %q", got)
+	}
+	e.openPath(copyFixture(t, "bad.yaml"))
+	e.openPath(copyFixture(t, "coffee.yaml"))
+	if e.question != nil || e.reporting != "" || e.Doc().Title != "Coffee to go" {
+		t.Errorf("a good file opened over the report leaves question %v, reporting %q", e.question, e.reporting)
+	}
+}
+
+// TestOpenBadFileOverABlueprint opens a file with errors while a
+// blueprint is open: that blueprint stays behind the problems until the
+// user opens what is valid, which then is the bad file, unsaved.
+func TestOpenBadFileOverABlueprint(t *testing.T) {
+	e := testEditor(t, "coffee.yaml")
+	bad := copyFixture(t, "bad.yaml")
+	if e.openPath(bad) {
+		t.Fatal("a file with errors opened")
+	}
+	q := e.question
+	if q == nil || q.title != "Cannot open bad.yaml" || q.button("OK") == nil || q.button("New blueprint") != nil {
+		t.Fatalf("question %+v", q)
+	}
+	if e.reporting != "" || e.Doc().Title != "Coffee to go" || !shown(e.win.Content(), e.ui.board) {
+		t.Errorf("the open blueprint was hidden or replaced: reporting %q, title %q", e.reporting, e.Doc().Title)
+	}
+	if got := e.win.Title(); got != "coffee.yaml — servicebp" {
+		t.Errorf("window title %q", got)
+	}
+	answer(t, e, "Open what is valid")
+	if abs, _ := filepath.Abs(bad); e.Path() != abs || !e.Dirty() || e.Doc().Title != "Broken" {
+		t.Errorf("path %q, dirty %v, title %q", e.Path(), e.Dirty(), e.Doc().Title)
+	}
+}
+
+// TestValidPartReloadsWhenTheFileIsFixed: an untouched valid part takes
+// the file once it is fixed on disk (in a text editor, say); an edited
+// one asks first.
+func TestValidPartReloadsWhenTheFileIsFixed(t *testing.T) {
+	e := testEditor(t, "bad.yaml")
+	answer(t, e, "Open what is valid")
+	fixed := "servicebp: 1\ntitle: Fixed\nsteps:\n  - {id: a, lane: customer, column: c1, text: Found step}\n"
+	if err := os.WriteFile(e.Path(), []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.watch.check()
+	if e.question != nil || e.Doc().Title != "Fixed" || e.Dirty() || e.store.Partial() {
+		t.Errorf("after the fix: question %v, title %q, dirty %v, partial %v", e.question, e.Doc().Title, e.Dirty(), e.store.Partial())
+	}
+
+	e = testEditor(t, "bad.yaml")
+	answer(t, e, "Open what is valid")
+	e.apply(blueprint.SetTitle("Mine"))
+	if err := os.WriteFile(e.Path(), []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.watch.check()
+	if e.question == nil || e.question.title != "File changed on disk" || e.Doc().Title != "Mine" {
+		t.Errorf("an edited valid part was replaced without asking: question %v, title %q", e.question, e.Doc().Title)
 	}
 }

@@ -194,9 +194,9 @@ func (in *inspector) buildColumn() {
 		}
 		t = strings.TrimSpace(t)
 		if c.Phase == "" || t == "" {
-			return e.apply(blueprint.SetPhase(t, id))
+			return e.applyPhase(state.PlanSetPhase(e.Doc(), t, id))
 		}
-		return e.apply(blueprint.RenamePhase(c.Phase, t))
+		return e.applyPhase(state.PlanRenamePhase(e.Doc(), c.Phase, t))
 	})
 	f.phase.SetPlaceHolder(lang.L("None"))
 	f.form = widget.NewForm(

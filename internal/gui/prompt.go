@@ -109,11 +109,17 @@ func (e *Editor) showError(err error) {
 // showProblems lists problems, one per line, in a scrollable dialog
 // whose lines wrap; extra choices come before OK.
 func (e *Editor) showProblems(title string, lines []string, extra ...choice) {
+	choices := append(extra, choice{label: lang.L("OK"), importance: widget.HighImportance})
+	q := e.askWith(title, strings.Join(lines, "\n"), problemsView(lines), choices...)
+	q.dialog.Resize(fyne.NewSize(660, 0))
+}
+
+// problemsView shows lines, one problem each, wrapping, in a scroll that
+// grows with them up to a limit.
+func problemsView(lines []string) fyne.CanvasObject {
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(600, min(float32(len(lines))*48+16, 320)))
-	choices := append(extra, choice{label: lang.L("OK"), importance: widget.HighImportance})
-	q := e.askWith(title, strings.Join(lines, "\n"), scroll, choices...)
-	q.dialog.Resize(fyne.NewSize(660, 0))
+	return scroll
 }

@@ -1,9 +1,14 @@
 package gui
 
 import (
+	"os"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"servicebp/blueprint"
+	"servicebp/internal/golden"
 	"servicebp/internal/state"
 )
 
@@ -56,4 +61,100 @@ func laneIDs(d *blueprint.Document) []string {
 		ids = append(ids, l.ID)
 	}
 	return ids
+}
+
+// TestPhaseGivesTheColumnItsID gives phases to columns whose ids the editor
+// made up: an unused one takes the phase's id at once, in the same undo
+// step; one a step is in is offered the change, and its step follows; an
+// id the user chose never changes.
+func TestPhaseGivesTheColumnItsID(t *testing.T) {
+	e := testEditor(t, "")
+	e.apply(blueprint.InsertColumn(blueprint.Column{ID: "column-2"}, -1))
+	e.apply(blueprint.InsertColumn(blueprint.Column{ID: "lobby"}, -1))
+	e.apply(blueprint.AddStep(blueprint.Step{ID: "arrive", Lane: "customer", Column: "column", Text: "Arrive"}, -1))
+	phase := func(id, text string) {
+		t.Helper()
+		e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{id}})
+		replaceText(e, e.ui.inspector.column.phase, text)
+		key(e, "Return")
+	}
+
+	phase("column-2", "Arrival")
+	if c := e.Doc().Column("arrival"); c == nil || c.Phase != "Arrival" || e.question != nil {
+		t.Fatalf("columns %v, question %v", e.Doc().Columns, e.question)
+	}
+	if e.Selection().One(state.SelectColumn) != "arrival" {
+		t.Errorf("selection %v after the id change", e.Selection())
+	}
+	e.undo()
+	if c := e.Doc().Column("column-2"); c == nil || c.Phase != "" {
+		t.Fatal("the phase and the id change are not one undo step")
+	}
+	e.redo()
+
+	phase("column", "Arrival")
+	if e.Doc().Column("column") == nil {
+		t.Fatal("the id of a column with a step changed without asking")
+	}
+	if e.question == nil || e.question.button("Change to arrival-2") == nil {
+		t.Fatal("the made-up id column is not offered for change")
+	}
+	answer(t, e, "Change to arrival-2")
+	if s := e.Doc().Step("arrive"); s.Column != "arrival-2" {
+		t.Errorf("the step stayed in %q", s.Column)
+	}
+	if e.Selection().One(state.SelectColumn) != "arrival-2" {
+		t.Errorf("selection %v after the id change", e.Selection())
+	}
+
+	phase("lobby", "Stay")
+	if c := e.Doc().Column("lobby"); c == nil || c.Phase != "Stay" || e.question != nil {
+		t.Errorf("an id the user chose changed, or was offered: %v", e.Doc().Columns)
+	}
+}
+
+// TestSetPhaseOffersTheColumnIDs: Column > Set phase on two columns with
+// steps offers both made-up ids in one question and one undo step.
+func TestSetPhaseOffersTheColumnIDs(t *testing.T) {
+	e := testEditor(t, "")
+	e.apply(blueprint.InsertColumn(blueprint.Column{ID: "column-2"}, -1))
+	e.apply(blueprint.AddStep(blueprint.Step{ID: "a", Lane: "customer", Column: "column", Text: "A"}, -1))
+	e.apply(blueprint.AddStep(blueprint.Step{ID: "b", Lane: "customer", Column: "column-2", Text: "B"}, -1))
+	e.applyPhase(state.PlanSetPhase(e.Doc(), "入住", "column", "column-2"))
+	if e.question == nil || e.question.button("Change the ids") == nil {
+		t.Fatal("the made-up ids are not offered for change")
+	}
+	if !strings.Contains(e.question.message, "入住, 入住-2") {
+		t.Errorf("question %q", e.question.message)
+	}
+	if dir := os.Getenv("SERVICEBP_SHOTS"); dir != "" {
+		e.win.Resize(fyne.NewSize(1280, 800))
+		golden.WritePNG(t, dir+"/offer-column-ids.png", e.win.Canvas().Capture())
+	}
+	answer(t, e, "Change the ids")
+	d := e.Doc()
+	if d.Step("a").Column != "入住" || d.Step("b").Column != "入住-2" {
+		t.Errorf("steps in %q, %q", d.Step("a").Column, d.Step("b").Column)
+	}
+	e.undo()
+	if e.Doc().Step("b").Column != "column-2" || e.Doc().Column("column").Phase != "入住" {
+		t.Error("undo of the id change did not bring back both ids at once, or undid the phase")
+	}
+}
+
+// TestBoardOffersTheLaneID: a lane renamed on the board (its header's
+// inline editor) is offered its new id through the editor's question.
+func TestBoardOffersTheLaneID(t *testing.T) {
+	e := testEditor(t, "")
+	e.apply(blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1))
+	e.apply(blueprint.AddStep(blueprint.Step{Lane: "new-lane", Column: "column", Text: "Taxi arrives"}, -1))
+	e.apply(blueprint.RenameLane("new-lane", "Partner taxi firm"))
+	if e.ui.board.OnOfferIDs == nil {
+		t.Fatal("the board has no way to offer an id")
+	}
+	e.ui.board.OnOfferIDs(state.SelectLane, []state.IDChange{{Old: "new-lane", New: "partner-taxi-firm"}})
+	answer(t, e, "Change to partner-taxi-firm")
+	if d := e.Doc(); d.Lane("partner-taxi-firm") == nil || d.Steps[0].Lane != "partner-taxi-firm" {
+		t.Errorf("lanes %v, step in %q", laneIDs(d), d.Steps[0].Lane)
+	}
 }

@@ -114,7 +114,9 @@ func (w *watcher) check() {
 		// Back to what the editor loaded or saved (an outside edit undone).
 		return
 	}
-	if !e.Dirty() {
+	if !e.Dirty() || (e.store.Partial() && !e.store.History().Dirty()) {
+		// Nothing of the user's to lose: an untouched valid part of a
+		// file with errors takes the file as it now is, fixed or not.
 		w.reload(data)
 		return
 	}

@@ -94,6 +94,10 @@ func (e *Editor) displayName() string {
 // windowTitle is "name.yaml — servicebp", with a leading "• " while there
 // are unsaved changes.
 func (e *Editor) windowTitle() string {
+	if e.reporting != "" {
+		// Not "Untitled": the window shows only the report on that file.
+		return lang.L("Cannot open {{.Name}}", map[string]any{"Name": filepath.Base(e.reporting)}) + " — servicebp"
+	}
 	t := e.displayName() + " — servicebp"
 	if e.Dirty() {
 		t = "• " + t

@@ -31,6 +31,9 @@ type Store struct {
 	// did not take the change): the document then counts as unsaved until
 	// it is saved or replaced.
 	diskDiffers bool
+	// partial is set when the document is the valid part of a file that
+	// has errors (see OpenPartial), until it is saved or replaced.
+	partial bool
 	// quiet is set while the store itself calls the history for something
 	// that is not a document change (MarkSaved).
 	quiet bool
@@ -155,6 +158,21 @@ func (s *Store) Open(d *blueprint.Document, path string) {
 	s.replace(d, Selection{}, file)
 }
 
+// OpenPartial replaces the document with d, the part of the file at path
+// that loaded without errors: path becomes the document's file, but the
+// document counts as differing from it (Dirty), and Partial reports true
+// until it is saved or replaced, so that a save over the file, which
+// drops what was left out, can ask first.
+func (s *Store) OpenPartial(d *blueprint.Document, path string) {
+	s.Open(d, path)
+	s.partial = true
+	s.MarkDiskDiffers()
+}
+
+// Partial reports whether the document is the valid part of its file (see
+// OpenPartial).
+func (s *Store) Partial() bool { return s.partial }
+
 // Reload replaces the document with d, the file's new contents, keeping
 // the path and what is still selected; the history starts empty and
 // saved.
@@ -164,7 +182,7 @@ func (s *Store) Reload(d *blueprint.Document) {
 
 func (s *Store) replace(d *blueprint.Document, sel Selection, file bool) {
 	s.sel = sel.Valid(d)
-	s.diskDiffers = false
+	s.diskDiffers, s.partial = false, false
 	s.replaced, s.newFile = true, file
 	defer func() { s.replaced, s.newFile = false, false }()
 	n := s.changes
@@ -183,7 +201,7 @@ func (s *Store) MarkSaved(path string) {
 	s.quiet = true
 	s.hist.MarkSaved()
 	s.quiet = false
-	s.diskDiffers = false
+	s.diskDiffers, s.partial = false, false
 	if d := s.Dirty(); d != s.dirty {
 		s.dirty = d
 		c.Saved = true

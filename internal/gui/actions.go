@@ -136,10 +136,7 @@ func (e *Editor) insertPhase() {
 		}
 	}
 	name.OnSubmitted = func(string) {
-		if e.question != nil {
-			e.question.dialog.Hide()
-			e.question = nil
-		}
+		e.closeQuestion(e.question)
 		ok()
 	}
 	e.askWith(lang.L("Phase"), lang.L("Phase name"), name,

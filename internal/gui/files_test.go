@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"servicebp/blueprint"
 	"servicebp/internal/golden"
@@ -369,5 +370,29 @@ func TestValidPartReloadsWhenTheFileIsFixed(t *testing.T) {
 	e.watch.check()
 	if e.question == nil || e.question.title != "File changed on disk" || e.Doc().Title != "Mine" {
 		t.Errorf("an edited valid part was replaced without asking: question %v, title %q", e.question, e.Doc().Title)
+	}
+}
+
+// TestQuestionOverTheReportHandsBackTheKeys opens a bad file and then a
+// second question over its report, as the crash recovery prompt does when
+// an unsaved untitled blueprint was left behind: once that one is
+// answered, Enter works the report again and opens what is valid.
+func TestQuestionOverTheReportHandsBackTheKeys(t *testing.T) {
+	e := testEditor(t, "bad.yaml")
+	report := e.question
+	if report == nil || e.reporting == "" {
+		t.Fatal("no report on bad.yaml")
+	}
+	e.ask("Restore unsaved changes?", "Untitled has changes that were never saved.",
+		choice{label: "Discard"}, choice{label: "Restore", importance: widget.HighImportance})
+	if !e.questionKey(fyne.KeyEscape) {
+		t.Fatal("Esc did not answer the question over the report")
+	}
+	if e.question != report {
+		t.Fatalf("after the question over it was answered, the keys go to %+v, not the report", e.question)
+	}
+	e.questionKey(fyne.KeyReturn)
+	if e.reporting != "" || e.Doc().Title != "Broken" {
+		t.Errorf("Enter on the report left reporting=%q, title %q; want what is valid opened", e.reporting, e.Doc().Title)
 	}
 }

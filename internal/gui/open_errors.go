@@ -74,7 +74,7 @@ func (e *Editor) showLoadError(path string, err error) {
 		}},
 	}
 	if e.reportQ != nil {
-		e.reportQ.dialog.Hide()
+		e.closeQuestion(e.reportQ)
 	}
 	e.reportQ = e.askWith(title, strings.Join(lines, "\n"), problemsView(lines), append(choices, extra...)...)
 	e.reportQ.dialog.Resize(fyne.NewSize(760, 0))
@@ -124,10 +124,7 @@ func (e *Editor) endReport() {
 	e.reportEnd = nil
 	if q := e.reportQ; q != nil {
 		e.reportQ = nil
-		q.dialog.Hide()
-		if e.question == q {
-			e.question = nil
-		}
+		e.closeQuestion(q)
 	}
 	e.updateTitle()
 	e.focusBoard()

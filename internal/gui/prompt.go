@@ -28,6 +28,40 @@ type question struct {
 	// def is the button Enter presses (the one of high importance), and
 	// cancel the one Esc presses (the first); either may be nil.
 	def, cancel *widget.Button
+	// under is the question that was open when this one opened over it;
+	// closed is set once this one is answered or hidden.
+	under  *question
+	closed bool
+}
+
+// openQuestion makes q the question Enter and Esc answer, over the one
+// open before it.
+func (e *Editor) openQuestion(q *question) {
+	if q != e.question {
+		q.under = e.question
+	}
+	q.closed = false
+	e.question = q
+}
+
+// closeQuestion hides q; if it was the one answering Enter and Esc, the
+// question under it that is still open takes them again (a crash
+// recovery prompt shown over the report on a bad file hands the keys
+// back to the report).
+func (e *Editor) closeQuestion(q *question) {
+	if q == nil {
+		return
+	}
+	q.dialog.Hide()
+	q.closed = true
+	if e.question != q {
+		return
+	}
+	under := q.under
+	for under != nil && under.closed {
+		under = under.under
+	}
+	e.question = under
 }
 
 // ask shows a modal question. Each button closes the dialog and then runs
@@ -45,10 +79,7 @@ func (e *Editor) askWith(title, message string, content fyne.CanvasObject, choic
 	objs := make([]fyne.CanvasObject, len(choices))
 	for i, c := range choices {
 		b := widget.NewButton(c.label, func() {
-			q.dialog.Hide()
-			if e.question == q {
-				e.question = nil
-			}
+			e.closeQuestion(q)
 			if c.action != nil {
 				c.action()
 			}
@@ -65,7 +96,7 @@ func (e *Editor) askWith(title, message string, content fyne.CanvasObject, choic
 	}
 	q.dialog.SetButtons(objs)
 	q.dialog.Resize(fyne.NewSize(460, 0))
-	e.question = q
+	e.openQuestion(q)
 	q.dialog.Show()
 	return q
 }

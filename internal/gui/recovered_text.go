@@ -96,15 +96,12 @@ func (r *recoveredText) saveTo(path string) bool {
 }
 
 func (r *recoveredText) show(e *Editor) {
-	e.question = r.q
+	e.openQuestion(r.q)
 	r.q.dialog.Show()
 }
 
 func (r *recoveredText) hide(e *Editor) {
-	r.q.dialog.Hide()
-	if e.question == r.q {
-		e.question = nil
-	}
+	e.closeQuestion(r.q)
 }
 
 // confirmDiscardJournal asks before deleting the journal o for good;

@@ -98,8 +98,7 @@ func (e *Editor) askTimer() {
 	presets := container.NewGridWithColumns(len(timer.Presets))
 	for _, m := range timer.Presets {
 		presets.Add(widget.NewButton(lang.L("{{.Minutes}} min", map[string]any{"Minutes": m}), func() {
-			q.dialog.Hide()
-			e.question = nil
+			e.closeQuestion(q)
 			e.StartTimer(m)
 		}))
 	}

@@ -141,6 +141,16 @@ func (m *minimap) box() (pos fyne.Position, size fyne.Size, ok bool) {
 	return fyne.NewPos(right-size.Width, bottom-size.Height), size, true
 }
 
+// drawingInView reports whether the whole drawing is in view, so that the
+// minimap would only repeat it: it then stays hidden, as the scrollbars
+// do, until the drawing reaches past the board's edges.
+func (m *minimap) drawingInView() bool {
+	b := m.b
+	_, _, outX, _ := span(b.off.X, b.lay.Width*b.zoom, b.size.Width)
+	_, _, outY, _ := span(b.off.Y, b.lay.Height*b.zoom, b.size.Height)
+	return !outX && !outY
+}
+
 // invalidate has the picture painted again for a new layout.
 func (m *minimap) invalidate() { m.dirty = true }
 
@@ -148,7 +158,7 @@ func (m *minimap) invalidate() { m.dirty = true }
 // painting the picture first if the drawing changed since.
 func (m *minimap) update() {
 	pos, size, ok := m.box()
-	if !m.on || !ok {
+	if !m.on || !ok || m.drawingInView() {
 		hide(m)
 		return
 	}

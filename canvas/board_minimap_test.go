@@ -270,3 +270,21 @@ func BenchmarkMinimapPaint(b *testing.B) {
 		paintMinimap(minimapLayout(l), &p)
 	}
 }
+
+// TestBoardMinimapHiddenWhileAllIsInView switches the minimap on over a
+// blueprint that fits the board: it would only repeat the drawing, so it
+// shows only once zooming in puts part of the drawing out of view.
+func TestBoardMinimapHiddenWhileAllIsInView(t *testing.T) {
+	b, _ := minimapBoard(t, bpgen.Generate(4), 1600, 1000)
+	b.SetMinimap(true)
+	b.ZoomToFit()
+	if b.mini.Visible() {
+		t.Fatal("the minimap shows while the whole drawing is in view")
+	}
+	for range 6 {
+		b.ZoomIn()
+	}
+	if !b.mini.Visible() {
+		t.Error("zoomed in past the board's edges, the minimap is not shown")
+	}
+}

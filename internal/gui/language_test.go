@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 )
@@ -60,24 +59,12 @@ func TestLanguageChoicePicksTheCatalogue(t *testing.T) {
 // dialogShows reports whether a text drawn in one of c's overlays (the
 // dialogs shown) contains s.
 func dialogShows(c fyne.Canvas, s string) bool {
-	found := false
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch o := o.(type) {
-		case *canvas.Text:
-			found = found || strings.Contains(o.Text, s)
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				walk(c)
+	for _, o := range c.Overlays().List() {
+		for _, t := range drawnTexts(o) {
+			if strings.Contains(t, s) {
+				return true
 			}
 		}
 	}
-	for _, o := range c.Overlays().List() {
-		walk(o)
-	}
-	return found
+	return false
 }

@@ -17,6 +17,11 @@ import (
 // dialogTexts are the texts the shortcuts dialog's rows draw.
 func dialogTexts(t *testing.T, e *Editor) []string {
 	t.Helper()
+	return drawnTexts(e.shortcuts.body)
+}
+
+// drawnTexts are the texts o and everything inside it draw.
+func drawnTexts(o fyne.CanvasObject) []string {
 	var out []string
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -33,7 +38,7 @@ func dialogTexts(t *testing.T, e *Editor) []string {
 			}
 		}
 	}
-	walk(e.shortcuts.body)
+	walk(o)
 	return out
 }
 

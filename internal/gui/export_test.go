@@ -26,6 +26,11 @@ func overlayObjects(t *testing.T, e *Editor) []fyne.CanvasObject {
 	if top == nil {
 		t.Fatal("no dialog is open")
 	}
+	return objectsIn(top)
+}
+
+// objectsIn returns o and every object inside it, widgets' parts included.
+func objectsIn(o fyne.CanvasObject) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -41,7 +46,7 @@ func overlayObjects(t *testing.T, e *Editor) []fyne.CanvasObject {
 			}
 		}
 	}
-	walk(top)
+	walk(o)
 	return out
 }
 

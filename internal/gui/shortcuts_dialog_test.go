@@ -23,22 +23,11 @@ func dialogTexts(t *testing.T, e *Editor) []string {
 // drawnTexts are the texts o and everything inside it draw.
 func drawnTexts(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch o := o.(type) {
-		case *canvas.Text:
-			out = append(out, o.Text)
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				walk(c)
-			}
+	for _, c := range objectsIn(o) {
+		if t, ok := c.(*canvas.Text); ok {
+			out = append(out, t.Text)
 		}
 	}
-	walk(o)
 	return out
 }
 

@@ -153,10 +153,23 @@ func TestPresentTheme(t *testing.T) {
 		if tc.dark && dark < 0.2 || !tc.dark && dark > 0.1 {
 			t.Errorf("--theme %s: %.0f %% of the screen is dark", tc.theme, dark*100)
 		}
-		// The window is looked up again: the one found first can be
-		// replaced while the window goes fullscreen.
-		a.win = a.waitWindow(5 * time.Second)
-		a.xdotool("key", "--window", a.win, "Escape")
+		a.keyToWindow("Escape")
 		a.waitExit(10 * time.Second)
+	}
+}
+
+// keyToWindow sends key to the app's window, looking the window up again
+// until the key is taken: the window found first can be replaced while it
+// goes fullscreen, and a key sent to the old one fails with BadWindow.
+func (a *app) keyToWindow(key string) {
+	a.t.Helper()
+	var out []byte
+	if !poll(10*time.Second, 200*time.Millisecond, func() bool {
+		a.win = a.waitWindow(5 * time.Second)
+		var err error
+		out, err = xcommand(a.display, "xdotool", "key", "--window", a.win, key).CombinedOutput()
+		return err == nil
+	}) {
+		a.t.Fatalf("xdotool key --window %s %s kept failing: %s", a.win, key, out)
 	}
 }

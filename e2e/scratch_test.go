@@ -63,6 +63,10 @@ func TestBuildFromScratch(t *testing.T) {
 	time.Sleep(time.Second)
 	a.typeText("Arrival")
 	a.key("Return")
+	// Both columns have cards, so the ids the editor made up for them
+	// are offered for change to ones made from the phase: take them.
+	time.Sleep(500 * time.Millisecond)
+	a.key("Return")
 	// With nothing selected the inspector edits the blueprint: its title
 	// is the first field.
 	time.Sleep(500 * time.Millisecond)
@@ -147,6 +151,9 @@ func checkScratch(t *testing.T, path string) {
 	if len(d.Columns) < 2 || col[0] != d.Columns[0].ID || col[1] != d.Columns[1].ID || col[2] != d.Columns[1].ID {
 		t.Errorf("steps in columns %v of %d", col, len(d.Columns))
 	}
+	if got := columnIDs(d); len(got) != 2 || got[0] != "arrival" || got[1] != "arrival-2" {
+		t.Errorf("column ids %v, want the ones made from the phase: arrival, arrival-2", got)
+	}
 	for _, c := range d.Columns {
 		if c.Phase != "Arrival" {
 			t.Errorf("column %s in phase %q, want Arrival", c.ID, c.Phase)
@@ -162,4 +169,13 @@ func (a *app) click(x, y int) {
 	a.t.Helper()
 	a.xdotool("mousemove", "--window", a.win, fmt.Sprint(x), fmt.Sprint(y), "click", "1")
 	time.Sleep(300 * time.Millisecond)
+}
+
+// columnIDs lists d's column ids in order.
+func columnIDs(d *blueprint.Document) []string {
+	var ids []string
+	for _, c := range d.Columns {
+		ids = append(ids, c.ID)
+	}
+	return ids
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"servicebp/internal/golden"
 )
@@ -48,8 +49,9 @@ func TestShortcutsDialog(t *testing.T) {
 	}
 	texts := dialogTexts(t, e)
 	rows := shortcutRows(e.actions)
+	all := strings.Join(texts, " ")
 	for _, r := range rows {
-		if !slices.Contains(texts, r[1]) {
+		if !strings.Contains(all, r[1]) {
 			t.Errorf("the dialog lacks the row %q %q", r[0], r[1])
 		}
 	}
@@ -98,5 +100,43 @@ func TestShortcutsDialog(t *testing.T) {
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if n := len(c.Overlays().List()); n != before {
 		t.Errorf("Esc left %d overlays, want %d", n, before)
+	}
+}
+
+// TestShortcutsDialogFits opens the shortcuts dialog in a 1280×800
+// window, a laptop's: every row shows without scrolling, in two or more
+// columns, at a text size no smaller than minShortcutTextSize; in a
+// 1920×1080 window the rows keep the theme's text size.
+func TestShortcutsDialogFits(t *testing.T) {
+	for _, tc := range []struct {
+		w, h     float32
+		fullSize bool
+	}{{1280, 800, false}, {1920, 1080, true}} {
+		e := testEditor(t, "coffee.yaml")
+		e.win.Resize(fyne.NewSize(tc.w, tc.h))
+		e.showShortcuts()
+		d := e.shortcuts
+		rows := shortcutRows(e.actions)
+		if d.shown < len(rows) || d.columns < 2 {
+			t.Errorf("%v×%v: %d rows in %d columns, want all %d in two or more", tc.w, tc.h, d.shown, d.columns, len(rows))
+		}
+		var scroll *container.Scroll
+		for _, o := range overlayObjects(t, e) {
+			if s, ok := o.(*container.Scroll); ok && s.Content == fyne.CanvasObject(d.body) {
+				scroll = s
+			}
+		}
+		if scroll == nil {
+			t.Fatalf("%v×%v: no scroll around the rows", tc.w, tc.h)
+		}
+		if need, got := d.body.MinSize(), scroll.Size(); need.Height > got.Height || need.Width > got.Width {
+			t.Errorf("%v×%v: the rows (%v) do not fit the dialog's view (%v)", tc.w, tc.h, need, got)
+		}
+		if d.size < minShortcutTextSize || tc.fullSize && d.size != theme.TextSize() {
+			t.Errorf("%v×%v: rows set at %v px (theme %v)", tc.w, tc.h, d.size, theme.TextSize())
+		}
+		if dir := os.Getenv("SERVICEBP_SHOTS"); dir != "" && !tc.fullSize {
+			golden.WritePNG(t, dir+"/shortcuts-1280.png", e.win.Canvas().Capture())
+		}
 	}
 }

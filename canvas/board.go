@@ -52,6 +52,9 @@ type Board struct {
 	focused  bool
 	mods     fyne.KeyModifier
 	space    bool
+	// ime keeps the keys an input method composes with from the board's
+	// key map (see IMEGuard).
+	ime IMEGuard
 
 	press   press
 	drag    dragState

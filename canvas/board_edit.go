@@ -53,6 +53,8 @@ type cardEditor struct {
 	widget.Entry
 	b     *Board
 	shift bool
+	// ime keeps the keys an input method composes with from the card.
+	ime IMEGuard
 }
 
 var (
@@ -75,6 +77,7 @@ func newCardEditor(b *Board) *cardEditor {
 
 // KeyDown tracks Shift for Shift+Enter.
 func (e *cardEditor) KeyDown(ev *fyne.KeyEvent) {
+	e.ime.KeyDown(ev.Name)
 	if modifierBit(ev.Name) == fyne.KeyModifierShift {
 		e.shift = true
 	}
@@ -83,14 +86,31 @@ func (e *cardEditor) KeyDown(ev *fyne.KeyEvent) {
 
 // KeyUp tracks Shift for Shift+Enter.
 func (e *cardEditor) KeyUp(ev *fyne.KeyEvent) {
+	e.ime.KeyUp(ev.Name)
 	if modifierBit(ev.Name) == fyne.KeyModifierShift {
 		e.shift = false
 	}
 	e.Entry.KeyUp(ev)
 }
 
-// TypedKey commits on Enter and cancels on Esc.
+// TypedRune types r; a composition of an input method, if any, ended.
+func (e *cardEditor) TypedRune(r rune) {
+	e.ime.Rune()
+	e.Entry.TypedRune(r)
+}
+
+// FocusGained forgets a composition typed elsewhere.
+func (e *cardEditor) FocusGained() {
+	e.ime.Reset()
+	e.Entry.FocusGained()
+}
+
+// TypedKey commits on Enter and cancels on Esc, but not while an input
+// method composes: its Backspace, Esc and Enter are the input method's.
 func (e *cardEditor) TypedKey(ev *fyne.KeyEvent) {
+	if e.ime.Keep(ev.Name) {
+		return
+	}
 	if e.b.captureKey(ev, e.shift) {
 		return
 	}
@@ -112,6 +132,7 @@ func (e *cardEditor) TypedKey(ev *fyne.KeyEvent) {
 // FocusLost commits the edit, as clicking elsewhere does.
 func (e *cardEditor) FocusLost() {
 	e.shift = false
+	e.ime.Reset()
 	e.Entry.FocusLost()
 	if e.b.editing != nil {
 		e.b.commitEdit()

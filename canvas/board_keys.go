@@ -17,13 +17,17 @@ func (b *Board) requestFocus() {
 }
 
 // FocusGained is called when the board gets the keyboard focus.
-func (b *Board) FocusGained() { b.focused = true }
+func (b *Board) FocusGained() {
+	b.focused = true
+	b.ime.Reset()
+}
 
 // FocusLost is called when the board loses the keyboard focus; the
 // modifier keys it tracked are released.
 func (b *Board) FocusLost() {
 	b.focused = false
 	b.mods, b.space = 0, false
+	b.ime.Reset()
 }
 
 // AcceptsTab keeps Tab on the board, where it cycles the cards.
@@ -47,6 +51,7 @@ func modifierBit(k fyne.KeyName) fyne.KeyModifier {
 // KeyDown tracks the modifier keys and Space, which pans while held.
 func (b *Board) KeyDown(ev *fyne.KeyEvent) {
 	b.mods |= modifierBit(ev.Name)
+	b.ime.KeyDown(ev.Name)
 	if ev.Name == fyne.KeySpace {
 		b.space = true
 	}
@@ -55,6 +60,7 @@ func (b *Board) KeyDown(ev *fyne.KeyEvent) {
 // KeyUp tracks the modifier keys and Space.
 func (b *Board) KeyUp(ev *fyne.KeyEvent) {
 	b.mods &^= modifierBit(ev.Name)
+	b.ime.KeyUp(ev.Name)
 	if ev.Name == fyne.KeySpace {
 		b.space = false
 	}
@@ -68,6 +74,7 @@ func (b *Board) KeyUp(ev *fyne.KeyEvent) {
 // handler (the editor's vote and question keys), as it does when nothing
 // has the focus.
 func (b *Board) TypedRune(r rune) {
+	b.ime.Rune()
 	if b.editing != nil {
 		// The editor is open but the board has the focus: the rune came
 		// before the focus moved (an input method's commit of several
@@ -93,10 +100,16 @@ func (b *Board) TypedRune(r rune) {
 
 // TypedKey runs the key's action from the key map (arrows move the
 // selection, Tab cycles the cards, Enter and F2 edit, Delete deletes, Esc
-// selects nothing). Esc first cancels a flow being drawn or a drag. Keys
+// selects nothing), except the keys an input method keeps while it
+// composes (see IMEGuard). Esc first cancels a flow being drawn or a drag. Keys
 // the map does not have (F1, F5 ...) go to the window's own handler, as
 // they do when nothing has the focus.
 func (b *Board) TypedKey(ev *fyne.KeyEvent) {
+	if b.ime.Keep(ev.Name) {
+		// An input method composes the card about to start here: its
+		// Backspace must not delete the selection, nor its arrows move it.
+		return
+	}
 	if ev.Name == fyne.KeyEscape {
 		switch {
 		case b.connect != "":

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"servicebp/canvas"
 	"servicebp/internal/state"
 )
 
@@ -27,6 +28,8 @@ type field struct {
 	// commit applies text to the model's element target; it returns false
 	// when the text is not valid, and the field then reverts.
 	commit func(target state.Selection, text string) bool
+	// ime keeps the keys an input method composes with from the field.
+	ime canvas.IMEGuard
 }
 
 var (
@@ -90,12 +93,14 @@ func (f *field) commitText() {
 
 // FocusLost commits the typing.
 func (f *field) FocusLost() {
+	f.ime.Reset()
 	f.commitText()
 	f.Entry.FocusLost()
 }
 
 // KeyDown tracks the shift key for Shift+Enter.
 func (f *field) KeyDown(ev *fyne.KeyEvent) {
+	f.ime.KeyDown(ev.Name)
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		f.shift = true
 	}
@@ -104,15 +109,32 @@ func (f *field) KeyDown(ev *fyne.KeyEvent) {
 
 // KeyUp tracks the shift key for Shift+Enter.
 func (f *field) KeyUp(ev *fyne.KeyEvent) {
+	f.ime.KeyUp(ev.Name)
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		f.shift = false
 	}
 	f.Entry.KeyUp(ev)
 }
 
+// TypedRune types r; a composition of an input method, if any, ended.
+func (f *field) TypedRune(r rune) {
+	f.ime.Rune()
+	f.Entry.TypedRune(r)
+}
+
+// FocusGained forgets a composition typed elsewhere.
+func (f *field) FocusGained() {
+	f.ime.Reset()
+	f.Entry.FocusGained()
+}
+
 // TypedKey commits on Enter (Shift+Enter adds a line in a multi-line
-// field) and reverts on Esc.
+// field) and reverts on Esc, except while an input method composes: the
+// keys are then the input method's (see canvas.IMEGuard).
 func (f *field) TypedKey(ev *fyne.KeyEvent) {
+	if f.ime.Keep(ev.Name) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyEscape:
 		if f.uncommitted() {

@@ -98,6 +98,11 @@ type Board struct {
 	// refer to them: such ids are not changed silently, and each change
 	// holds the id the new name or phase suggests.
 	OnOfferIDs func(kind state.SelectionKind, changes []state.IDChange)
+	// OnMode is called when what the keys do changes (see Mode): quick
+	// capture, editing, drawing a flow, or back to selecting.
+	OnMode func(Mode)
+	// mode is the mode OnMode was last called with.
+	mode Mode
 }
 
 // Interfaces the board implements.

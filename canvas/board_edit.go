@@ -189,6 +189,7 @@ func (b *Board) startEdit(st *editState, text string) {
 		b.edit.Wrapping = fyne.TextWrapWord
 	}
 	b.edit.SetText(text)
+	defer b.noticeMode()
 	if st.kind == editStepText || st.kind == editNewStep {
 		b.Reload() // lays the card out with its text, then the editor over it
 	} else {
@@ -288,6 +289,7 @@ func (b *Board) closeEdit() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.Focused() == b.edit {
 		c.Focus(b)
 	}
+	b.noticeMode()
 	b.over.update(b)
 }
 

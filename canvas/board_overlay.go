@@ -126,6 +126,7 @@ func (o *overlay) update(b *Board) {
 	o.updateHandle(b)
 	o.updateHint(b)
 	b.repaint()
+	b.noticeMode()
 }
 
 // updateHint shows the new-column slot under the pointer.

@@ -32,6 +32,7 @@ func (e *Editor) installBoard() {
 	b.OnHover = e.hoverFindings
 	b.OnDelete = e.deleteSelected
 	b.OnOfferIDs = e.offerIDs
+	b.OnMode = e.showModeHint
 	e.ui.board = b
 	e.showZoom(b.Zoom())
 	e.ui.centre.Objects = []fyne.CanvasObject{b}

@@ -36,7 +36,10 @@ type shell struct {
 	zoom      *widget.Label
 	notice    *widget.Label
 	noticeGen int
-	menus     *menus
+	// modeHint is the board mode's hint the notice shows, "" for none
+	// (see showModeHint).
+	modeHint string
+	menus    *menus
 }
 
 func (e *Editor) buildUI() {

@@ -20,7 +20,7 @@ func TestStatusBarSaysWhatTheKeysDo(t *testing.T) {
 	notice := func() string { return e.ui.notice.Text }
 
 	b.StartCapture("backstage", "order", "")
-	test.Type(e.win.Canvas().Focused().(fyne.Focusable), "Grind")
+	test.Type(e.win.Canvas().Focused(), "Grind")
 	if n := notice(); !strings.Contains(n, "Tab: add, lane below") || !strings.Contains(n, "Esc: drop") {
 		t.Errorf("quick capture's status bar says %q", n)
 	}

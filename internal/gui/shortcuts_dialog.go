@@ -244,6 +244,23 @@ func (m shortcutMetrics) columnHeight(col []shortcutGroup) float32 {
 	return h
 }
 
+// unwrappedHeight is the height of the tallest of cols with every row
+// on one line, rows rowH high.
+func unwrappedHeight(cols [][]shortcutGroup, rowH float32) float32 {
+	h := float32(0)
+	for _, col := range cols {
+		lines := float32(0)
+		for i, g := range col {
+			if i > 0 {
+				lines += 0.5
+			}
+			lines += float32(len(g.rows) + 1)
+		}
+		h = max(h, lines*rowH)
+	}
+	return h
+}
+
 // sheetLayout is how the dialog sets its groups: the columns, and the
 // text size of each column's metrics.
 type sheetLayout struct {
@@ -283,7 +300,13 @@ func layoutSheet(groups []shortcutGroup, n int, size, width float32) sheetLayout
 // as many columns as the width holds, and the view scrolls.
 func fitSheet(groups []shortcutGroup, width, height, textSize float32) sheetLayout {
 	for size := textSize; size >= minShortcutTextSize; size-- {
+		rowH := measureShortcuts(nil, size).rowH
 		for n := 1; n <= maxShortcutColumns; n++ {
+			// Wrapping only adds lines: a column too tall unwrapped
+			// rules n out without measuring its texts.
+			if unwrappedHeight(columnsOf(groups, n), rowH) > height {
+				continue
+			}
 			if l := layoutSheet(groups, n, size, width); l.fits(width, height) {
 				return l
 			}

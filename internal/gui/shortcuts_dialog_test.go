@@ -140,3 +140,15 @@ func TestShortcutsDialogFits(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkShortcutsSheet measures laying out the shortcuts sheet for a
+// 1280×800 window, as each keystroke in its search field does.
+func BenchmarkShortcutsSheet(b *testing.B) {
+	e := startEditor(b, test.NewTempApp(b), b.TempDir(), "")
+	e.win.Resize(fyne.NewSize(1280, 800))
+	e.showShortcuts()
+	d := e.shortcuts
+	for b.Loop() {
+		d.show("")
+	}
+}

@@ -36,8 +36,15 @@ type measureKey struct {
 	bold bool
 }
 
+// newMeasurer caches the measures of m for one layout, which measures
+// hundreds of texts; a single Wrap or Truncate uses newTextMeasurer.
 func newMeasurer(m Measure) *measurer {
 	return &measurer{m: m, cache: make(map[measureKey][2]float32, 256)}
+}
+
+// newTextMeasurer caches the measures of m for one text: a few words.
+func newTextMeasurer(m Measure) *measurer {
+	return &measurer{m: m, cache: make(map[measureKey][2]float32)}
 }
 
 func (m *measurer) size(text string, size float32, bold bool) (float32, float32) {
@@ -137,7 +144,7 @@ func tokens(s string) iter.Seq[string] {
 // alone is too wide. Explicit newlines are kept. Past maxLines (when > 0)
 // the last kept line ends with an ellipsis and truncated is true.
 func Wrap(text string, width, size float32, bold bool, maxLines int, measure Measure) (lines []string, truncated bool) {
-	return wrap(newMeasurer(measure), text, width, size, bold, maxLines)
+	return wrap(newTextMeasurer(measure), text, width, size, bold, maxLines)
 }
 
 func wrap(m *measurer, text string, width, size float32, bold bool, maxLines int) ([]string, bool) {
@@ -279,7 +286,7 @@ func ellipsize(m *measurer, s string, width, size float32, bold, force bool) str
 // Truncate shortens text to one line no wider than width, ending it with an
 // ellipsis when it was cut.
 func Truncate(text string, width, size float32, bold bool, measure Measure) string {
-	return ellipsize(newMeasurer(measure), firstLine(text), width, size, bold, false)
+	return ellipsize(newTextMeasurer(measure), firstLine(text), width, size, bold, false)
 }
 
 func firstLine(s string) string {

@@ -168,7 +168,8 @@ func measureShortcuts(groups []shortcutGroup, size float32) shortcutMetrics {
 	return m
 }
 
-// minShortcutTextWidth is the narrowest the help texts are wrapped to.
+// minShortcutTextWidth is the narrowest the keys and the help texts are
+// wrapped to.
 const minShortcutTextWidth = 100
 
 // wrapTexts narrows the columns ms to a total width of at most width by

@@ -366,9 +366,9 @@ func (b *Board) commitEdit() {
 		switch {
 		case c == nil || text == c.Phase:
 		case c.Phase != "" && text != "":
-			b.applyPhase(state.PlanRenamePhase(d, c.Phase, text))
+			b.applyPhase(state.PlanRenamePhase(d, b.store.Path() == "", c.Phase, text))
 		default:
-			b.applyPhase(state.PlanSetPhase(d, text, st.id))
+			b.applyPhase(state.PlanSetPhase(d, b.store.Path() == "", text, st.id))
 		}
 	}
 }
@@ -441,7 +441,7 @@ func longestMid(pts []layout.Point) layout.Point {
 // a made-up id that nothing refers to follows the name, and one that is
 // referred to is offered through OnOfferIDs.
 func (b *Board) rename(sel state.Selection, name string) {
-	p := state.PlanRename(b.store.Doc(), sel, name)
+	p := state.PlanRename(b.store.Doc(), b.store.Path() == "", sel, name)
 	if p.Command == nil || !b.apply(p.Command) {
 		return
 	}

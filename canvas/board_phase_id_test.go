@@ -26,6 +26,7 @@ func TestBoardSetPhaseGivesTheColumnItsID(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	st.MarkSaved(t.TempDir() + "/new.yaml")
 	b := NewBoard(st)
 	w := test.NewTempWindow(t, b)
 	w.Resize(fyne.NewSize(900, 600))
@@ -62,8 +63,38 @@ func TestBoardSetPhaseGivesTheColumnItsID(t *testing.T) {
 	}
 }
 
+// TestBoardUntitledIDsFollow: on a blueprint never saved, a phase set
+// and a lane renamed on the board change the made-up ids their steps are
+// in at once, and nothing is offered.
+func TestBoardUntitledIDsFollow(t *testing.T) {
+	test.NewTempApp(t)
+	st := state.New(blueprint.New("", blueprint.EnglishNames))
+	for _, c := range []blueprint.Command{
+		blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1),
+		blueprint.AddStep(blueprint.Step{ID: "taxi", Lane: "new-lane", Column: "column", Text: "Taxi"}, -1),
+	} {
+		if err := st.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := NewBoard(st)
+	test.NewTempWindow(t, b).Resize(fyne.NewSize(900, 600))
+	b.OnOfferIDs = func(k state.SelectionKind, changes []state.IDChange) {
+		t.Errorf("offered %v %v in an untitled blueprint", k, changes)
+	}
+	b.startEdit(&editState{kind: editLaneName, id: "new-lane"}, "New lane")
+	b.edit.SetText("Partner taxi firm")
+	b.commitEdit()
+	b.startEdit(&editState{kind: editPhaseName, id: "column"}, "")
+	b.edit.SetText("Arrival")
+	b.commitEdit()
+	if s := st.Doc().Step("taxi"); s.Lane != "partner-taxi-firm" || s.Column != "arrival" {
+		t.Errorf("the step is in lane %q, column %q", s.Lane, s.Column)
+	}
+}
+
 // TestBoardRenameLaneOffersItsID renames a new lane with a step on the
-// board: its made-up id is offered, not changed.
+// board of a saved blueprint: its made-up id is offered, not changed.
 func TestBoardRenameLaneOffersItsID(t *testing.T) {
 	test.NewTempApp(t)
 	st := state.New(blueprint.New("", blueprint.EnglishNames))
@@ -75,6 +106,7 @@ func TestBoardRenameLaneOffersItsID(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	st.MarkSaved(t.TempDir() + "/new.yaml")
 	b := NewBoard(st)
 	test.NewTempWindow(t, b).Resize(fyne.NewSize(900, 600))
 	var kind state.SelectionKind

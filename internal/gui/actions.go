@@ -132,7 +132,7 @@ func (e *Editor) insertPhase() {
 	name.SetPlaceHolder(lang.L("Phase name"))
 	ok := func() {
 		if n := name.Text; n != "" {
-			e.applyPhase(state.PlanSetPhase(e.Doc(), n, cols...))
+			e.applyPhase(state.PlanSetPhase(e.Doc(), e.untitled(), n, cols...))
 		}
 	}
 	name.OnSubmitted = func(string) {

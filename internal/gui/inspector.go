@@ -194,9 +194,9 @@ func (in *inspector) buildColumn() {
 		}
 		t = strings.TrimSpace(t)
 		if c.Phase == "" || t == "" {
-			return e.applyPhase(state.PlanSetPhase(e.Doc(), t, id))
+			return e.applyPhase(state.PlanSetPhase(e.Doc(), e.untitled(), t, id))
 		}
-		return e.applyPhase(state.PlanRenamePhase(e.Doc(), c.Phase, t))
+		return e.applyPhase(state.PlanRenamePhase(e.Doc(), e.untitled(), c.Phase, t))
 	})
 	f.phase.SetPlaceHolder(lang.L("None"))
 	f.form = widget.NewForm(

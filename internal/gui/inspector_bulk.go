@@ -40,7 +40,7 @@ func (in *inspector) buildBulk() {
 		if len(cols) == 0 {
 			return false
 		}
-		return e.applyPhase(state.PlanSetPhase(e.Doc(), strings.TrimSpace(t), cols...))
+		return e.applyPhase(state.PlanSetPhase(e.Doc(), e.untitled(), strings.TrimSpace(t), cols...))
 	})
 	f.tags.SetPlaceHolder(lang.L("comma-separated"))
 	f.moment = widget.NewCheck(lang.L("Moment of truth"), func(on bool) {

@@ -14,7 +14,7 @@ import (
 // inspector: a made-up id that nothing refers to follows the name in the
 // same undo step, and one that is referred to is offered for change.
 func (e *Editor) renameElement(sel state.Selection, name string) bool {
-	p := state.PlanRename(e.Doc(), sel, name)
+	p := state.PlanRename(e.Doc(), e.untitled(), sel, name)
 	if p.Command == nil || !e.apply(p.Command) {
 		return false
 	}

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ import (
 // taxi firm": its made-up id is offered for change, and changing it moves
 // its steps along; an unused new column takes the id of its name at once.
 func TestRenameOffersTheID(t *testing.T) {
-	e := testEditor(t, "")
+	e := savedEditor(t)
 	e.apply(blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1))
 	e.apply(blueprint.AddStep(blueprint.Step{Lane: "new-lane", Column: "column", Text: "Taxi arrives"}, -1))
 	lane := state.Selection{Kind: state.SelectLane, IDs: []string{"new-lane"}}
@@ -55,6 +56,56 @@ func TestRenameOffersTheID(t *testing.T) {
 	}
 }
 
+// savedEditor is a new blueprint's editor once it has been saved, so
+// that ids steps refer to are offered for change rather than changed.
+func savedEditor(t *testing.T) *Editor {
+	t.Helper()
+	e := testEditor(t, "")
+	if !e.writeFile(filepath.Join(t.TempDir(), "new.yaml")) || e.untitled() {
+		t.Fatal("the new blueprint was not saved")
+	}
+	return e
+}
+
+// TestUntitledIDsFollow: in a blueprint never saved, nothing outside the
+// editor knows its ids, so naming a lane or giving a column a phase
+// changes the made-up ids the steps are in without asking, in the same
+// undo step as the name.
+func TestUntitledIDsFollow(t *testing.T) {
+	e := testEditor(t, "")
+	e.apply(blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1))
+	e.apply(blueprint.AddStep(blueprint.Step{ID: "taxi", Lane: "new-lane", Column: "column", Text: "Taxi arrives"}, -1))
+	e.SetSelection(state.Selection{Kind: state.SelectLane, IDs: []string{"new-lane"}})
+	replaceText(e, e.ui.inspector.lane.name, "Partner taxi firm")
+	key(e, "Return")
+	if e.question != nil {
+		t.Fatalf("asked %q in an untitled blueprint", e.question.message)
+	}
+	if s := e.Doc().Step("taxi"); e.Doc().Lane("partner-taxi-firm") == nil || s.Lane != "partner-taxi-firm" {
+		t.Fatalf("lanes %v, step in %q", laneIDs(e.Doc()), s.Lane)
+	}
+	if e.Selection().One(state.SelectLane) != "partner-taxi-firm" {
+		t.Errorf("selection %v after the id change", e.Selection())
+	}
+
+	e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{"column"}})
+	replaceText(e, e.ui.inspector.column.phase, "Arrival")
+	key(e, "Return")
+	if e.question != nil {
+		t.Fatalf("asked %q in an untitled blueprint", e.question.message)
+	}
+	if c := e.Doc().Column("arrival"); c == nil || e.Doc().Step("taxi").Column != "arrival" {
+		t.Fatalf("columns %v, step in %q", e.Doc().Columns, e.Doc().Step("taxi").Column)
+	}
+	if e.Selection().One(state.SelectColumn) != "arrival" {
+		t.Errorf("selection %v after the id change", e.Selection())
+	}
+	e.undo()
+	if c := e.Doc().Column("column"); c == nil || c.Phase != "" || e.Doc().Step("taxi").Column != "column" {
+		t.Error("the phase and the id change are not one undo step")
+	}
+}
+
 func laneIDs(d *blueprint.Document) []string {
 	var ids []string
 	for _, l := range d.Lanes {
@@ -68,7 +119,7 @@ func laneIDs(d *blueprint.Document) []string {
 // step; one a step is in is offered the change, and its step follows; an
 // id the user chose never changes.
 func TestPhaseGivesTheColumnItsID(t *testing.T) {
-	e := testEditor(t, "")
+	e := savedEditor(t)
 	e.apply(blueprint.InsertColumn(blueprint.Column{ID: "column-2"}, -1))
 	e.apply(blueprint.InsertColumn(blueprint.Column{ID: "lobby"}, -1))
 	e.apply(blueprint.AddStep(blueprint.Step{ID: "arrive", Lane: "customer", Column: "column", Text: "Arrive"}, -1))
@@ -116,11 +167,11 @@ func TestPhaseGivesTheColumnItsID(t *testing.T) {
 // TestSetPhaseOffersTheColumnIDs: Column > Set phase on two columns with
 // steps offers both made-up ids in one question and one undo step.
 func TestSetPhaseOffersTheColumnIDs(t *testing.T) {
-	e := testEditor(t, "")
+	e := savedEditor(t)
 	e.apply(blueprint.InsertColumn(blueprint.Column{ID: "column-2"}, -1))
 	e.apply(blueprint.AddStep(blueprint.Step{ID: "a", Lane: "customer", Column: "column", Text: "A"}, -1))
 	e.apply(blueprint.AddStep(blueprint.Step{ID: "b", Lane: "customer", Column: "column-2", Text: "B"}, -1))
-	e.applyPhase(state.PlanSetPhase(e.Doc(), "入住", "column", "column-2"))
+	e.applyPhase(state.PlanSetPhase(e.Doc(), e.untitled(), "入住", "column", "column-2"))
 	if e.question == nil || e.question.button("Change the ids") == nil {
 		t.Fatal("the made-up ids are not offered for change")
 	}
@@ -145,7 +196,7 @@ func TestSetPhaseOffersTheColumnIDs(t *testing.T) {
 // TestBoardOffersTheLaneID: a lane renamed on the board (its header's
 // inline editor) is offered its new id through the editor's question.
 func TestBoardOffersTheLaneID(t *testing.T) {
-	e := testEditor(t, "")
+	e := savedEditor(t)
 	e.apply(blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1))
 	e.apply(blueprint.AddStep(blueprint.Step{Lane: "new-lane", Column: "column", Text: "Taxi arrives"}, -1))
 	e.apply(blueprint.RenameLane("new-lane", "Partner taxi firm"))

@@ -20,34 +20,38 @@ type PhasePlan struct {
 	// Changed lists the ids Command changes.
 	Changed []IDChange
 	// Offer lists the made-up ids that steps refer to, with the id the
-	// phase suggests for each: such an id never changes without asking.
+	// phase suggests for each: in a blueprint that has a file, such an id
+	// never changes without asking.
 	Offer []IDChange
 }
 
 // PlanSetPhase plans putting the columns cols in the phase named phase
 // ("" for none); see PlanPhase.
-func PlanSetPhase(d *blueprint.Document, phase string, cols ...string) PhasePlan {
-	return PlanPhase(d, blueprint.SetPhase(phase, cols...), cols)
+func PlanSetPhase(d *blueprint.Document, untitled bool, phase string, cols ...string) PhasePlan {
+	return PlanPhase(d, untitled, blueprint.SetPhase(phase, cols...), cols)
 }
 
 // PlanRenamePhase plans renaming the phase old to new; see PlanPhase.
-func PlanRenamePhase(d *blueprint.Document, old, new string) PhasePlan {
+func PlanRenamePhase(d *blueprint.Document, untitled bool, old, new string) PhasePlan {
 	var cols []string
 	for _, c := range d.Columns {
 		if c.Phase == old {
 			cols = append(cols, c.ID)
 		}
 	}
-	return PlanPhase(d, blueprint.RenamePhase(old, new), cols)
+	return PlanPhase(d, untitled, blueprint.RenamePhase(old, new), cols)
 }
 
 // PlanPhase plans the command set (a SetPhase or RenamePhase) that
 // changes the phase of the columns cols. A column without a name
 // whose id the editor made up ("column-3") takes an id made from the
 // phase ("arrival", then "arrival-2"): at once when nothing refers to it,
-// through Offer when steps do. The ids are planned on the document as set
-// leaves it; a set that fails is returned as it is, to report its error.
-func PlanPhase(d *blueprint.Document, set blueprint.Command, cols []string) PhasePlan {
+// through Offer when steps do, unless untitled (the blueprint has never
+// been written to a file, so nothing outside it knows its ids): then the
+// steps' ids follow at once too. The ids are planned on the document as
+// set leaves it; a set that fails is returned as it is, to report its
+// error.
+func PlanPhase(d *blueprint.Document, untitled bool, set blueprint.Command, cols []string) PhasePlan {
 	p := PhasePlan{Command: set}
 	w := *d
 	if set.Do(&w) != nil {
@@ -69,7 +73,7 @@ func PlanPhase(d *blueprint.Document, set blueprint.Command, cols []string) Phas
 		if blueprint.IsGeneratedID(next) {
 			continue
 		}
-		if slices.ContainsFunc(w.Steps, func(s blueprint.Step) bool { return s.Column == old }) {
+		if !untitled && slices.ContainsFunc(w.Steps, func(s blueprint.Step) bool { return s.Column == old }) {
 			p.Offer = append(p.Offer, IDChange{Old: old, New: next})
 			continue
 		}

@@ -23,7 +23,7 @@ func TestPlanPhase(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p := PlanSetPhase(h.Doc(), "Arrival", "column", "column-2", "column-3", "lobby")
+	p := PlanSetPhase(h.Doc(), false, "Arrival", "column", "column-2", "column-3", "lobby")
 	if want := []IDChange{{"column-2", "arrival-2"}}; !slices.Equal(p.Changed, want) {
 		t.Errorf("changed %v, want %v", p.Changed, want)
 	}
@@ -40,14 +40,18 @@ func TestPlanPhase(t *testing.T) {
 	if want := []string{"column/Arrival", "arrival-2/Arrival", "column-3/Arrival", "lobby/Arrival"}; !slices.Equal(ids, want) {
 		t.Errorf("columns %v, want %v", ids, want)
 	}
-	if p := PlanSetPhase(h.Doc(), "", "column"); p.Changed != nil || p.Offer != nil {
+	if p := PlanSetPhase(h.Doc(), false, "", "column"); p.Changed != nil || p.Offer != nil {
 		t.Errorf("clearing a phase plans id changes: %+v", p)
 	}
-	if p := PlanRenamePhase(h.Doc(), "Arrival", "Stay"); !slices.Equal(p.Offer, []IDChange{{"column", "stay"}}) || p.Changed != nil {
+	if p := PlanRenamePhase(h.Doc(), false, "Arrival", "Stay"); !slices.Equal(p.Offer, []IDChange{{"column", "stay"}}) || p.Changed != nil {
 		t.Errorf("renaming the phase: %+v", p)
 	}
-	if p := PlanSetPhase(h.Doc(), "Bad\x00", "column-3"); p.Changed != nil || p.Command.Do(h.Doc()) == nil {
+	if p := PlanSetPhase(h.Doc(), false, "Bad\x00", "column-3"); p.Changed != nil || p.Command.Do(h.Doc()) == nil {
 		t.Errorf("a refused phase plans %+v", p)
+	}
+
+	if p := PlanRenamePhase(h.Doc(), true, "Arrival", "Stay"); !slices.Equal(p.Changed, []IDChange{{"column", "stay"}}) || p.Offer != nil {
+		t.Errorf("renaming the phase of an untitled blueprint: %+v", p)
 	}
 
 	sel := Selection{Kind: SelectCell, IDs: []string{"customer", "column"}}

@@ -14,15 +14,17 @@ type Rename struct {
 	// ID is the element's id once Command is applied.
 	ID string
 	// Offer, when not empty, is an id made from the new name to propose
-	// for an element whose made-up id other elements refer to: such an id
-	// never changes without asking.
+	// for an element whose made-up id other elements refer to: in a
+	// blueprint that has a file, such an id never changes without asking.
 	Offer string
 }
 
 // PlanRename plans renaming the lane or column that sel selects (one
 // lane or one column) to name. It returns a zero Rename for any other
-// selection.
-func PlanRename(d *blueprint.Document, sel Selection, name string) Rename {
+// selection. When untitled, the blueprint has never been written to a
+// file, so nothing outside it can know its ids: a made-up id then follows
+// the name even when steps refer to it, and they follow too.
+func PlanRename(d *blueprint.Document, untitled bool, sel Selection, name string) Rename {
 	var (
 		id, prefix string
 		rename     blueprint.Command
@@ -56,7 +58,7 @@ func PlanRename(d *blueprint.Document, sel Selection, name string) Rename {
 	if next == id || blueprint.IsGeneratedID(next) {
 		return p
 	}
-	if referenced {
+	if referenced && !untitled {
 		p.Offer = next
 		return p
 	}

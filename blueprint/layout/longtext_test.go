@@ -127,7 +127,7 @@ func proportionalMeasure(text string, size float32, bold bool) (float32, float32
 }
 
 func randomLine(rng *rand.Rand, n int) string {
-	parts := []string{"a", "ab", "Toll", "AVA", "mmw", "il", " ", " ", "  ", "客户", "。", "…", "é", "Wait", "\n"}
+	parts := []string{"a", "ab", "Toll", "AVA", "mmw", "il", " ", " ", "  ", "客户", "。", "…", "é", "Wait", "（", "「", "\n"}
 	var b strings.Builder
 	for b.Len() < n {
 		b.WriteString(parts[rng.IntN(len(parts))])

@@ -100,6 +100,10 @@ func IsCJK(r rune) bool {
 // punctuation of CJK and Latin text.
 const noLineStart = "，。、；：！？）」』】》〉〕…,.;:!?)]}%"
 
+// noLineEnd holds characters that must not end a line: opening brackets
+// and quotes, which go on to the next line with what they open.
+const noLineEnd = "（「『【《〈〔“‘([{"
+
 // tokens yields the wrapping units of one paragraph, in order: runs of
 // spaces, words of non-CJK text, and single CJK characters. It yields them
 // as it finds them, so wrapping that stops early reads no further.
@@ -209,6 +213,29 @@ func wrapParagraph(m *measurer, para string, width, size float32, bold bool, lim
 		}
 		w := m.widthUpTo(tok, size, bold, width)
 		if curW+w <= width || (cur.Len() > 0 && utf8.RuneCountInString(tok) == 1 && strings.ContainsRune(noLineStart, r)) {
+			cur.WriteString(tok)
+			curW += w
+			continue
+		}
+		if cur.Len() > 0 {
+			// An opening bracket at the end of the line moves on to the
+			// next one, unless it is all the line holds.
+			line := cur.String()
+			last, n := utf8.DecodeLastRuneInString(line)
+			if n < len(line) && strings.ContainsRune(noLineEnd, last) {
+				cur.Reset()
+				cur.WriteString(line[:len(line)-n])
+				emit()
+				cur.WriteRune(last)
+				curW = m.width(string(last), size, bold)
+				if limit > 0 && len(lines) >= limit {
+					return lines
+				}
+			} else {
+				emit()
+			}
+		}
+		if curW+w <= width {
 			cur.WriteString(tok)
 			curW += w
 			continue

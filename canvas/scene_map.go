@@ -215,7 +215,7 @@ func apply(obj fyne.CanvasObject, s *spec, v view, font fyne.Resource) {
 	case *fcanvas.Text:
 		o.Text, o.Color, o.TextSize = s.text, s.fill, drawnTextSize(s.size*z)
 		o.TextStyle = fyne.TextStyle{Bold: s.bold}
-		o.FontSource = font
+		o.FontSource = textFont(font, s.text)
 		o.Move(v.pos(s.r.X, s.r.Y))
 		o.Resize(v.size(s.r.W, s.r.H))
 	case *fcanvas.Line:

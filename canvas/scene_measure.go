@@ -29,7 +29,7 @@ func Measure(font fyne.Resource) layout.Measure {
 		s, ok := seen[k]
 		mu.Unlock()
 		if !ok {
-			s, _ = drv.RenderedTextSize(text, size, fyne.TextStyle{Bold: bold}, font)
+			s, _ = drv.RenderedTextSize(text, size, fyne.TextStyle{Bold: bold}, textFont(font, text))
 			mu.Lock()
 			seen[k] = s
 			mu.Unlock()

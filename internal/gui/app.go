@@ -162,9 +162,7 @@ func NewEditor(a fyne.App, opts Options) *Editor {
 // offers to restore an autosave journal, shows the window and starts
 // watching the file.
 func (e *Editor) Start(path string) {
-	if t := e.app.Preferences().String(prefTheme); t != "" {
-		e.applyTheme(t)
-	}
+	e.applyTheme(e.app.Preferences().String(prefTheme))
 	e.restoreWindowSize()
 	if path != "" {
 		e.openOrCreate(path)

@@ -6,6 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+
+	"servicebp/blueprint/i18n"
+	"servicebp/canvas"
 )
 
 // prefTheme is the preference key of the chosen theme: "", "light" or
@@ -23,16 +26,36 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 	return t.Theme.Color(n, t.variant)
 }
 
+// chineseTheme draws the user interface's text with the system face of
+// its Chinese script (see canvas.ChineseFont), Latin included, as Chinese
+// desktops do: Fyne's own fallback would draw the Chinese in Japanese
+// glyph forms, and bold Chinese in the regular weight.
+type chineseTheme struct{ fyne.Theme }
+
+// Font returns the Chinese face for text, when the system has one.
+func (t chineseTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if !s.Monospace && !s.Symbol {
+		if r := canvas.ChineseFont(s.Bold); r != nil {
+			return r
+		}
+	}
+	return t.Theme.Font(s)
+}
+
 // applyTheme sets the app theme for name: "light", "dark" or "" for the
-// system's.
+// system's; in Chinese, its text is drawn with the Chinese face.
 func (e *Editor) applyTheme(name string) {
+	base := theme.DefaultTheme()
+	if canvas.UILanguage() != i18n.English {
+		base = chineseTheme{base}
+	}
 	switch name {
 	case "light":
-		e.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		e.app.Settings().SetTheme(variantTheme{base, theme.VariantLight})
 	case "dark":
-		e.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		e.app.Settings().SetTheme(variantTheme{base, theme.VariantDark})
 	default:
-		e.app.Settings().SetTheme(theme.DefaultTheme())
+		e.app.Settings().SetTheme(base)
 	}
 	if e.ui != nil && e.ui.inspector != nil {
 		e.ui.inspector.restyle()

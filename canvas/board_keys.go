@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"servicebp/blueprint/layout"
 	"servicebp/internal/state"
 )
 
@@ -110,6 +111,10 @@ func (b *Board) TypedKey(ev *fyne.KeyEvent) {
 		// Backspace must not delete the selection, nor its arrows move it.
 		return
 	}
+	if b.connect != "" && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) {
+		b.finishConnect()
+		return
+	}
 	if ev.Name == fyne.KeyEscape {
 		switch {
 		case b.connect != "":
@@ -130,6 +135,27 @@ func (b *Board) TypedKey(ev *fyne.KeyEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
 		c.OnTypedKey()(ev)
 	}
+}
+
+// finishConnect ends a flow being drawn from the keyboard (Add flow from
+// here…, then the arrows): to the selected card, or to a new card in the
+// selected cell, as a click there would. With anything else selected the
+// flow stays in the drawing.
+func (b *Board) finishConnect() {
+	sel := b.selection()
+	from := b.connect
+	switch {
+	case sel.Kind == state.SelectSteps && len(sel.IDs) == 1 && sel.IDs[0] != from:
+		b.connect = ""
+		b.addFlow(from, sel.IDs[0])
+	case sel.Kind == state.SelectCell:
+		b.connect = ""
+		b.connectToNewCard(from, hit{kind: hitCell, lane: sel.IDs[0], column: sel.IDs[1]})
+	default:
+		return
+	}
+	b.over.update(b)
+	b.noticeMode()
 }
 
 // TypedShortcut runs the shortcut's action from the key map: the
@@ -280,4 +306,22 @@ func (b *Board) scrollToSelection() {
 	if r, ok := b.selectionRect(); ok {
 		b.ScrollTo(r)
 	}
+}
+
+// connectTarget is where a flow drawn from the keyboard would go if Enter
+// ended it now: the left middle of the selected card, or the middle of the
+// selected cell.
+func (b *Board) connectTarget() (layout.Point, bool) {
+	sel := b.selection()
+	switch {
+	case sel.Kind == state.SelectSteps && len(sel.IDs) == 1 && sel.IDs[0] != b.connect:
+		if r, ok := b.lay.CardRect(sel.IDs[0]); ok {
+			return layout.Point{X: r.X, Y: r.Center().Y}, true
+		}
+	case sel.Kind == state.SelectCell:
+		if r, ok := b.selectionRect(); ok {
+			return r.Center(), true
+		}
+	}
+	return layout.Point{}, false
 }

@@ -268,10 +268,19 @@ func (o *overlay) updateDrag(b *Board) {
 	}
 	o.wire.Position1 = b.toScreen(layout.Point{X: r.Right(), Y: r.Center().Y})
 	o.wire.Position2 = d.cur
+	if to, ok := b.connectTarget(); ok && d.mode != dragConnect {
+		// Drawn from the keyboard: the wire goes to the selection, where
+		// Enter ends it.
+		o.wire.Position2 = b.toScreen(to)
+	}
 	o.wire.StrokeWidth = max(2*b.zoom, 1.5)
 	o.wire.Show()
 	o.wire.Refresh()
-	if to, ok := b.lay.CardAt(b.toWorld(d.cur)); ok && to != from {
+	to, ok := b.lay.CardAt(b.toWorld(d.cur))
+	if sel := b.selection(); d.mode != dragConnect && sel.Kind == state.SelectSteps && len(sel.IDs) == 1 {
+		to, ok = sel.IDs[0], true
+	}
+	if ok && to != from {
 		tr, _ := b.lay.CardRect(to)
 		o.place(b, o.target, tr.Inset(-3))
 	} else {

@@ -17,7 +17,7 @@ func modeHint(m canvas.Mode) string {
 	case canvas.ModeEditName:
 		return lang.L("Editing the name — Enter: done · Esc: cancel")
 	case canvas.ModeConnect:
-		return lang.L("Drawing a flow — click the card it goes to · Esc: cancel")
+		return lang.L("Drawing a flow — click the card it goes to, or arrows and Enter · Esc: cancel")
 	}
 	return ""
 }

@@ -110,19 +110,40 @@ func (b *Board) initialView() {
 	b.autoView = true
 }
 
-// ScrollTo scrolls so that the world rectangle r is in view, if it is not.
+// ScrollTo scrolls so that the world rectangle r is in view, if it is not:
+// clear of the frozen lane headers and top band too, which would cover it
+// once the view is scrolled (see board_frozen.go).
 func (b *Board) ScrollTo(r layout.Rect) {
 	pos, size := b.screenRect(r)
 	off := b.off
-	if pos.X < 0 {
-		off.X -= pos.X - viewPad
-	} else if e := pos.X + size.Width - b.size.Width; e > 0 {
-		off.X -= min(e+viewPad, pos.X)
+	left, top := float32(0), float32(0)
+	// A rectangle in a pane's own part of the drawing (the lane headers,
+	// or the title and phase band) is never behind that pane.
+	if b.lay != nil && len(b.lay.Lanes) > 0 {
+		if r.X >= b.lay.Grid.X+b.style.LaneHeaderWidth {
+			left = min(b.frozenLaneWidth(), b.size.Width/2)
+		}
+		if r.Y >= b.lay.Lanes[0].Rect.Y {
+			top = min(b.frozenTopHeight(), b.size.Height/2)
+		}
 	}
-	if pos.Y < 0 {
-		off.Y -= pos.Y - viewPad
+	if pos.X < left {
+		off.X -= pos.X - left - viewPad
+	} else if e := pos.X + size.Width - b.size.Width; e > 0 {
+		off.X -= min(e+viewPad, pos.X-left)
+	}
+	if pos.Y < top {
+		off.Y -= pos.Y - top - viewPad
 	} else if e := pos.Y + size.Height - b.size.Height; e > 0 {
-		off.Y -= min(e+viewPad, pos.Y)
+		off.Y -= min(e+viewPad, pos.Y-top)
+	}
+	// Scrolled back to the drawing's edge, the panes give way to what they
+	// copy: no need to go past it.
+	if off.X > 0 && b.off.X <= 0 {
+		off.X = 0
+	}
+	if off.Y > 0 && b.off.Y <= 0 {
+		off.Y = 0
 	}
 	if off != b.off {
 		b.setView(b.zoom, off)

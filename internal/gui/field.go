@@ -39,6 +39,7 @@ var (
 	_ fyne.Disableable       = (*field)(nil)
 	_ fyne.Tappable          = (*field)(nil)
 	_ fyne.SecondaryTappable = (*field)(nil)
+	_ fyne.Tabbable          = (*field)(nil)
 )
 
 func newField(e *Editor, multiline bool, commit func(target state.Selection, text string) bool) *field {
@@ -115,6 +116,11 @@ func (f *field) KeyUp(ev *fyne.KeyEvent) {
 	}
 	f.Entry.KeyUp(ev)
 }
+
+// AcceptsTab is false, for a multi-line field too: Tab moves on to the
+// next field, as in any form, rather than typing a tab into the text,
+// where the board would draw it as a box.
+func (f *field) AcceptsTab() bool { return false }
 
 // TypedRune types r; a composition of an input method, if any, ended.
 func (f *field) TypedRune(r rune) {

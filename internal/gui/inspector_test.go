@@ -293,3 +293,31 @@ func TestUnnamedColumnShownByPlace(t *testing.T) {
 		t.Errorf("outline row %q, want it to name the lane and the column by place", row)
 	}
 }
+
+// pressTab presses Tab as Fyne's desktop driver does: a focused widget that
+// accepts Tab types it, anything else gives the focus to the next one.
+func pressTab(e *Editor) {
+	c := e.win.Canvas()
+	if tb, ok := c.Focused().(fyne.Tabbable); ok && tb.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	c.FocusNext()
+}
+
+// TestInspectorTabMovesOn presses Tab at the end of a card's multi-line
+// text: the focus moves on to the next field and commits, and no tab is
+// typed into the text (the board drew it as a box, and it was saved).
+func TestInspectorTabMovesOn(t *testing.T) {
+	e, f := editAskText(t)
+	e.win.Canvas().Focus(f)
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(f, " now")
+	pressTab(e)
+	if got := e.Doc().Step("ask").Text; got != "Order a flat white now" {
+		t.Errorf("text = %q after Tab, want the typing committed without a tab", got)
+	}
+	if e.win.Canvas().Focused() == f {
+		t.Error("Tab left the focus in the text field")
+	}
+}

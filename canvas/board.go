@@ -57,6 +57,10 @@ type Board struct {
 	ime IMEGuard
 
 	press   press
+	// lastClick and firstClick are where the last press and the one
+	// before it were, and their modifiers: a double tap counts only when
+	// both of its clicks were at one place, without Shift, Ctrl or Cmd.
+	lastClick, firstClick press
 	drag    dragState
 	connect string
 	edit    *cardEditor

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -375,8 +376,21 @@ func (b *Board) commitEdit() {
 
 // DoubleTapped edits the card under the pointer, adds a card to an empty
 // spot of a cell, or renames the lane or column whose header it is.
+//
+// Two quick clicks at different places, or with Shift, Ctrl or Cmd held,
+// are not a double tap but two clicks (Fyne reports any two within its
+// interval as one): each already selected or toggled at MouseDown, as
+// quick Shift+clicks over several cards must.
 func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
 	b.press.seen = false
+	if last, first := b.lastClick, b.firstClick; last.down && distance(last.pos, ev.Position) <= doubleTapSlop {
+		// The presses of this double tap are known (not so for a tap
+		// without a mouse).
+		const toggles = fyne.KeyModifierShift | fyne.KeyModifierControl | fyne.KeyModifierSuper
+		if (last.mods|first.mods)&toggles != 0 || first.down && distance(first.pos, last.pos) > doubleTapSlop {
+			return
+		}
+	}
 	h := b.hitAt(ev.Position)
 	d := b.store.Doc()
 	switch h.kind {
@@ -405,6 +419,14 @@ func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
 		b.store.Select(state.Selection{Kind: state.SelectFlow, IDs: []string{h.flow.From, h.flow.To}})
 		b.EditSelection()
 	}
+}
+
+// doubleTapSlop is how far apart, in screen units, the two clicks of a
+// double tap may be.
+const doubleTapSlop = 6
+
+func distance(a, b fyne.Position) float32 {
+	return float32(math.Hypot(float64(a.X-b.X), float64(a.Y-b.Y)))
 }
 
 // phaseOf returns the phase heading over the column id, or nil.

@@ -115,6 +115,7 @@ type press struct {
 func (b *Board) MouseDown(ev *desktop.MouseEvent) {
 	b.requestFocus()
 	h := b.hitAt(ev.Position)
+	b.firstClick, b.lastClick = b.lastClick, press{down: true, pos: ev.Position, mods: ev.Modifier}
 	b.press = press{down: true, pos: ev.Position, button: ev.Button, mods: ev.Modifier, hit: h, seen: true}
 	if b.editing != nil {
 		b.commitEdit()

@@ -315,9 +315,11 @@ func (b *Board) commitEdit() {
 		s := d.Step(st.id)
 		text = strings.TrimSpace(text)
 		if s != nil && s.Text != text {
-			ns := *s
-			ns.Text = text
-			b.apply(blueprint.EditStep(st.id, ns))
+			p := state.PlanStepText(d, b.store.Path() == "", *s, text)
+			before := b.store.Selection()
+			if b.apply(p.Command) && p.ID != st.id {
+				b.store.Select(before.RenamedStep(st.id, p.ID))
+			}
 		}
 	case editNewStep:
 		text = strings.TrimSpace(text)

@@ -92,7 +92,9 @@ func (in *inspector) buildStep() {
 			return e.editStep(id, func(s *blueprint.Step) error { return change(s, text) })
 		}
 	}
-	f.text = newField(e, true, edit(func(s *blueprint.Step, t string) error { s.Text = t; return nil }))
+	f.text = newField(e, true, func(target state.Selection, text string) bool {
+		return e.setStepText(target.One(state.SelectSteps), text)
+	})
 	f.notes = newField(e, true, edit(func(s *blueprint.Step, t string) error { s.Notes = t; return nil }))
 	f.owner = newField(e, false, edit(func(s *blueprint.Step, t string) error { s.Owner = strings.TrimSpace(t); return nil }))
 	f.duration = newField(e, false, edit(func(s *blueprint.Step, t string) error {
@@ -223,6 +225,28 @@ func (e *Editor) editStep(id string, change func(s *blueprint.Step) error) bool 
 		return true
 	}
 	return e.apply(blueprint.EditStep(id, s))
+}
+
+// setStepText sets the text of the step id (see state.PlanStepText): in
+// an untitled blueprint its id follows the text, and so does the
+// selection.
+func (e *Editor) setStepText(id, text string) bool {
+	cur := e.Doc().Step(id)
+	if cur == nil {
+		return false
+	}
+	if cur.Text == text {
+		return true
+	}
+	p := state.PlanStepText(e.Doc(), e.untitled(), *cur, text)
+	before := e.Selection()
+	if !e.apply(p.Command) {
+		return false
+	}
+	if p.ID != id {
+		e.SetSelection(before.RenamedStep(id, p.ID))
+	}
+	return true
 }
 
 // parseDurationField reads a duration typed in the inspector; empty means

@@ -209,3 +209,46 @@ func TestBoardOffersTheLaneID(t *testing.T) {
 		t.Errorf("lanes %v, step in %q", laneIDs(d), d.Steps[0].Lane)
 	}
 }
+
+// TestUntitledStepIDFollowsItsText fixes a slip in a new card's text, in
+// the inspector and on the board: in a blueprint never saved the id made
+// from the first text follows, with the flow to it and the selection; once
+// the blueprint is saved, the id stays.
+func TestUntitledStepIDFollowsItsText(t *testing.T) {
+	e := testEditor(t, "")
+	e.apply(blueprint.AddStep(blueprint.Step{ID: "顾店点咖啡", Lane: "customer", Column: "column", Text: "顾店点咖啡"}, -1))
+	e.apply(blueprint.AddStep(blueprint.Step{ID: "收银", Lane: "frontstage", Column: "column", Text: "收银"}, -1))
+	e.apply(blueprint.AddFlow(blueprint.Flow{From: "顾店点咖啡", To: "收银"}))
+	e.SetSelection(state.StepSelection("顾店点咖啡"))
+	replaceText(e, e.ui.inspector.step.text, "顾客进店点咖啡")
+	key(e, "Return")
+	d := e.Doc()
+	if d.Step("顾客进店点咖啡") == nil || d.Flows[0].From != "顾客进店点咖啡" {
+		t.Fatalf("steps %v, flows %v: the id did not follow the text", d.Steps, d.Flows)
+	}
+	if !e.Selection().Equal(state.StepSelection("顾客进店点咖啡")) {
+		t.Errorf("selection %v after the id change", e.Selection())
+	}
+
+	e.ui.board.SetSelection(state.StepSelection("收银"))
+	e.ui.board.EditSelection()
+	ed, ok := e.win.Canvas().Focused().(interface{ SetText(string) })
+	if !ok {
+		t.Fatalf("editing the card focused %T", e.win.Canvas().Focused())
+	}
+	ed.SetText("店员收银")
+	key(e, "Return")
+	if e.Doc().Step("店员收银") == nil || e.Doc().Flows[0].To != "店员收银" {
+		t.Errorf("steps %v: the board's edit kept the old id", e.Doc().Steps)
+	}
+
+	if !e.writeFile(filepath.Join(t.TempDir(), "cafe.yaml")) {
+		t.Fatal("not saved")
+	}
+	e.SetSelection(state.StepSelection("店员收银"))
+	replaceText(e, e.ui.inspector.step.text, "店员收款")
+	key(e, "Return")
+	if s := e.Doc().Step("店员收银"); s == nil || s.Text != "店员收款" {
+		t.Errorf("steps %v: a saved blueprint's step id changed", e.Doc().Steps)
+	}
+}

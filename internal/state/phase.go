@@ -95,6 +95,20 @@ func ColumnIDChanges(changes []IDChange) [][2]string {
 	return out
 }
 
+// RenamedStep returns s with the step old, where s selects it or a flow
+// of it, as new.
+func (s Selection) RenamedStep(old, new string) Selection {
+	out := Selection{Kind: s.Kind, IDs: slices.Clone(s.IDs)}
+	if s.Kind == SelectSteps || s.Kind == SelectFlow {
+		for i, id := range out.IDs {
+			if id == old {
+				out.IDs[i] = new
+			}
+		}
+	}
+	return out
+}
+
 // Renamed returns s with the ids in changes replaced by the new ones: the
 // selected columns, or the column of a selected cell, of kind k's
 // elements (SelectColumn or SelectLane).

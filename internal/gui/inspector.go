@@ -249,20 +249,6 @@ func (e *Editor) setStepText(id, text string) bool {
 	return true
 }
 
-// parseDurationField reads a duration typed in the inspector; empty means
-// none.
-func parseDurationField(t string) (blueprint.Duration, error) {
-	t = strings.TrimSpace(t)
-	if t == "" {
-		return 0, nil
-	}
-	d, err := blueprint.ParseDuration(t)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", lang.L("Invalid duration"), err)
-	}
-	return d, nil
-}
-
 func durationText(d blueprint.Duration) string {
 	if d == 0 {
 		return ""

@@ -198,7 +198,11 @@ func (d *Document) usedIDs() map[string]bool {
 // few words joined by hyphens, at most 24 bytes, cut after a whole word
 // (a single longer word is cut short). Letters of any script are kept, so
 // Chinese text gives a Chinese id.
-func Slug(text string) string {
+func Slug(text string) string { return SlugN(text, 24) }
+
+// SlugN is Slug with at most n bytes, for names longer than ids, such as
+// the file name a blueprint's title suggests.
+func SlugN(text string, n int) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(text) {
@@ -209,7 +213,7 @@ func Slug(text string) string {
 				b.WriteByte('-')
 			}
 			dash = false
-			if b.Len()+len(string(r)) > 24 {
+			if b.Len()+len(string(r)) > n {
 				// Cut at the end of the last whole word, unless that
 				// leaves a single word cut short.
 				out := strings.TrimSuffix(b.String(), "-")

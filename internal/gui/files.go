@@ -203,7 +203,9 @@ func suggestedFileName(e *Editor) string {
 	if e.Path() != "" {
 		return filepath.Base(e.Path())
 	}
-	if s := blueprint.Slug(e.Doc().Title); s != "" {
+	// Longer than an id: a title of 20 Chinese characters, or of about
+	// eight English words, is kept whole.
+	if s := blueprint.SlugN(e.Doc().Title, 60); s != "" {
 		return s + ".yaml"
 	}
 	return "blueprint.yaml"

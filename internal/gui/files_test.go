@@ -396,3 +396,20 @@ func TestQuestionOverTheReportHandsBackTheKeys(t *testing.T) {
 		t.Errorf("Enter on the report left reporting=%q, title %q; want what is valid opened", e.reporting, e.Doc().Title)
 	}
 }
+
+// TestSuggestedFileNameKeepsTheTitle: the save dialog offers the whole
+// title as the file name, for Chinese titles of up to 20 characters and
+// English ones of several words, where an id would be cut at 24 bytes.
+func TestSuggestedFileNameKeepsTheTitle(t *testing.T) {
+	e := testEditor(t, "")
+	for title, want := range map[string]string{
+		"街角咖啡店服务蓝图":                           "街角咖啡店服务蓝图.yaml",
+		"Overnight hotel stay with breakfast": "overnight-hotel-stay-with-breakfast.yaml",
+		"":                                    "blueprint.yaml",
+	} {
+		e.apply(blueprint.SetTitle(title))
+		if got := suggestedFileName(e); got != want {
+			t.Errorf("title %q suggests %q, want %q", title, got, want)
+		}
+	}
+}

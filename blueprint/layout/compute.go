@@ -114,6 +114,7 @@ func (c *computer) run() {
 	c.cards()
 	c.emotionPoints()
 	routeFlows(c)
+	c.clearEmotionPoints()
 
 	right = max(right, gridRight)
 	// A flow label with no room on the board sits beside its flow, right

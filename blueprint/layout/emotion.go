@@ -180,3 +180,47 @@ func (c *computer) emotionLabel(p *EmotionPoint, text string) {
 	w, h := c.m.size(s, st.SmallSize, false)
 	p.Label = &TextLine{Text: s, Pos: Point{p.At.X - w/2, p.At.Y + EmotionPointRadius + emotionLabelGap}, W: w, H: h, Size: st.SmallSize}
 }
+
+// emotionClearance is the space kept between a point of the curve and a
+// flow that runs down through the band.
+const emotionClearance = 4
+
+// clearEmotionPoints moves each point of the curve off a flow that runs
+// down through it: a flow from a customer card leaves from the middle of
+// its bottom edge, where the card's point is, and a point on the line read
+// as a joint of the flow. The point goes right of the line, still over its
+// card. A label stays centred under its card, on its plate, which the
+// flow passes under.
+func (c *computer) clearEmotionPoints() {
+	ec := c.l.Emotion
+	if ec == nil {
+		return
+	}
+	const r = EmotionPointRadius
+	for i := range ec.Points {
+		p := &ec.Points[i]
+		x, ok := c.verticalFlowAt(p.At.X, r+emotionClearance, p.At.Y-r, p.At.Y+r)
+		if !ok {
+			continue
+		}
+		p.At.X = x + r + emotionClearance
+	}
+}
+
+// verticalFlowAt finds a vertical segment of a flow within reach of x that
+// spans y0..y1, and returns its x.
+func (c *computer) verticalFlowAt(x, reach, y0, y1 float32) (float32, bool) {
+	for i := range c.l.Flows {
+		pts := c.l.Flows[i].Points
+		for j := 1; j < len(pts); j++ {
+			a, b := pts[j-1], pts[j]
+			if a.X != b.X || a.X < x-reach || a.X > x+reach {
+				continue
+			}
+			if min(a.Y, b.Y) <= y1 && max(a.Y, b.Y) >= y0 {
+				return a.X, true
+			}
+		}
+	}
+	return 0, false
+}

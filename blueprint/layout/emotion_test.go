@@ -46,7 +46,13 @@ func TestEmotionCurvePoints(t *testing.T) {
 		if p.StepID != w.id || p.Emotion != w.e {
 			t.Errorf("point %d = %s %d, want %s %d", i, p.StepID, p.Emotion, w.id, w.e)
 		}
-		if p.At.X != r.Center().X {
+		// At the card's centre, unless a flow runs down through it there:
+		// then beside the flow, clear of it, still over the card.
+		if x, through := flowDownAt(l, r.Center().X, p.At.Y); through {
+			if p.At.X-x < EmotionPointRadius+emotionClearance || p.At.X > r.Right() {
+				t.Errorf("point %s at x %v, on or too near the flow at %v, or off its card %v", w.id, p.At.X, x, r)
+			}
+		} else if p.At.X != r.Center().X {
 			t.Errorf("point %s at x %v, want the card's centre %v", w.id, p.At.X, r.Center().X)
 		}
 		if !ec.Rect.Contains(p.At) {
@@ -234,6 +240,50 @@ func TestEmotionBandTemplates(t *testing.T) {
 			for _, p := range ec.Points {
 				if p.Label != nil && p.Label.Rect().Intersects(lr) {
 					t.Errorf("%s: flow label %q covers the label of %s", name, r.Label.Text, p.StepID)
+				}
+			}
+		}
+	}
+}
+
+// flowDownAt finds a vertical flow segment at x that passes height y.
+func flowDownAt(l *Layout, x, y float32) (float32, bool) {
+	for _, f := range l.Flows {
+		for j := 1; j < len(f.Points); j++ {
+			a, b := f.Points[j-1], f.Points[j]
+			if a.X == b.X && a.X == x && min(a.Y, b.Y) <= y && max(a.Y, b.Y) >= y {
+				return a.X, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// TestEmotionPointsClearOfFlows: no point of the curve lies on a flow, in
+// any template (the hotel's check-in flow runs down from the card whose
+// point it crossed).
+func TestEmotionPointsClearOfFlows(t *testing.T) {
+	for _, name := range assets.TemplateNames() {
+		data, err := assets.Template(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := blueprint.Parse(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := Compute(d, DefaultStyle(), fakeMeasure)
+		if l.Emotion == nil {
+			continue
+		}
+		for _, p := range l.Emotion.Points {
+			for _, f := range l.Flows {
+				for j := 1; j < len(f.Points); j++ {
+					a, b := f.Points[j-1], f.Points[j]
+					seg := Rect{min(a.X, b.X), min(a.Y, b.Y), max(a.X, b.X) - min(a.X, b.X), max(a.Y, b.Y) - min(a.Y, b.Y)}
+					if seg.Inset(-EmotionPointRadius).Contains(p.At) {
+						t.Errorf("%s: the point of %s at %v lies on the flow %v", name, p.StepID, p.At, f.Key)
+					}
 				}
 			}
 		}

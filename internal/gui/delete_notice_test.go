@@ -25,6 +25,16 @@ func TestDeletingALaneSaysWhatWent(t *testing.T) {
 	if len(e.Doc().Steps) != steps {
 		t.Fatalf("undo brought back %d of %d steps", len(e.Doc().Steps), steps)
 	}
+	// The notice no longer says Ctrl+Z once it was pressed: it says what
+	// came back, and what a redo would take away again.
+	if n := e.ui.notice.Text; !strings.HasPrefix(n, "Undone: Delete") {
+		t.Errorf("after undo the notice says %q", n)
+	}
+	e.redo()
+	if n := e.ui.notice.Text; !strings.HasPrefix(n, "Redone: Delete") || e.Doc().Lane("customer") != nil {
+		t.Errorf("after redo the notice says %q", n)
+	}
+	e.undo()
 	e.SetSelection(state.Selection{Kind: state.SelectColumn, IDs: []string{"order"}})
 	e.action("delete").Run()
 	if want := "Deleted column Order and 2 steps — Ctrl+Z to undo"; e.ui.notice.Text != want {

@@ -25,15 +25,31 @@ func (e *Editor) redo() {
 // redoStep redoes the last undone edit, and tells the user when it can no
 // longer be redone.
 func (e *Editor) redoStep() {
-	if _, err := e.store.Redo(); err != nil {
+	label := e.store.RedoLabel()
+	ok, err := e.store.Redo()
+	if err != nil {
 		e.showError(err)
+		return
+	}
+	if ok && label != "" {
+		e.notify(lang.L("Redone: {{.Edit}}", map[string]any{"Edit": editLabel(label)}))
+	}
+}
+
+// undoStep undoes the last edit, and says in the status bar which, in
+// place of what the status bar said about it ("Deleted column … — Ctrl+Z
+// to undo").
+func (e *Editor) undoStep() {
+	label := e.store.UndoLabel()
+	if e.store.Undo() && label != "" {
+		e.notify(lang.L("Undone: {{.Edit}}", map[string]any{"Edit": editLabel(label)}))
 	}
 }
 
 func (e *Editor) historyKey(undo bool) {
 	step := e.redoStep
 	if undo {
-		step = func() { e.store.Undo() }
+		step = e.undoStep
 	}
 	switch f := e.win.Canvas().Focused().(type) {
 	case *field:

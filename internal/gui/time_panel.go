@@ -76,7 +76,14 @@ func (p *timePanel) update(d *blueprint.Document) {
 	w := p.path.Whole
 	setText(p.total, lang.L("End to end: {{.Total}}", map[string]any{"Total": w.Total.String()}))
 	setText(p.share, lang.L("Waiting: {{.Wait}} ({{.Share}}%)", map[string]any{"Wait": w.Wait.String(), "Share": strconv.FormatFloat(w.WaitShare(), 'f', 1, 64)}))
-	setText(p.steps, strings.Join(w.Steps, " → "))
+	names := make([]string, len(w.Steps))
+	for i, id := range w.Steps {
+		names[i] = id
+		if st := d.Step(id); st != nil {
+			names[i] = stepTitle(st)
+		}
+	}
+	setText(p.steps, strings.Join(names, " → "))
 	if len(w.Steps) == 0 {
 		p.selectPath.Disable()
 	} else {
@@ -102,7 +109,7 @@ func (p *timePanel) updateQueues(d *blueprint.Document) {
 		r.step = q.Step
 		s := d.Step(q.Step)
 		setText(r.title, lang.L("{{.Step}}: {{.Arrivals}}, {{.Servers}} servers, {{.Service}} each", map[string]any{
-			"Step": q.Step, "Arrivals": s.Queue.Arrivals.String(), "Servers": s.Queue.Servers, "Service": s.Queue.Service.String()}))
+			"Step": stepTitle(s), "Arrivals": s.Queue.Arrivals.String(), "Servers": s.Queue.Servers, "Service": s.Queue.Service.String()}))
 		r.bar.SetValue(min(q.Utilisation, 1))
 		setText(r.count, strconv.Itoa(q.Servers))
 		if q.Stable {

@@ -19,7 +19,7 @@ func TestTimePanel(t *testing.T) {
 	if statValue(t, e, "Unexplained") != "1" || statValue(t, e, "Of unknown length") != "1" {
 		t.Errorf("stats panel: %+v", e.lint.statsPanel.rows)
 	}
-	if p.total.Text != "End to end: 26m" || p.share.Text != "Waiting: 20m (76.9%)" || p.steps.Text != "line → serve" {
+	if p.total.Text != "End to end: 26m" || p.share.Text != "Waiting: 20m (76.9%)" || p.steps.Text != "Wait in line → Serve" {
 		t.Errorf("path = %q, %q, %q", p.total.Text, p.share.Text, p.steps.Text)
 	}
 	test.Tap(p.selectPath)
@@ -37,7 +37,7 @@ func TestTimePanel(t *testing.T) {
 		t.Errorf("highlighted flows after selecting one step = %v", hl)
 	}
 	r := p.rows[0]
-	if r.title.Text != "line: 30/h, 2 servers, 6m each" {
+	if r.title.Text != "Wait in line: 30/h, 2 servers, 6m each" {
 		t.Errorf("queue title = %q", r.title.Text)
 	}
 	// 30/h, 6 min, 2 servers: ρ = 1.5, overloaded, 4 needed.

@@ -14,6 +14,14 @@ const laneTitleInset = 12
 // titleMinWidth is the narrowest the title block wraps to.
 const titleMinWidth = 480
 
+// descriptionMaxWidth is the widest the description wraps to, in world
+// units: about 110 characters of Latin text at its size, a line still easy
+// to read, where the width of a wide grid is not.
+const descriptionMaxWidth = 760
+
+// descriptionLines is the most lines the description takes.
+const descriptionLines = 3
+
 // Compute lays out d with style st, measuring text with measure. It never
 // fails: steps and flows that refer to missing lanes, columns or steps are
 // left out, so a document in the middle of an edit can still be drawn.
@@ -87,7 +95,7 @@ func (c *computer) run() {
 	}
 	if desc := strings.TrimSpace(d.Description); desc != "" {
 		size := st.SmallSize + 2
-		lines, _ := wrap(c.m, desc, textW, size, false, 2)
+		lines, _ := wrap(c.m, desc, min(textW, descriptionMaxWidth), size, false, descriptionLines)
 		for _, s := range lines {
 			w, h := c.m.size(s, size, false)
 			l.Description = append(l.Description, TextLine{Text: s, Pos: Point{x0, y}, W: w, H: h, Size: size})

@@ -475,8 +475,13 @@ func TestTitleBlockWraps(t *testing.T) {
 	d.Description = strings.Repeat("A long description of the service. ", 200)
 	d.Title = strings.Repeat("Title ", 300)
 	l := Compute(d, DefaultStyle(), fakeMeasure)
-	if len(l.Description) != 2 || !strings.HasSuffix(l.Description[1].Text, Ellipsis) {
+	if len(l.Description) != descriptionLines || !strings.HasSuffix(l.Description[descriptionLines-1].Text, Ellipsis) {
 		t.Errorf("description has %d lines", len(l.Description))
+	}
+	for _, ln := range l.Description {
+		if ln.W > descriptionMaxWidth {
+			t.Errorf("a description line is %v wide, over the readable %v", ln.W, descriptionMaxWidth)
+		}
 	}
 	if !strings.HasSuffix(l.Title.Text, Ellipsis) {
 		t.Error("an overlong title is not cut")

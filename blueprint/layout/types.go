@@ -14,8 +14,8 @@ type Layout struct {
 	Width, Height float32
 	// Title is the title line, if the document has a title.
 	Title *TextLine
-	// Description is the document's description, wrapped to at most two
-	// lines as wide as the grid.
+	// Description is the document's description, wrapped to at most three
+	// lines as wide as the grid, or a readable line if that is narrower.
 	Description []TextLine
 	// Grid is the area of the lanes, header column included.
 	Grid    Rect

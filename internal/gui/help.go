@@ -86,6 +86,18 @@ func captureRows() [][2]string {
 // workshopRows are the rows of the shortcuts dialog for comparing and for
 // running a workshop: the keys of compare mode, the vote and question
 // keys, and the presentation's own keys.
+// presentationRows are the keys of the presentation (F5).
+func presentationRows() [][2]string {
+	return [][2]string{
+		{"→ / ←", lang.L("Reveal the next column / hide the last")},
+		{"Shift+→ / Shift+←", lang.L("Next / previous phase")},
+		{"Home / End", lang.L("Back to the start / the overview at the end")},
+		{"↓ / ↑", lang.L("Spotlight the next / previous card")},
+		{"N / T / P", lang.L("Annotations / theme / presenter view")},
+		{"Esc", lang.L("Leave the spotlight, then the presentation")},
+	}
+}
+
 func workshopRows() [][2]string {
 	return [][2]string{
 		{"F8 / Shift+F8, F7", lang.L("Next / previous change (compare mode)")},
@@ -97,7 +109,6 @@ func workshopRows() [][2]string {
 		{lang.L("Presenting: M, minutes, Enter"), lang.L("Start a timer (default 5 minutes)")},
 		{lang.L("Presenting: K / A / X"), lang.L("Pause / add a minute / stop the timer")},
 		{lang.L("Presenting: Esc"), lang.L("Stop a ringing timer")},
-		{lang.L("Presenting: P"), lang.L("Open or close the presenter view")},
 	}
 }
 

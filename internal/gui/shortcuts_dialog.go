@@ -35,7 +35,7 @@ func shortcutGroups(acts []bpcanvas.Action) []shortcutGroup {
 			menuOf[id] = i
 		}
 	}
-	groups := make([]shortcutGroup, len(menuLayout)+4)
+	groups := make([]shortcutGroup, len(menuLayout)+5)
 	for i, m := range menuLayout {
 		groups[i].title = lang.L(m.name)
 	}
@@ -43,7 +43,8 @@ func shortcutGroups(acts []bpcanvas.Action) []shortcutGroup {
 	groups[board].title = lang.L("Board")
 	groups[board+1] = shortcutGroup{title: lang.L("Mouse and fields"), rows: gestureRows()}
 	groups[board+2] = shortcutGroup{title: lang.L("Quick capture (while typing a card)"), rows: captureRows()}
-	workshop := board + 3
+	groups[board+3] = shortcutGroup{title: lang.L("Presentation (F5)"), rows: presentationRows()}
+	workshop := board + 4
 	groups[workshop] = shortcutGroup{title: lang.L("Workshop"), rows: workshopRows()}
 	for _, id := range []string{"timer-start", "timer-pause", "timer-more", "timer-stop"} {
 		menuOf[id] = workshop
@@ -99,7 +100,7 @@ const maxShortcutColumns = 4
 // columnsOf deals the groups' rows into n columns, in order, each column
 // taking rows until it holds its share (a title counts as a row). A group
 // that does not fit the rest of a column goes on at the top of the next,
-// under its title again; it is not split to leave a title or a single
+// under its title marked "(continued)"; it is not split to leave a title or a single
 // row alone at a column's foot or top.
 func columnsOf(groups []shortcutGroup, n int) [][]shortcutGroup {
 	total := 0
@@ -126,7 +127,7 @@ func columnsOf(groups []shortcutGroup, n int) [][]shortcutGroup {
 			if filled >= share && i > 1 && len(g.rows)-i > 1 && c < n-1 {
 				cols[c] = append(cols[c], part)
 				next()
-				part = shortcutGroup{title: g.title}
+				part = shortcutGroup{title: lang.L("{{.Group}} (continued)", map[string]any{"Group": g.title})}
 				filled++
 			}
 			part.rows = append(part.rows, r)
@@ -156,16 +157,29 @@ func measureShortcuts(groups []shortcutGroup, size float32) shortcutMetrics {
 	// (Each column is measured alone: the mouse gestures' long keys widen
 	// only their own column.)
 	m := shortcutMetrics{size: size}
-	mono, plain := fyne.TextStyle{Monospace: true}, fyne.TextStyle{}
+	plain := fyne.TextStyle{}
 	for _, g := range groups {
 		m.textW = max(m.textW, fyne.MeasureText(g.title, m.size, fyne.TextStyle{Bold: true}).Width)
 		for _, r := range g.rows {
-			m.keyW = max(m.keyW, fyne.MeasureText(r[0], m.size, mono).Width)
+			m.keyW = max(m.keyW, fyne.MeasureText(r[0], m.size, keyStyle(r[0])).Width)
 			m.textW = max(m.textW, fyne.MeasureText(r[1], m.size, plain).Width)
 		}
 	}
-	m.rowH = fyne.MeasureText("Mg", m.size, plain).Height + 5
+	m.rowH = fyne.MeasureText("Mg", m.size, plain).Height + 3
 	return m
+}
+
+// keyStyle is the style the keys k are drawn in: monospace, except for
+// keys described in Chinese words (单击、Shift+单击), which the monospace
+// font has no glyphs for: Fyne would draw those in a fallback face taller
+// than the row.
+func keyStyle(k string) fyne.TextStyle {
+	for _, r := range k {
+		if layout.IsCJK(r) {
+			return fyne.TextStyle{}
+		}
+	}
+	return fyne.TextStyle{Monospace: true}
 }
 
 // minShortcutTextWidth is the narrowest the keys and the help texts are
@@ -218,7 +232,7 @@ func (m shortcutMetrics) lines(r [2]string) (keys, text []string) {
 		})
 		return lines
 	}
-	return wrap(r[0], m.keyW, fyne.TextStyle{Monospace: true}), wrap(r[1], m.textW, fyne.TextStyle{})
+	return wrap(r[0], m.keyW, keyStyle(r[0])), wrap(r[1], m.textW, fyne.TextStyle{})
 }
 
 // rowHeight is the height of row r, wrapped.
@@ -345,7 +359,7 @@ func groupColumn(col []shortcutGroup, m shortcutMetrics) fyne.CanvasObject {
 		for _, r := range g.rows {
 			keys, text := m.lines(r)
 			for i, line := range keys {
-				add(line, 0, fyne.TextStyle{Monospace: true}, fg, i)
+				add(line, 0, keyStyle(r[0]), fg, i)
 			}
 			for i, line := range text {
 				add(line, m.keyW+16, fyne.TextStyle{}, fg, i)

@@ -34,7 +34,7 @@ func TestKeysRevealPastFrozenPanes(t *testing.T) {
 		}
 	}
 	scrolled := func() {
-		b.setView(1, fyne.NewPos(-(b.lay.Columns[1].Rect.X - b.frozenLaneWidth() - 20), -(b.lay.Lanes[1].Rect.Y - b.frozenTopHeight() - 10)))
+		b.setView(1, fyne.NewPos(-(b.lay.Columns[1].Rect.X-b.frozenLaneWidth()-20), -(b.lay.Lanes[1].Rect.Y-b.frozenTopHeight()-10)))
 	}
 
 	scrolled()

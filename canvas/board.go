@@ -56,15 +56,16 @@ type Board struct {
 	// key map (see IMEGuard).
 	ime IMEGuard
 
-	press press
+	press   press
+	drag    dragState
+	connect string
+	edit    *cardEditor
+	editing *editState
+
 	// lastClick and firstClick are where the last press and the one
 	// before it were, and their modifiers: a double tap counts only when
 	// both of its clicks were at one place, without Shift, Ctrl or Cmd.
 	lastClick, firstClick press
-	drag                  dragState
-	connect               string
-	edit                  *cardEditor
-	editing               *editState
 	// editBox shows edit in editTheme: the text size of what it edits,
 	// at the board's zoom.
 	editBox   *container.ThemeOverride

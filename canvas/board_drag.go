@@ -190,7 +190,17 @@ func (b *Board) DragEnd() {
 		if to, ok := b.lay.CardAt(b.toWorld(d.cur)); ok && to != d.from {
 			b.addFlow(d.from, to)
 		} else if !ok {
-			b.connectToNewCard(d.from, b.hitAt(d.cur))
+			h := b.hitAt(d.cur)
+			if h.kind == hitFlow {
+				// Dropped on another flow that crosses the cell: the
+				// cell is what the drop means.
+				if p, ok := b.frozenWorld(d.cur); ok {
+					if lane, col, ok := b.lay.CellAt(p); ok {
+						h = hit{kind: hitCell, lane: lane, column: col}
+					}
+				}
+			}
+			b.connectToNewCard(d.from, h)
 		}
 	case dragBand:
 		b.store.Select(d.band)

@@ -1,7 +1,6 @@
 package canvas
 
 import (
-	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -385,11 +384,11 @@ func (b *Board) commitEdit() {
 // quick Shift+clicks over several cards must.
 func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
 	b.press.seen = false
-	if last, first := b.lastClick, b.firstClick; last.down && distance(last.pos, ev.Position) <= doubleTapSlop {
+	if last, first := b.lastClick, b.firstClick; last.down && dist(last.pos, ev.Position) <= doubleTapSlop {
 		// The presses of this double tap are known (not so for a tap
 		// without a mouse).
 		const toggles = fyne.KeyModifierShift | fyne.KeyModifierControl | fyne.KeyModifierSuper
-		if (last.mods|first.mods)&toggles != 0 || first.down && distance(first.pos, last.pos) > doubleTapSlop {
+		if (last.mods|first.mods)&toggles != 0 || first.down && dist(first.pos, last.pos) > doubleTapSlop {
 			return
 		}
 	}
@@ -426,10 +425,6 @@ func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
 // doubleTapSlop is how far apart, in screen units, the two clicks of a
 // double tap may be.
 const doubleTapSlop = 6
-
-func distance(a, b fyne.Position) float32 {
-	return float32(math.Hypot(float64(a.X-b.X), float64(a.Y-b.Y)))
-}
 
 // phaseOf returns the phase heading over the column id, or nil.
 func (b *Board) phaseOf(id string) *layout.PhaseBox {

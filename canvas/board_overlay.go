@@ -15,7 +15,7 @@ import (
 // units; handleReach is how near a press must be to grab it.
 const (
 	handleRadius = 5
-	handleReach  = 9
+	handleReach  = 12
 	handleInside = 2
 )
 

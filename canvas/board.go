@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -103,6 +104,9 @@ type Board struct {
 	// refer to them: such ids are not changed silently, and each change
 	// holds the id the new name or phase suggests.
 	OnOfferIDs func(kind state.SelectionKind, changes []state.IDChange)
+	// OnEditTitle is called on a double-click on the blueprint's title,
+	// or on its placeholder: the editor gives the title's field the focus.
+	OnEditTitle func()
 	// OnMode is called when what the keys do changes (see Mode): quick
 	// capture, editing, drawing a flow, or back to selecting.
 	OnMode func(Mode)
@@ -213,6 +217,7 @@ func (b *Board) Reload() {
 	d := b.shownDoc()
 	st := b.style
 	st.Labels = layout.LabelsIn(UILanguage())
+	st.TitlePlaceholder = lang.L("Untitled blueprint")
 	b.lay = layout.Compute(d, st, b.measure)
 	b.dropPathHighlight()
 	b.scene.Update(b.lay)

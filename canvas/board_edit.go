@@ -419,6 +419,11 @@ func (b *Board) DoubleTapped(ev *fyne.PointEvent) {
 	case hitFlow:
 		b.store.Select(state.Selection{Kind: state.SelectFlow, IDs: []string{h.flow.From, h.flow.To}})
 		b.EditSelection()
+	case hitTitle:
+		b.store.Select(state.Selection{})
+		if b.OnEditTitle != nil {
+			b.OnEditTitle()
+		}
 	}
 }
 

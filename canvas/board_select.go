@@ -25,6 +25,8 @@ const (
 	// hitNewColumn is the space right of the last column, in a lane: a
 	// double-click there adds a card in a new column.
 	hitNewColumn
+	// hitTitle is the blueprint's title, or its placeholder.
+	hitTitle
 )
 
 // hit is what lies under a point of the board.
@@ -78,6 +80,9 @@ func (b *Board) hitAt(pos fyne.Position) hit {
 		if ln.Header.Contains(p) {
 			return hit{kind: hitLane, lane: ln.ID}
 		}
+	}
+	if l.Title != nil && l.Title.Rect().Contains(p) {
+		return hit{kind: hitTitle}
 	}
 	if len(l.Lanes) > 0 && p.Y < l.Lanes[0].Rect.Y {
 		for _, c := range l.Columns {

@@ -88,7 +88,9 @@ func (b *builder) static(out []*Group) []*Group {
 	p, l := b.pal, b.lay
 	if l.Title != nil || len(l.Description) > 0 {
 		g := b.group(Element{Kind: ElemTitle}, 1+len(l.Description))
-		if l.Title != nil {
+		if l.Title != nil && l.TitleHint {
+			g.Items = append(g.Items, b.text(*l.Title, p.Muted))
+		} else if l.Title != nil {
 			g.Items = append(g.Items, b.text(*l.Title, p.Title))
 		}
 		for _, t := range l.Description {

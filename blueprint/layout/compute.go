@@ -86,8 +86,11 @@ func (c *computer) run() {
 	// The title block is as wide as the grid, and at least titleMinWidth.
 	right := x
 	textW := max(x-x0, titleMinWidth)
-	if d.Title != "" {
-		s := c.oneLine(d.Title, textW, st.TitleSize, true)
+	if title := d.Title; title != "" || st.TitlePlaceholder != "" {
+		if title == "" {
+			title, l.TitleHint = st.TitlePlaceholder, true
+		}
+		s := c.oneLine(title, textW, st.TitleSize, true)
 		w, h := c.m.size(s, st.TitleSize, true)
 		l.Title = &TextLine{Text: s, Pos: Point{x0, y}, W: w, H: h, Size: st.TitleSize, Bold: true}
 		y += h + 2

@@ -80,6 +80,11 @@ type Style struct {
 	Annotate map[string]bool
 	// Labels are the words the layout itself writes (legend entries).
 	Labels Labels
+	// TitlePlaceholder, when not empty, takes the title's line while the
+	// document has no title, marked as a placeholder (Layout.TitleHint):
+	// the editor's board shows it, so that naming the blueprint moves
+	// nothing under the pointer.
+	TitlePlaceholder string
 	// Links, by step id, are the flows between a step in the drawing and
 	// steps left out of it, for drawing part of a blueprint (one phase of
 	// a presentation); each shows as a badge on the step's card.

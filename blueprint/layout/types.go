@@ -12,8 +12,10 @@ import "servicebp/blueprint"
 type Layout struct {
 	// Width and Height are the size of the whole drawing, in whole units.
 	Width, Height float32
-	// Title is the title line, if the document has a title.
-	Title *TextLine
+	// Title is the title line, if the document has a title, or the
+	// style's TitlePlaceholder when it has none; TitleHint then says so.
+	Title     *TextLine
+	TitleHint bool
 	// Description is the document's description, wrapped to at most three
 	// lines as wide as the grid, or a readable line if that is narrower.
 	Description []TextLine

@@ -161,16 +161,16 @@ func TestDiffFailsOnErasedContent(t *testing.T) {
 	if got := Diff(want, want); got != "" {
 		t.Fatalf("the golden differs from itself: %s", got)
 	}
-	chip := image.Rect(202, 253, 224, 268)
-	if c := want.NRGBAAt(213, 256); c.G < 100 || c.R > 100 {
+	chip := image.Rect(202, 269, 224, 284)
+	if c := want.NRGBAAt(213, 272); c.G < 100 || c.R > 100 {
 		t.Fatalf("no green emotion chip at %v in the hotel golden (%v there): has the golden changed?", chip, c)
 	}
 	cases := map[string]image.Rectangle{"+1 chip": chip}
 	for name, at := range map[string]image.Point{
-		"chip":       {203, 252},
-		"card text":  {203, 279},
+		"chip":       {203, 268},
+		"card text":  {203, 295},
 		"title":      {40, 34},
-		"flow label": {262, 531},
+		"flow label": {262, 547},
 	} {
 		for _, d := range []image.Point{{0, 0}, {5, 3}, {9, 9}, {14, 12}} {
 			p := at.Add(d)

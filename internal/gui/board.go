@@ -32,6 +32,9 @@ func (e *Editor) installBoard() {
 	b.OnHover = e.hoverFindings
 	b.OnDelete = e.deleteSelected
 	b.OnOfferIDs = e.offerIDs
+	// The board has selected nothing, so the inspector shows the
+	// blueprint's form.
+	b.OnEditTitle = func() { e.win.Canvas().Focus(e.ui.inspector.doc.title) }
 	b.OnMode = e.showModeHint
 	e.ui.board = b
 	e.showZoom(b.Zoom())

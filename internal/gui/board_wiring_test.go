@@ -171,3 +171,19 @@ func TestInsertedLaneAndColumnAreShown(t *testing.T) {
 		t.Errorf("the new column %q at %v is out of view", col, box)
 	}
 }
+
+// TestDoubleClickTitleFocusesItsField: double-clicking the new blueprint's
+// title placeholder on the board puts the cursor in the inspector's Title
+// field, where typing names the blueprint.
+func TestDoubleClickTitleFocusesItsField(t *testing.T) {
+	e := testEditor(t, "")
+	e.ui.board.OnEditTitle()
+	if e.win.Canvas().Focused() != e.ui.inspector.doc.title {
+		t.Fatalf("focus on %T, want the Title field", e.win.Canvas().Focused())
+	}
+	test.Type(e.ui.inspector.doc.title, "Walk-in clinic")
+	key(e, "Return")
+	if e.Doc().Title != "Walk-in clinic" {
+		t.Errorf("title %q", e.Doc().Title)
+	}
+}

@@ -146,6 +146,10 @@ type Editor struct {
 func NewEditor(a fyne.App, opts Options) *Editor {
 	setupTranslations(a.Preferences().String(prefLanguage))
 	e := &Editor{app: a, opts: opts.withDefaults()}
+	// The theme comes before any widget: Fyne keeps the fonts it measured
+	// text with, and before the app runs nothing clears them when the
+	// theme changes, so a Chinese theme set later would not reach them.
+	e.applyTheme(a.Preferences().String(prefTheme))
 	e.openExternal = a.OpenURL
 	e.store = state.New(e.newDocument())
 	e.win = a.NewWindow(untitledName() + " — servicebp")
@@ -162,7 +166,6 @@ func NewEditor(a fyne.App, opts Options) *Editor {
 // offers to restore an autosave journal, shows the window and starts
 // watching the file.
 func (e *Editor) Start(path string) {
-	e.applyTheme(e.app.Preferences().String(prefTheme))
 	e.restoreWindowSize()
 	if path != "" {
 		e.openOrCreate(path)

@@ -72,7 +72,7 @@ func TestFormat(t *testing.T) {
 	if got, want := English.Text(m), `flow from s1 "入住" to s2 goes from below the line of visibility straight to the customer, skipping the frontstage: route it through a frontstage step`; got != want {
 		t.Errorf("English: %q\nwant %q", got, want)
 	}
-	if got, want := Traditional.Text(m), "從 s1 “入住” 到 s2 的流程線從可視分界線以下直達顧客，繞過了前台：請經由前台步驟連接"; got != want {
+	if got, want := Traditional.Text(m), "從 s1 「入住」 到 s2 的流程線從可視分界線以下直達顧客，繞過了前台：請經由前台步驟連接"; got != want {
 		t.Errorf("Traditional: %q\nwant %q", got, want)
 	}
 	list := M("lint.dangling-flow", "from", `"a"`, "to", `"b"`, "missing", List{Sep: ", ", Items: []any{"x", 2, M("lint.step", "id", "y", "quoted", `"z"`)}})

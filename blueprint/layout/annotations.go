@@ -39,7 +39,7 @@ func annotationTexts(s *blueprint.Step, lb Labels) []annotationLine {
 	lb = lb.orEnglish()
 	var out []annotationLine
 	if f := strings.TrimSpace(s.Fail); f != "" {
-		out = append(out, annotationLine{AnnotationFail, lb.Fail + ": " + f})
+		out = append(out, annotationLine{AnnotationFail, lb.Fail + lb.Colon + f})
 	}
 	if r := strings.TrimSpace(s.Recovery); r != "" {
 		out = append(out, annotationLine{AnnotationRecovery, "→ " + r})
@@ -47,7 +47,7 @@ func annotationTexts(s *blueprint.Step, lb Labels) []annotationLine {
 	if s.Wait > 0 {
 		t := lb.Wait + " " + s.Wait.String()
 		if len(s.Waiting) > 0 {
-			t += ": " + strings.Join(s.Waiting, ", ")
+			t += lb.Colon + strings.Join(s.Waiting, ", ")
 		}
 		out = append(out, annotationLine{AnnotationWait, t})
 	}

@@ -2,7 +2,11 @@ package layout
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"servicebp/blueprint"
+	"servicebp/blueprint/i18n"
 )
 
 // TestAnnotations checks the annotations layer: off by default; on, the
@@ -67,5 +71,19 @@ func TestAnnotations(t *testing.T) {
 	}
 	if got := on.Card("keys").Annotations[0].Kind; got != AnnotationFail {
 		t.Errorf("first annotation kind = %d, want fail", got)
+	}
+}
+
+// TestAnnotationsUseTheLanguagesColon: in Chinese the annotations write
+// the full-width colon after their label (失误点：…), in English ": ".
+func TestAnnotationsUseTheLanguagesColon(t *testing.T) {
+	s := &blueprint.Step{Fail: "证件模糊", Wait: 10 * blueprint.Minute, Waiting: []string{"排队"}}
+	zh := annotationTexts(s, LabelsIn(i18n.Simplified))
+	if zh[0].text != LabelsIn(i18n.Simplified).Fail+"：证件模糊" || !strings.Contains(zh[1].text, "10m：排队") {
+		t.Errorf("Chinese annotations %q", zh)
+	}
+	en := annotationTexts(s, EnglishLabels)
+	if en[0].text != "Fail point: 证件模糊" {
+		t.Errorf("English annotation %q", en[0].text)
 	}
 }

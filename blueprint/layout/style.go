@@ -124,6 +124,9 @@ type Labels struct {
 	MarkError, MarkWarning, MarkInfo string
 	// WaitSample is the duration shown in the legend's wait badge.
 	WaitSample string
+	// Colon follows a label before its text: ": ", or the full-width
+	// "：" in Chinese.
+	Colon string
 	// Names are the canonical lane and line names, drawn for the lanes and
 	// lines that keep their kind's default name (see LaneName).
 	Names blueprint.Names
@@ -136,6 +139,7 @@ func LabelsIn(l i18n.Lang) Labels {
 		Emotion: l.T("legend.emotion"), Flow: l.T("legend.flow"), TwoWay: l.T("legend.two-way"), Votes: l.T("legend.votes"),
 		MarkError: l.T("legend.mark-error"), MarkWarning: l.T("legend.mark-warning"), MarkInfo: l.T("legend.mark-info"),
 		WaitSample: "5m",
+		Colon:      l.T("punct.colon"),
 		Names:      l.Names(),
 	}
 }

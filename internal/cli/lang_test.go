@@ -110,7 +110,7 @@ func TestLintLanguage(t *testing.T) {
 	}
 	_, hant, _ := runEnv(map[string]string{"LC_MESSAGES": "zh_TW.UTF-8"}, "lint", in)
 	// The step's own text stays as the file writes it.
-	if !strings.Contains(hant, "warning fail-point-without-owner: 失誤點 ask “顾客点一杯咖啡”（排队太久）沒有負責人：請指明由誰負責\n") {
+	if !strings.Contains(hant, "warning fail-point-without-owner: 失誤點 ask 「顾客点一杯咖啡」（排队太久）沒有負責人：請指明由誰負責\n") {
 		t.Errorf("zh-Hant lint output:\n%s", hant)
 	}
 	// The JSON message follows the language; the rule id does not.

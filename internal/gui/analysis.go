@@ -198,7 +198,7 @@ func (e *Editor) hoverFindings(stepID string) {
 	for i := range list {
 		texts[i] = findingText(&list[i])
 	}
-	e.notify(lang.L("Findings") + ": " + strings.Join(texts, " · "))
+	e.notify(labelled(lang.L("Findings"), strings.Join(texts, " · ")))
 	e.lint.hoverNotice = e.ui.noticeGen
 }
 

@@ -65,9 +65,9 @@ func (r *conflictRow) show(p *conflictsPanel, i int) {
 		title += " · " + c.Field
 	}
 	r.title.SetText(title)
-	r.values.SetText(lang.L("Ours") + ": " + conflictValueText(c.Ours) + "\n" +
-		lang.L("Theirs") + ": " + conflictValueText(c.Theirs) + "\n" +
-		lang.L("Base") + ": " + conflictValueText(c.Base))
+	r.values.SetText(labelled(lang.L("Ours"), conflictValueText(c.Ours)) + "\n" +
+		labelled(lang.L("Theirs"), conflictValueText(c.Theirs)) + "\n" +
+		labelled(lang.L("Base"), conflictValueText(c.Base)))
 	r.ours.OnTapped = func() { p.resolve(i, blueprint.ChooseOurs) }
 	r.theirs.OnTapped = func() { p.resolve(i, blueprint.ChooseTheirs) }
 	r.base.OnTapped = func() { p.resolve(i, blueprint.ChooseBase) }

@@ -81,6 +81,18 @@ func ruleTitle(id string) string {
 		return lang.L("Text too long for projection")
 	case analysis.RuleUnknownRule:
 		return lang.L("Unknown rule")
+	case analysis.RuleQueueOverloaded:
+		return lang.L("Queue overloaded")
+	case analysis.RuleWaitOffEstimate:
+		return lang.L("Wait off the queue's estimate")
+	case analysis.RuleWaitingPrinciples:
+		return lang.L("Waiting made easier")
+	case analysis.RuleStaffInSight:
+		return lang.L("Staff in sight of the customer")
+	case analysis.RuleFlowCycle:
+		return lang.L("Flows in a cycle")
+	case analysis.RuleUnresolvedConflict:
+		return lang.L("Unresolved merge conflict")
 	}
 	return id
 }
@@ -200,9 +212,9 @@ func (p *findingsPanel) update(fs []analysis.Finding) {
 		p.texts[i] = findingText(&fs[i])
 	}
 	ne, nw, ni := analysis.Count(fs)
-	p.errors.SetText(lang.L("Errors") + ": " + strconv.Itoa(ne))
-	p.warnings.SetText(lang.L("Warnings") + ": " + strconv.Itoa(nw))
-	p.infos.SetText(lang.L("Info") + ": " + strconv.Itoa(ni))
+	p.errors.SetText(labelled(lang.L("Errors"), strconv.Itoa(ne)))
+	p.warnings.SetText(labelled(lang.L("Warnings"), strconv.Itoa(nw)))
+	p.infos.SetText(labelled(lang.L("Info"), strconv.Itoa(ni)))
 	if len(fs) == 0 {
 		p.none.Show()
 	} else {

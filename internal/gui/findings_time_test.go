@@ -120,3 +120,16 @@ func TestChineseConflictFinding(t *testing.T) {
 		t.Errorf("%d conflict findings, want 2", n)
 	}
 }
+
+// TestEveryRuleHasATitle: the findings panel names every lint rule in
+// words, in each language, rather than showing its id.
+func TestEveryRuleHasATitle(t *testing.T) {
+	for _, loc := range []string{"en_US.UTF-8", "zh_CN.UTF-8", "zh_TW.UTF-8"} {
+		useLanguage(t, loc)
+		for _, id := range analysis.RuleIDs() {
+			if got := ruleTitle(id); got == id || got == "" {
+				t.Errorf("%s: rule %s has no title (%q)", loc, id, got)
+			}
+		}
+	}
+}

@@ -74,3 +74,7 @@ func shownLineName(l blueprint.Line) string { return layout.LabelsIn(uiLanguage(
 
 // findingText is the message of f in the UI language.
 func findingText(f *analysis.Finding) string { return uiLanguage().Text(f.Msg) }
+
+// labelled is label, a colon and text, the colon full-width in Chinese
+// ("泳道：有形展示").
+func labelled(label, text string) string { return label + lang.L("punct.colon") + text }

@@ -128,7 +128,7 @@ func TestPanelsShowDefaultNamesInUILanguage(t *testing.T) {
 	e := testEditor(t, "coffee.yaml")
 	var found bool
 	for _, r := range e.ui.outline.rows {
-		if strings.HasSuffix(r.label, ": 顧客行為") {
+		if strings.HasSuffix(r.label, "：顧客行為") {
 			found = true
 		}
 		if strings.HasSuffix(r.label, ": Customer actions") {

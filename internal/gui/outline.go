@@ -88,20 +88,20 @@ func (o *outline) CreateRenderer() fyne.WidgetRenderer {
 // refresh rebuilds the rows from the document and shows the selection.
 func (o *outline) refresh() {
 	d := o.e.Doc()
-	rows := []outlineRow{{label: "▣ " + lang.L("Blueprint") + ": " + orUntitled(d.Title)}}
+	rows := []outlineRow{{label: "▣ " + labelled(lang.L("Blueprint"), orUntitled(d.Title))}}
 	for _, l := range d.Lanes {
-		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}}, "▤ " + lang.L("Lane") + ": " + shownLaneName(l)})
+		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLane, IDs: []string{l.ID}}, "▤ " + labelled(lang.L("Lane"), shownLaneName(l))})
 	}
 	for _, l := range d.Lines {
-		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLine, IDs: []string{l.ID}}, "┄ " + lang.L("Line") + ": " + shownLineName(l)})
+		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectLine, IDs: []string{l.ID}}, "┄ " + labelled(lang.L("Line"), shownLineName(l))})
 	}
 	for i, c := range d.Columns {
 		label := fmt.Sprintf("▥ %s %d", lang.L("Column"), i+1)
 		if c.Name != "" {
-			label += ": " + c.Name
+			label = labelled(label, c.Name)
 		}
 		if c.Phase != "" {
-			label += "  [" + c.Phase + "]"
+			label += "  " + lang.L("[{{.Phase}}]", map[string]any{"Phase": c.Phase})
 		}
 		rows = append(rows, outlineRow{state.Selection{Kind: state.SelectColumn, IDs: []string{c.ID}}, label})
 	}

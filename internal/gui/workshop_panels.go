@@ -122,7 +122,7 @@ func (r *questionRow) CreateRenderer() fyne.WidgetRenderer {
 // show fills the row with question i of p.
 func (r *questionRow) show(p *questionsPanel, i int) {
 	q := p.questions[i]
-	r.text.SetText(questionKindLabel(q.KindOrDefault()) + ": " + q.Text)
+	r.text.SetText(labelled(questionKindLabel(q.KindOrDefault()), q.Text))
 	meta := ""
 	if s := p.e.Doc().Step(q.Step); s != nil {
 		meta = "→ " + stepTitle(s)

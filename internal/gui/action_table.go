@@ -76,6 +76,8 @@ func (e *Editor) actionTable(b *canvas.Board) []canvas.Action {
 		{ID: "zoom-out", Label: lang.L("Zoom out"), Help: zoom, Keys: []canvas.Key{ctrl(fyne.KeyMinus, false)}, Run: func() { e.view(viewZoomOut) }},
 		{ID: "zoom-fit", Label: lang.L("Fit"), Help: fit, Keys: []canvas.Key{ctrl(fyne.Key0, false)}, Run: func() { e.view(viewFit) }},
 		{ID: "zoom-actual", Label: lang.L("100%"), Help: fit, Keys: []canvas.Key{ctrl(fyne.Key1, false)}, Run: func() { e.view(viewActual) }},
+		{ID: "next-pane", Label: lang.L("Next pane"), Help: lang.L("Focus the next pane: board, inspector, outline (Shift+F6: the previous)"), Keys: []canvas.Key{plain(fyne.KeyF6)},
+			Run: func() { e.focusPane(e.ui.board.Modifiers()&fyne.KeyModifierShift != 0) }},
 		{ID: "minimap", Label: lang.L("Minimap"), Keys: []canvas.Key{ctrl(fyne.KeyO, true)}, Run: e.toggleMinimap, Checked: e.minimap},
 		{ID: "show-findings", Label: lang.L("Findings"), Run: func() { e.lint.showTab(tabFindings) }},
 		{ID: "show-stats", Label: lang.L("Stats"), Run: func() { e.lint.showTab(tabStats) }},

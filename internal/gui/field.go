@@ -138,7 +138,7 @@ func (f *field) FocusGained() {
 // field) and reverts on Esc, except while an input method composes: the
 // keys are then the input method's (see canvas.IMEGuard).
 func (f *field) TypedKey(ev *fyne.KeyEvent) {
-	if f.ime.Keep(ev.Name) {
+	if f.ime.Keep(ev.Name) || f.e.paneKey(ev, f.shift) {
 		return
 	}
 	switch ev.Name {

@@ -72,6 +72,9 @@ type outlineList struct {
 // TypedKey deletes the selection on Delete and Backspace, and moves
 // through the list with the other keys.
 func (l *outlineList) TypedKey(ev *fyne.KeyEvent) {
+	if l.e.paneKey(ev, l.e.ui.board.Modifiers()&fyne.KeyModifierShift != 0) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		l.e.deleteSelection()

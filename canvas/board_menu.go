@@ -50,6 +50,13 @@ func (b *Board) contextMenu(h hit) *fyne.Menu {
 			menuItem(lang.L("Duplicate"), b.Duplicate),
 			sep(),
 			menuItem(lang.L("Delete"), b.DeleteSelection))
+		// The card's column and lane, so that they can be managed from
+		// the keyboard (Shift+F10) when no cell of them is empty.
+		if s := b.store.Doc().Step(h.step); s != nil {
+			colItem, laneItem := menuItem(lang.L("Column"), nil), menuItem(lang.L("Lane"), nil)
+			colItem.ChildMenu, laneItem.ChildMenu = b.columnMenu(s.Column), b.laneMenu(s.Lane)
+			items = append(items, sep(), colItem, laneItem)
+		}
 		return fyne.NewMenu("", items...)
 	case hitFlow:
 		k := h.flow

@@ -90,3 +90,34 @@ func TestShiftF10OpensTheSelectionMenu(t *testing.T) {
 		})
 	}
 }
+
+// TestCardMenuManagesItsColumnAndLane: the menu of a card has its
+// column's and lane's menus, so that a full column can be renamed from
+// the keyboard (Shift+F10 on one of its cards).
+func TestCardMenuManagesItsColumnAndLane(t *testing.T) {
+	b := newTestBoard(t, boardDoc())
+	m := b.contextMenu(hit{kind: hitCard, step: "take"})
+	var col, lane *fyne.Menu
+	for _, it := range m.Items {
+		switch it.Label {
+		case "Column":
+			col = it.ChildMenu
+		case "Lane":
+			lane = it.ChildMenu
+		}
+	}
+	if col == nil || lane == nil {
+		t.Fatalf("the card menu has no Column or Lane submenu")
+	}
+	for _, it := range col.Items {
+		if it.Label == "Rename column" {
+			it.Action()
+		}
+	}
+	if b.editing == nil || b.editing.kind != editColumnName || b.editing.id != "order" {
+		t.Errorf("Column > Rename column edits %+v, want the card's column order", b.editing)
+	}
+	if lane.Items[0].Label != "Rename lane" {
+		t.Errorf("lane menu starts with %q", lane.Items[0].Label)
+	}
+}

@@ -76,14 +76,7 @@ func (p *timePanel) update(d *blueprint.Document) {
 	w := p.path.Whole
 	setText(p.total, lang.L("End to end: {{.Total}}", map[string]any{"Total": w.Total.String()}))
 	setText(p.share, lang.L("Waiting: {{.Wait}} ({{.Share}}%)", map[string]any{"Wait": w.Wait.String(), "Share": strconv.FormatFloat(w.WaitShare(), 'f', 1, 64)}))
-	names := make([]string, len(w.Steps))
-	for i, id := range w.Steps {
-		names[i] = id
-		if st := d.Step(id); st != nil {
-			names[i] = stepTitle(st)
-		}
-	}
-	setText(p.steps, strings.Join(names, " → "))
+	setText(p.steps, pathText(d, w.Steps))
 	if len(w.Steps) == 0 {
 		p.selectPath.Disable()
 	} else {
@@ -171,4 +164,36 @@ func setText(l *widget.Label, s string) {
 	if l.Text != s {
 		l.SetText(s)
 	}
+}
+
+// pathShown is how many steps of a long critical path the panel names:
+// the first and the last ones, with the count of those between.
+const pathShown = 10
+
+// pathText names the steps of a path by their text, joined by arrows; a
+// path of more than pathShown steps shows its ends and how many steps lie
+// between them.
+func pathText(d *blueprint.Document, ids []string) string {
+	name := func(id string) string {
+		if st := d.Step(id); st != nil {
+			return stepTitle(st)
+		}
+		return id
+	}
+	var names []string
+	if len(ids) <= pathShown {
+		for _, id := range ids {
+			names = append(names, name(id))
+		}
+		return strings.Join(names, " → ")
+	}
+	head, tail := pathShown/2, pathShown/2-1
+	for _, id := range ids[:head] {
+		names = append(names, name(id))
+	}
+	names = append(names, lang.L("… {{.Count}} more …", map[string]any{"Count": len(ids) - head - tail}))
+	for _, id := range ids[len(ids)-tail:] {
+		names = append(names, name(id))
+	}
+	return strings.Join(names, " → ")
 }

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -69,5 +70,24 @@ func TestTimePanel(t *testing.T) {
 	e.lint.flush()
 	if len(p.servers) != 0 || len(p.queues.Objects) != 1 || p.queues.Objects[0].(*widget.Label).Text != "No step has a queue." {
 		t.Errorf("after removing the queue: %v, %d rows", p.servers, len(p.queues.Objects))
+	}
+}
+
+// TestLongPathShowsItsEnds: a critical path of many steps names its first
+// and last steps and counts those between, rather than listing them all.
+func TestLongPathShowsItsEnds(t *testing.T) {
+	d := blueprint.New("", blueprint.EnglishNames)
+	var ids []string
+	for i := range 30 {
+		id := fmt.Sprintf("s%d", i)
+		d.Steps = append(d.Steps, blueprint.Step{ID: id, Lane: "customer", Column: "column", Text: "Step " + id})
+		ids = append(ids, id)
+	}
+	got := pathText(d, ids)
+	if want := "Step s0 → Step s1 → Step s2 → Step s3 → Step s4 → … 21 more … → Step s26 → Step s27 → Step s28 → Step s29"; got != want {
+		t.Errorf("path %q\nwant %q", got, want)
+	}
+	if got := pathText(d, ids[:3]); got != "Step s0 → Step s1 → Step s2" {
+		t.Errorf("short path %q", got)
 	}
 }

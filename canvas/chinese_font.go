@@ -47,7 +47,13 @@ var chineseFaces struct {
 // character, which for Noto Sans CJK is the Japanese one: it draws 骨, 直
 // and 說 in their Japanese forms, and draws bold Chinese regular.
 func ChineseFont(bold bool) fyne.Resource {
-	key := [2]bool{UILanguage() == i18n.Traditional, bold}
+	return chineseFont(UILanguage() == i18n.Traditional, bold)
+}
+
+// chineseFont is the face of Traditional or Simplified Chinese, found
+// once.
+func chineseFont(traditional, bold bool) fyne.Resource {
+	key := [2]bool{traditional, bold}
 	chineseFaces.Lock()
 	defer chineseFaces.Unlock()
 	if r, seen := chineseFaces.found[key]; seen {
@@ -57,7 +63,7 @@ func ChineseFont(bold bool) fyne.Resource {
 		chineseFaces.found = map[[2]bool]fyne.Resource{}
 	}
 	families := sfnt.Simplified
-	if key[0] {
+	if traditional {
 		families = sfnt.Traditional
 	}
 	var r fyne.Resource
@@ -68,18 +74,33 @@ func ChineseFont(bold bool) fyne.Resource {
 	return r
 }
 
-// textFont is the font the scene draws and measures text with: the user's
-// font when there is one; else, for text with CJK characters in an
-// English user interface, the regular Chinese face, which draws bold text
-// regular, as the exports do; else nil for the app theme's fonts, which
-// in Chinese are the Chinese faces (see the editor's theme). Each font
-// resource Fyne parses costs about 20 MB for a CJK face, so the scene
-// shares the theme's where it can and never adds a bold one.
-func textFont(user fyne.Resource, text string) fyne.Resource {
-	if user != nil || !hasCJK(text) || UILanguage() != i18n.English {
-		return user
+// textFonts are the fonts the scene draws and measures text with: the
+// user's font when there is one; else, for text with CJK characters in an
+// English user interface, the regular Simplified face, which draws bold
+// text regular, as the exports do; else nil for the app theme's fonts,
+// which in Chinese are the Chinese faces (see the editor's theme). Each
+// font resource Fyne parses costs about 20 MB for a CJK face, so the scene
+// shares the theme's where it can and never adds a bold one. The language
+// is read once, when the fonts are made, not for every text drawn.
+type textFonts struct {
+	user fyne.Resource
+	// english is set when the interface is in English, so that CJK text
+	// needs a face of its own.
+	english bool
+}
+
+// newTextFonts returns the fonts for the user's font (nil for none) in
+// the current interface language.
+func newTextFonts(user fyne.Resource) textFonts {
+	return textFonts{user: user, english: UILanguage() == i18n.English}
+}
+
+// of is the font to draw text with.
+func (f textFonts) of(text string) fyne.Resource {
+	if f.user != nil || !f.english || !hasCJK(text) {
+		return f.user
 	}
-	return ChineseFont(false)
+	return chineseFont(false, false)
 }
 
 // hasCJK reports whether s has a CJK character or CJK punctuation in it.

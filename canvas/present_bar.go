@@ -74,7 +74,7 @@ func (b *progressBar) update(p *Presenter, size fyne.Size) {
 	b.title.Text = firstLineOf(p.doc.Title)
 	for _, t := range []*fcanvas.Text{b.phase, b.column, b.title, b.count} {
 		t.TextSize = ts
-		t.FontSource = textFont(b.font, t.Text)
+		t.FontSource = newTextFonts(b.font).of(t.Text)
 		t.Color = pal.Text
 	}
 	b.column.Color = pal.Muted

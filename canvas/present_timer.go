@@ -277,7 +277,7 @@ func (b *timerBadge) update(p *Presenter, size fyne.Size) {
 	b.digits.Text = text
 	// Bold for the back of the room; the fonts' digits are of one width,
 	// so the countdown does not jiggle.
-	b.digits.FontSource = textFont(p.font, text)
+	b.digits.FontSource = newTextFonts(p.font).of(text)
 	b.digits.TextSize = h * 0.72
 	b.digits.Color = pal.Text
 	switch {

@@ -26,7 +26,7 @@ type group struct{ items []item }
 // reconcile makes g show specs, reusing objects of the same shape in place
 // and creating only the missing ones. It reports whether the set of
 // objects changed.
-func (g *group) reconcile(specs []spec, v view, font fyne.Resource, vp *layout.Rect) bool {
+func (g *group) reconcile(specs []spec, v view, font textFonts, vp *layout.Rect) bool {
 	changed := false
 	for i := range specs {
 		sp := &specs[i]
@@ -88,7 +88,7 @@ func newLayer() *layer {
 }
 
 // set updates the groups of the layer to keyed specs, in order.
-func (l *layer) set(keys []string, specs map[string][]spec, v view, font fyne.Resource, vp *layout.Rect) {
+func (l *layer) set(keys []string, specs map[string][]spec, v view, font textFonts, vp *layout.Rect) {
 	seen := make(map[string]bool, len(keys))
 	orderChanged := len(keys) != len(l.order)
 	for i, k := range keys {
@@ -145,7 +145,7 @@ func (l *layer) each(f func(it *item)) {
 // and hides objects outside the viewport.
 type Scene struct {
 	pal         Palette
-	font        fyne.Resource
+	font        textFonts
 	transparent bool
 	noBackdrop  bool
 	// selection returns the steps outlined as selected (see
@@ -227,7 +227,7 @@ func (s *Scene) SetPalette(p Palette) {
 // from a font set this way: characters it lacks are drawn as boxes. Measure
 // the layout with Measure(font) to match.
 func (s *Scene) SetFont(font fyne.Resource) {
-	s.font = font
+	s.font = newTextFonts(font)
 	s.restyle()
 }
 
@@ -334,6 +334,7 @@ func (s *Scene) refresh() {
 	if s.lay == nil {
 		return
 	}
+	s.font = newTextFonts(s.font.user)
 	list := draw.Build(s.lay, &s.pal, draw.Options{
 		Transparent: s.transparent, NoBackdrop: s.noBackdrop,
 		Selected: s.selected(), Marks: s.marks, Dimmed: s.dimmed,

@@ -200,7 +200,7 @@ func (v view) pos(x, y float32) fyne.Position {
 func (v view) size(w, h float32) fyne.Size { return fyne.NewSize(w*v.zoom, h*v.zoom) }
 
 // apply sets obj from s under v and refreshes it.
-func apply(obj fyne.CanvasObject, s *spec, v view, font fyne.Resource) {
+func apply(obj fyne.CanvasObject, s *spec, v view, font textFonts) {
 	z := v.zoom
 	switch o := obj.(type) {
 	case *fcanvas.Rectangle:
@@ -215,7 +215,7 @@ func apply(obj fyne.CanvasObject, s *spec, v view, font fyne.Resource) {
 	case *fcanvas.Text:
 		o.Text, o.Color, o.TextSize = s.text, s.fill, drawnTextSize(s.size*z)
 		o.TextStyle = fyne.TextStyle{Bold: s.bold}
-		o.FontSource = textFont(font, s.text)
+		o.FontSource = font.of(s.text)
 		o.Move(v.pos(s.r.X, s.r.Y))
 		o.Resize(v.size(s.r.W, s.r.H))
 	case *fcanvas.Line:

@@ -16,6 +16,7 @@ import (
 // measures only new text; make a new one when the font or theme changes.
 func Measure(font fyne.Resource) layout.Measure {
 	drv := fyne.CurrentApp().Driver()
+	fonts := newTextFonts(font)
 	type key struct {
 		text string
 		size float32
@@ -29,7 +30,7 @@ func Measure(font fyne.Resource) layout.Measure {
 		s, ok := seen[k]
 		mu.Unlock()
 		if !ok {
-			s, _ = drv.RenderedTextSize(text, size, fyne.TextStyle{Bold: bold}, textFont(font, text))
+			s, _ = drv.RenderedTextSize(text, size, fyne.TextStyle{Bold: bold}, fonts.of(text))
 			mu.Lock()
 			seen[k] = s
 			mu.Unlock()

@@ -26,7 +26,7 @@ type Piece struct {
 	// text stay in line at any scale.
 	Anchor layout.Point
 	sp     spec
-	font   fyne.Resource
+	font   textFonts
 }
 
 // Translate returns the piece moved by dx, dy world units.

@@ -314,7 +314,7 @@ func (b *Board) commitEdit() {
 		s := d.Step(st.id)
 		text = strings.TrimSpace(text)
 		if s != nil && s.Text != text {
-			p := state.PlanStepText(d, b.store.Path() == "", *s, text)
+			p := state.PlanStepText(d, b.store.Untitled(), *s, text)
 			before := b.store.Selection()
 			if b.apply(p.Command) && p.ID != st.id {
 				b.store.Select(before.RenamedStep(st.id, p.ID))
@@ -368,9 +368,9 @@ func (b *Board) commitEdit() {
 		switch {
 		case c == nil || text == c.Phase:
 		case c.Phase != "" && text != "":
-			b.applyPhase(state.PlanRenamePhase(d, b.store.Path() == "", c.Phase, text))
+			b.applyPhase(state.PlanRenamePhase(d, b.store.Untitled(), c.Phase, text))
 		default:
-			b.applyPhase(state.PlanSetPhase(d, b.store.Path() == "", text, st.id))
+			b.applyPhase(state.PlanSetPhase(d, b.store.Untitled(), text, st.id))
 		}
 	}
 }
@@ -465,7 +465,7 @@ func longestMid(pts []layout.Point) layout.Point {
 // a made-up id that nothing refers to follows the name, and one that is
 // referred to is offered through OnOfferIDs.
 func (b *Board) rename(sel state.Selection, name string) {
-	p := state.PlanRename(b.store.Doc(), b.store.Path() == "", sel, name)
+	p := state.PlanRename(b.store.Doc(), b.store.Untitled(), sel, name)
 	if p.Command == nil || !b.apply(p.Command) {
 		return
 	}

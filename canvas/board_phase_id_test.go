@@ -17,15 +17,10 @@ import (
 // column inserted inside the phase takes the phase's next id.
 func TestBoardSetPhaseGivesTheColumnItsID(t *testing.T) {
 	test.NewTempApp(t)
-	st := state.New(blueprint.New("", blueprint.EnglishNames))
-	for _, c := range []blueprint.Command{
+	st := newStore(t,
 		blueprint.InsertColumn(blueprint.Column{ID: "column-2"}, -1),
 		blueprint.AddStep(blueprint.Step{ID: "a", Lane: "customer", Column: "column", Text: "A"}, -1),
-	} {
-		if err := st.Apply(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	st.MarkSaved(t.TempDir() + "/new.yaml")
 	b := NewBoard(st)
 	w := test.NewTempWindow(t, b)
@@ -68,15 +63,10 @@ func TestBoardSetPhaseGivesTheColumnItsID(t *testing.T) {
 // in at once, and nothing is offered.
 func TestBoardUntitledIDsFollow(t *testing.T) {
 	test.NewTempApp(t)
-	st := state.New(blueprint.New("", blueprint.EnglishNames))
-	for _, c := range []blueprint.Command{
+	st := newStore(t,
 		blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1),
 		blueprint.AddStep(blueprint.Step{ID: "taxi", Lane: "new-lane", Column: "column", Text: "Taxi"}, -1),
-	} {
-		if err := st.Apply(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	b := NewBoard(st)
 	test.NewTempWindow(t, b).Resize(fyne.NewSize(900, 600))
 	b.OnOfferIDs = func(k state.SelectionKind, changes []state.IDChange) {
@@ -97,15 +87,10 @@ func TestBoardUntitledIDsFollow(t *testing.T) {
 // board of a saved blueprint: its made-up id is offered, not changed.
 func TestBoardRenameLaneOffersItsID(t *testing.T) {
 	test.NewTempApp(t)
-	st := state.New(blueprint.New("", blueprint.EnglishNames))
-	for _, c := range []blueprint.Command{
+	st := newStore(t,
 		blueprint.AddLane(blueprint.Lane{ID: "new-lane", Name: "New lane"}, -1),
 		blueprint.AddStep(blueprint.Step{ID: "taxi", Lane: "new-lane", Column: "column", Text: "Taxi"}, -1),
-	} {
-		if err := st.Apply(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	st.MarkSaved(t.TempDir() + "/new.yaml")
 	b := NewBoard(st)
 	test.NewTempWindow(t, b).Resize(fyne.NewSize(900, 600))
@@ -121,4 +106,16 @@ func TestBoardRenameLaneOffersItsID(t *testing.T) {
 	if kind != state.SelectLane || !slices.Equal(offered, []state.IDChange{{Old: "new-lane", New: "partner-taxi-firm"}}) {
 		t.Errorf("offered %v %v", kind, offered)
 	}
+}
+
+// newStore is a store of a new English blueprint with cmds applied.
+func newStore(t *testing.T, cmds ...blueprint.Command) *state.Store {
+	t.Helper()
+	st := state.New(blueprint.New("", blueprint.EnglishNames))
+	for _, c := range cmds {
+		if err := st.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
 }

@@ -195,8 +195,8 @@ func (e *Editor) Doc() *blueprint.Document { return e.store.Doc() }
 func (e *Editor) Path() string { return e.store.Path() }
 
 // untitled reports whether the blueprint has never been written to a
-// file, so that nothing outside the editor can refer to its ids yet.
-func (e *Editor) untitled() bool { return e.store.Path() == "" }
+// file (see state.Store.Untitled).
+func (e *Editor) untitled() bool { return e.store.Untitled() }
 
 // Dirty reports whether the blueprint has changes not saved to its file.
 func (e *Editor) Dirty() bool { return e.store.Dirty() }

@@ -77,6 +77,10 @@ func (s *Store) Selection() Selection { return s.sel }
 // Path returns the file the document belongs to, or "" when it has none.
 func (s *Store) Path() string { return s.path }
 
+// Untitled reports whether the document has never been written to a file,
+// so that nothing outside the editor can refer to its ids yet.
+func (s *Store) Untitled() bool { return s.path == "" }
+
 // Dirty reports whether the document has changes not saved to its file.
 func (s *Store) Dirty() bool { return s.hist.Dirty() || s.diskDiffers }
 
